@@ -1,0 +1,153 @@
+"""The tamper-evident audit log: append-only, each entry chained by SHA-256.
+
+Every state-changing service call appends an entry in the same transaction
+as its effect. Each entry's hash covers its own fields and the previous
+entry's hash, and ``audit_head`` keeps the last seq and hash, so editing,
+inserting, reordering or deleting any entry — the last one included — breaks
+``verify``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice.actor import Actor
+from boxoffice.clock import utc_now
+from boxoffice.store.models import AuditEntry, AuditHead
+
+GENESIS = "0" * 64
+
+
+def canonical_json(details: dict[str, Any]) -> str:
+    return json.dumps(
+        details, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
+
+
+def entry_hash(
+    seq: int,
+    at: datetime,
+    user_id: int | None,
+    username: str,
+    terminal: str,
+    action: str,
+    subject: str,
+    details: str,
+    prev_hash: str,
+) -> str:
+    fields = [
+        str(seq),
+        at.isoformat(timespec="microseconds"),
+        "" if user_id is None else str(user_id),
+        username,
+        terminal,
+        action,
+        subject,
+        details,
+        prev_hash,
+    ]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    subject: str = "",
+    details: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> AuditEntry:
+    """Append one entry; call inside the transaction that makes the change.
+
+    The store's ``BEGIN IMMEDIATE`` holds the write lock, so reading the head
+    and appending cannot interleave with another writer.
+    """
+    head = session.get(AuditHead, 1)
+    prev_seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    when = (at or utc_now()).astimezone(UTC)
+    body = canonical_json(details or {})
+    seq = prev_seq + 1
+    digest = entry_hash(
+        seq, when, actor.user_id, actor.username, actor.terminal, action, subject, body, prev_hash
+    )
+    entry = AuditEntry(
+        seq=seq,
+        at=when,
+        user_id=actor.user_id,
+        username=actor.username,
+        terminal=actor.terminal,
+        action=action,
+        subject=subject,
+        details=body,
+        prev_hash=prev_hash,
+        hash=digest,
+    )
+    session.add(entry)
+    if head is None:
+        session.add(AuditHead(id=1, seq=seq, hash=digest))
+    else:
+        head.seq, head.hash = seq, digest
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    seq: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"audit entry {self.seq}: {self.reason}"
+
+
+def verify(session: Session) -> AuditProblem | None:
+    """The first broken entry, or ``None`` when the chain is intact."""
+    prev_hash = GENESIS
+    expected_seq = 1
+    last_seq = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+        if entry.seq != expected_seq:
+            return AuditProblem(expected_seq, f"missing (next entry found is {entry.seq})")
+        if entry.prev_hash != prev_hash:
+            return AuditProblem(entry.seq, "does not follow the previous entry (prev_hash differs)")
+        digest = entry_hash(
+            entry.seq,
+            entry.at,
+            entry.user_id,
+            entry.username,
+            entry.terminal,
+            entry.action,
+            entry.subject,
+            entry.details,
+            entry.prev_hash,
+        )
+        if digest != entry.hash:
+            return AuditProblem(entry.seq, "altered (its content no longer matches its hash)")
+        prev_hash = entry.hash
+        last_seq = entry.seq
+        expected_seq += 1
+    head = session.get(AuditHead, 1)
+    if head is None:
+        if last_seq:
+            return AuditProblem(last_seq, "the chain head is missing")
+        return None
+    if head.seq != last_seq:
+        return AuditProblem(last_seq + 1, f"missing (the log should run to entry {head.seq})")
+    if head.hash != prev_hash:
+        return AuditProblem(last_seq, "altered (the chain head records a different hash)")
+    return None
+
+
+def entries(session: Session, action: str | None = None) -> list[AuditEntry]:
+    query = select(AuditEntry).order_by(AuditEntry.seq)
+    if action:
+        query = query.where(AuditEntry.action == action)
+    return list(session.scalars(query))

@@ -1,0 +1,1 @@
+"""Seat maps: a plain plan model, importers (own, CSV, pretix), storing, export."""

@@ -1,0 +1,5 @@
+"""The local store: SQLite through SQLAlchemy 2.x, migrated by Alembic."""
+
+from boxoffice.store.engine import Store, open_store
+
+__all__ = ["Store", "open_store"]

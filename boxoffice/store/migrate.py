@@ -1,0 +1,82 @@
+"""Bring a store to the newest schema, copying it aside first.
+
+Following Vorta's habit: before any migration runs on a store that holds
+data, a consistent copy (SQLite's online backup, which includes the WAL) is
+written next to it, so a failed or regretted upgrade loses nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from boxoffice.store.engine import Store
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(store: Store | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if store is not None:
+        cfg.set_main_option("store_path", str(store.path))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(store: Store) -> str | None:
+    with store.write_engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup(store: Store, label: str) -> Path | None:
+    """Copy the store aside with SQLite's backup API; ``None`` if there is nothing to keep."""
+    if not store.path.exists() or store.path.stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = store.path.with_name(f"{store.path.name}.{label}-{stamp}.bak")
+    src = sqlite3.connect(store.path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def _run(store: Store, fn: str, revision: str) -> None:
+    cfg = alembic_config(store)
+    with store.write_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, fn)(cfg, revision)
+
+
+def upgrade(store: Store, revision: str = "head") -> Path | None:
+    """Upgrade to ``revision``; returns the backup path when one was made."""
+    current = current_revision(store)
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    copy = backup(store, f"pre-{target}") if current is not None else None
+    _run(store, "upgrade", revision)
+    return copy
+
+
+def downgrade(store: Store, revision: str) -> Path | None:
+    copy = backup(store, f"pre-downgrade-{revision}")
+    _run(store, "downgrade", revision)
+    return copy
