@@ -1,0 +1,1 @@
+"""Catalogue services: venues, events, performances, price types and prices."""

@@ -1,0 +1,47 @@
+"""Venues: created by name, looked up by name."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.errors import NotFound, ValidationError
+from boxoffice.money import exponent
+from boxoffice.store.models import Venue
+
+
+def find(session: Session, name: str) -> Venue | None:
+    return session.scalar(select(Venue).where(Venue.name == name))
+
+
+def get(session: Session, name: str) -> Venue:
+    venue = find(session, name)
+    if venue is None:
+        raise NotFound(f"no venue named {name!r}")
+    return venue
+
+
+def get_or_create(
+    session: Session, actor: Actor, name: str, *, currency: str = "EUR", city: str = "",
+    timezone: str = "UTC",
+) -> Venue:
+    """The venue called ``name``, created (and audited) if it does not exist yet."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("a venue needs a name")
+    venue = find(session, name)
+    if venue is not None:
+        return venue
+    exponent(currency)
+    venue = Venue(name=name, currency=currency, city=city, timezone=timezone)
+    session.add(venue)
+    session.flush()
+    audit.record(session, actor, "venue.create", f"venue:{venue.id}",
+                 {"name": name, "currency": currency})
+    return venue
+
+
+def list_venues(session: Session) -> list[Venue]:
+    return list(session.scalars(select(Venue).order_by(Venue.name)))
