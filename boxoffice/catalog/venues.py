@@ -24,7 +24,12 @@ def get(session: Session, name: str) -> Venue:
 
 
 def get_or_create(
-    session: Session, actor: Actor, name: str, *, currency: str = "EUR", city: str = "",
+    session: Session,
+    actor: Actor,
+    name: str,
+    *,
+    currency: str = "EUR",
+    city: str = "",
     timezone: str = "UTC",
 ) -> Venue:
     """The venue called ``name``, created (and audited) if it does not exist yet."""
@@ -38,8 +43,9 @@ def get_or_create(
     venue = Venue(name=name, currency=currency, city=city, timezone=timezone)
     session.add(venue)
     session.flush()
-    audit.record(session, actor, "venue.create", f"venue:{venue.id}",
-                 {"name": name, "currency": currency})
+    audit.record(
+        session, actor, "venue.create", f"venue:{venue.id}", {"name": name, "currency": currency}
+    )
     return venue
 
 

@@ -1,0 +1,1 @@
+"""boxoffice-admin: thin commands over the services."""

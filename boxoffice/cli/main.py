@@ -1,0 +1,412 @@
+"""``boxoffice-admin``: set up and inspect a store from the command line.
+
+The CLI acts as the system actor: whoever can open the store file has full
+authority over it anyway, and every change is still audited under the
+terminal name ``admin-cli``. Errors are printed as one line and exit 2;
+``verify-audit`` exits 1 when the chain is broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime, time
+from pathlib import Path
+
+from boxoffice import audit, demo
+from boxoffice.actor import system_actor
+from boxoffice.auth import grants as auth_grants
+from boxoffice.auth import roles as auth_roles
+from boxoffice.auth import users as auth_users
+from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
+from boxoffice.catalog import events, performances, prices
+from boxoffice.cli.output import emit, fail
+from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
+from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.money import Money
+from boxoffice.paths import default_db_path
+from boxoffice.store import Store, open_store
+from boxoffice.store.models import PerformanceStatus
+
+ACTOR = system_actor()
+Handler = Callable[[Store, argparse.Namespace], int]
+
+
+def open_initialised(path: Path) -> Store:
+    """Open (migrating) the store and make sure roles and price types exist."""
+    store = open_store(path)
+    with store.write() as session:
+        auth_roles.ensure_roles(session)
+        prices.ensure_standard_price_types(session)
+    return store
+
+
+# -- store -------------------------------------------------------------------
+def cmd_init(store: Store, args: argparse.Namespace) -> int:
+    print(f"store ready at {store.path}")
+    return 0
+
+
+def cmd_demo(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        counts = demo.seed(session, ACTOR)
+    print(
+        f"demo data in {store.path}: {counts['venues']} venues, "
+        f"{counts['performances']} performances, {counts['users']} users "
+        f"(PINs in README.md)"
+    )
+    return 0
+
+
+def cmd_verify_audit(store: Store, args: argparse.Namespace) -> int:
+    with store.read() as session:
+        problem = audit.verify(session)
+        count = len(audit.entries(session))
+    if problem is not None:
+        print(f"audit chain BROKEN: {problem}", file=sys.stderr)
+        return 1
+    print(f"audit chain intact: {count} entries")
+    return 0
+
+
+def cmd_import_seatmap(store: Store, args: argparse.Namespace) -> int:
+    from boxoffice.seatmaps.importer import import_seatmap
+
+    with store.write() as session:
+        seat_map = import_seatmap(
+            session, ACTOR, Path(args.file), args.venue, fmt=args.format, name=args.name
+        )
+        seats = sum(len(r.seats) for s in seat_map.sections for r in s.rows)
+        ga = sum(a.capacity for a in seat_map.ga_areas)
+        print(
+            f"imported seat map {seat_map.name!r} (id {seat_map.id}) into {args.venue!r}: "
+            f"{seats} seats, {len(seat_map.ga_areas)} standing areas ({ga} places), "
+            f"{len(seat_map.price_zones)} price zones"
+        )
+    return 0
+
+
+# -- events and performances ---------------------------------------------------
+def cmd_event_add(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        event = events.add_event(
+            session,
+            ACTOR,
+            args.name,
+            category=args.category,
+            description=args.description,
+            duration_minutes=args.duration,
+        )
+        print(f"event {event.id}: {event.name}")
+    return 0
+
+
+def cmd_event_list(store: Store, args: argparse.Namespace) -> int:
+    with store.read() as session:
+        rows = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "category": e.category,
+                "duration_minutes": e.duration_minutes,
+                "performances": len(e.performances),
+            }
+            for e in events.list_events(session)
+        ]
+    emit(rows, args.json, ["id", "name", "category", "duration_minutes", "performances"])
+    return 0
+
+
+def cmd_performance_add(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        event = events.get_event(session, args.event)
+        seat_map = performances.find_seat_map(session, args.venue, args.seat_map)
+        tz = args.tz or seat_map.venue.timezone
+        try:
+            starts = local_datetime(args.starts, tz)
+        except argparse.ArgumentTypeError as exc:
+            raise ValidationError(f"--starts: {exc}") from None
+        performance = performances.add_performance(
+            session,
+            ACTOR,
+            event,
+            seat_map,
+            starts,
+            currency=args.currency,
+            status=PerformanceStatus(args.status),
+            sale_starts_at=args.sale_start,
+            sale_ends_at=args.sale_end,
+        )
+        print(
+            f"performance {performance.id}: {event.name} at {seat_map.venue.name}, "
+            f"{performance.starts_at.isoformat()} ({performance.status.value})"
+        )
+    return 0
+
+
+def cmd_performance_list(store: Store, args: argparse.Namespace) -> int:
+    with store.read() as session:
+        event_id = events.get_event(session, args.event).id if args.event else None
+        rows = [
+            {
+                "id": p.id,
+                "event": p.event.name,
+                "venue": p.seat_map.venue.name,
+                "seat_map": p.seat_map.name,
+                "starts_at": p.starts_at.isoformat(),
+                "status": p.status.value,
+                "currency": p.currency,
+            }
+            for p in performances.list_performances(session, event_id=event_id)
+        ]
+    emit(rows, args.json, ["id", "event", "venue", "starts_at", "status", "currency"])
+    return 0
+
+
+def cmd_performance_status(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        p = performances.set_status(
+            session, ACTOR, args.performance, PerformanceStatus(args.status)
+        )
+        print(f"performance {p.id} is now {p.status.value}")
+    return 0
+
+
+# -- prices --------------------------------------------------------------------
+def cmd_price_set(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        performance = performances.get_performance(session, args.performance)
+        amount = Money.of(args.amount, performance.currency)
+        prices.set_price(session, ACTOR, performance, args.zone, args.type, amount, args.tax)
+        print(
+            f"performance {performance.id}: {args.zone} / {args.type} = {amount.format()} "
+            f"incl. {args.tax}% tax"
+        )
+    return 0
+
+
+def cmd_price_list(store: Store, args: argparse.Namespace) -> int:
+    with store.read() as session:
+        performances.get_performance(session, args.performance)
+        rows = [
+            {
+                "zone": r.zone,
+                "type": r.price_type,
+                "amount": str(r.price.amount),
+                "currency": r.price.currency,
+                "tax_rate": str(r.tax_rate),
+                "tax": str(r.tax.amount),
+            }
+            for r in prices.price_table(session, args.performance)
+        ]
+    emit(rows, args.json, ["zone", "type", "amount", "currency", "tax_rate", "tax"])
+    return 0
+
+
+# -- users -----------------------------------------------------------------------
+def read_secret(kind: str) -> str:
+    """Ask twice on a terminal; read one line from a pipe (for scripts)."""
+    label = "PIN" if kind == "pin" else "password"
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"{label}: ")
+        if getpass.getpass(f"{label} again: ") != first:
+            raise ValidationError(f"the two {label}s differ")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise ValidationError(f"no {label} given on standard input")
+    return line.rstrip("\r\n")
+
+
+def cmd_user_add(store: Store, args: argparse.Namespace) -> int:
+    kind = "password" if args.password else "pin"
+    secret = read_secret(kind)
+    with store.write() as session:
+        user = auth_users.create_user(
+            session,
+            ACTOR,
+            args.username,
+            args.role,
+            secret,
+            kind=kind,
+            display_name=args.name or "",
+        )
+        print(f"user {user.username} ({args.role}) created")
+    return 0
+
+
+def cmd_user_passwd(store: Store, args: argparse.Namespace) -> int:
+    kind = "password" if args.password else "pin"
+    secret = read_secret(kind)
+    with store.write() as session:
+        auth_users.set_secret(session, ACTOR, args.username, secret, kind)
+    print(f"{'password' if args.password else 'PIN'} of {args.username} changed")
+    return 0
+
+
+def cmd_user_list(store: Store, args: argparse.Namespace) -> int:
+    with store.read() as session:
+        rows = [
+            {
+                "username": u.username,
+                "name": u.display_name,
+                "role": u.role.name,
+                "active": u.active,
+                "locked_until": u.locked_until.isoformat() if u.locked_until else "",
+            }
+            for u in auth_users.list_users(session)
+        ]
+    emit(rows, args.json, ["username", "name", "role", "active", "locked_until"])
+    return 0
+
+
+def until_time(text: str) -> datetime:
+    """``18:00`` means today at 18:00 local time; otherwise an ISO date-time."""
+    try:
+        at = time.fromisoformat(text)
+    except ValueError:
+        at = None
+    if at is not None and len(text) <= 8:
+        return datetime.combine(datetime.now().date(), at).astimezone()
+    value = datetime.fromisoformat(text) if _is_iso(text) else None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"not a time: {text!r} (use 18:00 or 2026-12-01T18:00)")
+    return value if value.tzinfo else value.astimezone()
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def cmd_user_grant(store: Store, args: argparse.Namespace) -> int:
+    with store.write() as session:
+        grant = auth_grants.grant(
+            session, ACTOR, args.username, Permission(args.permission), args.until, args.reason
+        )
+        print(f"{args.username} may {grant.permission} until {grant.expires_at.isoformat()}")
+    return 0
+
+
+# -- parser ------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="boxoffice-admin", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--db", type=Path, default=None, help=f"the store file (default: {default_db_path()})"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, handler: Handler, parent: argparse._SubParsersAction = sub, **kw: str
+    ) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, **kw)
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(name: str, help: str) -> argparse._SubParsersAction:
+        p = sub.add_parser(name, help=help)
+        return p.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+
+    add("init", cmd_init, help="create or migrate the store")
+    add("demo", cmd_demo, help="seed demo venues, shows, prices and users")
+    add("verify-audit", cmd_verify_audit, help="check the audit log's hash chain")
+
+    p = add("import-seatmap", cmd_import_seatmap, help="import a seat map file")
+    p.add_argument("file")
+    p.add_argument("--venue", required=True)
+    p.add_argument(
+        "--format",
+        choices=["own", "csv", "pretix"],
+        default=None,
+        help="default: detected from the file",
+    )
+    p.add_argument("--name", default=None, help="seat map name (default: from the file)")
+
+    ev = group("event", "add or list events")
+    p = add("add", cmd_event_add, ev, help="add an event")
+    p.add_argument("name")
+    p.add_argument("--category", default="")
+    p.add_argument("--description", default="")
+    p.add_argument("--duration", type=positive_int, default=120, help="minutes")
+    p = add("list", cmd_event_list, ev, help="list events")
+    p.add_argument("--json", action="store_true")
+
+    pf = group("performance", "add, list or change performances")
+    p = add("add", cmd_performance_add, pf, help="add a performance")
+    p.add_argument("--event", required=True, help="event id or name")
+    p.add_argument("--venue", required=True)
+    p.add_argument("--seat-map", default=None)
+    p.add_argument(
+        "--starts",
+        required=True,
+        help="start, e.g. 2026-12-01T19:30 (venue time) or with an offset",
+    )
+    p.add_argument("--tz", default=None, help="time zone for --starts (default: the venue's)")
+    p.add_argument("--currency", default=None)
+    p.add_argument(
+        "--status",
+        choices=[s.value for s in PerformanceStatus],
+        default=PerformanceStatus.SCHEDULED.value,
+    )
+    p.add_argument("--sale-start", type=aware_datetime, default=None)
+    p.add_argument("--sale-end", type=aware_datetime, default=None)
+    p = add("list", cmd_performance_list, pf, help="list performances")
+    p.add_argument("--event", default=None)
+    p.add_argument("--json", action="store_true")
+    p = add("status", cmd_performance_status, pf, help="put on sale, take off sale, cancel")
+    p.add_argument("performance", type=positive_int)
+    p.add_argument("status", choices=[s.value for s in PerformanceStatus])
+
+    pr = group("price", "set or list a performance's price table")
+    p = add("set", cmd_price_set, pr, help="set one price (zone × type)")
+    p.add_argument("--performance", type=positive_int, required=True)
+    p.add_argument("--zone", required=True)
+    p.add_argument("--type", required=True, help="price type code, e.g. adult")
+    p.add_argument("--amount", required=True, help="tax-inclusive, e.g. 59.00")
+    p.add_argument("--tax", required=True, help="tax rate in percent, e.g. 7")
+    p = add("list", cmd_price_list, pr, help="list a performance's prices")
+    p.add_argument("--performance", type=positive_int, required=True)
+    p.add_argument("--json", action="store_true")
+
+    us = group("user", "manage users")
+    p = add("add", cmd_user_add, us, help="add a user (PIN or password read from stdin)")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=sorted(ROLE_PERMISSIONS))
+    p.add_argument("--name", default=None, help="display name")
+    p.add_argument("--password", action="store_true", help="a password instead of a PIN")
+    p = add("passwd", cmd_user_passwd, us, help="change a user's PIN or password")
+    p.add_argument("username")
+    p.add_argument("--password", action="store_true")
+    p = add("list", cmd_user_list, us, help="list users")
+    p.add_argument("--json", action="store_true")
+    p = add("grant", cmd_user_grant, us, help="lend a permission until a time")
+    p.add_argument("username")
+    p.add_argument("permission", choices=[p.value for p in Permission])
+    p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
+    p.add_argument("--reason", required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    path: Path = args.db or default_db_path()
+    try:
+        store = open_initialised(path)
+    except Exception as exc:  # a corrupt or unreadable file must not dump a traceback
+        return fail(f"cannot open store {path}: {exc}")
+    try:
+        return int(args.handler(store, args))
+    except BoxOfficeError as exc:
+        return fail(str(exc))
+    finally:
+        store.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

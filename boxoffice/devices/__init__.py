@@ -1,0 +1,1 @@
+"""Devices (built in later issues)."""

@@ -1,0 +1,1 @@
+"""The central server: the authority for inventory (built in the server issue)."""

@@ -1,0 +1,1 @@
+"""Sync (built in later issues)."""

@@ -1,0 +1,50 @@
+"""Shared fixtures: a real migrated SQLite store per test, and PostgreSQL when configured.
+
+PostgreSQL tests read ``BOXOFFICE_TEST_PG`` (e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/test``). Unset, they skip with
+that reason; set but unreachable, they fail, so CI never skips them silently.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from boxoffice.actor import Actor, system_actor
+from boxoffice.store import Store, open_store
+
+PG_ENV = "BOXOFFICE_TEST_PG"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "boxoffice.sqlite3")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def admin() -> Actor:
+    """The admin CLI's system actor."""
+    return system_actor("test-terminal")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} is not set: PostgreSQL tests skipped (CI sets it)")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.fail(f"{PG_ENV}={url} is set but PostgreSQL cannot be reached: {exc}")
+    finally:
+        engine.dispose()
+    return url
