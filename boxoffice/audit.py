@@ -72,6 +72,8 @@ def record(
     """
     head = session.get(AuditHead, 1)
     prev_seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if at is not None and at.tzinfo is None:
+        raise ValueError("naive datetime given; audit times must be timezone-aware")
     when = (at or utc_now()).astimezone(UTC)
     body = canonical_json(details or {})
     seq = prev_seq + 1

@@ -58,6 +58,11 @@ def backup(store: Store, label: str) -> Path | None:
     return target
 
 
+def _has_tables(store: Store) -> bool:
+    with store.write_engine.connect() as conn:
+        return bool(conn.exec_driver_sql("select count(*) from sqlite_master").scalar())
+
+
 def _run(store: Store, fn: str, revision: str) -> None:
     cfg = alembic_config(store)
     with store.write_engine.begin() as conn:
@@ -71,7 +76,7 @@ def upgrade(store: Store, revision: str = "head") -> Path | None:
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None
-    copy = backup(store, f"pre-{target}") if current is not None else None
+    copy = backup(store, f"pre-{target}") if _has_tables(store) else None
     _run(store, "upgrade", revision)
     return copy
 

@@ -1,0 +1,73 @@
+"""Migrations: upgrade an empty store, match the models, downgrade, keep a copy aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+import boxoffice.store.models  # noqa: F401
+from boxoffice.store import Store, open_store
+from boxoffice.store.base import Base
+from boxoffice.store.migrate import current_revision, downgrade, head_revision, upgrade
+
+
+def test_empty_store_upgrades_to_head_and_matches_models(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite3")
+    assert current_revision(store) == head_revision()
+    with store.write_engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+    store.dispose()
+
+
+def test_constraints_have_names(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite3")
+    insp = inspect(store.write_engine)
+    for table in ("seats", "prices", "users"):
+        for fk in insp.get_foreign_keys(table):
+            assert fk["name"] and fk["name"].startswith("fk_"), (table, fk)
+        for uq in insp.get_unique_constraints(table):
+            assert uq["name"] and uq["name"].startswith("uq_"), (table, uq)
+    store.dispose()
+
+
+def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite3")
+    downgrade(store, "base")
+    assert current_revision(store) is None
+    tables = set(inspect(store.write_engine).get_table_names()) - {"alembic_version"}
+    assert tables == set()
+    upgrade(store)
+    assert current_revision(store) == head_revision()
+    assert "seats" in inspect(store.write_engine).get_table_names()
+    store.dispose()
+
+
+def test_store_is_copied_aside_before_a_migration(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = open_store(path)
+    assert list(tmp_path.glob("*.bak")) == []  # a new store has nothing to keep
+    downgrade(store, "base")
+    for old in tmp_path.glob("*.bak"):
+        old.unlink()
+    with store.write() as session:  # data from before the schema existed
+        session.execute(text("create table legacy (note text)"))
+        session.execute(text("insert into legacy values ('sold seat A1')"))
+    copy = upgrade(store)
+    store.dispose()
+    assert copy is not None and copy.exists()
+    backup = Store(copy)
+    with backup.read() as session:
+        assert session.execute(text("select note from legacy")).scalar() == "sold seat A1"
+        assert "seats" not in inspect(backup.read_engine).get_table_names()
+    backup.dispose()
+
+
+def test_upgrade_at_head_does_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite3")
+    assert upgrade(store) is None
+    assert list(tmp_path.glob("*.bak")) == []
+    store.dispose()
