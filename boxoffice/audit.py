@@ -22,6 +22,8 @@ from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.store.models import AuditEntry, AuditHead
 
+__all__ = ["AuditEntry", "AuditProblem", "entries", "entry_hash", "record", "verify"]
+
 GENESIS = "0" * 64
 
 

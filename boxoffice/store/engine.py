@@ -76,12 +76,13 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session; anything flushed is rolled back."""
+        """A session for queries; closing it ends the (deferred) transaction.
+
+        Objects loaded here stay readable after the block (closing detaches
+        them without expiring them); nothing is committed.
+        """
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def dispose(self) -> None:
         self.write_engine.dispose()
