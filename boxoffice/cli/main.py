@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from boxoffice import audit, demo
 from boxoffice.actor import system_actor
@@ -141,7 +142,8 @@ def cmd_performance_add(store: Store, args: argparse.Namespace) -> int:
         )
         print(
             f"performance {performance.id}: {event.name} at {seat_map.venue.name}, "
-            f"{performance.starts_at.isoformat()} ({performance.status.value})"
+            f"{performance.starts_at.astimezone(ZoneInfo(tz)).isoformat()} "
+            f"({performance.status.value})"
         )
     return 0
 
@@ -155,7 +157,9 @@ def cmd_performance_list(store: Store, args: argparse.Namespace) -> int:
                 "event": p.event.name,
                 "venue": p.seat_map.venue.name,
                 "seat_map": p.seat_map.name,
-                "starts_at": p.starts_at.isoformat(),
+                "starts_at": p.starts_at.astimezone(
+                    ZoneInfo(p.seat_map.venue.timezone)
+                ).isoformat(),
                 "status": p.status.value,
                 "currency": p.currency,
             }
@@ -404,6 +408,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(store, args))
     except BoxOfficeError as exc:
         return fail(str(exc))
+    except BrokenPipeError:  # `boxoffice-admin ... | head` is fine
+        sys.stderr.close()
+        return 0
     finally:
         store.dispose()
 
