@@ -48,3 +48,17 @@ def pg_url() -> str:
     finally:
         engine.dispose()
     return url
+
+
+@pytest.fixture
+def make_actor(store: Store):
+    """Create a user of ``role`` (PIN 4711) and return the Actor for them."""
+    from boxoffice.auth import roles, users
+
+    def _make(role: str, username: str | None = None, terminal: str = "Window 1") -> Actor:
+        with store.write() as session:
+            roles.ensure_roles(session)
+            user = users.create_user(session, system_actor(), username or f"{role}1", role, "4711")
+            return Actor(user.id, user.username, terminal)
+
+    return _make
