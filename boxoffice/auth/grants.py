@@ -1,0 +1,156 @@
+"""Permissions lent to one user for a while ("Ann may refund until 18:00").
+
+A grant is the standing alternative to a supervisor typing their PIN for
+every refund during a rush. It always expires, can be revoked early, and a
+grantor can only lend what their own role gives them, so nobody can hand
+out more authority than they hold.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth import guard, users
+from boxoffice.auth.permissions import Permission, label, parse_permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from boxoffice.store.models import Grant, User
+
+
+def role_permissions(user: User) -> frozenset[Permission]:
+    """What ``user``'s role allows, as stored (unknown stored names are ignored)."""
+    known = {p.value for p in Permission}
+    return frozenset(
+        Permission(rp.permission) for rp in user.role.permissions if rp.permission in known
+    )
+
+
+def active_grants(session: Session, user_id: int, now: datetime | None = None) -> list[Grant]:
+    """The user's grants that are neither expired nor revoked at ``now``."""
+    now = now or utc_now()
+    return list(
+        session.scalars(
+            select(Grant)
+            .where(Grant.user_id == user_id, Grant.revoked_at.is_(None), Grant.expires_at > now)
+            .order_by(Grant.expires_at, Grant.id)
+        )
+    )
+
+
+def effective_permissions(
+    session: Session, user_id: int, now: datetime | None = None
+) -> frozenset[Permission]:
+    """Role permissions plus unexpired, unrevoked grants; nothing for an inactive user."""
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        return frozenset()
+    known = {p.value for p in Permission}
+    lent = {
+        Permission(g.permission)
+        for g in active_grants(session, user_id, now)
+        if g.permission in known
+    }
+    return role_permissions(user) | lent
+
+
+def grant(
+    session: Session,
+    actor: Actor,
+    username: str,
+    permission: Permission | str,
+    expires_at: datetime,
+    reason: str,
+    *,
+    now: datetime | None = None,
+) -> Grant:
+    """Lend ``permission`` to ``username`` until ``expires_at``; audited "grant".
+
+    Needs Permission.grant. A grantor may only lend a permission their own
+    role gives them (lent permissions cannot be lent on); the system actor
+    may lend anything.
+    """
+    now = now or utc_now()
+    perm = parse_permission(permission)
+    reason = reason.strip()
+    if expires_at.tzinfo is None or expires_at.utcoffset() is None:
+        raise ValidationError("the expiry time needs a time zone (e.g. 18:00+01:00)")
+    if expires_at <= now:
+        raise ValidationError("the expiry time must be in the future")
+    if not reason:
+        raise ValidationError("a grant needs a reason")
+    guard.require(session, actor, Permission.GRANT, now=now)
+    if not actor.is_system:
+        grantor = session.get(User, actor.user_id)
+        if grantor is None or perm not in role_permissions(grantor):
+            raise PermissionDenied(
+                f"{actor.username!r} may not grant {perm.value!r} "
+                f"({label(perm)}): you can only grant what your own role allows"
+            )
+    user = users.get_user(session, username)
+    if not user.active:
+        raise ValidationError(f"user {user.username!r} is deactivated")
+    if perm in role_permissions(user):
+        raise ValidationError(
+            f"{user.role.name} {user.username!r} may already {label(perm)}; no grant needed"
+        )
+    row = Grant(
+        user_id=user.id,
+        permission=perm.value,
+        expires_at=expires_at,
+        granted_by=actor.username,
+        reason=reason,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "grant",
+        f"user:{user.username}",
+        {
+            "grant_id": row.id,
+            "permission": perm.value,
+            "expires_at": expires_at,
+            "reason": reason,
+        },
+    )
+    return row
+
+
+def revoke_grant(
+    session: Session, actor: Actor, grant_id: int, *, now: datetime | None = None
+) -> Grant:
+    """End a grant before it expires; audited "grant.revoke". Needs Permission.grant."""
+    now = now or utc_now()
+    guard.require(session, actor, Permission.GRANT, now=now)
+    row = session.get(Grant, grant_id)
+    if row is None:
+        raise NotFound(f"no grant number {grant_id}")
+    if row.revoked_at is not None:
+        raise Conflict(f"grant {grant_id} was already revoked")
+    row.revoked_at = now
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "grant.revoke",
+        f"user:{row.user.username}",
+        {"grant_id": row.id, "permission": row.permission},
+    )
+    return row
+
+
+def list_grants(
+    session: Session, username: str, *, now: datetime | None = None, include_past: bool = False
+) -> list[Grant]:
+    """A user's grants: only those in force at ``now`` unless ``include_past``."""
+    user = users.get_user(session, username)
+    if not include_past:
+        return active_grants(session, user.id, now)
+    return list(session.scalars(select(Grant).where(Grant.user_id == user.id).order_by(Grant.id)))

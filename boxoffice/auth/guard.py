@@ -1,0 +1,138 @@
+"""The one place services check permissions (design invariant 7).
+
+Every service that performs a guarded action calls ``require`` inside its
+own transaction, before changing anything; hiding a button in the UI is a
+convenience on top (``has_permission``), never the check itself.
+
+An action is allowed when the actor is the system actor (admin CLI), when
+the user's role or an unexpired grant gives the permission, or when a
+supervisor override for exactly this permission, this user, this terminal
+(and this subject, if the override names one) is passed and still unused.
+The override is then consumed in the caller's transaction: if the action
+fails and rolls back, the override stays unused and can be tried again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth import grants
+from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission, label, parse_permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import PermissionDenied
+from boxoffice.store.models import Override, User
+
+#: A supervisor's override is for the action at hand, not for later.
+OVERRIDE_VALID_FOR = timedelta(minutes=10)
+
+
+def has_permission(
+    session: Session, actor: Actor, permission: Permission | str, now: datetime | None = None
+) -> bool:
+    """Whether ``actor`` may do this without an override (for the UI to show or hide)."""
+    perm = parse_permission(permission)
+    if actor.user_id is None:  # the system actor
+        return True
+    return perm in grants.effective_permissions(session, actor.user_id, now or utc_now())
+
+
+def _who(session: Session, actor: Actor) -> str:
+    user = session.get(User, actor.user_id)
+    if user is None:
+        return f"user {actor.username!r}"
+    if not user.active:
+        return f"deactivated user {user.username!r}"
+    return f"{user.role.name} {user.username!r}"
+
+
+def _denied(session: Session, actor: Actor, perm: Permission) -> PermissionDenied:
+    who = "ask a supervisor for an override"
+    if perm not in ROLE_PERMISSIONS["supervisor"]:
+        who = "ask an administrator"
+    return PermissionDenied(f"{_who(session, actor)} may not {label(perm)}; {who}")
+
+
+def _override_problem(
+    stored: Override | None, actor: Actor, perm: Permission, subject: str, now: datetime
+) -> str | None:
+    """Why this override cannot authorise this action, or ``None`` if it can."""
+    if stored is None:
+        return "the override does not exist"
+    if stored.used_at is not None:
+        return "the override has already been used; each override allows one action"
+    if stored.permission != perm.value:
+        return f"the override was given to {label(stored.permission)}, not to {label(perm)}"
+    if stored.for_user_id != actor.user_id:
+        return "the override was given for another user"
+    if stored.terminal != actor.terminal:
+        return "the override was given at another terminal"
+    if stored.subject and stored.subject != subject:
+        return f"the override was given for {stored.subject}, not for {subject or 'this'}"
+    if now - stored.created_at > OVERRIDE_VALID_FOR:
+        minutes = int(OVERRIDE_VALID_FOR.total_seconds() // 60)
+        return f"the override has expired (overrides are valid for {minutes} minutes)"
+    return None
+
+
+def require(
+    session: Session,
+    actor: Actor,
+    permission: Permission | str,
+    *,
+    subject: str = "",
+    override: Override | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Return if ``actor`` may do this now; otherwise raise PermissionDenied.
+
+    ``subject`` names what the action is about (e.g. "order:1042"); it must
+    match the override's subject when the supervisor named one. A usable
+    override is marked used and audited "override.used" in this session.
+    An override is only consumed when it is needed.
+    """
+    perm = parse_permission(permission)
+    if actor.user_id is None:  # the system actor
+        return
+    now = now or utc_now()
+    if perm in grants.effective_permissions(session, actor.user_id, now):
+        return
+    if override is None:
+        raise _denied(session, actor, perm)
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied(
+            f"{_who(session, actor)} may not {label(perm)}, even with an override"
+        )
+    # Read the override afresh: the object passed in may be stale or detached.
+    stored = session.get(Override, override.id, populate_existing=True)
+    problem = _override_problem(stored, actor, perm, subject, now)
+    if problem is not None or stored is None:
+        raise PermissionDenied(f"{_who(session, actor)} may not {label(perm)}: {problem}")
+    claimed = session.execute(
+        update(Override)
+        .where(Override.id == stored.id, Override.used_at.is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    if claimed.rowcount != 1:  # someone used it between our read and now
+        raise PermissionDenied(
+            f"{_who(session, actor)} may not {label(perm)}: the override has already been used"
+        )
+    supervisor = session.get(User, stored.supervisor_id)
+    audit.record(
+        session,
+        actor,
+        "override.used",
+        subject or stored.subject,
+        {
+            "override_id": stored.id,
+            "permission": perm.value,
+            "supervisor": supervisor.username if supervisor else str(stored.supervisor_id),
+            "for_user": actor.username,
+        },
+    )

@@ -1,0 +1,145 @@
+"""Supervisor overrides: one named action, once, for one clerk at one terminal."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.login import WRONG_CREDENTIALS
+from boxoffice.auth.overrides import authorise_override
+from boxoffice.auth.permissions import Permission
+from boxoffice.auth.users import deactivate, get_user
+from boxoffice.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from boxoffice.store import Store
+from boxoffice.store.models import Override
+from tests.auth import DORA_PIN, SUE_PIN, T0, Staff, make_staff
+
+SOON = T0 + timedelta(minutes=1)
+
+
+@pytest.fixture
+def staff(store: Store, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> Staff:
+    return make_staff(store, admin, monkeypatch)
+
+
+def _sue_approves(
+    store: Store, actor: Actor, permission: str = "refund", subject: str = "order:17"
+) -> Override:
+    return authorise_override(
+        store, actor, "sue", SUE_PIN, permission, subject, "customer double-charged", now=T0
+    )
+
+
+def _refund(
+    store: Store,
+    actor: Actor,
+    override: Override | None,
+    subject: str = "order:17",
+    permission: Permission = Permission.REFUND,
+    now: datetime = SOON,
+) -> None:
+    """Stand-in for a refund service: checks, then does its work in the same transaction."""
+    with store.write() as session:
+        require(session, actor, permission, subject=subject, override=override, now=now)
+
+
+def test_override_allows_exactly_one_action(store: Store, staff: Staff) -> None:
+    override = _sue_approves(store, staff.ann)
+    _refund(store, staff.ann, override)
+    with pytest.raises(PermissionDenied, match="already been used"):
+        _refund(store, staff.ann, override)
+    with store.read() as session:
+        granted = audit.entries(session, "override.granted")
+        used = audit.entries(session, "override.used")
+    assert len(granted) == len(used) == 1
+    details = json.loads(granted[0].details)
+    assert (granted[0].username, details["for_user"]) == ("sue", "ann")
+    assert details["reason"] == "customer double-charged"
+    assert (used[0].username, json.loads(used[0].details)["supervisor"]) == ("ann", "sue")
+    assert used[0].subject == "order:17"
+
+
+def test_override_is_only_for_its_permission_user_subject_and_terminal(
+    store: Store, staff: Staff
+) -> None:
+    override = _sue_approves(store, staff.ann)
+    with pytest.raises(PermissionDenied, match="not to void a sale"):
+        _refund(store, staff.ann, override, permission=Permission.VOID)
+    with pytest.raises(PermissionDenied, match="another user"):
+        _refund(store, staff.ben, override)
+    with pytest.raises(PermissionDenied, match="for order:17, not for order:18"):
+        _refund(store, staff.ann, override, subject="order:18")
+    elsewhere = Actor(staff.ann.user_id, "ann", "till-2")
+    with pytest.raises(PermissionDenied, match="another terminal"):
+        _refund(store, elsewhere, override)
+    # None of those used it up.
+    _refund(store, staff.ann, override)
+
+
+def test_override_expires(store: Store, staff: Staff) -> None:
+    override = _sue_approves(store, staff.ann)
+    with pytest.raises(PermissionDenied, match="expired"):
+        _refund(store, staff.ann, override, now=T0 + timedelta(minutes=11))
+
+
+def test_override_stays_unused_if_the_action_rolls_back(store: Store, staff: Staff) -> None:
+    override = _sue_approves(store, staff.ann)
+    with pytest.raises(RuntimeError), store.write() as session:
+        require(session, staff.ann, "refund", subject="order:17", override=override, now=SOON)
+        raise RuntimeError("card terminal declined the refund")
+    _refund(store, staff.ann, override)  # the retry still works
+
+
+def test_supervisor_without_the_permission_cannot_override(store: Store, staff: Staff) -> None:
+    with pytest.raises(PermissionDenied, match="door 'dora' may not refund"):
+        authorise_override(store, staff.ann, "dora", DORA_PIN, "refund", "", "please", now=T0)
+    with pytest.raises(PermissionDenied, match="supervisor 'sue' may not manage users"):
+        _sue_approves(store, staff.ann, permission="user_manage", subject="")
+    with store.read() as session:
+        assert session.query(Override).count() == 0
+        assert len(audit.entries(session, "override.refused")) == 2
+
+
+def test_wrong_pin_refuses_and_counts_towards_lockout(store: Store, staff: Staff) -> None:
+    with pytest.raises(AuthenticationFailed) as caught:
+        authorise_override(store, staff.ann, "sue", "0000", "refund", "", "x", now=T0)
+    assert str(caught.value) == WRONG_CREDENTIALS
+    with store.read() as session:
+        assert get_user(session, "sue").failed_attempts == 1
+        failed = audit.entries(session, "login.failed")[-1]
+        assert session.query(Override).count() == 0
+    assert failed.username == "ann"  # the clerk at the till asked
+    assert failed.subject == "user:sue"
+    assert json.loads(failed.details)["purpose"] == "override"
+    for _ in range(4):
+        with pytest.raises(AuthenticationFailed):
+            authorise_override(store, staff.ann, "sue", "0000", "refund", "", "x", now=T0)
+    with pytest.raises(AuthenticationFailed, match="locked until"):
+        _sue_approves(store, staff.ann)  # the right PIN, but sue is locked now
+
+
+def test_override_needs_a_reason_and_another_person(store: Store, staff: Staff) -> None:
+    with pytest.raises(ValidationError, match="needs a reason"):
+        authorise_override(store, staff.ann, "sue", SUE_PIN, "refund", "order:17", "  ", now=T0)
+    with pytest.raises(ValidationError, match="their own action"):
+        _sue_approves(store, staff.sue)
+
+
+def test_override_not_needed_is_not_consumed(store: Store, staff: Staff) -> None:
+    override = _sue_approves(store, staff.ann, permission="sell", subject="")
+    _refund(store, staff.ann, override, permission=Permission.SELL)
+    with store.read() as session:
+        assert session.get(Override, override.id).used_at is None  # type: ignore[union-attr]
+
+
+def test_deactivated_clerk_cannot_use_an_override(store: Store, admin: Actor, staff: Staff) -> None:
+    override = _sue_approves(store, staff.ann)
+    with store.write() as session:
+        deactivate(session, admin, "ann")
+    with pytest.raises(PermissionDenied, match="even with an override"):
+        _refund(store, staff.ann, override)
