@@ -71,3 +71,23 @@ def test_upgrade_at_head_does_nothing(tmp_path: Path) -> None:
     assert upgrade(store) is None
     assert list(tmp_path.glob("*.bak")) == []
     store.dispose()
+
+
+def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
+    """A store written by the first release upgrades with its data intact."""
+    store = Store(tmp_path / "old.sqlite3")
+    upgrade(store, "0001")
+    with store.write() as session:
+        session.execute(
+            text(
+                "insert into venues (name, city, timezone, currency) "
+                "values ('Lyceum', '', 'UTC', 'EUR')"
+            )
+        )
+    copy = upgrade(store)
+    assert copy is not None and copy.exists()
+    assert current_revision(store) == head_revision()
+    with store.read() as session:
+        assert session.execute(text("select name from venues")).scalar() == "Lyceum"
+        assert session.execute(text("select count(*) from tickets")).scalar() == 0
+    store.dispose()

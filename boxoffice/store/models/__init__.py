@@ -1,27 +1,63 @@
 """All mapped classes, imported here so the metadata is complete for Alembic."""
 
 from boxoffice.store.models.audit import AuditEntry, AuditHead
+from boxoffice.store.models.cash import CashKind, CashMovement
 from boxoffice.store.models.catalog import Event, Performance, PerformanceStatus
+from boxoffice.store.models.discounts import Discount, GiftCard, GiftCardMovement
 from boxoffice.store.models.holds import HoldKind, SeatHold
+from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
+from boxoffice.store.models.outbox import OutboxEntry, OutboxState
 from boxoffice.store.models.pricing import Price, PriceType
+from boxoffice.store.models.refund_rules import RefundFeeRule
+from boxoffice.store.models.sales import (
+    LIVE_TICKET_STATES,
+    Customer,
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+    TenderKind,
+    Ticket,
+    TicketStatus,
+)
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
-from boxoffice.store.models.settings import Setting
+from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
 
 __all__ = [
+    "LIVE_TICKET_STATES",
+    "Allocation",
     "AuditEntry",
     "AuditHead",
+    "AvailabilityThreshold",
+    "BarcodeRevocation",
+    "CartHold",
+    "CashKind",
+    "CashMovement",
+    "Counter",
+    "Customer",
+    "Discount",
     "Event",
     "GAArea",
+    "GiftCard",
+    "GiftCardMovement",
     "Grant",
     "HoldKind",
+    "Order",
+    "OrderStatus",
+    "OutboxEntry",
+    "OutboxState",
     "Override",
+    "Payment",
+    "PaymentStatus",
     "Performance",
     "PerformanceStatus",
     "Price",
     "PriceType",
     "PriceZone",
+    "RefundFeeRule",
     "Role",
     "RolePermission",
     "Row",
@@ -30,6 +66,10 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "TenderKind",
+    "Ticket",
+    "TicketKey",
+    "TicketStatus",
     "User",
     "Venue",
 ]
