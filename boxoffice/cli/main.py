@@ -16,6 +16,8 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func, select
+
 from boxoffice import audit, demo
 from boxoffice.actor import system_actor
 from boxoffice.auth import grants as auth_grants
@@ -29,7 +31,7 @@ from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.paths import default_db_path
 from boxoffice.store import Store, open_store
-from boxoffice.store.models import PerformanceStatus
+from boxoffice.store.models import PerformanceStatus, Seat
 
 ACTOR = system_actor()
 Handler = Callable[[Store, argparse.Namespace], int]
@@ -79,7 +81,9 @@ def cmd_import_seatmap(store: Store, args: argparse.Namespace) -> int:
         seat_map = import_seatmap(
             session, ACTOR, Path(args.file), args.venue, fmt=args.format, name=args.name
         )
-        seats = sum(len(r.seats) for s in seat_map.sections for r in s.rows)
+        seats = session.scalar(
+            select(func.count()).select_from(Seat).where(Seat.seat_map_id == seat_map.id)
+        )
         ga = sum(a.capacity for a in seat_map.ga_areas)
         print(
             f"imported seat map {seat_map.name!r} (id {seat_map.id}) into {args.venue!r}: "
