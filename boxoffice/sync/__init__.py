@@ -1,1 +1,1 @@
-"""Sync (built in later issues)."""
+"""Sync: the client half of offline-first operation (outbox, feed, allocations)."""

@@ -1,0 +1,552 @@
+"""Checkout: from a cart to a paid order with issued tickets.
+
+``place_order`` turns a cart into an order whose ticket rows hold the seats
+(the database's live-seat index refuses a second sale of a seat). Tenders
+are added with ``pay``; when they cover the total, ``pay`` completes the
+order in the same transaction: tickets get serials and signed barcodes, and
+the order, its tickets, payments, cash movements, outbox entry and audit
+entry commit together (invariant 2). ``sell`` does all of it at once for
+the common case. Card authorisations are obtained from the terminal
+*before* the store transaction (device I/O never holds the write lock) and
+handed in as ``Card(result)``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import Conflict, NotFound, ValidationError
+from boxoffice.money import Money
+from boxoffice.sales import holds, numbering, tickets
+from boxoffice.sales.cart import Cart, CustomerDetails
+from boxoffice.sales.customers import find_or_create_customer
+from boxoffice.sales.payment_terminal import CardResult
+from boxoffice.sales.pricing import round_cash
+from boxoffice.sales.quote import Quote, cash_rounding, quote
+from boxoffice.sales.signer import Signer
+from boxoffice.store.models import (
+    CashKind,
+    CashMovement,
+    Discount,
+    GiftCard,
+    GiftCardMovement,
+    Order,
+    OrderStatus,
+    Override,
+    Payment,
+    PaymentStatus,
+    TenderKind,
+    Ticket,
+    TicketStatus,
+)
+from boxoffice.sync import outbox
+
+
+# -- tenders -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cash:
+    """Notes and coins handed over; change is given back from the drawer."""
+
+    tendered: Money
+
+
+@dataclass(frozen=True)
+class Card:
+    """An authorisation the payment terminal approved."""
+
+    result: CardResult
+
+
+@dataclass(frozen=True)
+class GiftCardTender:
+    """Pay from a gift card's balance: ``amount``, or as much as is due and on the card."""
+
+    code: str
+    amount: Money | None = None
+
+
+@dataclass(frozen=True)
+class Comp:
+    """The house pays what is left (needs ``sell_complimentary``)."""
+
+    reason: str
+
+
+Tender = Cash | Card | GiftCardTender | Comp
+
+
+@dataclass(frozen=True)
+class PaymentOutcome:
+    payment: Payment
+    change: Money
+    remaining: Money
+    completed: bool
+
+
+# -- helpers ----------------------------------------------------------------------
+def _use_overrides(
+    session: Session,
+    actor: Actor,
+    needs: Sequence[str],
+    overrides: Sequence[Override],
+    subject: str,
+    now: datetime,
+) -> None:
+    for name in sorted(needs):
+        perm = Permission(name)
+        match = next((o for o in overrides if o.permission == perm.value), None)
+        require(
+            session,
+            actor,
+            perm,
+            subject=subject if match and match.subject else "",
+            override=match,
+            now=now,
+        )
+
+
+def get_order(session: Session, order_ref: int | str) -> Order:
+    if isinstance(order_ref, int):
+        order = session.get(Order, order_ref)
+    else:
+        order = session.scalar(select(Order).where(Order.number == order_ref))
+    if order is None:
+        raise NotFound(f"no order {order_ref}")
+    return order
+
+
+def paid_so_far(session: Session, order: Order) -> int:
+    """Minor units settled by captured tenders (cash rounding counts as settled)."""
+    value = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_minor + Payment.rounding_minor), 0)).where(
+            Payment.order_id == order.id, Payment.status == PaymentStatus.CAPTURED
+        )
+    )
+    return int(value or 0)
+
+
+def remaining(session: Session, order: Order) -> Money:
+    return Money(order.total_minor - paid_so_far(session, order), order.currency)
+
+
+# -- placing ----------------------------------------------------------------------
+def place_order(
+    session: Session,
+    actor: Actor,
+    cart: Cart,
+    *,
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+    reserve_until: datetime | None = None,
+    customer: CustomerDetails | None = None,
+    note: str = "",
+) -> Order:
+    """Create the order and its ticket rows, which from now on hold the seats."""
+    now = now or utc_now()
+    require(session, actor, Permission.SELL, now=now)
+    if reserve_until is not None:
+        if reserve_until.tzinfo is None:
+            raise ValidationError("the payment deadline needs a time zone")
+        if reserve_until <= now:
+            raise ValidationError("the payment deadline must be in the future")
+    q: Quote = quote(session, cart, now=now)
+    for item in q.items:  # every performance must be on sale
+        holds.sellable_performance(session, item.item.performance_id)
+    _use_overrides(
+        session, actor, sorted(q.priced.needs_permissions), overrides, f"cart:{cart.cart_id}", now
+    )
+    _take_places(session, actor, cart, now)
+
+    details = customer or cart.customer
+    if reserve_until is not None and not details:
+        raise ValidationError("a reservation needs the customer's name or phone")
+    customer_row = find_or_create_customer(session, details, now) if details else None
+    order = Order(
+        number=numbering.order_number(session),
+        uuid=str(uuid.uuid4()),
+        terminal=actor.terminal,
+        user_id=actor.user_id,
+        username=actor.username,
+        customer_id=customer_row.id if customer_row else None,
+        status=OrderStatus.RESERVED if reserve_until else OrderStatus.PENDING,
+        currency=q.currency,
+        subtotal_minor=q.priced.subtotal.minor,
+        discount_minor=q.priced.discount_total.minor,
+        total_minor=q.priced.total.minor,
+        tax_minor=q.priced.tax_total.minor,
+        discounts=json.dumps(list(q.priced.applied_discounts)),
+        reserved_until=reserve_until,
+        note=note,
+        created_at=now,
+    )
+    session.add(order)
+    session.flush()
+    status = TicketStatus.RESERVED if reserve_until else TicketStatus.PENDING
+    for quoted, line in zip(q.items, q.priced.lines, strict=True):
+        session.add(
+            Ticket(
+                order_id=order.id,
+                performance_id=quoted.item.performance_id,
+                seat_id=quoted.item.seat_id,
+                ga_area_id=quoted.item.ga_area_id,
+                price_zone_id=quoted.price_zone_id,
+                price_type_id=quoted.price_type_id,
+                list_price_minor=line.base_price.minor,
+                discount_minor=line.discount.minor,
+                price_minor=line.price.minor,
+                tax_rate_bp=int(line.tax_rate * 100),
+                tax_minor=line.tax.minor,
+                override_reason=quoted.item.override_reason,
+                status=status,
+            )
+        )
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the database's last word on double sales
+        raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+    holds.release_cart(session, actor, cart.cart_id)
+    if q.discount_ids:
+        session.execute(
+            update(Discount)
+            .where(Discount.id.in_(q.discount_ids))
+            .values(times_used=Discount.times_used + 1)
+        )
+    action = "order.reserve" if reserve_until else "order.place"
+    audit.record(
+        session,
+        actor,
+        action,
+        f"order:{order.number}",
+        {
+            "total": order.total_minor,
+            "currency": order.currency,
+            "tickets": len(q.items),
+            "discounts": list(q.priced.applied_discounts),
+            "overrides": [line.key for line in q.priced.lines if line.needs_override],
+            "reserved_until": reserve_until.isoformat() if reserve_until else None,
+        },
+        at=now,
+    )
+    if reserve_until is not None:
+        outbox.enqueue(session, "reservation", _order_body(session, order), key=order.uuid, now=now)
+    return order
+
+
+def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> None:
+    """Hold whatever the cart does not hold yet (all or nothing), per performance."""
+    held_seats = {
+        (h.performance_id, h.seat_id)
+        for h in holds.cart_holds(session, cart.cart_id, now)
+        if h.seat_id is not None
+    }
+    by_perf: dict[int, list[int]] = {}
+    ga: dict[tuple[int, int], int] = {}
+    for item in cart.items:
+        if item.seat_id is not None:
+            if (item.performance_id, item.seat_id) not in held_seats:
+                by_perf.setdefault(item.performance_id, []).append(item.seat_id)
+        elif item.ga_area_id is not None:
+            key = (item.performance_id, item.ga_area_id)
+            ga[key] = ga.get(key, 0) + 1
+    for performance_id, seat_ids in by_perf.items():
+        holds.hold_seats(session, actor, performance_id, seat_ids, cart.cart_id, now=now)
+    for (performance_id, area_id), quantity in ga.items():
+        holds.hold_ga(session, actor, performance_id, area_id, quantity, cart.cart_id, now=now)
+    # Tickets are about to hold these places; the GA holds must not count twice.
+
+
+# -- paying -----------------------------------------------------------------------
+def pay(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    tender: Tender,
+    signer: Signer,
+    *,
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+) -> PaymentOutcome:
+    """Record one tender; completes the order when the tenders cover its total."""
+    now = now or utc_now()
+    if order.status not in (OrderStatus.PENDING, OrderStatus.RESERVED):
+        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to pay")
+    if (
+        order.status == OrderStatus.RESERVED
+        and order.reserved_until
+        and order.reserved_until <= now
+    ):
+        raise ValidationError(f"reservation {order.number} lapsed at its payment deadline")
+    require(session, actor, Permission.SELL, now=now)
+    due = remaining(session, order)
+    if due.minor <= 0:
+        raise ValidationError(f"order {order.number} is already covered")
+    base = dict(
+        order_id=order.id,
+        currency=order.currency,
+        status=PaymentStatus.CAPTURED,
+        terminal=actor.terminal,
+        user_id=actor.user_id,
+        created_at=now,
+    )
+    change = Money.zero(order.currency)
+    if isinstance(tender, Cash):
+        payment, change = _cash(session, actor, order, tender, due, base, now)
+    elif isinstance(tender, Card):
+        payment = _card(tender, due, base)
+    elif isinstance(tender, GiftCardTender):
+        payment = _gift_card(session, order, tender, due, base, now)
+    elif isinstance(tender, Comp):
+        if not tender.reason.strip():
+            raise ValidationError("a complimentary payment needs a reason")
+        _use_overrides(
+            session,
+            actor,
+            [Permission.SELL_COMPLIMENTARY.value],
+            overrides,
+            f"order:{order.number}",
+            now,
+        )
+        payment = Payment(kind=TenderKind.COMP, amount_minor=due.minor, **base)
+    else:
+        raise TypeError(f"unknown tender {tender!r}")
+    session.add(payment)
+    session.flush()
+    if isinstance(tender, Cash):
+        session.add(
+            CashMovement(
+                terminal=actor.terminal,
+                user_id=actor.user_id,
+                kind=CashKind.SALE,
+                amount_minor=payment.amount_minor,
+                currency=order.currency,
+                order_id=order.id,
+                payment_id=payment.id,
+                created_at=now,
+            )
+        )
+    audit.record(
+        session,
+        actor,
+        "payment",
+        f"order:{order.number}",
+        {
+            "kind": payment.kind.value,
+            "amount": payment.amount_minor,
+            "change": change.minor,
+            "rounding": payment.rounding_minor,
+            "reason": tender.reason if isinstance(tender, Comp) else None,
+        },
+        at=now,
+    )
+    left = remaining(session, order)
+    completed = left.minor <= 0
+    if completed:
+        complete(session, actor, order, signer, now=now)
+    return PaymentOutcome(payment, change, left, completed)
+
+
+def _cash(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    tender: Cash,
+    due: Money,
+    base: dict[str, object],
+    now: datetime,
+) -> tuple[Payment, Money]:
+    if tender.tendered.currency != order.currency:
+        raise ValidationError(f"this order is paid in {order.currency}")
+    if tender.tendered.minor <= 0:
+        raise ValidationError("enter the cash handed over")
+    cash_due = round_cash(due, cash_rounding(session, order.currency))
+    if tender.tendered >= cash_due:
+        applied, rounding = cash_due, due.minor - cash_due.minor
+    else:
+        applied, rounding = tender.tendered, 0
+    change = tender.tendered - applied
+    return Payment(
+        kind=TenderKind.CASH,
+        amount_minor=applied.minor,
+        tendered_minor=tender.tendered.minor,
+        change_minor=change.minor,
+        rounding_minor=rounding,
+        **base,
+    ), change
+
+
+def _card(tender: Card, due: Money, base: dict[str, object]) -> Payment:
+    r = tender.result
+    if not r.approved:
+        raise ValidationError(f"card not approved: {r.message or 'declined'}")
+    if r.amount.currency != due.currency:
+        raise ValidationError(f"this order is paid in {due.currency}")
+    if r.amount.minor <= 0 or r.amount > due:
+        raise ValidationError(
+            f"card amount {r.amount.format()} is more than the {due.format()} due"
+        )
+    return Payment(
+        kind=TenderKind.CARD,
+        amount_minor=r.amount.minor,
+        card_scheme=r.scheme,
+        card_last4=r.last4,
+        auth_code=r.auth_code,
+        terminal_ref=r.terminal_ref,
+        **base,
+    )
+
+
+def _gift_card(
+    session: Session,
+    order: Order,
+    tender: GiftCardTender,
+    due: Money,
+    base: dict[str, object],
+    now: datetime,
+) -> Payment:
+    card = session.scalar(
+        select(GiftCard).where(func.upper(GiftCard.code) == tender.code.strip().upper())
+    )
+    if card is None or not card.active:
+        raise ValidationError(f"no active gift card {tender.code.strip()}")
+    if card.valid_to is not None and card.valid_to <= now:
+        raise ValidationError(f"gift card {card.code} expired on {card.valid_to.date()}")
+    if card.currency != order.currency:
+        raise ValidationError(f"gift card {card.code} is in {card.currency}, not {order.currency}")
+    amount = (
+        tender.amount.minor if tender.amount is not None else min(card.balance_minor, due.minor)
+    )
+    if amount <= 0:
+        raise ValidationError(f"gift card {card.code} has no balance left")
+    if amount > due.minor:
+        raise ValidationError(f"only {due.format()} is due")
+    # Atomic: the balance check and the decrement are one statement.
+    done = session.execute(
+        update(GiftCard)
+        .where(GiftCard.id == card.id, GiftCard.balance_minor >= amount)
+        .values(balance_minor=GiftCard.balance_minor - amount)
+    ).rowcount
+    if not done:
+        raise ValidationError(
+            f"gift card {card.code} holds only {Money(card.balance_minor, card.currency).format()}"
+        )
+    session.add(
+        GiftCardMovement(
+            gift_card_id=card.id, amount_minor=-amount, order_id=order.id, created_at=now
+        )
+    )
+    return Payment(kind=TenderKind.GIFT_CARD, amount_minor=amount, gift_card_id=card.id, **base)
+
+
+def complete(
+    session: Session, actor: Actor, order: Order, signer: Signer, *, now: datetime
+) -> None:
+    """Issue the tickets and book the sale: one transaction with the last tender."""
+    live = [t for t in order.tickets if t.status in (TicketStatus.PENDING, TicketStatus.RESERVED)]
+    tickets.issue(session, live, signer, now)
+    order.status = OrderStatus.PAID
+    order.paid_at = now
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "sale",
+        f"order:{order.number}",
+        {
+            "total": order.total_minor,
+            "currency": order.currency,
+            "tickets": [t.serial for t in live],
+        },
+        at=now,
+    )
+    outbox.enqueue(session, "sale", _order_body(session, order), key=f"{order.uuid}:sale", now=now)
+
+
+def _order_body(session: Session, order: Order) -> dict[str, object]:
+    """What the server needs to replay this order."""
+    return {
+        "uuid": order.uuid,
+        "number": order.number,
+        "terminal": order.terminal,
+        "user": order.username,
+        "status": order.status.value,
+        "currency": order.currency,
+        "total": order.total_minor,
+        "tax": order.tax_minor,
+        "reserved_until": order.reserved_until.isoformat() if order.reserved_until else None,
+        "tickets": [
+            {
+                "id": t.id,
+                "serial": t.serial,
+                "performance": t.performance_id,
+                "seat": t.seat_id,
+                "ga_area": t.ga_area_id,
+                "price": t.price_minor,
+                "price_type": t.price_type_id,
+                "status": t.status.value,
+            }
+            for t in order.tickets
+        ],
+        "payments": [
+            {
+                "id": p.id,
+                "kind": p.kind.value,
+                "amount": p.amount_minor,
+                "rounding": p.rounding_minor,
+                "scheme": p.card_scheme,
+                "last4": p.card_last4,
+                "auth": p.auth_code,
+            }
+            for p in order.payments
+            if p.status == PaymentStatus.CAPTURED
+        ],
+    }
+
+
+# -- the usual case ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Sale:
+    order: Order
+    change: Money
+
+
+def sell(
+    session: Session,
+    actor: Actor,
+    cart: Cart,
+    tenders: Sequence[Tender],
+    signer: Signer,
+    *,
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+    customer: CustomerDetails | None = None,
+) -> Sale:
+    """Place, pay and complete in one transaction; refuses tenders that do not cover it."""
+    now = now or utc_now()
+    order = place_order(session, actor, cart, now=now, overrides=overrides, customer=customer)
+    change = Money.zero(order.currency)
+    if order.total_minor == 0:
+        complete(session, actor, order, signer, now=now)
+        return Sale(order, change)
+    for tender in tenders:
+        if order.status == OrderStatus.PAID:
+            raise ValidationError("more tenders than needed")
+        outcome = pay(session, actor, order, tender, signer, now=now, overrides=overrides)
+        change = change + outcome.change
+    if order.status != OrderStatus.PAID:
+        raise ValidationError(
+            f"tenders do not cover the total: {remaining(session, order).format()} still due"
+        )
+    return Sale(order, change)

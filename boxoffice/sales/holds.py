@@ -1,0 +1,291 @@
+"""Cart holds: seats and standing places kept for a clerk's cart for a while.
+
+A hold lives ``holds.ttl_seconds`` (10 minutes by default) and then frees
+itself: expired holds are ignored by availability and purged before new
+holds are placed. Holding is all-or-nothing; a refusal names every seat that
+could not be held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from boxoffice import audit, settings
+from boxoffice.actor import Actor
+from boxoffice.clock import utc_now
+from boxoffice.errors import Conflict, NotFound, ValidationError
+from boxoffice.store.models import (
+    LIVE_TICKET_STATES,
+    CartHold,
+    GAArea,
+    Performance,
+    PerformanceStatus,
+    Row,
+    Seat,
+    SeatHold,
+    Section,
+    Ticket,
+)
+
+
+class SeatsUnavailable(Conflict):
+    """Some of the seats asked for cannot be held; ``labels`` names them."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+        shown = ", ".join(labels[:12]) + (" …" if len(labels) > 12 else "")
+        super().__init__(f"not available: {shown}")
+
+
+@dataclass(frozen=True)
+class HeldSeat:
+    seat_id: int
+    label: str
+    expires_at: datetime
+
+
+def ttl(session: Session) -> timedelta:
+    seconds = settings.get_int(session, "holds.ttl_seconds")
+    if seconds < 30:
+        raise ValidationError("holds.ttl_seconds must be at least 30")
+    return timedelta(seconds=seconds)
+
+
+def seat_labels(session: Session, seat_ids: Iterable[int]) -> dict[int, str]:
+    """``Stalls C-12`` style labels for messages and receipts."""
+    rows = session.execute(
+        select(Seat.id, Section.name, Row.name, Seat.number)
+        .join(Row, Seat.row_id == Row.id)
+        .join(Section, Row.section_id == Section.id)
+        .where(Seat.id.in_(list(seat_ids)))
+    )
+    return {sid: f"{section} {row}-{number}" for sid, section, row, number in rows}
+
+
+def purge_expired(
+    session: Session, performance_id: int | None = None, now: datetime | None = None
+) -> int:
+    query = delete(CartHold).where(CartHold.expires_at <= (now or utc_now()))
+    if performance_id is not None:
+        query = query.where(CartHold.performance_id == performance_id)
+    return session.execute(query).rowcount or 0
+
+
+def sellable_performance(session: Session, performance_id: int) -> Performance:
+    performance = session.get(Performance, performance_id)
+    if performance is None:
+        raise NotFound(f"no performance {performance_id}")
+    if performance.status != PerformanceStatus.ON_SALE:
+        raise ValidationError(
+            f"performance {performance_id} is {performance.status.value}, not on sale"
+        )
+    return performance
+
+
+def hold_seats(
+    session: Session,
+    actor: Actor,
+    performance_id: int,
+    seat_ids: Iterable[int],
+    cart_id: str,
+    *,
+    now: datetime | None = None,
+) -> list[HeldSeat]:
+    """Hold every seat for ``cart_id`` or none; seats this cart holds already are renewed."""
+    now = now or utc_now()
+    wanted = list(dict.fromkeys(seat_ids))
+    if not wanted:
+        raise ValidationError("no seats chosen")
+    performance = sellable_performance(session, performance_id)
+    purge_expired(session, performance_id, now)
+    on_map = set(
+        session.scalars(
+            select(Seat.id).where(Seat.id.in_(wanted), Seat.seat_map_id == performance.seat_map_id)
+        )
+    )
+    if len(on_map) != len(wanted):
+        missing = [str(s) for s in wanted if s not in on_map]
+        raise NotFound(f"seats not on this performance's seat map: {', '.join(missing)}")
+    blocked: set[int] = set(
+        session.scalars(
+            select(Ticket.seat_id).where(
+                Ticket.performance_id == performance_id,
+                Ticket.seat_id.in_(wanted),
+                Ticket.status.in_(LIVE_TICKET_STATES),
+            )
+        )
+    )
+    blocked |= set(
+        session.scalars(
+            select(SeatHold.seat_id).where(
+                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(wanted)
+            )
+        )
+    )
+    mine: dict[int, CartHold] = {}
+    for hold in session.scalars(
+        select(CartHold).where(
+            CartHold.performance_id == performance_id, CartHold.seat_id.in_(wanted)
+        )
+    ):
+        if hold.cart_id == cart_id:
+            mine[hold.seat_id or 0] = hold
+        else:
+            blocked.add(hold.seat_id or 0)
+    if blocked:
+        labels = seat_labels(session, blocked)
+        raise SeatsUnavailable([labels.get(s, str(s)) for s in wanted if s in blocked])
+    expires = now + ttl(session)
+    for seat_id in wanted:
+        if seat_id in mine:
+            mine[seat_id].expires_at = expires
+        else:
+            session.add(
+                CartHold(
+                    cart_id=cart_id,
+                    performance_id=performance_id,
+                    seat_id=seat_id,
+                    quantity=1,
+                    terminal=actor.terminal,
+                    username=actor.username,
+                    created_at=now,
+                    expires_at=expires,
+                )
+            )
+    session.flush()
+    labels = seat_labels(session, wanted)
+    audit.record(
+        session,
+        actor,
+        "hold.seats",
+        f"performance:{performance_id}",
+        {"cart": cart_id, "seats": [labels[s] for s in wanted]},
+        at=now,
+    )
+    return [HeldSeat(s, labels[s], expires) for s in wanted]
+
+
+def ga_remaining(
+    session: Session,
+    performance_id: int,
+    ga_area_id: int,
+    now: datetime | None = None,
+    exclude_cart: str | None = None,
+) -> int:
+    """Places left in a standing area: capacity − live tickets − unexpired holds."""
+    now = now or utc_now()
+    area = session.get(GAArea, ga_area_id)
+    if area is None:
+        raise NotFound(f"no standing area {ga_area_id}")
+    sold = (
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.performance_id == performance_id,
+                Ticket.ga_area_id == ga_area_id,
+                Ticket.status.in_(LIVE_TICKET_STATES),
+            )
+        )
+        or 0
+    )
+    held_q = select(func.coalesce(func.sum(CartHold.quantity), 0)).where(
+        CartHold.performance_id == performance_id,
+        CartHold.ga_area_id == ga_area_id,
+        CartHold.expires_at > now,
+    )
+    if exclude_cart is not None:
+        held_q = held_q.where(CartHold.cart_id != exclude_cart)
+    held = session.scalar(held_q) or 0
+    return int(area.capacity - sold - held)
+
+
+def hold_ga(
+    session: Session,
+    actor: Actor,
+    performance_id: int,
+    ga_area_id: int,
+    quantity: int,
+    cart_id: str,
+    *,
+    now: datetime | None = None,
+) -> datetime:
+    """Hold ``quantity`` places (replacing what this cart held in the area)."""
+    now = now or utc_now()
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        raise ValidationError("quantity must be a whole number of at least 1")
+    performance = sellable_performance(session, performance_id)
+    area = session.get(GAArea, ga_area_id)
+    if area is None or area.seat_map_id != performance.seat_map_id:
+        raise NotFound(f"no standing area {ga_area_id} at this performance")
+    purge_expired(session, performance_id, now)
+    left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
+    if quantity > left:
+        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+    session.execute(
+        delete(CartHold).where(
+            CartHold.cart_id == cart_id,
+            CartHold.ga_area_id == ga_area_id,
+            CartHold.performance_id == performance_id,
+        )
+    )
+    expires = now + ttl(session)
+    session.add(
+        CartHold(
+            cart_id=cart_id,
+            performance_id=performance_id,
+            ga_area_id=ga_area_id,
+            quantity=quantity,
+            terminal=actor.terminal,
+            username=actor.username,
+            created_at=now,
+            expires_at=expires,
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "hold.ga",
+        f"performance:{performance_id}",
+        {"cart": cart_id, "area": area.name, "quantity": quantity},
+        at=now,
+    )
+    return expires
+
+
+def release_seats(session: Session, actor: Actor, cart_id: str, seat_ids: Iterable[int]) -> int:
+    ids = list(seat_ids)
+    count = (
+        session.execute(
+            delete(CartHold).where(CartHold.cart_id == cart_id, CartHold.seat_id.in_(ids))
+        ).rowcount
+        or 0
+    )
+    if count:
+        audit.record(session, actor, "hold.release", f"cart:{cart_id}", {"seats": ids})
+    return count
+
+
+def release_cart(session: Session, actor: Actor, cart_id: str) -> int:
+    """Give back everything the cart holds (the clerk cleared it or the sale finished)."""
+    count = session.execute(delete(CartHold).where(CartHold.cart_id == cart_id)).rowcount or 0
+    if count:
+        audit.record(session, actor, "hold.release", f"cart:{cart_id}", {"holds": count})
+    return count
+
+
+def cart_holds(session: Session, cart_id: str, now: datetime | None = None) -> list[CartHold]:
+    """The cart's unexpired holds."""
+    return list(
+        session.scalars(
+            select(CartHold)
+            .where(CartHold.cart_id == cart_id, CartHold.expires_at > (now or utc_now()))
+            .order_by(CartHold.id)
+        )
+    )

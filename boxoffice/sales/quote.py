@@ -1,0 +1,141 @@
+"""Price a cart from the store: gathers the inputs, lets ``pricing`` decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice import settings
+from boxoffice.catalog.prices import bp_to_rate
+from boxoffice.errors import NotFound, ValidationError
+from boxoffice.money import Money
+from boxoffice.sales import pricing
+from boxoffice.sales.cart import Cart, CartItem
+from boxoffice.store.models import (
+    Discount,
+    GAArea,
+    Performance,
+    Price,
+    PriceType,
+    PriceZone,
+    Seat,
+)
+
+
+@dataclass(frozen=True)
+class QuotedItem:
+    item: CartItem
+    price_zone_id: int
+    price_type_id: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    priced: pricing.PricedCart
+    items: tuple[QuotedItem, ...]
+    discount_ids: tuple[int, ...]
+
+    @property
+    def currency(self) -> str:
+        return self.priced.currency
+
+
+def cash_rounding(session: Session, currency: str) -> pricing.CashRounding | None:
+    """The venue's configured rule (``cash_rounding.CNY`` = step in minor units), if any."""
+    try:
+        step = settings.get(session, f"cash_rounding.{currency}")
+    except ValidationError:
+        return None
+    if not step.isdigit() or int(step) < 1:
+        raise ValidationError(f"setting cash_rounding.{currency} must be a whole number ≥ 1")
+    return pricing.CashRounding(int(step)) if int(step) > 1 else None
+
+
+def _zone_of(session: Session, item: CartItem, performance: Performance) -> int:
+    if (item.seat_id is None) == (item.ga_area_id is None):
+        raise ValidationError("each ticket is either a seat or a standing place")
+    if item.seat_id is not None:
+        seat = session.get(Seat, item.seat_id)
+        if seat is None or seat.seat_map_id != performance.seat_map_id:
+            raise NotFound(f"seat {item.seat_id} is not on performance {performance.id}")
+        return seat.price_zone_id
+    area = session.get(GAArea, item.ga_area_id)
+    if area is None or area.seat_map_id != performance.seat_map_id:
+        raise NotFound(f"standing area {item.ga_area_id} is not at performance {performance.id}")
+    return area.price_zone_id
+
+
+def quote(
+    session: Session, cart: Cart, *, now: datetime, voucher_codes: Sequence[str] | None = None
+) -> Quote:
+    """Price every item; raises with a clear message for anything that cannot be sold."""
+    if not cart.items:
+        raise ValidationError("the cart is empty")
+    currencies: set[str] = set()
+    lines: list[pricing.CartLine] = []
+    quoted: list[QuotedItem] = []
+    types: dict[str, pricing.PriceTypeRule] = {}
+    zone_names: dict[int, str] = {}
+    for n, item in enumerate(cart.items):
+        performance = session.get(Performance, item.performance_id)
+        if performance is None:
+            raise NotFound(f"no performance {item.performance_id}")
+        currencies.add(performance.currency)
+        zone_id = _zone_of(session, item, performance)
+        price_type = session.scalar(select(PriceType).where(PriceType.code == item.price_type))
+        if price_type is None:
+            raise NotFound(f"no price type {item.price_type!r}")
+        price = session.scalar(
+            select(Price).where(
+                Price.performance_id == performance.id,
+                Price.price_zone_id == zone_id,
+                Price.price_type_id == price_type.id,
+            )
+        )
+        if zone_id not in zone_names:
+            zone_names[zone_id] = session.get(PriceZone, zone_id).name  # type: ignore[union-attr]
+        if price is None:
+            raise ValidationError(
+                f"{price_type.name} is not sold in {zone_names[zone_id]} for this performance"
+            )
+        types[price_type.code] = pricing.PriceTypeRule.from_record(price_type)
+        lines.append(
+            pricing.CartLine(
+                key=str(n),
+                zone=zone_names[zone_id],
+                price_type=price_type.code,
+                list_price=Money(price.amount_minor, price.currency),
+                tax_rate=bp_to_rate(price.tax_rate_bp),
+                override_price=item.override_price,
+                override_reason=item.override_reason,
+            )
+        )
+        quoted.append(QuotedItem(item, zone_id, price_type.id))
+    if len(currencies) != 1:
+        raise ValidationError("one order cannot mix currencies; sell them separately")
+    currency = currencies.pop()
+    rows = list(session.scalars(select(Discount).where(Discount.active.is_(True))))
+    by_id = {
+        r.id: pricing.Discount.from_record(r, currency)
+        for r in rows
+        if r.currency in (None, currency)
+    }
+    chosen = {i: d for i, d in by_id.items() if d.code is None}
+    for code in voucher_codes if voucher_codes is not None else cart.voucher_codes:
+        voucher = pricing.apply_voucher_code(code, list(by_id.values()), now=now)
+        chosen.update({i: d for i, d in by_id.items() if d is voucher})
+    priced = pricing.price_cart(
+        lines,
+        price_types=types,
+        discounts=list(chosen.values()),
+        now=now,
+        currency=currency,
+        cash_rounding=cash_rounding(session, currency),
+    )
+    labels = set(priced.applied_discounts)
+    used = tuple(i for i, d in chosen.items() if d.label in labels)
+    return Quote(priced, tuple(quoted), used)

@@ -1,0 +1,64 @@
+"""Issuing tickets: serials and signed barcodes, inside the sale's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from boxoffice.sales import barcodes, numbering
+from boxoffice.sales.signer import Signer
+from boxoffice.store.models import BarcodeRevocation, Performance, Ticket, TicketStatus
+
+
+def claim_for(
+    session: Session, ticket: Ticket, signer: Signer, now: datetime
+) -> barcodes.TicketClaim:
+    performance = session.get(Performance, ticket.performance_id)
+    assert performance is not None
+    return barcodes.TicketClaim(
+        ticket_id=ticket.id,
+        performance_id=ticket.performance_id,
+        seat_id=ticket.seat_id,
+        ga_area_id=ticket.ga_area_id,
+        price_type_id=ticket.price_type_id,
+        issued_at=now.replace(microsecond=0),
+        key_id=signer.key_id,
+        reissue=ticket.reissue,
+        event_id=performance.event_id,
+    )
+
+
+def issue(session: Session, tickets: Sequence[Ticket], signer: Signer, now: datetime) -> None:
+    """Give each ticket its serial and barcode and make it valid."""
+    serials = numbering.ticket_serials(session, len(tickets))
+    for ticket, serial in zip(tickets, serials, strict=True):
+        ticket.serial = serial
+        ticket.status = TicketStatus.VALID
+        ticket.issued_at = now
+        ticket.key_id = signer.key_id
+        ticket.barcode = barcodes.sign(claim_for(session, ticket, signer, now), signer.private_key)
+
+
+def reissue_barcode(
+    session: Session, ticket: Ticket, signer: Signer, now: datetime, reason: str
+) -> None:
+    """A new barcode generation; every earlier one is revoked."""
+    revoke(session, ticket, reason, now)
+    ticket.reissue += 1
+    ticket.key_id = signer.key_id
+    ticket.barcode = barcodes.sign(claim_for(session, ticket, signer, now), signer.private_key)
+
+
+def revoke(session: Session, ticket: Ticket, reason: str, now: datetime) -> None:
+    """Record that this ticket's barcodes up to its current generation no longer admit."""
+    session.add(
+        BarcodeRevocation(
+            ticket_id=ticket.id,
+            serial=ticket.serial or "",
+            up_to_reissue=ticket.reissue,
+            reason=reason,
+            revoked_at=now,
+        )
+    )

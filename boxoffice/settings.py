@@ -1,0 +1,43 @@
+"""Store settings (key/value) with typed getters and defaults in one place."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from boxoffice.errors import ValidationError
+from boxoffice.store.models import Setting
+
+DEFAULTS: dict[str, str] = {
+    "terminal.name": "Window 1",
+    #: Prefix of order numbers and ticket serials: unique per terminal.
+    "terminal.prefix": "W1",
+    "holds.ttl_seconds": "600",
+    "reservations.default_hours": "72",
+}
+
+
+def get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    if row is not None:
+        return row.value
+    try:
+        return DEFAULTS[key]
+    except KeyError:
+        raise ValidationError(f"unknown setting {key!r}") from None
+
+
+def get_int(session: Session, key: str) -> int:
+    value = get(session, key)
+    try:
+        return int(value)
+    except ValueError:
+        raise ValidationError(f"setting {key} must be a whole number, not {value!r}") from None
+
+
+def put(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
