@@ -24,6 +24,7 @@ class OrderStatus(enum.StrEnum):
     PAID = "paid"
     CANCELLED = "cancelled"  # never paid; seats released
     EXPIRED = "expired"  # a reservation whose deadline passed
+    VOIDED = "voided"  # a sale undone the same shift
 
 
 class TicketStatus(enum.StrEnum):
@@ -46,6 +47,8 @@ class TenderKind(enum.StrEnum):
     CARD = "card"
     GIFT_CARD = "gift_card"
     COMP = "comp"
+    #: Value carried from exchanged tickets to the new order (no money moves).
+    EXCHANGE = "exchange"
 
 
 class PaymentStatus(enum.StrEnum):
@@ -130,6 +133,8 @@ class Ticket(Base):
     tax_rate_bp: Mapped[int] = mapped_column(Integer)
     tax_minor: Mapped[int] = mapped_column(Integer)
     override_reason: Mapped[str] = mapped_column(String(200), default="")
+    #: Kept by the house when the ticket was refunded.
+    refund_fee_minor: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[TicketStatus] = mapped_column(str_enum(TicketStatus))
     #: Barcode generation: 0 when first issued, +1 at each reprint.
     reissue: Mapped[int] = mapped_column(Integer, default=0)

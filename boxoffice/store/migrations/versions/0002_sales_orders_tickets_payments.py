@@ -147,6 +147,7 @@ def upgrade() -> None:
                 "paid",
                 "cancelled",
                 "expired",
+                "voided",
                 name="orderstatus",
                 native_enum=False,
                 length=16,
@@ -233,7 +234,14 @@ def upgrade() -> None:
         sa.Column(
             "kind",
             sa.Enum(
-                "cash", "card", "gift_card", "comp", name="tenderkind", native_enum=False, length=16
+                "cash",
+                "card",
+                "gift_card",
+                "comp",
+                "exchange",
+                name="tenderkind",
+                native_enum=False,
+                length=16,
             ),
             nullable=False,
         ),
@@ -411,6 +419,7 @@ def upgrade() -> None:
         sa.Column("tax_rate_bp", sa.Integer(), nullable=False),
         sa.Column("tax_minor", sa.Integer(), nullable=False),
         sa.Column("override_reason", sa.String(length=200), nullable=False),
+        sa.Column("refund_fee_minor", sa.Integer(), nullable=False),
         sa.Column(
             "status",
             sa.Enum(
