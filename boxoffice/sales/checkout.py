@@ -95,6 +95,10 @@ class PaymentOutcome:
     remaining: Money
     completed: bool
 
+    @property
+    def payment_amount(self) -> Money:
+        return Money(self.payment.amount_minor, self.payment.currency)
+
 
 # -- helpers ----------------------------------------------------------------------
 def _use_overrides(

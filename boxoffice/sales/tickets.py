@@ -62,3 +62,12 @@ def revoke(session: Session, ticket: Ticket, reason: str, now: datetime) -> None
             revoked_at=now,
         )
     )
+
+
+def mark_printed(session: Session, ticket_ids: Sequence[int], now: datetime) -> None:
+    """Called by the print queue once the printer confirmed the tickets."""
+    for ticket_id in ticket_ids:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is not None:
+            ticket.printed_at = now
+            ticket.print_count += 1

@@ -1,0 +1,159 @@
+"""Exchanges: valid tickets traded for other seats or another performance.
+
+The old tickets' value becomes a credit: it leaves the old order as an
+``exchange`` payment and pays the new order as one. A higher new total is
+collected with the tenders given; a lower one is refunded (in cash by
+default, since an exchange happens at the window with the customer there).
+Old tickets are marked exchanged and revoked, and their seats are freed
+before the new ones are taken, so a customer may keep a seat and change
+only the price type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import ValidationError
+from boxoffice.money import Money
+from boxoffice.sales import checkout, tender_reversal, tickets
+from boxoffice.sales.cart import Cart
+from boxoffice.sales.signer import Signer
+from boxoffice.store.models import (
+    Order,
+    OrderStatus,
+    Override,
+    Payment,
+    PaymentStatus,
+    Performance,
+    TenderKind,
+    TicketStatus,
+)
+from boxoffice.sync import outbox
+
+
+@dataclass(frozen=True)
+class ExchangeResult:
+    new_order: Order
+    credit: Money
+    collected: Money
+    refunded: Money
+
+
+def exchange(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    ticket_ids: Sequence[int],
+    new_cart: Cart,
+    signer: Signer,
+    *,
+    tenders: Sequence[checkout.Tender] = (),
+    reason: str = "exchange",
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+) -> ExchangeResult:
+    now = now or utc_now()
+    require(session, actor, Permission.EXCHANGE, now=now)
+    if order.status != OrderStatus.PAID:
+        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to exchange")
+    valid = {t.id: t for t in order.tickets if t.status == TicketStatus.VALID}
+    missing = [i for i in ticket_ids if i not in valid]
+    if missing or not ticket_ids:
+        raise ValidationError(f"choose valid tickets of order {order.number} to exchange")
+    old = [valid[i] for i in dict.fromkeys(ticket_ids)]
+    for t in old:
+        performance = session.get(Performance, t.performance_id)
+        if performance is not None and performance.starts_at <= now:
+            raise ValidationError(f"ticket {t.serial}: the performance has started")
+    currency = order.currency
+    credit = Money(sum(t.price_minor for t in old), currency)
+
+    # Free the old seats first, so the new cart may reuse them.
+    for t in old:
+        t.status = TicketStatus.EXCHANGED
+        t.closed_at = now
+        tickets.revoke(session, t, "exchanged", now)
+    session.flush()
+    new_order = checkout.place_order(
+        session,
+        actor,
+        new_cart,
+        now=now,
+        overrides=overrides,
+        customer=new_cart.customer,
+        note=f"exchange of {order.number}",
+    )
+    if new_order.currency != currency:
+        raise ValidationError("an exchange must stay in the same currency")
+    for t, n in zip(old, new_order.tickets, strict=False):
+        t.replaced_by_id = n.id
+    used = Money(min(credit.minor, new_order.total_minor), currency)
+    base = dict(
+        status=PaymentStatus.CAPTURED,
+        currency=currency,
+        terminal=actor.terminal,
+        user_id=actor.user_id,
+        created_at=now,
+        kind=TenderKind.EXCHANGE,
+    )
+    session.add(Payment(order_id=order.id, amount_minor=-used.minor, **base))
+    refunded = credit - used
+    if refunded.minor:
+        allocations = tender_reversal.allocate_refund(session, order, refunded, to_cash=True)
+        tender_reversal.give_back(
+            session,
+            actor,
+            order,
+            allocations,
+            card_results={},
+            reason=f"exchange difference, {reason}",
+            now=now,
+        )
+    collected = Money.zero(currency)
+    if used.minor:
+        session.add(Payment(order_id=new_order.id, amount_minor=used.minor, **base))
+        session.flush()
+    if checkout.remaining(session, new_order).minor <= 0:
+        checkout.complete(session, actor, new_order, signer, now=now)
+    else:
+        for tender in tenders:
+            outcome = checkout.pay(
+                session, actor, new_order, tender, signer, now=now, overrides=overrides
+            )
+            collected = collected + outcome.payment_amount
+            if outcome.completed:
+                break
+        if new_order.status != OrderStatus.PAID:
+            due = checkout.remaining(session, new_order)
+            raise ValidationError(f"the exchange needs {due.format()} more")
+    session.flush()
+    details = {
+        "old": [t.serial for t in old],
+        "new_order": new_order.number,
+        "credit": credit.minor,
+        "collected": collected.minor,
+        "refunded": refunded.minor,
+        "reason": reason,
+    }
+    audit.record(session, actor, "exchange", f"order:{order.number}", details, at=now)
+    outbox.enqueue(
+        session,
+        "exchange",
+        {
+            "order": order.uuid,
+            "new_order": new_order.uuid,
+            "old_ticket_ids": [t.id for t in old],
+            **details,
+        },
+        now=now,
+    )
+    return ExchangeResult(new_order, credit, collected, refunded)

@@ -1,0 +1,94 @@
+"""Voiding a sale: undoing it entirely, the same shift, at the same terminal.
+
+A void is for mistakes caught at once (wrong performance, customer changed
+their mind at the window). It needs the ``void`` permission, the tickets
+must be unprinted or their stock handed back, and every tender is reversed
+in full; the barcodes are revoked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import ValidationError
+from boxoffice.money import Money
+from boxoffice.sales import tender_reversal, tickets
+from boxoffice.sales.payment_terminal import CardResult
+from boxoffice.store.models import Order, OrderStatus, Override, Payment, TicketStatus
+from boxoffice.sync import outbox
+
+
+def same_shift(order: Order, now: datetime) -> bool:
+    """Same drawer session; until shifts exist, the same UTC trading day."""
+    if order.shift_id is not None:
+        return True  # the caller's open-shift check (cash issue) compares ids
+    return order.paid_at is not None and order.paid_at.date() == now.date()
+
+
+def void(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    *,
+    reason: str,
+    stock_returned: bool = False,
+    card_results: Mapping[int, CardResult] | None = None,
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+) -> list[Payment]:
+    now = now or utc_now()
+    if not reason.strip():
+        raise ValidationError("a void needs a reason")
+    subject = f"order:{order.number}"
+    require(
+        session,
+        actor,
+        Permission.VOID,
+        subject=subject,
+        override=next((o for o in overrides if o.permission == Permission.VOID.value), None),
+        now=now,
+    )
+    if order.status != OrderStatus.PAID:
+        raise ValidationError(f"order {order.number} is {order.status.value}; it cannot be voided")
+    if any(t.status != TicketStatus.VALID for t in order.tickets):
+        raise ValidationError(f"order {order.number} was partly refunded or exchanged; refund it")
+    if order.terminal != actor.terminal:
+        raise ValidationError(f"order {order.number} was sold at {order.terminal}; void it there")
+    if not same_shift(order, now):
+        raise ValidationError(f"order {order.number} is from an earlier shift; refund it instead")
+    printed = [t.serial for t in order.tickets if t.printed_at is not None]
+    if printed and not stock_returned:
+        raise ValidationError(
+            f"tickets {', '.join(s or '' for s in printed)} were printed; "
+            "take the ticket stock back before voiding"
+        )
+    allocations = tender_reversal.allocate_refund(
+        session, order, Money(order.total_minor, order.currency)
+    )
+    booked = tender_reversal.give_back(
+        session, actor, order, allocations, card_results=card_results or {}, reason=reason, now=now
+    )
+    for t in order.tickets:
+        t.status = TicketStatus.VOIDED
+        t.closed_at = now
+        tickets.revoke(session, t, "voided", now)
+    order.status = OrderStatus.VOIDED
+    order.closed_at = now
+    session.flush()
+    details = {
+        "reason": reason,
+        "total": order.total_minor,
+        "stock_returned": printed,
+        "tickets": [t.serial for t in order.tickets],
+    }
+    audit.record(session, actor, "void", subject, details, at=now)
+    outbox.enqueue(session, "void", {"order": order.uuid, **details}, now=now)
+    return booked
