@@ -52,8 +52,9 @@ def register(session: Session, signer: Signer, terminal: str) -> None:
 
 
 def trusted_keys(session: Session) -> TrustedKeys:
-    """Every unrevoked key in the store, for ``barcodes.verify``."""
+    """Every key the store knows, revoked ones marked so, for ``barcodes.verify``."""
     keys = TrustedKeys()
-    for row in session.scalars(select(TicketKey).where(TicketKey.revoked_at.is_(None))):
-        keys.add(base64.b64decode(row.public_key), terminal=row.terminal)
+    for row in session.scalars(select(TicketKey)):
+        keys.add(base64.b64decode(row.public_key), terminal=row.terminal,
+                 revoked=row.revoked_at is not None)
     return keys
