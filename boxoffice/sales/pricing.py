@@ -1,0 +1,789 @@
+"""What a cart costs: sale windows, overrides, discounts, tax and cash rounding.
+
+Every pricing rule lives here, as pure functions over frozen dataclasses, so
+checkout, the UI's running total, the server and the tests price a cart the
+same way, and each rule can be pinned by a test without a database or Qt.
+
+Amounts are ``Money`` (integer minor units); percentages and tax rates are
+``Decimal``; nothing here touches a float (DESIGN invariant 5). Permissions
+are *reported* in ``PricedCart.needs_permissions``, never checked here: the
+caller checks them with the guard where the sale is performed (invariant 7).
+
+The rules, in words:
+
+* A price type sells only inside its sale window (start inclusive, end
+  exclusive) and only when the cart holds at least ``min_quantity`` lines of
+  it. Complimentary price types cost nothing and need ``sell_complimentary``.
+* A manual override replaces the list price of a line, needs a reason and
+  ``price_override``, and is final: discounts do not apply on top of it.
+* Discounts apply to eligible lines only (not complimentary, not overridden,
+  within the discount's price types and zones). Stackable discounts combine
+  with each other; a non-stackable one is never combined with anything. The
+  engine compares each non-stackable discount alone with all stackable ones
+  together and takes whichever saves the customer most.
+* Inside a combination: per-ticket before per-order, percent before fixed
+  (the order that gives the customer more), compounding, never below zero.
+  Per-order amounts are spread over eligible lines in proportion to their
+  price, the leftover cents by largest remainder, so lines add up exactly.
+* The order total is exact. Only a cash payment is rounded (``round_cash``),
+  and the difference is reported so the Z report can account for it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any, Literal
+
+from boxoffice.auth.permissions import Permission
+from boxoffice.errors import ValidationError
+from boxoffice.money import Money, exponent
+
+__all__ = [
+    "CASH_ROUNDING_CONVENTIONS",
+    "CartLine",
+    "CashRounding",
+    "Discount",
+    "PriceTypeRule",
+    "PricedCart",
+    "PricedLine",
+    "PricingError",
+    "allocate",
+    "apply_voucher_code",
+    "price_cart",
+    "round_cash",
+]
+
+Kind = Literal["percent", "fixed"]
+Scope = Literal["ticket", "order"]
+RoundingMode = Literal["half_up", "half_even"]
+
+_KINDS = ("percent", "fixed")
+_SCOPES = ("ticket", "order")
+_DECIMAL_MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
+
+
+class PricingError(ValidationError):
+    """A cart that cannot be priced as it stands; the message tells the clerk why."""
+
+
+# -- small helpers ------------------------------------------------------------
+
+
+def _aware(when: datetime | None, what: str) -> None:
+    """Refuse naive datetimes: a sale window without a zone is off by hours somewhere."""
+    if when is None:
+        return
+    if not isinstance(when, datetime):
+        raise TypeError(f"{what} must be a datetime, not {type(when).__name__}")
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise PricingError(f"{what} needs a time zone")
+
+
+def _rate(value: object, what: str) -> Decimal:
+    """A percentage as Decimal; floats are a programming error, like in ``Money``."""
+    if isinstance(value, float):
+        raise TypeError(f"{what} is a Decimal, never a float")
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"{what} must be a Decimal, not {type(value).__name__}")
+    rate = Decimal(value)
+    if not rate.is_finite():
+        raise PricingError(f"{what} must be a finite number")
+    return rate
+
+
+def _count(value: object, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+
+
+def _moment(when: datetime) -> str:
+    """A time as a clerk reads it, in the zone it was given in."""
+    return f"{when:%Y-%m-%d %H:%M} {when.tzname() or when.strftime('%z')}"
+
+
+def _last_day(valid_to: datetime) -> str:
+    """The expiry a voucher shows: an end at midnight means the day before was the last."""
+    if (valid_to.hour, valid_to.minute, valid_to.second, valid_to.microsecond) == (0, 0, 0, 0):
+        return (valid_to - timedelta(days=1)).date().isoformat()
+    return _moment(valid_to)
+
+
+def _names(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def _strings(values: Iterable[str] | None, what: str) -> frozenset[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise TypeError(f"{what} must be a collection of strings, not one string")
+    out = frozenset(values)
+    if not out:
+        raise PricingError(f"{what} is empty; use None for 'any'")
+    return out
+
+
+def _json_set(text: str | None) -> frozenset[str] | None:
+    """A stored JSON list as a set; NULL or an empty list means "any"."""
+    values = json.loads(text) if text else None
+    return frozenset(values) if values else None
+
+
+# -- inputs -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PriceTypeRule:
+    """When and how a price type may be sold (a plain copy of the stored PriceType)."""
+
+    code: str
+    name: str
+    sale_starts_at: datetime | None = None
+    sale_ends_at: datetime | None = None
+    min_quantity: int = 1
+    complimentary: bool = False
+
+    def __post_init__(self) -> None:
+        _aware(self.sale_starts_at, f"the sale start of {self.name}")
+        _aware(self.sale_ends_at, f"the sale end of {self.name}")
+        if (
+            self.sale_starts_at is not None
+            and self.sale_ends_at is not None
+            and self.sale_ends_at <= self.sale_starts_at
+        ):
+            raise PricingError(f"the sale window of {self.name} ends before it starts")
+        _count(self.min_quantity, "min_quantity")
+        if self.min_quantity < 1:
+            raise PricingError(f"the minimum quantity of {self.name} must be at least 1")
+
+    @classmethod
+    def from_record(cls, record: Any) -> PriceTypeRule:
+        """Copy the fields of a stored ``PriceType`` (or anything with the same attributes)."""
+        return cls(
+            code=record.code,
+            name=record.name,
+            sale_starts_at=record.sale_starts_at,
+            sale_ends_at=record.sale_ends_at,
+            min_quantity=record.min_quantity or 1,
+            complimentary=bool(record.complimentary),
+        )
+
+    def check_on_sale(self, now: datetime) -> None:
+        """Raise unless ``now`` is inside the sale window (start inclusive, end exclusive)."""
+        start, end = self.sale_starts_at, self.sale_ends_at
+        if start is not None and now < start:
+            if end is not None:
+                raise PricingError(
+                    f"{self.name} is not on sale yet: it is on sale from "
+                    f"{_moment(start)} to {_moment(end)}"
+                )
+            raise PricingError(
+                f"{self.name} is not on sale yet: it goes on sale at {_moment(start)}"
+            )
+        if end is not None and now >= end:
+            if start is not None:
+                raise PricingError(
+                    f"{self.name} is no longer on sale: it was on sale from "
+                    f"{_moment(start)} to {_moment(end)}"
+                )
+            raise PricingError(f"{self.name} is no longer on sale: sales ended at {_moment(end)}")
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    """One ticket in the cart, with its list price and tax rate (percent, tax-inclusive)."""
+
+    key: str
+    zone: str
+    price_type: str
+    list_price: Money
+    tax_rate: Decimal
+    override_price: Money | None = None
+    override_reason: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.key, str) or not self.key:
+            raise PricingError("every cart line needs a key")
+        if not isinstance(self.list_price, Money):
+            raise TypeError(f"line {self.key}: list_price must be Money")
+        if self.list_price.minor < 0:
+            raise PricingError(f"line {self.key}: a price cannot be negative")
+        rate = _rate(self.tax_rate, f"line {self.key}: tax rate")
+        if rate < 0 or rate >= 100:
+            raise PricingError(f"line {self.key}: tax rate must be between 0 and 100 percent")
+        object.__setattr__(self, "tax_rate", rate)
+        if self.override_price is not None:
+            if not isinstance(self.override_price, Money):
+                raise TypeError(f"line {self.key}: override_price must be Money")
+            if self.override_price.currency != self.list_price.currency:
+                raise PricingError(
+                    f"line {self.key}: override in {self.override_price.currency} "
+                    f"for a price in {self.list_price.currency}"
+                )
+            if self.override_price.minor < 0:
+                raise PricingError(f"line {self.key}: an override price cannot be negative")
+
+    @property
+    def base_price(self) -> Money:
+        """What the line costs before discounts: the override if there is one."""
+        return self.override_price if self.override_price is not None else self.list_price
+
+
+@dataclass(frozen=True, slots=True)
+class Discount:
+    """A promotion (``code=None``, applied automatically) or a voucher code the clerk types.
+
+    ``value`` is a percent (``Decimal``, 0 < value ≤ 100) for ``kind="percent"``
+    and ``Money`` for ``kind="fixed"`` (per ticket or per order, by ``scope``).
+    The window is ``valid_from <= now < valid_to``.
+    """
+
+    code: str | None
+    name: str
+    kind: Kind
+    value: Decimal | Money
+    scope: Scope
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+    usage_limit: int | None = None
+    times_used: int = 0
+    min_spend: Money | None = None
+    stackable: bool = False
+    price_types: frozenset[str] | None = None
+    zones: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.code is not None:
+            code = self.code.strip() if isinstance(self.code, str) else self.code
+            if not isinstance(code, str) or not code:
+                raise PricingError("a voucher code cannot be empty; use None for a promotion")
+            object.__setattr__(self, "code", code)
+        if not self.name or not self.name.strip():
+            raise PricingError("a discount needs a name")
+        if self.kind not in _KINDS:
+            raise PricingError(f"discount {self.name}: kind must be percent or fixed")
+        if self.scope not in _SCOPES:
+            raise PricingError(f"discount {self.name}: scope must be ticket or order")
+        if self.kind == "percent":
+            rate = _rate(self.value, f"discount {self.name}: percent")
+            if rate <= 0 or rate > 100:
+                raise PricingError(f"discount {self.name}: percent must be above 0 and at most 100")
+            object.__setattr__(self, "value", rate)
+        else:
+            if not isinstance(self.value, Money):
+                raise TypeError(f"discount {self.name}: a fixed discount's value is Money")
+            if self.value.minor <= 0:
+                raise PricingError(f"discount {self.name}: a fixed discount must be above zero")
+        _aware(self.valid_from, f"the start of {self.name}")
+        _aware(self.valid_to, f"the end of {self.name}")
+        if (
+            self.valid_from is not None
+            and self.valid_to is not None
+            and self.valid_to <= self.valid_from
+        ):
+            raise PricingError(f"discount {self.name} ends before it starts")
+        if self.usage_limit is not None:
+            _count(self.usage_limit, "usage_limit")
+            if self.usage_limit < 0:
+                raise PricingError(f"discount {self.name}: usage limit cannot be negative")
+        _count(self.times_used, "times_used")
+        if self.times_used < 0:
+            raise PricingError(f"discount {self.name}: times used cannot be negative")
+        if self.min_spend is not None and not isinstance(self.min_spend, Money):
+            raise TypeError(f"discount {self.name}: min_spend is Money")
+        object.__setattr__(self, "price_types", _strings(self.price_types, "price_types"))
+        object.__setattr__(self, "zones", _strings(self.zones, "zones"))
+
+    @property
+    def label(self) -> str:
+        """How the discount is recorded on a line and an order: its code, else its name."""
+        return self.code if self.code is not None else self.name
+
+    @property
+    def is_voucher(self) -> bool:
+        return self.code is not None
+
+    @property
+    def what(self) -> str:
+        return f"voucher {self.code}" if self.code is not None else f"promotion {self.name!r}"
+
+    @classmethod
+    def from_record(cls, record: Any, currency: str) -> Discount:
+        """Copy a stored ``Discount`` row (percent in basis points, JSON lists).
+
+        ``currency`` is the sale's currency, used for a min spend of a percent
+        discount, which the row stores without one.
+        """
+        money_currency = record.currency or currency
+        value: Decimal | Money
+        if record.kind == "percent":
+            value = Decimal(record.value) / 100
+        else:
+            value = Money(record.value, money_currency)
+        return cls(
+            code=record.code,
+            name=record.name,
+            kind=record.kind,
+            value=value,
+            scope=record.scope,
+            valid_from=record.valid_from,
+            valid_to=record.valid_to,
+            usage_limit=record.usage_limit,
+            times_used=record.times_used or 0,
+            min_spend=(
+                Money(record.min_spend_minor, money_currency)
+                if record.min_spend_minor is not None
+                else None
+            ),
+            stackable=bool(record.stackable),
+            price_types=_json_set(record.price_types),
+            zones=_json_set(record.zones),
+        )
+
+
+# -- cash rounding ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CashRounding:
+    """How cash is rounded in one currency: to a multiple of ``step_minor`` minor units.
+
+    ``half_up`` rounds halves away from zero, so a refund of −12.35 rounds to
+    −12.40 just as a sale of 12.35 rounds to 12.40.
+    """
+
+    step_minor: int
+    mode: RoundingMode = "half_up"
+
+    def __post_init__(self) -> None:
+        _count(self.step_minor, "step_minor")
+        if self.step_minor < 1:
+            raise PricingError("a cash rounding step must be at least one minor unit")
+        if self.mode not in _DECIMAL_MODES:
+            raise PricingError(f"cash rounding mode must be one of {_names(_DECIMAL_MODES)}")
+
+
+#: Where the law or custom rounds cash payments; a venue's settings decide
+#: (e.g. CNY to 0.1 only if configured; EUR not at all by default).
+CASH_ROUNDING_CONVENTIONS: Mapping[str, CashRounding] = {
+    "CHF": CashRounding(5),
+    "AUD": CashRounding(5),
+    "CAD": CashRounding(5),
+    "DKK": CashRounding(50),
+    "SEK": CashRounding(100),
+    "NOK": CashRounding(100),
+    "CZK": CashRounding(100),
+}
+
+
+def round_cash(amount: Money, rounding: CashRounding | None) -> Money:
+    """``amount`` rounded for payment in cash; unchanged when there is no rule."""
+    if not isinstance(amount, Money):
+        raise TypeError("round_cash needs Money")
+    if rounding is None or rounding.step_minor == 1:
+        return amount
+    steps = (Decimal(amount.minor) / rounding.step_minor).quantize(
+        Decimal(1), rounding=_DECIMAL_MODES[rounding.mode]
+    )
+    return Money(int(steps) * rounding.step_minor, amount.currency)
+
+
+# -- outputs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PricedLine:
+    """A priced ticket: ``base_price − discount == price``; ``tax`` is contained in ``price``."""
+
+    key: str
+    list_price: Money
+    discount: Money
+    price: Money
+    tax: Money
+    tax_rate: Decimal
+    applied: tuple[str, ...]
+    needs_override: bool
+    override_price: Money | None = None
+
+    @property
+    def base_price(self) -> Money:
+        return self.override_price if self.override_price is not None else self.list_price
+
+
+@dataclass(frozen=True, slots=True)
+class PricedCart:
+    """What the cart costs, line by line, with everything checkout and reports need."""
+
+    currency: str
+    lines: tuple[PricedLine, ...]
+    subtotal: Money
+    discount_total: Money
+    total: Money
+    tax_total: Money
+    tax_by_rate: dict[Decimal, Money]
+    #: Labels (code, else name) of discounts that reduced something, to count their use.
+    applied_discounts: tuple[str, ...]
+    #: How much each applied discount took off, for reports.
+    discount_by_label: dict[str, Money]
+    needs_permissions: frozenset[str]
+    rounding: Money
+    payable_cash: Money
+    #: Why a voucher the clerk entered was not used (it lost to a better offer).
+    not_applied: tuple[str, ...] = field(default=())
+
+
+# -- allocation ---------------------------------------------------------------
+
+
+def _allocate(amount: int, weights: Sequence[int]) -> list[int]:
+    total = sum(weights)
+    if amount == 0:
+        return [0] * len(weights)
+    if total <= 0:
+        raise PricingError("cannot spread an amount over nothing")
+    shares: list[int] = []
+    remainders: list[int] = []
+    for weight in weights:
+        share, remainder = divmod(amount * weight, total)
+        shares.append(share)
+        remainders.append(remainder)
+    left = amount - sum(shares)
+    for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left]:
+        shares[index] += 1
+    return shares
+
+
+def allocate(amount: Money, weights: Sequence[Money]) -> list[Money]:
+    """Split ``amount`` over ``weights`` in proportion, to the cent, with nothing lost.
+
+    Each part is rounded down and the leftover minor units go one each to the
+    largest remainders (ties to the earlier weight), so the parts always add
+    up to ``amount`` and a part never exceeds its weight when amount ≤ sum.
+    """
+    if amount.minor < 0 or any(w.minor < 0 for w in weights):
+        raise PricingError("allocate needs non-negative amounts")
+    for weight in weights:
+        if weight.currency != amount.currency:
+            raise PricingError(f"cannot spread {amount.currency} over {weight.currency}")
+    return [
+        Money(part, amount.currency) for part in _allocate(amount.minor, [w.minor for w in weights])
+    ]
+
+
+# -- the engine ---------------------------------------------------------------
+
+
+def _restriction(discount: Discount) -> str:
+    parts = []
+    if discount.price_types is not None:
+        parts.append(f"price types {_names(discount.price_types)}")
+    if discount.zones is not None:
+        parts.append(f"zones {_names(discount.zones)}")
+    return " in ".join(parts)
+
+
+def _availability_problem(discount: Discount, now: datetime) -> str | None:
+    """Why ``discount`` cannot be used at ``now`` at all (window, usage), or None."""
+    if discount.valid_from is not None and now < discount.valid_from:
+        return f"{discount.what} is valid from {_moment(discount.valid_from)}"
+    if discount.valid_to is not None and now >= discount.valid_to:
+        return f"{discount.what} expired on {_last_day(discount.valid_to)}"
+    if discount.usage_limit is not None and discount.times_used >= discount.usage_limit:
+        return (
+            f"{discount.what} has been used {discount.times_used} of {discount.usage_limit} times"
+        )
+    return None
+
+
+def _min_spend_problem(discount: Discount, subtotal: Money) -> str | None:
+    if discount.min_spend is not None and subtotal < discount.min_spend:
+        return (
+            f"{discount.what} needs a minimum spend of {discount.min_spend.format()} "
+            f"(the cart comes to {subtotal.format()})"
+        )
+    return None
+
+
+def _check_currency(discount: Discount, currency: str) -> None:
+    if isinstance(discount.value, Money) and discount.value.currency != currency:
+        raise PricingError(
+            f"{discount.what} takes off {discount.value.format()}, but this sale is in {currency}"
+        )
+    if discount.min_spend is not None and discount.min_spend.currency != currency:
+        raise PricingError(
+            f"{discount.what} has a minimum spend in {discount.min_spend.currency}, "
+            f"but this sale is in {currency}"
+        )
+
+
+def apply_voucher_code(
+    code: str,
+    discounts: Sequence[Discount],
+    *,
+    now: datetime,
+    subtotal: Money | None = None,
+) -> Discount:
+    """The voucher a clerk typed (case-insensitive), or a clear reason it cannot be used.
+
+    Checks the validity window and the usage limit at ``now``, and the minimum
+    spend when the cart's ``subtotal`` is given. The caller adds the returned
+    discount to those it passes to ``price_cart``.
+    """
+    _aware(now, "now")
+    typed = (code or "").strip()
+    if not typed:
+        raise PricingError("enter a voucher code")
+    wanted = typed.casefold()
+    found = [d for d in discounts if d.code is not None and d.code.casefold() == wanted]
+    if not found:
+        raise PricingError(f"there is no voucher {typed}")
+    if len(found) > 1:
+        raise PricingError(f"voucher code {typed} is ambiguous ({len(found)} vouchers match)")
+    voucher = found[0]
+    problem = _availability_problem(voucher, now)
+    if problem is None and subtotal is not None:
+        _check_currency(voucher, subtotal.currency)
+        problem = _min_spend_problem(voucher, subtotal)
+    if problem is not None:
+        raise PricingError(problem)
+    return voucher
+
+
+_CLASS_ORDER = {
+    ("ticket", "percent"): 0,
+    ("ticket", "fixed"): 1,
+    ("order", "percent"): 2,
+    ("order", "fixed"): 3,
+}
+
+
+def _application_order(discount: Discount) -> tuple[int, str]:
+    """Per ticket before per order, percent before fixed: the order kinder to the customer."""
+    return (_CLASS_ORDER[(discount.scope, discount.kind)], discount.label.casefold())
+
+
+@dataclass(slots=True)
+class _Outcome:
+    prices: list[int]
+    per_line: list[dict[str, int]]
+    by_label: dict[str, int]
+    used: tuple[Discount, ...]
+    reduction: int
+
+
+def _run(
+    combination: Sequence[Discount],
+    bases: Sequence[int],
+    eligible: Mapping[str, Sequence[int]],
+    currency: str,
+) -> _Outcome:
+    """Apply ``combination`` to the line prices in the fixed application order."""
+    prices = list(bases)
+    per_line: list[dict[str, int]] = [{} for _ in bases]
+    by_label: dict[str, int] = {}
+    for discount in sorted(combination, key=_application_order):
+        indexes = eligible[discount.label]
+        cuts: list[int]
+        if discount.scope == "ticket":
+            if isinstance(discount.value, Money):
+                cuts = [min(discount.value.minor, prices[i]) for i in indexes]
+            else:
+                cuts = [Money(prices[i], currency).percent(discount.value).minor for i in indexes]
+        else:
+            pool = sum(prices[i] for i in indexes)
+            if isinstance(discount.value, Money):
+                amount = min(discount.value.minor, pool)
+            else:
+                amount = Money(pool, currency).percent(discount.value).minor
+            cuts = _allocate(amount, [prices[i] for i in indexes])
+        for index, cut in zip(indexes, cuts, strict=True):
+            if cut:
+                prices[index] -= cut
+                per_line[index][discount.label] = cut
+                by_label[discount.label] = by_label.get(discount.label, 0) + cut
+    used = tuple(
+        d for d in sorted(combination, key=_application_order) if by_label.get(d.label, 0) > 0
+    )
+    return _Outcome(prices, per_line, by_label, used, sum(bases) - sum(prices))
+
+
+def _preference(outcome: _Outcome) -> tuple[int, int, int, tuple[str, ...]]:
+    """Most saved first; on a tie, burn fewer vouchers, use fewer discounts, then by label."""
+    return (
+        -outcome.reduction,
+        sum(1 for d in outcome.used if d.is_voucher),
+        len(outcome.used),
+        tuple(sorted(d.label.casefold() for d in outcome.used)),
+    )
+
+
+def _describe(discounts: Sequence[Discount]) -> str:
+    return " and ".join(d.what for d in discounts) or "no discount"
+
+
+def price_cart(
+    lines: Sequence[CartLine],
+    *,
+    price_types: Mapping[str, PriceTypeRule],
+    discounts: Sequence[Discount] = (),
+    now: datetime,
+    currency: str,
+    cash_rounding: CashRounding | None = None,
+) -> PricedCart:
+    """Price ``lines`` at ``now``: the single place where every pricing rule is applied.
+
+    Raises ``PricingError`` for a cart that cannot be sold as it stands (price
+    type off sale, group too small, override without a reason, a voucher that
+    does not apply, amounts in another currency). Automatic promotions that do
+    not apply are skipped silently; vouchers (discounts with a code) were typed
+    by the clerk, so one that does not apply is an error that says why.
+    """
+    if now is None:
+        raise PricingError("pricing needs the current time")
+    _aware(now, "now")
+    exponent(currency)
+    if cash_rounding is not None and not isinstance(cash_rounding, CashRounding):
+        raise TypeError("cash_rounding must be a CashRounding or None")
+
+    # Lines: currency, known price types, comps, overrides.
+    seen: set[str] = set()
+    needs: set[str] = set()
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.key in seen:
+            raise PricingError(f"line {line.key} is in the cart twice")
+        seen.add(line.key)
+        if line.list_price.currency != currency:
+            raise PricingError(
+                f"line {line.key} is priced in {line.list_price.currency}, "
+                f"but this sale is in {currency}"
+            )
+        rule = price_types.get(line.price_type)
+        if rule is None:
+            raise PricingError(
+                f"line {line.key}: no price type {line.price_type!r} (have: {_names(price_types)})"
+            )
+        counts[line.price_type] = counts.get(line.price_type, 0) + 1
+        if rule.complimentary:
+            if line.override_price is not None:
+                raise PricingError(
+                    f"line {line.key}: {rule.name} tickets are free; their price "
+                    "cannot be overridden"
+                )
+            if line.list_price.minor != 0:
+                raise PricingError(
+                    f"line {line.key}: {rule.name} tickets are free, but the line "
+                    f"lists {line.list_price.format()}"
+                )
+            needs.add(Permission.SELL_COMPLIMENTARY.value)
+        if line.override_price is not None:
+            if not line.override_reason.strip():
+                raise PricingError(f"line {line.key}: a price override needs a reason")
+            needs.add(Permission.PRICE_OVERRIDE.value)
+
+    # Price types: sale window and group minimum, in the order they appear.
+    for code, count in counts.items():
+        rule = price_types[code]
+        rule.check_on_sale(now)
+        if count < rule.min_quantity:
+            raise PricingError(
+                f"{rule.name} needs at least {rule.min_quantity} tickets in one order; "
+                f"the cart has {count}"
+            )
+
+    bases = [line.base_price.minor for line in lines]
+    subtotal = Money(sum(bases), currency)
+    discountable = [
+        i
+        for i, line in enumerate(lines)
+        if line.override_price is None and not price_types[line.price_type].complimentary
+    ]
+
+    # Discounts: which may apply at all.
+    labels: set[str] = set()
+    candidates: list[Discount] = []
+    eligible: dict[str, list[int]] = {}
+    for discount in discounts:
+        label = discount.label.casefold()
+        if label in labels:
+            raise PricingError(f"{discount.what} is in the cart twice")
+        labels.add(label)
+        _check_currency(discount, currency)
+        problem = _availability_problem(discount, now) or _min_spend_problem(discount, subtotal)
+        indexes = [
+            i
+            for i in discountable
+            if (discount.price_types is None or lines[i].price_type in discount.price_types)
+            and (discount.zones is None or lines[i].zone in discount.zones)
+        ]
+        if problem is None and not indexes:
+            problem = (
+                f"{discount.what} applies only to {_restriction(discount)}; none in the cart"
+                if discount.price_types is not None or discount.zones is not None
+                else f"{discount.what} does not apply to complimentary or overridden tickets, "
+                "and the cart has no others"
+            )
+        if problem is not None:
+            if discount.is_voucher:
+                raise PricingError(problem)
+            continue
+        candidates.append(discount)
+        eligible[discount.label] = indexes
+
+    # Stacking: each non-stackable alone, or every stackable together; best for the customer.
+    options: list[list[Discount]] = [[d] for d in candidates if not d.stackable]
+    options.append([d for d in candidates if d.stackable])
+    chosen, best = min(
+        ((option, _run(option, bases, eligible, currency)) for option in options),
+        key=lambda pair: _preference(pair[1]),
+    )
+    not_applied = tuple(
+        f"{d.what} was not applied: it cannot be combined with {_describe(best.used)}, "
+        "which saves the customer at least as much"
+        if best.used and d not in chosen
+        else f"{d.what} was not applied: it takes nothing off this cart"
+        for d in sorted(candidates, key=lambda d: d.label.casefold())
+        if d.is_voucher and d not in best.used
+    )
+
+    priced: list[PricedLine] = []
+    tax_by_rate: dict[Decimal, Money] = {}
+    for index, line in enumerate(lines):
+        price = Money(best.prices[index], currency)
+        tax = price.tax_included(line.tax_rate)
+        tax_by_rate[line.tax_rate] = tax_by_rate.get(line.tax_rate, Money.zero(currency)) + tax
+        priced.append(
+            PricedLine(
+                key=line.key,
+                list_price=line.list_price,
+                discount=Money(bases[index] - best.prices[index], currency),
+                price=price,
+                tax=tax,
+                tax_rate=line.tax_rate,
+                applied=tuple(best.per_line[index]),
+                needs_override=line.override_price is not None,
+                override_price=line.override_price,
+            )
+        )
+
+    total = Money(sum(best.prices), currency)
+    payable_cash = round_cash(total, cash_rounding)
+    return PricedCart(
+        currency=currency,
+        lines=tuple(priced),
+        subtotal=subtotal,
+        discount_total=subtotal - total,
+        total=total,
+        tax_total=Money(sum(p.tax.minor for p in priced), currency),
+        tax_by_rate=dict(sorted(tax_by_rate.items())),
+        applied_discounts=tuple(d.label for d in best.used),
+        discount_by_label={d.label: Money(best.by_label[d.label], currency) for d in best.used},
+        needs_permissions=frozenset(needs),
+        rounding=payable_cash - total,
+        payable_cash=payable_cash,
+        not_applied=not_applied,
+    )
