@@ -1,0 +1,1 @@
+"""Selling: availability, holds, pricing, checkout, tickets, after-sale."""
