@@ -7,6 +7,7 @@ and their PINs are listed in README.md (they are for demos only).
 from __future__ import annotations
 
 import math
+import random
 import string
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -15,13 +16,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from boxoffice import settings
 from boxoffice.actor import Actor
 from boxoffice.auth import roles as auth_roles
 from boxoffice.auth import users as auth_users
-from boxoffice.catalog import events, house_holds, performances, prices, venues
+from boxoffice.catalog import discounts, events, house_holds, performances, prices, venues
 from boxoffice.clock import utc_now
-from boxoffice.errors import Conflict
+from boxoffice.errors import BoxOfficeError, Conflict
 from boxoffice.money import Money
+from boxoffice.sales import checkout
+from boxoffice.sales.cart import Cart, CartItem
+from boxoffice.sales.signer import Signer, register
 from boxoffice.seatmaps.plan import (
     GAAreaPlan,
     RowPlan,
@@ -31,7 +36,7 @@ from boxoffice.seatmaps.plan import (
     ZonePlan,
 )
 from boxoffice.seatmaps.save import save_plan
-from boxoffice.store.models import Event, HoldKind, PerformanceStatus
+from boxoffice.store.models import Event, HoldKind, PerformanceStatus, Seat
 
 
 @dataclass(frozen=True)
@@ -262,7 +267,9 @@ def is_seeded(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(Venue)))
 
 
-def seed(session: Session, actor: Actor, *, now: datetime | None = None) -> dict[str, int]:
+def seed(
+    session: Session, actor: Actor, *, now: datetime | None = None, signer: Signer | None = None
+) -> dict[str, int]:
     """Fill an empty store with the demo; refuses a store that already has venues."""
     if is_seeded(session):
         raise Conflict("this store already has venues; the demo only seeds an empty store")
@@ -362,10 +369,79 @@ def seed(session: Session, actor: Actor, *, now: datetime | None = None) -> dict
         _prices(session, actor, p.id, ARENA_PRICES, "6")
         count += 1
 
+    discounts.add_refund_rule(
+        session, actor, 48, fee_percent="10", label="10 % fee within 48 hours"
+    )
+    discounts.add_refund_rule(
+        session, actor, 2, fee_percent="100", label="no refunds in the last 2 hours"
+    )
+    discounts.add_discount(
+        session,
+        actor,
+        "Christmas voucher",
+        code="XMAS10",
+        percent="10",
+        scope="order",
+        usage_limit=100,
+        valid_to=now + timedelta(days=30),
+    )
+    discounts.add_discount(
+        session,
+        actor,
+        "Friends of the theatre",
+        code="FRIEND5",
+        amount=Money.of("5.00", "EUR"),
+        scope="ticket",
+        price_types=["adult"],
+    )
+    discounts.issue_gift_card(session, actor, "GIFT-0001-EUR", Money.of("100.00", "EUR"))
+    discounts.issue_gift_card(session, actor, "GIFT-0002-CNY", Money.of("1000.00", "CNY"))
+    settings.put(session, "cash_rounding.CNY", "10")
+
     first = performances.list_performances(session, event_id=nutcracker.id)[0]
     house_holds.place(
         session, actor, first, [f"S-A-{n}" for n in range(12, 16)], HoldKind.HOUSE, "house seats"
     )
     house_holds.place(session, actor, first, ["S-H-1", "S-H-2"], HoldKind.PRESS, "press night")
     house_holds.place(session, actor, first, ["C-K-1", "C-K-2"], HoldKind.KILL, "camera position")
-    return {"venues": 3, "seat_maps": 3, "performances": count, "users": len(DEMO_USERS)}
+    sold = sample_sales(session, signer, now) if signer is not None else 0
+    return {
+        "venues": 3,
+        "seat_maps": 3,
+        "performances": count,
+        "users": len(DEMO_USERS),
+        "tickets_sold": sold,
+    }
+
+
+def sample_sales(session: Session, signer: Signer, now: datetime) -> int:
+    """Sell some seats (by clerk clara, in cash) so the seat maps look like a real week."""
+    rng = random.Random(20261125)
+    register(session, signer, "Window 1")
+    clara = auth_users.get_user(session, "clara")
+    clerk = Actor(clara.id, clara.username, "Window 1")
+    sold = 0
+    for performance in performances.list_performances(session):
+        if performance.status != PerformanceStatus.ON_SALE:
+            continue
+        seat_ids = list(
+            session.scalars(
+                select(Seat.id).where(Seat.seat_map_id == performance.seat_map_id).order_by(Seat.id)
+            )
+        )
+        if not seat_ids or performance.id % 3:
+            continue
+        held = set(house_holds.held_seats(session, performance.id))
+        free = [s for s in seat_ids if s not in held]
+        orders = min(60, len(free) // 10)
+        for start in sorted(rng.sample(range(0, len(free) - 4), orders)):
+            group = free[start : start + rng.choice((1, 2, 2, 3, 4))]
+            cart = Cart([CartItem(performance.id, "adult", seat_id=s) for s in group])
+            try:
+                with session.begin_nested():
+                    total = checkout.quote(session, cart, now=now).priced.total
+                    checkout.sell(session, clerk, cart, [checkout.Cash(total)], signer, now=now)
+                    sold += len(group)
+            except BoxOfficeError:
+                continue  # overlapping groups: that seat was sold already
+    return sold

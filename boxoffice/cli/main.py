@@ -30,6 +30,7 @@ from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.paths import default_db_path
+from boxoffice.sales.signer import open_signer
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import PerformanceStatus, Seat
 
@@ -53,11 +54,13 @@ def cmd_init(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(store: Store, args: argparse.Namespace) -> int:
+    signer = open_signer(store.path)
     with store.write() as session:
-        counts = demo.seed(session, ACTOR)
+        counts = demo.seed(session, ACTOR, signer=signer)
     print(
         f"demo data in {store.path}: {counts['venues']} venues, "
-        f"{counts['performances']} performances, {counts['users']} users "
+        f"{counts['performances']} performances, {counts['tickets_sold']} tickets sold, "
+        f"{counts['users']} users "
         f"(PINs in README.md)"
     )
     return 0

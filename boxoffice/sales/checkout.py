@@ -36,6 +36,8 @@ from boxoffice.sales.customers import find_or_create_customer
 from boxoffice.sales.payment_terminal import CardResult
 from boxoffice.sales.pricing import round_cash
 from boxoffice.sales.quote import Quote, cash_rounding, quote
+
+__all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
 from boxoffice.store.models import (
     CashKind,
