@@ -156,6 +156,13 @@ def cancel_with_terminal(
     """Reverse the order's card payments on the terminal, then cancel it in the store."""
     with store.read() as session:
         order = get_order(session, order_number)
+        # Refuse before the terminal gives any money back: a paid order keeps its cards.
+        if order.status not in OPEN_STATES:
+            raise ValidationError(
+                f"order {order.number} is {order.status.value}; use a refund or void instead"
+            )
+        if not reason.strip():
+            raise ValidationError("say why the order is cancelled")
         cards = [
             (
                 p.id,

@@ -210,8 +210,10 @@ def place_order(
                 ga_area_id=quoted.item.ga_area_id,
                 price_zone_id=quoted.price_zone_id,
                 price_type_id=quoted.price_type_id,
-                list_price_minor=line.base_price.minor,
-                discount_minor=line.discount.minor,
+                # An override shows as a difference from the list price, so the
+                # exceptions report can show 89.00 → 50.00.
+                list_price_minor=line.list_price.minor,
+                discount_minor=line.list_price.minor - line.price.minor,
                 price_minor=line.price.minor,
                 tax_rate_bp=int(line.tax_rate * 100),
                 tax_minor=line.tax.minor,
@@ -241,7 +243,15 @@ def place_order(
             "currency": order.currency,
             "tickets": len(q.items),
             "discounts": list(q.priced.applied_discounts),
-            "overrides": [line.key for line in q.priced.lines if line.needs_override],
+            "overrides": [
+                {
+                    "list": line.list_price.minor,
+                    "price": line.price.minor,
+                    "reason": item.item.override_reason,
+                }
+                for item, line in zip(q.items, q.priced.lines, strict=True)
+                if line.needs_override
+            ],
             "reserved_until": reserve_until.isoformat() if reserve_until else None,
         },
         at=now,
@@ -431,6 +441,8 @@ def _gift_card(
         raise ValidationError(f"gift card {card.code} expired on {card.valid_to.date()}")
     if card.currency != order.currency:
         raise ValidationError(f"gift card {card.code} is in {card.currency}, not {order.currency}")
+    if tender.amount is not None and tender.amount.currency != order.currency:
+        raise ValidationError(f"this order is paid in {order.currency}")
     amount = (
         tender.amount.minor if tender.amount is not None else min(card.balance_minor, due.minor)
     )

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
+from boxoffice.auth import guard
 from boxoffice.auth.guard import require
-from boxoffice.auth.permissions import Permission
+from boxoffice.auth.permissions import Permission, label
 from boxoffice.clock import utc_now
-from boxoffice.errors import ValidationError
+from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
 from boxoffice.sales.checkout import get_order
@@ -220,10 +221,21 @@ def refund_with_terminal(
     overrides: Sequence[Override] = (),
     waive_fee: bool = False,
 ) -> tuple[RefundPlan, list[Payment]]:
-    """Refund card shares on the terminal first, then book everything in one transaction."""
+    """Refund card shares on the terminal first, then book everything in one transaction.
+
+    Everything ``refund`` would refuse before booking (reason, permissions) is
+    checked before the terminal is touched, so a refused refund never gives
+    money back on a card without booking it.
+    """
     now = now or utc_now()
+    if not reason.strip():
+        raise ValidationError("a refund needs a reason")
     with store.read() as session:
         order = get_order(session, order_number)
+        subject = f"order:{order.number}"
+        _check_allowed(session, actor, Permission.REFUND, subject, overrides, now)
+        if waive_fee:
+            _check_allowed(session, actor, Permission.PRICE_OVERRIDE, subject, overrides, now)
         plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee)
         originals = {p.id: p for p in order.payments}
         cards = [
@@ -251,3 +263,23 @@ def refund_with_terminal(
             overrides=overrides,
             waive_fee=waive_fee,
         )
+
+
+def _check_allowed(
+    session: Session,
+    actor: Actor,
+    permission: Permission,
+    subject: str,
+    overrides: Sequence[Override],
+    now: datetime,
+) -> None:
+    """Raise as ``require`` would, without consuming an override (it is used when booking)."""
+    if guard.has_permission(session, actor, permission, now):
+        return
+    override = next((o for o in overrides if o.permission == permission.value), None)
+    if override is None:
+        raise guard._denied(session, actor, permission)
+    stored = session.get(Override, override.id)
+    problem = guard._override_problem(stored, actor, permission, subject, now)
+    if problem is not None:
+        raise PermissionDenied(f"{actor.username!r} may not {label(permission)}: {problem}")

@@ -55,6 +55,9 @@ def trusted_keys(session: Session) -> TrustedKeys:
     """Every key the store knows, revoked ones marked so, for ``barcodes.verify``."""
     keys = TrustedKeys()
     for row in session.scalars(select(TicketKey)):
-        keys.add(base64.b64decode(row.public_key), terminal=row.terminal,
-                 revoked=row.revoked_at is not None)
+        keys.add(
+            base64.b64decode(row.public_key),
+            terminal=row.terminal,
+            revoked=row.revoked_at is not None,
+        )
     return keys

@@ -20,13 +20,20 @@ from boxoffice.clock import utc_now
 from boxoffice.store.models import OutboxEntry, OutboxState
 
 
-def enqueue(session: Session, kind: str, body: dict[str, Any], *, key: str | None = None,
-            now: datetime | None = None) -> OutboxEntry:
+def enqueue(
+    session: Session,
+    kind: str,
+    body: dict[str, Any],
+    *,
+    key: str | None = None,
+    now: datetime | None = None,
+) -> OutboxEntry:
     entry = OutboxEntry(
         idempotency_key=key or str(uuid.uuid4()),
         kind=kind,
-        body=json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                        default=str),
+        body=json.dumps(
+            body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+        ),
         state=OutboxState.PENDING,
         created_at=now or utc_now(),
     )
@@ -37,7 +44,11 @@ def enqueue(session: Session, kind: str, body: dict[str, Any], *, key: str | Non
 
 def waiting(session: Session) -> int:
     """How many operations have not been acknowledged yet (for the status bar)."""
-    return session.scalar(
-        select(func.count()).select_from(OutboxEntry).where(
-            OutboxEntry.state != OutboxState.ACKNOWLEDGED)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(OutboxEntry)
+            .where(OutboxEntry.state != OutboxState.ACKNOWLEDGED)
+        )
+        or 0
+    )
