@@ -427,9 +427,9 @@ def test_manual_price_needs_permission_and_a_reason(world: World) -> None:
         assert ticket.override_reason == "obstructed by a camera"
         (placed,) = audit.entries(s, "order.place")
         assert json.loads(placed.details)["overrides"] == [
-                {"list": 8900, "price": 5000, "reason": "obstructed by a camera"}
-            ]
-            assert ticket.list_price_minor == 8900  # the list price survives the override
+            {"list": 8900, "price": 5000, "reason": "obstructed by a camera"}
+        ]
+        assert ticket.list_price_minor == 8900  # the list price survives the override
 
     override = authorise_override(
         world.store,
