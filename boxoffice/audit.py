@@ -99,7 +99,8 @@ def record(
         session.add(AuditHead(id=1, seq=seq, hash=digest))
     else:
         head.seq, head.hash = seq, digest
-    session.flush()
+    # No flush: the head object carries the chain to the next entry, and the
+    # entries are written with the rest of the transaction.
     return entry
 
 

@@ -16,14 +16,24 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+def _cache(session: Session) -> dict[str, str | None]:
+    return session.info.setdefault("settings", {})
+
+
+def find(session: Session, key: str) -> str | None:
+    """The stored value or the default; ``None`` when neither exists."""
+    cache = _cache(session)
+    if key not in cache:
+        row = session.get(Setting, key)
+        cache[key] = row.value if row is not None else DEFAULTS.get(key)
+    return cache[key]
+
+
 def get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    if row is not None:
-        return row.value
-    try:
-        return DEFAULTS[key]
-    except KeyError:
-        raise ValidationError(f"unknown setting {key!r}") from None
+    value = find(session, key)
+    if value is None:
+        raise ValidationError(f"unknown setting {key!r}")
+    return value
 
 
 def get_int(session: Session, key: str) -> int:
@@ -35,6 +45,7 @@ def get_int(session: Session, key: str) -> int:
 
 
 def put(session: Session, key: str, value: str) -> None:
+    _cache(session).pop(key, None)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

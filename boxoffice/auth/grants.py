@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -19,7 +19,17 @@ from boxoffice.auth import guard, users
 from boxoffice.auth.permissions import Permission, label, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from boxoffice.store.models import Grant, User
+from boxoffice.store.models import Grant, Role, RolePermission, User
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_permissions(session: Session, _context: object) -> None:
+    """A flushed change to users, roles or grants invalidates cached permissions."""
+    if "permissions" not in session.info:
+        return
+    touched = session.new | session.dirty | session.deleted
+    if any(isinstance(o, (User, Grant, Role, RolePermission)) for o in touched):
+        session.info.pop("permissions", None)
 
 
 def role_permissions(user: User) -> frozenset[Permission]:
@@ -45,7 +55,20 @@ def active_grants(session: Session, user_id: int, now: datetime | None = None) -
 def effective_permissions(
     session: Session, user_id: int, now: datetime | None = None
 ) -> frozenset[Permission]:
-    """Role permissions plus unexpired, unrevoked grants; nothing for an inactive user."""
+    """Role permissions plus unexpired, unrevoked grants; nothing for an inactive user.
+
+    Cached in the session for the same ``now`` (a sale asks several times);
+    granting or revoking in the session clears the cache.
+    """
+    now = now or utc_now()
+    cache = session.info.setdefault("permissions", {})
+    key = (user_id, now)
+    if key not in cache:
+        cache[key] = _effective_permissions(session, user_id, now)
+    return cache[key]
+
+
+def _effective_permissions(session: Session, user_id: int, now: datetime) -> frozenset[Permission]:
     user = session.get(User, user_id)
     if user is None or not user.active:
         return frozenset()

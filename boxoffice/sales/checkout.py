@@ -136,12 +136,11 @@ def get_order(session: Session, order_ref: int | str) -> Order:
 
 def paid_so_far(session: Session, order: Order) -> int:
     """Minor units settled by captured tenders (cash rounding counts as settled)."""
-    value = session.scalar(
-        select(func.coalesce(func.sum(Payment.amount_minor + Payment.rounding_minor), 0)).where(
-            Payment.order_id == order.id, Payment.status == PaymentStatus.CAPTURED
-        )
+    return sum(
+        p.amount_minor + (p.rounding_minor or 0)
+        for p in order.payments
+        if p.status == PaymentStatus.CAPTURED
     )
-    return int(value or 0)
 
 
 def remaining(session: Session, order: Order) -> Money:
@@ -159,8 +158,13 @@ def place_order(
     reserve_until: datetime | None = None,
     customer: CustomerDetails | None = None,
     note: str = "",
+    audit_step: bool = True,
 ) -> Order:
-    """Create the order and its ticket rows, which from now on hold the seats."""
+    """Create the order and its ticket rows, which from now on hold the seats.
+
+    ``audit_step=False`` leaves the audit entry to ``complete`` (``sell``
+    writes one entry per sale, not one per step).
+    """
     now = now or utc_now()
     require(session, actor, Permission.SELL, now=now)
     if reserve_until is not None:
@@ -174,7 +178,7 @@ def place_order(
     _use_overrides(
         session, actor, sorted(q.priced.needs_permissions), overrides, f"cart:{cart.cart_id}", now
     )
-    _take_places(session, actor, cart, now)
+    had_holds = _take_places(session, actor, cart, now)
 
     details = customer or cart.customer
     if reserve_until is not None and not details:
@@ -197,14 +201,14 @@ def place_order(
         reserved_until=reserve_until,
         note=note,
         created_at=now,
+        tickets=[],
+        payments=[],
     )
     session.add(order)
-    session.flush()
     status = TicketStatus.RESERVED if reserve_until else TicketStatus.PENDING
     for quoted, line in zip(q.items, q.priced.lines, strict=True):
-        session.add(
+        order.tickets.append(
             Ticket(
-                order_id=order.id,
                 performance_id=quoted.item.performance_id,
                 seat_id=quoted.item.seat_id,
                 ga_area_id=quoted.item.ga_area_id,
@@ -225,49 +229,53 @@ def place_order(
         session.flush()
     except IntegrityError as exc:  # the database's last word on double sales
         raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
-    holds.release_cart(session, actor, cart.cart_id)
+    if had_holds:
+        holds.release_cart(session, actor, cart.cart_id)
     if q.discount_ids:
         session.execute(
             update(Discount)
             .where(Discount.id.in_(q.discount_ids))
             .values(times_used=Discount.times_used + 1)
         )
-    action = "order.reserve" if reserve_until else "order.place"
-    audit.record(
-        session,
-        actor,
-        action,
-        f"order:{order.number}",
-        {
-            "total": order.total_minor,
-            "currency": order.currency,
-            "tickets": len(q.items),
-            "discounts": list(q.priced.applied_discounts),
-            "overrides": [
-                {
-                    "list": line.list_price.minor,
-                    "price": line.price.minor,
-                    "reason": item.item.override_reason,
-                }
-                for item, line in zip(q.items, q.priced.lines, strict=True)
-                if line.needs_override
-            ],
-            "reserved_until": reserve_until.isoformat() if reserve_until else None,
-        },
-        at=now,
-    )
+    details = {
+        "total": order.total_minor,
+        "currency": order.currency,
+        "tickets": len(q.items),
+        "discounts": list(q.priced.applied_discounts),
+        "overrides": [
+            {
+                "list": line.list_price.minor,
+                "price": line.price.minor,
+                "reason": item.item.override_reason,
+            }
+            for item, line in zip(q.items, q.priced.lines, strict=True)
+            if line.needs_override
+        ],
+        "reserved_until": reserve_until.isoformat() if reserve_until else None,
+    }
+    if audit_step or reserve_until is not None:
+        action = "order.reserve" if reserve_until else "order.place"
+        audit.record(session, actor, action, f"order:{order.number}", details, at=now)
+    else:
+        session.info.setdefault("sale_place", {})[order.uuid] = details
     if reserve_until is not None:
         outbox.enqueue(session, "reservation", _order_body(session, order), key=order.uuid, now=now)
     return order
 
 
-def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> None:
-    """Hold whatever the cart does not hold yet (all or nothing), per performance."""
-    held_seats = {
-        (h.performance_id, h.seat_id)
-        for h in holds.cart_holds(session, cart.cart_id, now)
-        if h.seat_id is not None
-    }
+def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> bool:
+    """Make sure every place is the cart's (all or nothing); ``True`` if it held any.
+
+    A cart that holds nothing (a sale straight from the seat map) is only
+    checked: the ticket rows about to be written hold the seats, and the
+    live-seat index settles any race, so writing and deleting hold rows in
+    the same transaction would only cost time.
+    """
+    cart_holds = holds.cart_holds(session, cart.cart_id, now)
+    if not cart_holds:
+        _check_free(session, cart, now)
+        return False
+    held_seats = {(h.performance_id, h.seat_id) for h in cart_holds if h.seat_id is not None}
     by_perf: dict[int, list[int]] = {}
     ga: dict[tuple[int, int], int] = {}
     for item in cart.items:
@@ -281,7 +289,24 @@ def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> N
         holds.hold_seats(session, actor, performance_id, seat_ids, cart.cart_id, now=now)
     for (performance_id, area_id), quantity in ga.items():
         holds.hold_ga(session, actor, performance_id, area_id, quantity, cart.cart_id, now=now)
-    # Tickets are about to hold these places; the GA holds must not count twice.
+    return True
+
+
+def _check_free(session: Session, cart: Cart, now: datetime) -> None:
+    seats: dict[int, list[int]] = {}
+    ga: dict[tuple[int, int], int] = {}
+    for item in cart.items:
+        if item.seat_id is not None:
+            seats.setdefault(item.performance_id, []).append(item.seat_id)
+        elif item.ga_area_id is not None:
+            key = (item.performance_id, item.ga_area_id)
+            ga[key] = ga.get(key, 0) + 1
+    for performance_id, seat_ids in seats.items():
+        if len(set(seat_ids)) != len(seat_ids):
+            raise ValidationError("the same seat is in the cart twice")
+        holds.check_seats_free(session, performance_id, seat_ids, cart.cart_id, now)
+    for (performance_id, area_id), quantity in ga.items():
+        holds.check_ga_free(session, performance_id, area_id, quantity, cart.cart_id, now)
 
 
 # -- paying -----------------------------------------------------------------------
@@ -294,6 +319,7 @@ def pay(
     *,
     now: datetime | None = None,
     overrides: Sequence[Override] = (),
+    audit_step: bool = True,
 ) -> PaymentOutcome:
     """Record one tender; completes the order when the tenders cover its total."""
     now = now or utc_now()
@@ -310,7 +336,6 @@ def pay(
     if due.minor <= 0:
         raise ValidationError(f"order {order.number} is already covered")
     base = dict(
-        order_id=order.id,
         currency=order.currency,
         status=PaymentStatus.CAPTURED,
         terminal=actor.terminal,
@@ -338,8 +363,7 @@ def pay(
         payment = Payment(kind=TenderKind.COMP, amount_minor=due.minor, **base)
     else:
         raise TypeError(f"unknown tender {tender!r}")
-    session.add(payment)
-    session.flush()
+    order.payments.append(payment)
     if isinstance(tender, Cash):
         session.add(
             CashMovement(
@@ -348,25 +372,29 @@ def pay(
                 kind=CashKind.SALE,
                 amount_minor=payment.amount_minor,
                 currency=order.currency,
-                order_id=order.id,
-                payment_id=payment.id,
+                order=order,
+                payment=payment,
                 created_at=now,
             )
         )
-    audit.record(
-        session,
-        actor,
-        "payment",
-        f"order:{order.number}",
-        {
-            "kind": payment.kind.value,
-            "amount": payment.amount_minor,
-            "change": change.minor,
-            "rounding": payment.rounding_minor,
-            "reason": tender.reason if isinstance(tender, Comp) else None,
-        },
-        at=now,
+    session.info.setdefault("sale_tenders", {}).setdefault(order.uuid, []).append(
+        (payment.kind.value, payment.amount_minor, change.minor, payment.rounding_minor or 0)
     )
+    if audit_step:
+        audit.record(
+            session,
+            actor,
+            "payment",
+            f"order:{order.number}",
+            {
+                "kind": payment.kind.value,
+                "amount": payment.amount_minor,
+                "change": change.minor,
+                "rounding": payment.rounding_minor,
+                "reason": tender.reason if isinstance(tender, Comp) else None,
+            },
+            at=now,
+        )
     left = remaining(session, order)
     completed = left.minor <= 0
     if completed:
@@ -472,23 +500,26 @@ def complete(
     session: Session, actor: Actor, order: Order, signer: Signer, *, now: datetime
 ) -> None:
     """Issue the tickets and book the sale: one transaction with the last tender."""
+    session.flush()  # the barcodes carry the ticket ids
     live = [t for t in order.tickets if t.status in (TicketStatus.PENDING, TicketStatus.RESERVED)]
     tickets.issue(session, live, signer, now)
     order.status = OrderStatus.PAID
     order.paid_at = now
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "sale",
-        f"order:{order.number}",
-        {
-            "total": order.total_minor,
-            "currency": order.currency,
-            "tickets": [t.serial for t in live],
-        },
-        at=now,
-    )
+    details: dict[str, object] = {
+        "total": order.total_minor,
+        "currency": order.currency,
+        "tickets": [t.serial for t in live],
+    }
+    # A one-step sale writes one entry, carrying what the skipped steps would have.
+    placed = session.info.get("sale_place", {}).pop(order.uuid, None)
+    if placed is not None:
+        details.update(discounts=placed["discounts"], overrides=placed["overrides"])
+    tenders = session.info.get("sale_tenders", {}).pop(order.uuid, None)
+    if tenders is not None:
+        details["tenders"] = [
+            {"kind": k, "amount": a, "change": c, "rounding": r} for k, a, c, r in tenders
+        ]
+    audit.record(session, actor, "sale", f"order:{order.number}", details, at=now)
     outbox.enqueue(session, "sale", _order_body(session, order), key=f"{order.uuid}:sale", now=now)
 
 
@@ -553,7 +584,9 @@ def sell(
 ) -> Sale:
     """Place, pay and complete in one transaction; refuses tenders that do not cover it."""
     now = now or utc_now()
-    order = place_order(session, actor, cart, now=now, overrides=overrides, customer=customer)
+    order = place_order(
+        session, actor, cart, now=now, overrides=overrides, customer=customer, audit_step=False
+    )
     change = Money.zero(order.currency)
     if order.total_minor == 0:
         complete(session, actor, order, signer, now=now)
@@ -561,7 +594,9 @@ def sell(
     for tender in tenders:
         if order.status == OrderStatus.PAID:
             raise ValidationError("more tenders than needed")
-        outcome = pay(session, actor, order, tender, signer, now=now, overrides=overrides)
+        outcome = pay(
+            session, actor, order, tender, signer, now=now, overrides=overrides, audit_step=False
+        )
         change = change + outcome.change
     if order.status != OrderStatus.PAID:
         raise ValidationError(

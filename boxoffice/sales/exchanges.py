@@ -103,9 +103,21 @@ def exchange(
         terminal=actor.terminal,
         user_id=actor.user_id,
         created_at=now,
-        kind=TenderKind.EXCHANGE,
+        rounding_minor=0,
     )
-    session.add(Payment(order_id=order.id, amount_minor=-used.minor, **base))
+    # The credit leaves the old tenders in proportion (as a refund would). A
+    # complimentary share stays complimentary on the new order: it was never
+    # money, so a later refund of the new order must not pay it out as cash.
+    carried = {TenderKind.EXCHANGE: 0, TenderKind.COMP: 0}
+    for part in tender_reversal.allocate_refund(session, order, used):
+        kind = TenderKind.COMP if part.kind == TenderKind.COMP else TenderKind.EXCHANGE
+        carried[kind] += part.amount.minor
+        order.payments.append(
+            Payment(
+                amount_minor=-part.amount.minor, refund_of_id=part.payment_id, kind=kind, **base
+            )
+        )
+    session.flush()
     refunded = credit - used
     if refunded.minor:
         allocations = tender_reversal.allocate_refund(session, order, refunded, to_cash=True)
@@ -119,9 +131,10 @@ def exchange(
             now=now,
         )
     collected = Money.zero(currency)
-    if used.minor:
-        session.add(Payment(order_id=new_order.id, amount_minor=used.minor, **base))
-        session.flush()
+    for kind, amount in carried.items():
+        if amount:
+            new_order.payments.append(Payment(amount_minor=amount, kind=kind, **base))
+    session.flush()
     if checkout.remaining(session, new_order).minor <= 0:
         checkout.complete(session, actor, new_order, signer, now=now)
     else:

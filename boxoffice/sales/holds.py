@@ -87,6 +87,81 @@ def sellable_performance(session: Session, performance_id: int) -> Performance:
     return performance
 
 
+def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[int]) -> set[int]:
+    query = (
+        select(Ticket.seat_id)
+        .where(
+            Ticket.performance_id == performance_id,
+            Ticket.seat_id.in_(seat_ids),
+            Ticket.status.in_(LIVE_TICKET_STATES),
+        )
+        .union(
+            select(SeatHold.seat_id).where(
+                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
+            )
+        )
+    )
+    return {s for s in session.scalars(query) if s is not None}
+
+
+def check_seats_free(
+    session: Session, performance_id: int, seat_ids: list[int], cart_id: str, now: datetime
+) -> None:
+    """Refuse, naming them, seats that are sold, house-held or in another live cart.
+
+    For a sale straight from the seat map: nothing is written, the tickets
+    about to be inserted hold the seats.
+    """
+    performance = sellable_performance(session, performance_id)
+    query = (
+        select(Ticket.seat_id)
+        .where(
+            Ticket.performance_id == performance_id,
+            Ticket.seat_id.in_(seat_ids),
+            Ticket.status.in_(LIVE_TICKET_STATES),
+        )
+        .union(
+            select(SeatHold.seat_id).where(
+                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
+            ),
+            select(CartHold.seat_id).where(
+                CartHold.performance_id == performance_id,
+                CartHold.seat_id.in_(seat_ids),
+                CartHold.cart_id != cart_id,
+                CartHold.expires_at > now,
+            ),
+        )
+    )
+    blocked = {s for s in session.scalars(query) if s is not None}
+    if blocked:
+        labels = seat_labels(session, blocked)
+        raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
+    on_map = session.scalar(
+        select(func.count())
+        .select_from(Seat)
+        .where(Seat.id.in_(seat_ids), Seat.seat_map_id == performance.seat_map_id)
+    )
+    if on_map != len(set(seat_ids)):
+        raise NotFound(f"seats not on the seat map of performance {performance_id}")
+
+
+def check_ga_free(
+    session: Session,
+    performance_id: int,
+    ga_area_id: int,
+    quantity: int,
+    cart_id: str,
+    now: datetime,
+) -> None:
+    performance = sellable_performance(session, performance_id)
+    area = session.get(GAArea, ga_area_id)
+    if area is None or area.seat_map_id != performance.seat_map_id:
+        raise NotFound(f"no standing area {ga_area_id} at this performance")
+    left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
+    if quantity > left:
+        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+
+
 def hold_seats(
     session: Session,
     actor: Actor,
@@ -111,22 +186,7 @@ def hold_seats(
     if len(on_map) != len(wanted):
         missing = [str(s) for s in wanted if s not in on_map]
         raise NotFound(f"seats not on this performance's seat map: {', '.join(missing)}")
-    blocked: set[int] = set(
-        session.scalars(
-            select(Ticket.seat_id).where(
-                Ticket.performance_id == performance_id,
-                Ticket.seat_id.in_(wanted),
-                Ticket.status.in_(LIVE_TICKET_STATES),
-            )
-        )
-    )
-    blocked |= set(
-        session.scalars(
-            select(SeatHold.seat_id).where(
-                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(wanted)
-            )
-        )
-    )
+    blocked = _sold_or_house_held(session, performance_id, wanted)
     mine: dict[int, CartHold] = {}
     for hold in session.scalars(
         select(CartHold).where(

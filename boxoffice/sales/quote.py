@@ -46,9 +46,8 @@ class Quote:
 
 def cash_rounding(session: Session, currency: str) -> pricing.CashRounding | None:
     """The venue's configured rule (``cash_rounding.CNY`` = step in minor units), if any."""
-    try:
-        step = settings.get(session, f"cash_rounding.{currency}")
-    except ValidationError:
+    step = settings.find(session, f"cash_rounding.{currency}")
+    if step is None:
         return None
     if not step.isdigit() or int(step) < 1:
         raise ValidationError(f"setting cash_rounding.{currency} must be a whole number ≥ 1")

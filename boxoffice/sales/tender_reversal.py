@@ -18,7 +18,8 @@ from boxoffice.actor import Actor
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales.payment_terminal import CardResult
-from boxoffice.sales.pricing import allocate
+from boxoffice.sales.pricing import CashRounding, allocate, round_cash
+from boxoffice.sales.quote import cash_rounding
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -44,20 +45,33 @@ class Allocation:
     amount: Money
 
 
+def _given_back(session: Session, order: Order) -> dict[int, tuple[int, int]]:
+    """Per original payment: (amount, rounding) given back or moved on so far."""
+    rows = session.execute(
+        select(
+            Payment.refund_of_id,
+            func.sum(-Payment.amount_minor),
+            func.sum(-Payment.rounding_minor),
+        )
+        .where(Payment.order_id == order.id, Payment.refund_of_id.is_not(None))
+        .group_by(Payment.refund_of_id)
+    ).all()
+    return {pid: (int(amount or 0), int(rounding or 0)) for pid, amount, rounding in rows}
+
+
 def refundable(session: Session, order: Order) -> list[Refundable]:
-    """Captured tenders of the order and how much each can still give back."""
-    given = dict(
-        session.execute(
-            select(Payment.refund_of_id, func.sum(-Payment.amount_minor))
-            .where(Payment.order_id == order.id, Payment.refund_of_id.is_not(None))
-            .group_by(Payment.refund_of_id)
-        ).all()
-    )
+    """Captured tenders of the order and how much each can still give back.
+
+    A cash tender settled what it paid plus its cash rounding, so that is
+    what it can give back (the cash handed back is rounded again).
+    """
+    given = _given_back(session, order)
     out = []
     for p in order.payments:
         if p.status != PaymentStatus.CAPTURED or p.amount_minor <= 0:
             continue
-        left = p.amount_minor - int(given.get(p.id, 0))
+        amount, rounding = given.get(p.id, (0, 0))
+        left = p.amount_minor + p.rounding_minor - amount - rounding
         if left > 0:
             out.append(Refundable(p, Money(left, p.currency)))
     return out
@@ -112,6 +126,8 @@ def give_back(
 ) -> list[Payment]:
     """Book each allocation as a negative payment (and cash or gift-card movement)."""
     originals = {p.id: p for p in order.payments}
+    given = _given_back(session, order)
+    rule = cash_rounding(session, order.currency)
     booked = []
     for a in allocations:
         original = originals[a.payment_id]
@@ -151,6 +167,10 @@ def give_back(
                     created_at=now,
                 )
             )
+        elif a.kind == TenderKind.CASH:
+            cash = _cash_back(original, a.amount, given.get(original.id, (0, 0)), rule)
+            refund.amount_minor = -cash
+            refund.rounding_minor = cash - a.amount.minor
         session.add(refund)
         session.flush()
         if a.kind == TenderKind.CASH:
@@ -159,7 +179,7 @@ def give_back(
                     terminal=actor.terminal,
                     user_id=actor.user_id,
                     kind=CashKind.REFUND,
-                    amount_minor=-a.amount.minor,
+                    amount_minor=refund.amount_minor,
                     currency=a.amount.currency,
                     order_id=order.id,
                     payment_id=refund.id,
@@ -169,6 +189,27 @@ def give_back(
             )
         booked.append(refund)
     return booked
+
+
+def _cash_back(
+    original: Payment,
+    amount: Money,
+    given: tuple[int, int],
+    rule: CashRounding | None,
+) -> int:
+    """The cash handed back for ``amount`` of ``original``, rounded like a cash sale.
+
+    When this empties a cash tender, exactly the cash it still holds goes
+    back, so a full refund or void returns what came into the drawer.
+    """
+    taken, rounded = given
+    if original.kind == TenderKind.CASH:
+        settled_left = original.amount_minor + original.rounding_minor - taken - rounded
+        cash_left = original.amount_minor - taken
+        if amount.minor >= settled_left:
+            return cash_left
+        return min(round_cash(amount, rule).minor, cash_left)
+    return round_cash(amount, rule).minor
 
 
 def original_card(payment: Payment) -> CardResult:

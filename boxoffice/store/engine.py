@@ -51,6 +51,16 @@ def make_engine(path: Path | str, *, write: bool = True) -> Engine:
     return engine
 
 
+def _keep_alive(session: Session, instance: object) -> None:
+    """Hold loaded objects strongly for the session's life.
+
+    The identity map is weak: without this, a performance or user looked up
+    twice in one sale is read twice, and each miss forces a flush first.
+    Sessions here are short (one transaction), so this costs little memory.
+    """
+    session.info.setdefault("_loaded", []).append(instance)
+
+
 class Store:
     """One SQLite file: a write engine (one writer at a time) and a read engine.
 
@@ -64,6 +74,8 @@ class Store:
         self.read_engine = make_engine(self.path, write=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        for factory in (self._writer, self._reader):
+            event.listen(factory, "loaded_as_persistent", _keep_alive)
         # SQLite serialises writers anyway; this keeps threads of one process
         # from spinning on busy_timeout against each other.
         self._write_lock = threading.RLock()

@@ -38,7 +38,6 @@ def enqueue(
         created_at=now or utc_now(),
     )
     session.add(entry)
-    session.flush()
     return entry
 
 

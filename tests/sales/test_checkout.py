@@ -201,9 +201,14 @@ def test_two_ticket_cash_sale(world: World) -> None:
         assert [t["serial"] for t in body["tickets"]] == serials
         assert [p["amount"] for p in body["payments"]] == [17800]
 
-        for action in ("order.place", "payment", "sale"):
-            (logged,) = audit.entries(s, action)
-            assert logged.subject == f"order:{number}"
+        # A one-step sale is one audit entry that carries its tenders.
+        assert audit.entries(s, "order.place") == [] and audit.entries(s, "payment") == []
+        (logged,) = audit.entries(s, "sale")
+        assert logged.subject == f"order:{number}"
+        assert json.loads(logged.details)["tenders"] == [
+            {"kind": "cash", "amount": 17800, "change": 2200, "rounding": 0}
+        ]
+        assert json.loads(logged.details)["tickets"] == serials
         assert audit.verify(s) is None
 
         states = seat_states(s, world.performance, world.clerk.terminal, now=world.now)
@@ -425,7 +430,7 @@ def test_manual_price_needs_permission_and_a_reason(world: World) -> None:
         assert ticket.price_minor == 5000
         assert ticket.list_price_minor - ticket.discount_minor == ticket.price_minor
         assert ticket.override_reason == "obstructed by a camera"
-        (placed,) = audit.entries(s, "order.place")
+        (placed,) = audit.entries(s, "sale")
         assert json.loads(placed.details)["overrides"] == [
             {"list": 8900, "price": 5000, "reason": "obstructed by a camera"}
         ]
@@ -612,8 +617,8 @@ def test_cash_rounding_to_five_cents(world: World, price: str, taken: str, round
         assert sale.change == eur("100.00") - eur(taken)
         (movement,) = s.scalars(select(CashMovement)).all()
         assert movement.amount_minor == eur(taken).minor
-        (logged,) = audit.entries(s, "payment")
-        assert json.loads(logged.details)["rounding"] == rounding
+        (logged,) = audit.entries(s, "sale")  # a one-step sale: one entry with its tenders
+        assert json.loads(logged.details)["tenders"][0]["rounding"] == rounding
         assert remaining(s, order) == eur("0")
 
 

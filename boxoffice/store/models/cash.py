@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.store.base import Base, UTCDateTime
 from boxoffice.store.models._enum import str_enum
@@ -35,3 +35,6 @@ class CashMovement(Base):
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    order: Mapped[Order | None] = relationship()  # noqa: F821
+    payment: Mapped[Payment | None] = relationship()  # noqa: F821
