@@ -95,6 +95,7 @@ def add_price_type(
     )
     session.add(price_type)
     session.flush()
+    session.info.pop("price_types", None)  # the sales quote's per-session cache
     audit.record(session, actor, "price_type.add", f"price_type:{code}", {"name": name})
     return price_type
 

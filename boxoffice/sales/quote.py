@@ -54,49 +54,82 @@ def cash_rounding(session: Session, currency: str) -> pricing.CashRounding | Non
     return pricing.CashRounding(int(step)) if int(step) > 1 else None
 
 
-def _zone_of(session: Session, item: CartItem, performance: Performance) -> int:
-    if (item.seat_id is None) == (item.ga_area_id is None):
-        raise ValidationError("each ticket is either a seat or a standing place")
-    if item.seat_id is not None:
-        seat = session.get(Seat, item.seat_id)
-        if seat is None or seat.seat_map_id != performance.seat_map_id:
-            raise NotFound(f"seat {item.seat_id} is not on performance {performance.id}")
-        return seat.price_zone_id
-    area = session.get(GAArea, item.ga_area_id)
-    if area is None or area.seat_map_id != performance.seat_map_id:
-        raise NotFound(f"standing area {item.ga_area_id} is not at performance {performance.id}")
-    return area.price_zone_id
+def _price_types(session: Session) -> dict[str, PriceType]:
+    """All price types by code, read once per session (a short, rarely edited table)."""
+    cache = session.info.get("price_types")
+    if cache is None:
+        cache = {pt.code: pt for pt in session.scalars(select(PriceType))}
+        session.info["price_types"] = cache
+    return cache
 
 
 def quote(
     session: Session, cart: Cart, *, now: datetime, voucher_codes: Sequence[str] | None = None
 ) -> Quote:
-    """Price every item; raises with a clear message for anything that cannot be sold."""
+    """Price every item; raises with a clear message for anything that cannot be sold.
+
+    Everything the cart needs is read in a handful of set queries, whatever
+    its size: this runs inside every sale's transaction.
+    """
     if not cart.items:
         raise ValidationError("the cart is empty")
+    perf_ids = {item.performance_id for item in cart.items}
+    perfs = {
+        p.id: p for p in session.scalars(select(Performance).where(Performance.id.in_(perf_ids)))
+    }
+    seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
+    area_ids = [i.ga_area_id for i in cart.items if i.ga_area_id is not None]
+    places: dict[tuple[str, int], tuple[int, int]] = {}
+    if seat_ids:
+        for sid, map_id, zone_id in session.execute(
+            select(Seat.id, Seat.seat_map_id, Seat.price_zone_id).where(Seat.id.in_(seat_ids))
+        ):
+            places["seat", sid] = (map_id, zone_id)
+    if area_ids:
+        for aid, map_id, zone_id in session.execute(
+            select(GAArea.id, GAArea.seat_map_id, GAArea.price_zone_id).where(
+                GAArea.id.in_(area_ids)
+            )
+        ):
+            places["ga", aid] = (map_id, zone_id)
+    price_rows = {
+        (p.performance_id, p.price_zone_id, p.price_type_id): p
+        for p in session.scalars(select(Price).where(Price.performance_id.in_(perf_ids)))
+    }
+    zone_ids = {zone for _, zone in places.values()}
+    zone_names = dict(
+        session.execute(
+            select(PriceZone.id, PriceZone.name).where(PriceZone.id.in_(zone_ids))
+        ).all()
+    )
+    all_types = _price_types(session)
+
     currencies: set[str] = set()
     lines: list[pricing.CartLine] = []
     quoted: list[QuotedItem] = []
     types: dict[str, pricing.PriceTypeRule] = {}
-    zone_names: dict[int, str] = {}
     for n, item in enumerate(cart.items):
-        performance = session.get(Performance, item.performance_id)
+        performance = perfs.get(item.performance_id)
         if performance is None:
             raise NotFound(f"no performance {item.performance_id}")
         currencies.add(performance.currency)
-        zone_id = _zone_of(session, item, performance)
-        price_type = session.scalar(select(PriceType).where(PriceType.code == item.price_type))
+        if (item.seat_id is None) == (item.ga_area_id is None):
+            raise ValidationError("each ticket is either a seat or a standing place")
+        if item.seat_id is not None:
+            place = places.get(("seat", item.seat_id))
+            if place is None or place[0] != performance.seat_map_id:
+                raise NotFound(f"seat {item.seat_id} is not on performance {performance.id}")
+        else:
+            place = places.get(("ga", item.ga_area_id or 0))
+            if place is None or place[0] != performance.seat_map_id:
+                raise NotFound(
+                    f"standing area {item.ga_area_id} is not at performance {performance.id}"
+                )
+        zone_id = place[1]
+        price_type = all_types.get(item.price_type)
         if price_type is None:
             raise NotFound(f"no price type {item.price_type!r}")
-        price = session.scalar(
-            select(Price).where(
-                Price.performance_id == performance.id,
-                Price.price_zone_id == zone_id,
-                Price.price_type_id == price_type.id,
-            )
-        )
-        if zone_id not in zone_names:
-            zone_names[zone_id] = session.get(PriceZone, zone_id).name  # type: ignore[union-attr]
+        price = price_rows.get((performance.id, zone_id, price_type.id))
         if price is None:
             raise ValidationError(
                 f"{price_type.name} is not sold in {zone_names[zone_id]} for this performance"

@@ -1,0 +1,336 @@
+"""The desktop client: QApplication set-up, translations, style, and the start-up flow.
+
+Start-up is ordered for a fast first paint: the login screen is built and
+shown as soon as Qt is imported, and the store is opened (migrated, and on a
+first ``--demo`` run seeded) on the background store worker while the login
+screen says what it is waiting for. The clerk can type meanwhile; a sign-in
+queues behind the store work.
+
+Translations live in ``resources/translations``. After changing any UI text,
+regenerate them from the repository root::
+
+    .venv/bin/pyside6-lupdate -no-obsolete boxoffice/__main__.py boxoffice/ui/*.py \\
+        boxoffice/ui/widgets/*.py -ts resources/translations/boxoffice_zh_CN.ts
+    # translate the new entries (pyside6-linguist, or edit the .ts), then:
+    .venv/bin/pyside6-lrelease resources/translations/boxoffice_zh_CN.ts \\
+        -qm resources/translations/boxoffice_zh_CN.qm
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from boxoffice.paths import resources_dir
+from boxoffice.ui.login_dialog import LoginDialog
+from boxoffice.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+    QWidget,
+    translate,
+)
+from boxoffice.ui.workers import MainThreadGarbageCollector, StoreWorker
+
+if TYPE_CHECKING:
+    from boxoffice.actor import Actor
+    from boxoffice.seatmaps.view_model import SignedInUser
+    from boxoffice.store import Store
+    from boxoffice.ui.main_window import MainWindow
+
+LANGUAGES = ("en", "zh_CN")
+#: A scripted ``--screenshot`` gives up after this long (first demo seeding included).
+SCREENSHOT_TIMEOUT_MS = 120_000
+STYLESHEET = "styles/boxoffice.qss"
+TRANSLATIONS = "translations"
+
+
+def system_language() -> str:
+    """``zh_CN`` when the system locale is Chinese, else English."""
+    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our ``.qm`` and Qt's own (standard buttons, dialogs) for ``language``.
+
+    Returns the translators; they must stay referenced while the app runs.
+    """
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return []
+    loaded: list[QTranslator] = []
+    candidates = (
+        (f"boxoffice_{language}", str(resources_dir() / TRANSLATIONS)),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
+
+
+def load_stylesheet() -> str:
+    path = resources_dir() / STYLESHEET
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def create_app(language: str | None = None, argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our name, style sheet and translations (reuses a running one)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("boxoffice")
+    app.setOrganizationName("boxoffice")
+    app.setStyleSheet(load_stylesheet())
+    for old in getattr(app, "_boxoffice_translators", []):
+        app.removeTranslator(old)
+    app._boxoffice_translators = install_translations(app, language or system_language())  # type: ignore[attr-defined]
+    return app
+
+
+@dataclass
+class Options:
+    """What the command line asked for (see ``boxoffice.__main__``)."""
+
+    db: Path
+    demo: bool = False
+    terminal: str = "Window 1"
+    language: str | None = None
+    screenshot: Path | None = None
+    user: str | None = None
+    pin: str | None = None
+    performance: int | None = None
+
+
+def prepare_store(path: Path) -> Callable[[], Store]:
+    """The opener the store worker calls on its own thread (imports SQLAlchemy there)."""
+
+    def opener() -> Store:
+        from boxoffice.store import open_store
+
+        return open_store(path)
+
+    return opener
+
+
+def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, int]]:
+    """The first store job: open it and, for ``--demo``, seed it if it is empty.
+
+    One job, so a sign-in the clerk submits meanwhile can only run after it.
+    Returns (venues, users).
+    """
+
+    def job(store: Store) -> tuple[int, int]:
+        from boxoffice.seatmaps.view_model import store_state
+
+        with store.read() as session:
+            venues, users = store_state(session)
+        if demo and venues == 0:
+            from boxoffice import demo as demo_data
+            from boxoffice.actor import system_actor
+
+            worker.progress.emit("seeding")
+            with store.write() as session:
+                demo_data.seed(session, system_actor("demo-setup"))
+            with store.read() as session:
+                venues, users = store_state(session)
+        return venues, users
+
+    return job
+
+
+def _sign_in(username: str, pin: str, terminal: str) -> Callable[[Store], Any]:
+    def job(store: Store) -> tuple[Actor, SignedInUser]:
+        from boxoffice.auth.login import login
+        from boxoffice.seatmaps.view_model import signed_in_user
+
+        actor = login(store, username, pin, terminal)
+        with store.read() as session:
+            return actor, signed_in_user(session, actor.username)
+
+    return job
+
+
+class ClientApp(QObject):
+    """The client's life cycle: store start-up → login screen → main window → log out."""
+
+    def __init__(self, options: Options, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+        self.worker = StoreWorker(prepare_store(options.db), self)
+        self.login = LoginDialog(options.terminal)
+        self.login.submitted.connect(self._sign_in)
+        self.login.quitRequested.connect(self.quit)
+        self.main_window: MainWindow | None = None
+        self.ready = False
+        self.exit_code = 0
+        self._signing_in = False
+        self._blocked = False
+
+    # -- start-up ------------------------------------------------------------
+    def start(self) -> None:
+        """Show the login screen now; open (and maybe seed) the store behind it.
+
+        The clerk may type and press Sign in at once: store jobs run in order,
+        so the sign-in simply runs after the store has opened.
+        """
+        self.login.set_busy(translate("BoxOfficeApp", "Opening the store…"), accept_input=True)
+        self.login.show()
+        if self.options.screenshot is not None:
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._screenshot_timed_out)
+        self.worker.progress.connect(self._progress)
+        self.worker.call(
+            _prepare(self.worker, self.options.demo), self._store_opened, self._store_failed
+        )
+
+    def _progress(self, stage: str) -> None:
+        if stage == "seeding" and not self._signing_in:
+            self.login.set_busy(
+                translate(
+                    "BoxOfficeApp",
+                    "Setting up the demo venues, shows and staff (first start only)…",
+                ),
+                accept_input=True,
+            )
+
+    def _store_opened(self, state: tuple[int, int]) -> None:
+        _venues, users = state
+        if users == 0:
+            self._blocked = True
+            self.login.set_blocked(
+                translate(
+                    "BoxOfficeApp",
+                    "This store has no users yet. Create one with "
+                    "“boxoffice-admin user add”, or start with --demo.",
+                )
+            )
+            self._finish_screenshot(self.login)
+            return
+        self._ready()
+
+    def _store_failed(self, error: BaseException) -> None:
+        self._blocked = True
+        self.login.set_blocked(
+            translate("BoxOfficeApp", "The store could not be opened: %1").replace("%1", str(error))
+        )
+        self.exit_code = 1
+        self._finish_screenshot(self.login)
+
+    def _ready(self) -> None:
+        self.ready = True
+        if not self._signing_in:  # a queued sign-in keeps its "Checking…"
+            self.login.set_ready()
+        options = self.options
+        if options.screenshot is None:
+            return
+        if options.user and options.pin is not None:
+            self.login.fill(options.user, options.pin)
+            self.login.submit()
+        else:
+            self._finish_screenshot(self.login)
+
+    # -- signing in and out --------------------------------------------------
+    def _sign_in(self, username: str, pin: str) -> None:
+        self._signing_in = True
+        self.login.set_busy(translate("BoxOfficeApp", "Checking…"))
+        self.worker.call(
+            _sign_in(username, pin, self.options.terminal), self._signed_in, self._refused
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        self._signing_in = False
+        if self._blocked:
+            return  # the reason nobody can sign in is already on screen
+        self.login.show_error(str(error))
+        if self.options.screenshot is not None:
+            self.exit_code = 1
+            self._finish_screenshot(self.login)
+
+    def _signed_in(self, result: tuple[Actor, SignedInUser]) -> None:
+        from boxoffice.ui.main_window import MainWindow
+
+        self._signing_in = False
+        actor, user = result
+        window = MainWindow(
+            self.worker, actor, user, self.options.terminal, select=self.options.performance
+        )
+        window.logoutRequested.connect(self.log_out)
+        window.quitRequested.connect(self.quit)
+        if self.options.screenshot is not None:
+            window.seatMapShown.connect(lambda _pid: self._finish_screenshot(window))
+            window.nothingToShow.connect(lambda: self._finish_screenshot(window))
+        self.main_window = window
+        window.show()
+        self.login.hide()
+        self.login.reset()
+
+    def log_out(self) -> None:
+        """Close the main window and return to an empty login screen."""
+        if self.main_window is not None:
+            self.main_window.close_for_logout()
+            self.main_window.deleteLater()
+            self.main_window = None
+        self.login.reset()
+        self.login.set_ready()
+        self.login.show()
+        self.login.activateWindow()
+
+    def quit(self) -> None:
+        if self.main_window is not None:
+            self.main_window.close_for_logout()
+        self.login.hide()
+        QCoreApplication.exit(self.exit_code)
+
+    # -- screenshots ---------------------------------------------------------
+    def _screenshot_timed_out(self) -> None:
+        """Never hang a scripted screenshot: shoot what is there and fail."""
+        self.exit_code = 2
+        widget = self.main_window if self.main_window is not None else self.login
+        print(f"boxoffice: screenshot timed out; saving {type(widget).__name__}", file=sys.stderr)
+        self._finish_screenshot(widget)
+
+    def _finish_screenshot(self, widget: QWidget) -> None:
+        path = self.options.screenshot
+        if path is None:
+            return
+
+        def shoot() -> None:
+            save_screenshot(widget, path)
+            self.quit()
+
+        QTimer.singleShot(10, shoot)
+
+
+def save_screenshot(widget: QWidget, path: Path) -> None:
+    """Render ``widget`` as the user sees it into a PNG at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write the screenshot {path}")
+
+
+def run(options: Options, argv: list[str] | None = None) -> int:
+    """Run the client until it quits; returns the process exit code."""
+    app = create_app(options.language, argv)
+    if options.screenshot is not None:
+        # A scripted run must fail loudly, not wait for a window that never comes.
+        def excepthook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+            sys.__excepthook__(kind, error, tb)
+            QCoreApplication.exit(3)
+
+        sys.excepthook = excepthook
+    collector = MainThreadGarbageCollector(app)
+    client = ClientApp(options)
+    client.start()
+    code = app.exec()
+    client.worker.shutdown()
+    collector.stop()
+    return code or client.exit_code

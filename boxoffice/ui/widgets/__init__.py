@@ -1,0 +1,1 @@
+"""Reusable widgets: the seat map (and later the PIN pad, keypads)."""
