@@ -148,6 +148,14 @@ def remaining(session: Session, order: Order) -> Money:
 
 
 # -- placing ----------------------------------------------------------------------
+def flush_sale(session: Session) -> None:
+    """Write what is pending; the live-seat index has the last word on a double sale."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+
+
 def place_order(
     session: Session,
     actor: Actor,
@@ -223,12 +231,15 @@ def place_order(
                 tax_minor=line.tax.minor,
                 override_reason=quoted.item.override_reason,
                 status=status,
+                # Set here, not left to column defaults: the barcode is signed
+                # before the row is written.
+                reissue=0,
+                print_count=0,
+                refund_fee_minor=0,
             )
         )
-    try:
-        session.flush()
-    except IntegrityError as exc:  # the database's last word on double sales
-        raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+    if audit_step or reserve_until is not None:
+        flush_sale(session)  # a one-step sale writes everything once, at its end
     if had_holds:
         holds.release_cart(session, actor, cart.cart_id)
     if q.discount_ids:
@@ -336,6 +347,9 @@ def pay(
     if due.minor <= 0:
         raise ValidationError(f"order {order.number} is already covered")
     base = dict(
+        tendered_minor=0,
+        change_minor=0,
+        rounding_minor=0,
         currency=order.currency,
         status=PaymentStatus.CAPTURED,
         terminal=actor.terminal,
@@ -421,14 +435,13 @@ def _cash(
     else:
         applied, rounding = tender.tendered, 0
     change = tender.tendered - applied
-    return Payment(
-        kind=TenderKind.CASH,
-        amount_minor=applied.minor,
-        tendered_minor=tender.tendered.minor,
-        change_minor=change.minor,
-        rounding_minor=rounding,
+    fields = {
         **base,
-    ), change
+        "tendered_minor": tender.tendered.minor,
+        "change_minor": change.minor,
+        "rounding_minor": rounding,
+    }
+    return Payment(kind=TenderKind.CASH, amount_minor=applied.minor, **fields), change
 
 
 def _card(tender: Card, due: Money, base: dict[str, object]) -> Payment:
@@ -500,7 +513,6 @@ def complete(
     session: Session, actor: Actor, order: Order, signer: Signer, *, now: datetime
 ) -> None:
     """Issue the tickets and book the sale: one transaction with the last tender."""
-    session.flush()  # the barcodes carry the ticket ids
     live = [t for t in order.tickets if t.status in (TicketStatus.PENDING, TicketStatus.RESERVED)]
     tickets.issue(session, live, signer, now)
     order.status = OrderStatus.PAID
@@ -584,22 +596,38 @@ def sell(
 ) -> Sale:
     """Place, pay and complete in one transaction; refuses tenders that do not cover it."""
     now = now or utc_now()
-    order = place_order(
-        session, actor, cart, now=now, overrides=overrides, customer=customer, audit_step=False
-    )
-    change = Money.zero(order.currency)
-    if order.total_minor == 0:
-        complete(session, actor, order, signer, now=now)
-        return Sale(order, change)
-    for tender in tenders:
-        if order.status == OrderStatus.PAID:
-            raise ValidationError("more tenders than needed")
-        outcome = pay(
-            session, actor, order, tender, signer, now=now, overrides=overrides, audit_step=False
+    # Everything is built in memory and written in one flush at the end: one
+    # INSERT per row, no insert-then-update of orders and tickets.
+    with session.no_autoflush:
+        order = place_order(
+            session,
+            actor,
+            cart,
+            now=now,
+            overrides=overrides,
+            customer=customer,
+            audit_step=False,
         )
-        change = change + outcome.change
-    if order.status != OrderStatus.PAID:
-        raise ValidationError(
-            f"tenders do not cover the total: {remaining(session, order).format()} still due"
-        )
+        change = Money.zero(order.currency)
+        if order.total_minor == 0:
+            complete(session, actor, order, signer, now=now)
+        for tender in tenders:
+            if order.status == OrderStatus.PAID:
+                raise ValidationError("more tenders than needed")
+            outcome = pay(
+                session,
+                actor,
+                order,
+                tender,
+                signer,
+                now=now,
+                overrides=overrides,
+                audit_step=False,
+            )
+            change = change + outcome.change
+        if order.status != OrderStatus.PAID:
+            raise ValidationError(
+                f"tenders do not cover the total: {remaining(session, order).format()} still due"
+            )
+    flush_sale(session)
     return Sale(order, change)

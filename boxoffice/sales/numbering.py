@@ -7,7 +7,7 @@ rolls back never issued its number to anyone.
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
@@ -15,16 +15,20 @@ from boxoffice.store.models import Counter
 
 
 def next_value(session: Session, name: str, count: int = 1) -> int:
-    """Reserve ``count`` consecutive values; returns the first."""
-    result = session.execute(
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    ).scalar()
+    """Reserve ``count`` consecutive values; returns the first.
+
+    No autoflush: a sale's pending rows are written once, at its end.
+    """
+    with session.no_autoflush:
+        result = session.execute(
+            update(Counter)
+            .where(Counter.name == name)
+            .values(value=Counter.value + count)
+            .returning(Counter.value)
+        ).scalar()
     if result is None:
-        session.add(Counter(name=name, value=count))
-        session.flush()
+        with session.no_autoflush:
+            session.execute(insert(Counter).values(name=name, value=count))
         return 1
     return int(result) - count + 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boxoffice.sales import barcodes, numbering
@@ -30,8 +31,32 @@ def claim_for(
     )
 
 
+def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
+    """Give not-yet-written tickets their ids now, so each is inserted once, complete.
+
+    The barcode signs the ticket id; without this every ticket would be
+    inserted, then updated with its serial and barcode. Safe because the
+    store's writes run under ``BEGIN IMMEDIATE``: no other writer can take an
+    id between this read and the commit. Other unwritten tickets in the
+    session are flushed first so autoincrement cannot hand out the same ids.
+    """
+    missing = [t for t in tickets if t.id is None]
+    if not missing:
+        return
+    others = [o for o in session.new if isinstance(o, Ticket) and o.id is None and o not in missing]
+    if others:
+        session.flush()
+    with session.no_autoflush:
+        top = session.scalar(select(func.max(Ticket.id))) or 0
+    top = max(top, session.info.get("ticket_id_high", 0))
+    for offset, ticket in enumerate(missing, start=1):
+        ticket.id = top + offset
+    session.info["ticket_id_high"] = top + len(missing)
+
+
 def issue(session: Session, tickets: Sequence[Ticket], signer: Signer, now: datetime) -> None:
     """Give each ticket its serial and barcode and make it valid."""
+    _assign_ids(session, tickets)
     serials = numbering.ticket_serials(session, len(tickets))
     for ticket, serial in zip(tickets, serials, strict=True):
         ticket.serial = serial
