@@ -19,6 +19,7 @@ from boxoffice.auth import guard, users
 from boxoffice.auth.permissions import Permission, label, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from boxoffice.store import fast
 from boxoffice.store.models import Grant, Role, RolePermission, User
 
 
@@ -87,7 +88,9 @@ def _effective_permissions(session: Session, user_id: int, now: datetime) -> fro
     )
     known = {p.value for p in Permission}
     return frozenset(
-        Permission(name) for name in session.scalars(role_rows.union(grant_rows)) if name in known
+        Permission(name)
+        for (name,) in fast.execute(session, role_rows.union(grant_rows))
+        if name in known
     )
 
 

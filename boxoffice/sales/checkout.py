@@ -282,10 +282,10 @@ def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> b
     live-seat index settles any race, so writing and deleting hold rows in
     the same transaction would only cost time.
     """
-    cart_holds = holds.cart_holds(session, cart.cart_id, now)
-    if not cart_holds:
+    if not holds.cart_has_holds(session, cart.cart_id, now):
         _check_free(session, cart, now)
         return False
+    cart_holds = holds.cart_holds(session, cart.cart_id, now)
     held_seats = {(h.performance_id, h.seat_id) for h in cart_holds if h.seat_id is not None}
     by_perf: dict[int, list[int]] = {}
     ga: dict[tuple[int, int], int] = {}

@@ -19,6 +19,7 @@ from boxoffice import audit, settings
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
+from boxoffice.store import fast
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
     CartHold,
@@ -133,7 +134,7 @@ def check_seats_free(
             ),
         )
     )
-    blocked = {s for s in session.scalars(query) if s is not None}
+    blocked = {s for (s,) in fast.execute(session, query) if s is not None}
     if blocked:
         labels = seat_labels(session, blocked)
         raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
@@ -332,6 +333,14 @@ def release_cart(session: Session, actor: Actor, cart_id: str) -> int:
     if count:
         audit.record(session, actor, "hold.release", f"cart:{cart_id}", {"holds": count})
     return count
+
+
+def cart_has_holds(session: Session, cart_id: str, now: datetime) -> bool:
+    """Whether the cart holds anything unexpired (one cheap query for the sale path)."""
+    query = (
+        select(CartHold.id).where(CartHold.cart_id == cart_id, CartHold.expires_at > now).limit(1)
+    )
+    return fast.execute(session, query).first() is not None
 
 
 def cart_holds(session: Session, cart_id: str, now: datetime | None = None) -> list[CartHold]:

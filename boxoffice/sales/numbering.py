@@ -11,6 +11,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
+from boxoffice.store import fast
 from boxoffice.store.models import Counter
 
 
@@ -19,16 +20,16 @@ def next_value(session: Session, name: str, count: int = 1) -> int:
 
     No autoflush: a sale's pending rows are written once, at its end.
     """
-    with session.no_autoflush:
-        result = session.execute(
-            update(Counter)
-            .where(Counter.name == name)
-            .values(value=Counter.value + count)
-            .returning(Counter.value)
-        ).scalar()
+    table = Counter.__table__
+    result = fast.execute(
+        session,
+        update(table)
+        .where(table.c.name == name)
+        .values(value=table.c.value + count)
+        .returning(table.c.value),
+    ).scalar()
     if result is None:
-        with session.no_autoflush:
-            session.execute(insert(Counter).values(name=name, value=count))
+        fast.execute(session, insert(table).values(name=name, value=count))
         return 1
     return int(result) - count + 1
 

@@ -15,6 +15,7 @@ from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import pricing
 from boxoffice.sales.cart import Cart, CartItem
+from boxoffice.store import fast
 from boxoffice.store.models import (
     Discount,
     GAArea,
@@ -81,25 +82,29 @@ def quote(
     area_ids = [i.ga_area_id for i in cart.items if i.ga_area_id is not None]
     places: dict[tuple[str, int], tuple[int, int]] = {}
     if seat_ids:
-        for sid, map_id, zone_id in session.execute(
-            select(Seat.id, Seat.seat_map_id, Seat.price_zone_id).where(Seat.id.in_(seat_ids))
+        for sid, map_id, zone_id in fast.execute(
+            session,
+            select(Seat.id, Seat.seat_map_id, Seat.price_zone_id).where(Seat.id.in_(seat_ids)),
         ):
             places["seat", sid] = (map_id, zone_id)
     if area_ids:
-        for aid, map_id, zone_id in session.execute(
+        for aid, map_id, zone_id in fast.execute(
+            session,
             select(GAArea.id, GAArea.seat_map_id, GAArea.price_zone_id).where(
                 GAArea.id.in_(area_ids)
-            )
+            ),
         ):
             places["ga", aid] = (map_id, zone_id)
     price_rows = {
         (p.performance_id, p.price_zone_id, p.price_type_id): p
-        for p in session.scalars(select(Price).where(Price.performance_id.in_(perf_ids)))
+        for p in fast.execute(
+            session, select(*Price.__table__.c).where(Price.performance_id.in_(perf_ids))
+        )
     }
     zone_ids = {zone for _, zone in places.values()}
     zone_names = dict(
-        session.execute(
-            select(PriceZone.id, PriceZone.name).where(PriceZone.id.in_(zone_ids))
+        fast.execute(
+            session, select(PriceZone.id, PriceZone.name).where(PriceZone.id.in_(zone_ids))
         ).all()
     )
     all_types = _price_types(session)
@@ -150,7 +155,9 @@ def quote(
     if len(currencies) != 1:
         raise ValidationError("one order cannot mix currencies; sell them separately")
     currency = currencies.pop()
-    rows = list(session.scalars(select(Discount).where(Discount.active.is_(True))))
+    rows = list(
+        fast.execute(session, select(*Discount.__table__.c).where(Discount.active.is_(True)))
+    )
     by_id = {
         r.id: pricing.Discount.from_record(r, currency)
         for r in rows
