@@ -25,7 +25,7 @@ from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, tender_reversal, tickets
-from boxoffice.sales.cart import Cart
+from boxoffice.sales.cart import Cart, CustomerDetails
 from boxoffice.sales.signer import Signer
 from boxoffice.store.models import (
     Order,
@@ -38,6 +38,12 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from boxoffice.sync import outbox
+
+
+def _customer_of(order: Order) -> CustomerDetails | None:
+    """The new order keeps the customer of the old one (for will-call and refunds)."""
+    c = order.customer
+    return CustomerDetails(c.name, c.phone, c.email) if c is not None else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def exchange(
         new_cart,
         now=now,
         overrides=overrides,
-        customer=new_cart.customer,
+        customer=new_cart.customer or _customer_of(order),
         note=f"exchange of {order.number}",
     )
     if new_order.currency != currency:

@@ -396,3 +396,27 @@ def test_the_credit_leaves_the_old_tenders_in_proportion(world: World) -> None:
         (TenderKind.CASH, 3900),
     ]
     assert [(k, a.minor) for k, a, _ in world.terminal.journal] == [("refund", 5000)]
+
+
+def test_the_new_order_keeps_the_customer(world: World) -> None:
+    from boxoffice.sales import checkout, exchanges
+    from boxoffice.sales.cart import Cart, CartItem, CustomerDetails
+    from boxoffice.sales.customers import search_orders
+
+    with world.store.write() as s:
+        cart = Cart([CartItem(world.performance, "adult", seat_id=world.seats["S-C-10"])])
+        sale = checkout.sell(
+            s,
+            world.clerk,
+            cart,
+            [checkout.Cash(Money.of("200", "EUR"))],
+            world.signer,
+            now=world.now,
+            customer=CustomerDetails("Li Wei", "+86 138 0013 8000"),
+        )
+        new = Cart([CartItem(world.performance, "adult", seat_id=world.seats["S-C-11"])])
+        result = exchanges.exchange(
+            s, world.clerk, sale.order, [sale.order.tickets[0].id], new, world.signer, now=world.now
+        )
+        found = {o.number for o in search_orders(s, "8000")}
+    assert result.new_order.number in found and sale.order.number in found
