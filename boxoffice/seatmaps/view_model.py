@@ -99,6 +99,8 @@ class SeatMapData:
     section_names: list[str]
     standing: list[StandingArea] = field(default_factory=list)
     performance_id: int | None = None
+    #: Seats already sold, reserved or in another window's cart (painted as sold).
+    taken: frozenset[int] = frozenset()
     _positions: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -312,9 +314,14 @@ def load_seat_map(
 def load_performance_seat_map(session: Session, performance_id: int) -> SeatMapData:
     """The seat map a performance sells, with that performance's holds."""
     from boxoffice.catalog import performances as catalog_performances
+    from boxoffice.sales.availability import SeatState, seat_states
 
     performance = catalog_performances.get_performance(session, performance_id)
-    return load_seat_map(session, performance.seat_map_id, performance_id)
+    data = load_seat_map(session, performance.seat_map_id, performance_id)
+    gone = {SeatState.SOLD, SeatState.RESERVED, SeatState.HELD_ELSEWHERE}
+    states = seat_states(session, performance_id, terminal="")
+    data.taken = frozenset(s for s, st in states.states.items() if st in gone)
+    return data
 
 
 def synthetic_grid(count: int, columns: int = 400, pitch: float = 10.0) -> SeatMapData:

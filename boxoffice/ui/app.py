@@ -138,8 +138,10 @@ def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, in
             from boxoffice.actor import system_actor
 
             worker.progress.emit("seeding")
+            from boxoffice.sales.signer import open_signer
+
             with store.write() as session:
-                demo_data.seed(session, system_actor("demo-setup"))
+                demo_data.seed(session, system_actor("demo-setup"), signer=open_signer(store.path))
             with store.read() as session:
                 venues, users = store_state(session)
         return venues, users

@@ -45,6 +45,7 @@ from boxoffice.ui.widgets.seat_map import (
     CURSOR_COLOUR,
     HELD,
     KILLED,
+    SOLD,
     STATE_COLOURS,
     SeatMapView,
 )
@@ -466,6 +467,7 @@ class MainWindow(QMainWindow):
         if len(data):  # seat states mean nothing on a standing-only map
             parts.append(swatch(STATE_COLOURS[HELD], self.tr("Held")))
             parts.append(swatch(STATE_COLOURS[KILLED], self.tr("Killed")))
+            parts.append(swatch(STATE_COLOURS[SOLD], self.tr("Sold")))
             parts.append(swatch("#111111", self.tr("Selected"), "◉"))
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
         self.legend.setToolTip(self.tr("Dashed ring: keyboard cursor (arrow keys, Space selects)"))

@@ -4,28 +4,28 @@
 <context>
     <name>BoxOfficeApp</name>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="185" />
+        <location filename="../../boxoffice/ui/app.py" line="187"/>
         <source>Opening the store…</source>
         <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included).</extracomment>
         <translation>正在打开本地数据库…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="197" />
+        <location filename="../../boxoffice/ui/app.py" line="199"/>
         <source>Setting up the demo venues, shows and staff (first start only)…</source>
         <translation>正在创建演示场馆、演出和员工（仅首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="209" />
+        <location filename="../../boxoffice/ui/app.py" line="211"/>
         <source>This store has no users yet. Create one with “boxoffice-admin user add”, or start with --demo.</source>
         <translation>此数据库还没有用户。请用“boxoffice-admin user add”创建用户，或使用 --demo 启动。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="222" />
+        <location filename="../../boxoffice/ui/app.py" line="224"/>
         <source>The store could not be opened: %1</source>
         <translation>无法打开本地数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="243" />
+        <location filename="../../boxoffice/ui/app.py" line="245"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -33,57 +33,57 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="119" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="119"/>
         <source>Box Office — Sign in</source>
         <translation>票房 — 登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="124" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="124"/>
         <source>Box Office</source>
         <translation>票房售票系统</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="126" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="126"/>
         <source>Sign in to terminal “%1”</source>
         <translation>登录终端“%1”</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="132" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="132"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="137" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="137"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="144" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="144"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="146" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="146"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="150" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="150"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="153" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="153"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="278" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="278"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="282" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="282"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN 码。</translation>
     </message>
@@ -91,350 +91,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="98" />
+        <location filename="../../boxoffice/ui/main_window.py" line="99"/>
         <source>Box Office — %1 — %2</source>
         <translation>票房 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="111" />
+        <location filename="../../boxoffice/ui/main_window.py" line="112"/>
         <source>Find event or venue (Ctrl+F)</source>
         <translation>查找演出或场馆（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="115" />
+        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
         <source>Performance</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="115" />
+        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
         <source>Starts (local)</source>
         <translation>开演（当地时间）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="115" />
+        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="135" />
+        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
         <source>&amp;Performances</source>
         <translation>场次(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="146" />
+        <location filename="../../boxoffice/ui/main_window.py" line="147"/>
         <source>No performance selected</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="170" />
+        <location filename="../../boxoffice/ui/main_window.py" line="171"/>
         <source>P&amp;rices</source>
         <translation>票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="174" />
+        <location filename="../../boxoffice/ui/main_window.py" line="175"/>
         <source>Price type</source>
         <translation>票种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="174" />
+        <location filename="../../boxoffice/ui/main_window.py" line="175"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="183" />
+        <location filename="../../boxoffice/ui/main_window.py" line="184"/>
         <source>Prices include tax.</source>
         <translation>票价已含税。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="222" />
+        <location filename="../../boxoffice/ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="224" />
+        <location filename="../../boxoffice/ui/main_window.py" line="225"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="224" />
+        <location filename="../../boxoffice/ui/main_window.py" line="225"/>
         <source>Sign out and hand over</source>
         <translation>退出登录，交接给下一位</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="226" />
+        <location filename="../../boxoffice/ui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231" />
+        <location filename="../../boxoffice/ui/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233" />
+        <location filename="../../boxoffice/ui/main_window.py" line="234"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="236" />
+        <location filename="../../boxoffice/ui/main_window.py" line="237"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="238" />
+        <location filename="../../boxoffice/ui/main_window.py" line="239"/>
         <source>&amp;Fit seat map</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="243" />
+        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
         <source>F&amp;ind performance</source>
         <translation>查找场次(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245" />
+        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
         <source>Go to &amp;performances</source>
         <translation>转到场次列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="248" />
+        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
         <source>Go to &amp;seat map</source>
         <translation>转到座位图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251" />
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>Go to p&amp;rices</source>
         <translation>转到票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="254" />
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>&amp;Clear seat selection</source>
         <translation>清除已选座位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="265" />
+        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="266" />
+        <location filename="../../boxoffice/ui/main_window.py" line="267"/>
         <source>&amp;About Box Office</source>
         <translation>关于票房(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="273" />
+        <location filename="../../boxoffice/ui/main_window.py" line="274"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="278" />
+        <location filename="../../boxoffice/ui/main_window.py" line="279"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="280" />
+        <location filename="../../boxoffice/ui/main_window.py" line="281"/>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="283" />
+        <location filename="../../boxoffice/ui/main_window.py" line="284"/>
         <source>No central server configured — working locally</source>
         <translation>未配置中央服务器 — 本地工作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="288" />
-        <source>Sales are kept in this terminal's local store. No central server is set up, so nothing is sent anywhere.</source>
+        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
+        <source>Sales are kept in this terminal&apos;s local store. No central server is set up, so nothing is sent anywhere.</source>
         <translation>销售记录保存在本终端的本地数据库中。未设置中央服务器，因此不会向任何地方发送数据。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="299" />
+        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
         <source>Clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="300" />
+        <location filename="../../boxoffice/ui/main_window.py" line="301"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="301" />
+        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
         <source>Door staff</source>
         <translation>检票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="302" />
+        <location filename="../../boxoffice/ui/main_window.py" line="303"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="308" />
+        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="309" />
+        <location filename="../../boxoffice/ui/main_window.py" line="310"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="310" />
+        <location filename="../../boxoffice/ui/main_window.py" line="311"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="311" />
+        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="317" />
+        <location filename="../../boxoffice/ui/main_window.py" line="318"/>
         <source>Adult</source>
         <translation>成人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="318" />
+        <location filename="../../boxoffice/ui/main_window.py" line="319"/>
         <source>Concession</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="319" />
+        <location filename="../../boxoffice/ui/main_window.py" line="320"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="320" />
+        <location filename="../../boxoffice/ui/main_window.py" line="321"/>
         <source>Senior</source>
         <translation>长者</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="321" />
+        <location filename="../../boxoffice/ui/main_window.py" line="322"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="322" />
+        <location filename="../../boxoffice/ui/main_window.py" line="323"/>
         <source>Group (10+)</source>
         <translation>团体（10人以上）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="323" />
+        <location filename="../../boxoffice/ui/main_window.py" line="324"/>
         <source>VIP presale</source>
         <translation>VIP 预售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="324" />
+        <location filename="../../boxoffice/ui/main_window.py" line="325"/>
         <source>Complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="335" />
+        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
         <source>ddd d MMM yyyy</source>
         <comment>date format</comment>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="337" />
+        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
         <source>ddd d MMM</source>
         <comment>short date format</comment>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="345" />
+        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
         <source>Loading performances…</source>
         <translation>正在加载场次…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="380" />
+        <location filename="../../boxoffice/ui/main_window.py" line="381"/>
         <source>There are no performances yet. An administrator adds them.</source>
         <translation>还没有场次，请由管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="412" />
+        <location filename="../../boxoffice/ui/main_window.py" line="413"/>
         <source>Loading seat map…</source>
         <translation>正在加载座位图…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="438" />
+        <location filename="../../boxoffice/ui/main_window.py" line="439"/>
         <source>This seat map has no seats.</source>
         <translation>此座位图没有座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="445" />
+        <location filename="../../boxoffice/ui/main_window.py" line="446"/>
         <source>Standing only — sold by quantity, not by seat.</source>
         <translation>仅站票 — 按数量出售，不选座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="451" />
+        <location filename="../../boxoffice/ui/main_window.py" line="452"/>
         <source>Could not load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="452" />
+        <location filename="../../boxoffice/ui/main_window.py" line="453"/>
         <source>Box Office</source>
         <translation>票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="467" />
+        <location filename="../../boxoffice/ui/main_window.py" line="468"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="468" />
+        <location filename="../../boxoffice/ui/main_window.py" line="469"/>
         <source>Killed</source>
         <translation>封座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="469" />
+        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="471"/>
         <source>Selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="471" />
+        <location filename="../../boxoffice/ui/main_window.py" line="473"/>
         <source>Dashed ring: keyboard cursor (arrow keys, Space selects)</source>
         <translation>虚线圆圈：键盘光标（方向键移动，空格键选择）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="503" />
+        <location filename="../../boxoffice/ui/main_window.py" line="505"/>
         <source>No prices set</source>
         <translation>尚未设置票价</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="518" />
+        <location filename="../../boxoffice/ui/main_window.py" line="520"/>
         <source>No seats selected — click a seat, or use the arrow keys and Space.</source>
         <translation>未选座位 — 点击座位，或使用方向键和空格键。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="525" />
+        <location filename="../../boxoffice/ui/main_window.py" line="527"/>
         <source>%1 row %2 seat %3</source>
         <translation>%1 %2排 %3座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="532" />
+        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
         <source> and %1 more</source>
         <translation> 等另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="535" />
+        <location filename="../../boxoffice/ui/main_window.py" line="537"/>
         <source>Selected (%1): %2</source>
         <translation>已选（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="541" />
+        <location filename="../../boxoffice/ui/main_window.py" line="543"/>
         <source>%1 row %2 seat %3 is not for sale: %4</source>
         <translation>%1 %2排 %3座不可出售：%4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="552" />
-        <location filename="../../boxoffice/ui/main_window.py" line="553" />
+        <location filename="../../boxoffice/ui/main_window.py" line="554"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="555"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="563" />
+        <location filename="../../boxoffice/ui/main_window.py" line="565"/>
         <source>About Box Office</source>
         <translation>关于票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="565" />
+        <location filename="../../boxoffice/ui/main_window.py" line="567"/>
         <source>&lt;h3&gt;Box Office&lt;/h3&gt;&lt;p&gt;Offline-first point of sale for venue box offices.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find&lt;br&gt;Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits&lt;br&gt;Ctrl+L log out · Ctrl+Q quit&lt;/p&gt;</source>
         <translation>&lt;h3&gt;票房&lt;/h3&gt;&lt;p&gt;面向场馆票房、离线优先的售票系统。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘操作&lt;/b&gt;&lt;br&gt;Alt+1 场次 · Alt+2 座位图 · Alt+3 票价 · Ctrl+F 查找&lt;br&gt;座位图：方向键移动，空格键选择，Esc 清除，+ / − 缩放，0 适合窗口&lt;br&gt;Ctrl+L 注销 · Ctrl+Q 退出&lt;/p&gt;</translation>
     </message>
@@ -442,22 +447,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="85" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="85"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="86" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="86"/>
         <source>Clear the PIN (Esc)</source>
         <translation>清除 PIN 码（Esc）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="91" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="91"/>
         <source>Delete the last digit (Backspace)</source>
         <translation>删除最后一位（退格键）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="92" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="92"/>
         <source>Backspace</source>
         <translation>退格</translation>
     </message>
@@ -465,60 +470,60 @@
 <context>
     <name>SeatMapView</name>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="78" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="78"/>
         <source>House seat</source>
         <extracomment>Seat states (what a feed update changes); zone colour shows only when available. Seats per spatial tile: small enough that a re-colour rebuilds little. Tiles whose unavailable seats share one set of state batches. Hold code (view_model.HOLD_CODES) → seat state: every hold is HELD, a kill is KILLED.</extracomment>
         <translation>内部保留座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="79" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="79"/>
         <source>Press hold</source>
         <translation>媒体保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="80" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="80"/>
         <source>Companion hold</source>
         <translation>陪同保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="81" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="81"/>
         <source>Production hold</source>
         <translation>制作保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="82" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="82"/>
         <source>Killed</source>
         <translation>封座（不售）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="449" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="451"/>
         <source>Choose a performance to see its seat map.</source>
         <extracomment>Zone-coloured batches: never change after the map is built.</extracomment>
         <translation>请选择场次以查看座位图。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="509" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="511"/>
         <source>Standing · capacity %1</source>
         <translation>站票 · 容量 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="514" />
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="621" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="516"/>
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="623"/>
         <source>Zone: %1</source>
         <translation>票区：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="589" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="591"/>
         <source>Not available</source>
         <translation>不可售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="616" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="618"/>
         <source>Section %1 · Row %2 · Seat %3</source>
         <translation>区域 %1 · %2排 · %3座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="626" />
+        <location filename="../../boxoffice/ui/widgets/seat_map.py" line="628"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
@@ -526,13 +531,13 @@
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="34" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="34"/>
         <source>Wrong username or PIN/password.</source>
         <extracomment>Service messages we can show translated; others are shown as the service wrote them.</extracomment>
         <translation>用户名或 PIN 码/密码错误。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="52" />
+        <location filename="../../boxoffice/ui/login_dialog.py" line="52"/>
         <source>Too many wrong attempts: %1 is locked until %2.</source>
         <translation>错误次数过多：%1 已被锁定，直至 %2。</translation>
     </message>

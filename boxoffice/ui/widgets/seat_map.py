@@ -260,6 +260,8 @@ class SeatStateLayer(QGraphicsItem):
         self.base = base
         data = base.data
         self.state = data.holds.translate(_HOLD_TO_STATE)
+        for seat_id in data.taken:
+            self.state[data.position(seat_id)] = SOLD
         self.colours = {s: QColor(c) for s, c in STATE_COLOURS.items()}
         self.selected: set[int] = set()
         self.cursor: int | None = None
