@@ -131,6 +131,9 @@ def set_secret(
     now = now or utc_now()
     guard.require(session, actor, Permission.USER_MANAGE, subject=f"user:{username}", now=now)
     user = get_user(session, username)
+    # Resetting someone's PIN is becoming them: only for roles you could give.
+    if actor.user_id != user.id:
+        _require_no_escalation(session, actor, user.role, now)
     kind = kind or user.secret_kind
     auth_secrets.check_secret(kind, secret)
     user.secret_hash = auth_secrets.hash_secret(secret)
@@ -183,6 +186,7 @@ def _set_active(
     user = get_user(session, username)
     if actor.user_id is not None and actor.user_id == user.id:
         raise ValidationError("you cannot deactivate or reactivate yourself")
+    _require_no_escalation(session, actor, user.role, now)
     if user.active == active:
         return user
     user.active = active

@@ -41,19 +41,24 @@ def check(details: CustomerDetails) -> CustomerDetails:
 def find_or_create_customer(session: Session, details: CustomerDetails, now: datetime) -> Customer:
     """The customer with this phone or email if known (name updated), else a new one."""
     details = check(details)
-    existing = None
+    candidates: list[Customer] = []
     if details.phone:
-        existing = session.scalar(
+        candidates += session.scalars(
             select(Customer).where(Customer.phone_key == phone_key(details.phone))
-        )
-    if existing is None and details.email:
-        existing = session.scalar(
+        ).all()
+    if details.email:
+        candidates += session.scalars(
             select(Customer).where(Customer.email_key == details.email.casefold())
-        )
-    if existing is not None:
-        if details.name:
-            existing.name, existing.name_key = details.name, name_key(details.name)
-        return existing
+        ).all()
+    wanted = name_key(details.name)
+    for existing in candidates:
+        if not wanted or existing.name_key == wanted:
+            return existing
+        if not existing.name_key:  # a phone booking that had no name yet
+            existing.name, existing.name_key = details.name, wanted
+            return existing
+    # Same phone or email under another name (a family phone, an office
+    # line): a new customer, so nobody's will-call order changes hands.
     customer = Customer(
         name=details.name,
         phone=details.phone,
@@ -75,7 +80,7 @@ def search_orders(session: Session, text: str, limit: int = 50) -> list[Order]:
         raise ValidationError("type at least two characters to search")
     conditions = [
         Order.number == text.upper(),
-        Customer.name_key.contains(name_key(text)),
+        Customer.name_key.contains(name_key(text), autoescape=True),
         Customer.email_key == text.casefold(),
     ]
     digits = phone_key(text)

@@ -132,3 +132,17 @@ def test_unknown_permission_is_refused(store: Store, staff: Staff) -> None:
     refused = pytest.raises(ValidationError, match="no permission named 'refunds'")
     with refused, store.write() as session:
         grant(session, staff.sue, "ann", "refunds", T0 + HOUR, "x", now=T0)
+
+
+def test_a_lent_user_manage_cannot_take_over_an_admin(store: Store, staff: Staff) -> None:
+    """Resetting an admin's PIN would be becoming the admin: refused like giving the role."""
+    from boxoffice.auth.users import deactivate, set_secret
+
+    with store.write() as session:
+        grant(session, staff.adam, "sue", Permission.USER_MANAGE, T0 + HOUR, "temp clerk", now=T0)
+    with pytest.raises(PermissionDenied, match="admin"), store.write() as session:
+        set_secret(session, staff.sue, "adam", "999999", "pin", now=T0)
+    with pytest.raises(PermissionDenied, match="admin"), store.write() as session:
+        deactivate(session, staff.sue, "adam", now=T0)
+    with store.write() as session:  # a clerk's PIN is hers to reset
+        set_secret(session, staff.sue, "ann", "777777", "pin", now=T0)
