@@ -28,14 +28,18 @@ PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+#: For migrations only: SQLite cannot switch foreign keys off inside a
+#: transaction, and Alembic's batch mode rebuilds a table by dropping it,
+#: which with enforcement on would cascade-delete its children's rows.
+MIGRATION_PRAGMAS = tuple(p.replace("foreign_keys=ON", "foreign_keys=OFF") for p in PRAGMAS)
 
 
-def _configure(engine: Engine, begin: str) -> None:
+def _configure(engine: Engine, begin: str, pragmas: tuple[str, ...] = PRAGMAS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
 
@@ -44,10 +48,12 @@ def _configure(engine: Engine, begin: str) -> None:
         connection.exec_driver_sql(begin)
 
 
-def make_engine(path: Path | str, *, write: bool = True) -> Engine:
+def make_engine(path: Path | str, *, write: bool = True, migration: bool = False) -> Engine:
     """An engine on ``path`` whose transactions begin IMMEDIATE (write) or DEFERRED."""
     engine = create_engine(f"sqlite:///{path}", future=True)
-    _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN")
+    _configure(
+        engine, "BEGIN IMMEDIATE" if write else "BEGIN", MIGRATION_PRAGMAS if migration else PRAGMAS
+    )
     return engine
 
 

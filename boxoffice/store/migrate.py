@@ -16,7 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from boxoffice.store.engine import Store
+from boxoffice.store.engine import Store, make_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -64,10 +64,23 @@ def _has_tables(store: Store) -> bool:
 
 
 def _run(store: Store, fn: str, revision: str) -> None:
+    """Run on a connection with foreign keys off, and check them before committing."""
     cfg = alembic_config(store)
-    with store.write_engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, fn)(cfg, revision)
+    engine = make_engine(store.path, migration=True)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, fn)(cfg, revision)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(
+                    f"migration {fn} to {revision} would leave {len(broken)} rows pointing at "
+                    f"nothing (first: {broken[0]}); nothing was changed"
+                )
+    finally:
+        engine.dispose()
+        # Pooled connections opened before the migration hold the old schema.
+        store.dispose()
 
 
 def upgrade(store: Store, revision: str = "head") -> Path | None:

@@ -91,3 +91,40 @@ def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
         assert session.execute(text("select name from venues")).scalar() == "Lyceum"
         assert session.execute(text("select count(*) from tickets")).scalar() == 0
     store.dispose()
+
+
+def test_migrations_run_with_foreign_keys_off_so_rebuilds_keep_children(tmp_path: Path) -> None:
+    """Batch mode rebuilds a table by dropping it; with enforcement on, children would go too."""
+    import sqlalchemy as sa
+    from alembic.operations import Operations
+
+    from boxoffice.store.engine import make_engine
+
+    store = open_store(tmp_path / "s.sqlite3")
+    with store.write() as session:
+        session.execute(text("insert into roles (name, description) values ('clerk', '')"))
+        session.execute(
+            text(
+                "insert into users (username, display_name, role_id, secret_hash, secret_kind, "
+                "active, failed_attempts, created_at) values ('ann', '', 1, 'x', 'pin', 1, 0, "
+                "'2026-01-01 00:00:00')"
+            )
+        )
+        session.execute(
+            text(
+                "insert into grants (user_id, permission, expires_at, granted_by, reason, "
+                "created_at)"
+                " values (1, 'refund', '2030-01-01 00:00:00', 'sue', 'rush', '2026-01-01 00:00:00')"
+            )
+        )
+    store.dispose()
+    engine = make_engine(store.path, migration=True)  # what migrate._run uses
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 0
+        op = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
+        with op.batch_alter_table("users", recreate="always") as batch:
+            batch.add_column(sa.Column("email", sa.String(200), nullable=True))
+    engine.dispose()
+    with store.read() as session:
+        assert session.execute(text("select count(*) from grants")).scalar() == 1
+    store.dispose()
