@@ -156,7 +156,9 @@ def cancel_with_terminal(
     """Reverse the order's card payments on the terminal, then cancel it in the store."""
     with store.read() as session:
         order = get_order(session, order_number)
-        # Refuse before the terminal gives any money back: a paid order keeps its cards.
+        # Refuse before the terminal gives any money back: a paid order keeps its
+        # cards, and someone who may not sell may not unwind a sale either.
+        require(session, actor, Permission.SELL, now=now)
         if order.status not in OPEN_STATES:
             raise ValidationError(
                 f"order {order.number} is {order.status.value}; use a refund or void instead"

@@ -153,7 +153,9 @@ def flush_sale(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+        if "uq_tickets_live_seat" in str(exc.orig) or "tickets.performance_id" in str(exc.orig):
+            raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+        raise
 
 
 def place_order(
@@ -180,9 +182,14 @@ def place_order(
             raise ValidationError("the payment deadline needs a time zone")
         if reserve_until <= now:
             raise ValidationError("the payment deadline must be in the future")
+    seats = [(i.performance_id, i.seat_id) for i in cart.items if i.seat_id is not None]
+    if len(seats) != len(set(seats)):
+        raise ValidationError("the same seat is in the cart twice")
     q: Quote = quote(session, cart, now=now)
-    for item in q.items:  # every performance must be on sale
-        holds.sellable_performance(session, item.item.performance_id)
+    for item in q.items:  # every performance must be on sale now
+        performance = holds.sellable_performance(session, item.item.performance_id, now)
+        if reserve_until is not None and reserve_until > performance.starts_at:
+            raise ValidationError("the payment deadline must be before the performance starts")
     _use_overrides(
         session, actor, sorted(q.priced.needs_permissions), overrides, f"cart:{cart.cart_id}", now
     )
@@ -343,6 +350,9 @@ def pay(
     ):
         raise ValidationError(f"reservation {order.number} lapsed at its payment deadline")
     require(session, actor, Permission.SELL, now=now)
+    for performance_id in {t.performance_id for t in order.tickets}:
+        # A reservation may be paid days later: the show must still be on sale.
+        holds.sellable_performance(session, performance_id, now)
     due = remaining(session, order)
     if due.minor <= 0:
         raise ValidationError(f"order {order.number} is already covered")
@@ -414,6 +424,21 @@ def pay(
     if completed:
         complete(session, actor, order, signer, now=now)
     return PaymentOutcome(payment, change, left, completed)
+
+
+def complete_free(
+    session: Session, actor: Actor, order: Order, signer: Signer, *, now: datetime | None = None
+) -> None:
+    """Issue the tickets of an order that costs nothing (comps placed or reserved earlier)."""
+    now = now or utc_now()
+    require(session, actor, Permission.SELL, now=now)
+    if order.status not in (OrderStatus.PENDING, OrderStatus.RESERVED):
+        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to issue")
+    if order.total_minor != 0:
+        raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
+    for performance_id in {t.performance_id for t in order.tickets}:
+        holds.sellable_performance(session, performance_id, now)
+    complete(session, actor, order, signer, now=now)
 
 
 def _cash(
@@ -502,9 +527,7 @@ def _gift_card(
             f"gift card {card.code} holds only {Money(card.balance_minor, card.currency).format()}"
         )
     session.add(
-        GiftCardMovement(
-            gift_card_id=card.id, amount_minor=-amount, order_id=order.id, created_at=now
-        )
+        GiftCardMovement(gift_card_id=card.id, amount_minor=-amount, order=order, created_at=now)
     )
     return Payment(kind=TenderKind.GIFT_CARD, amount_minor=amount, gift_card_id=card.id, **base)
 
@@ -560,9 +583,11 @@ def _order_body(session: Session, order: Order) -> dict[str, object]:
             }
             for t in order.tickets
         ],
+        # Payments are named by their place in the order (``n``): a one-step sale
+        # builds this body before the rows are written and have ids.
         "payments": [
             {
-                "id": p.id,
+                "n": n,
                 "kind": p.kind.value,
                 "amount": p.amount_minor,
                 "rounding": p.rounding_minor,
@@ -570,7 +595,7 @@ def _order_body(session: Session, order: Order) -> dict[str, object]:
                 "last4": p.card_last4,
                 "auth": p.auth_code,
             }
-            for p in order.payments
+            for n, p in enumerate(order.payments)
             if p.status == PaymentStatus.CAPTURED
         ],
     }

@@ -68,7 +68,15 @@ def exchange(
     overrides: Sequence[Override] = (),
 ) -> ExchangeResult:
     now = now or utc_now()
-    require(session, actor, Permission.EXCHANGE, now=now)
+    by_perm = {o.permission: o for o in overrides}
+    require(
+        session,
+        actor,
+        Permission.EXCHANGE,
+        subject=f"order:{order.number}",
+        override=by_perm.get(Permission.EXCHANGE.value),
+        now=now,
+    )
     if order.status != OrderStatus.PAID:
         raise ValidationError(f"order {order.number} is {order.status.value}; nothing to exchange")
     valid = {t.id: t for t in order.tickets if t.status == TicketStatus.VALID}
@@ -126,6 +134,17 @@ def exchange(
     session.flush()
     refunded = credit - used
     if refunded.minor:
+        # Money leaving the drawer is a refund, whatever it is called.
+        require(
+            session,
+            actor,
+            Permission.REFUND,
+            subject=f"order:{order.number}",
+            override=by_perm.get(Permission.REFUND.value),
+            now=now,
+        )
+        if tenders:
+            raise ValidationError("nothing is due on this exchange; it gives money back")
         allocations = tender_reversal.allocate_refund(session, order, refunded, to_cash=True)
         tender_reversal.give_back(
             session,
@@ -142,14 +161,18 @@ def exchange(
             new_order.payments.append(Payment(amount_minor=amount, kind=kind, **base))
     session.flush()
     if checkout.remaining(session, new_order).minor <= 0:
+        if tenders:  # a card charged for nothing would be booked nowhere
+            raise ValidationError("the credit covers the new tickets; take no payment")
         checkout.complete(session, actor, new_order, signer, now=now)
     else:
-        for tender in tenders:
+        for n, tender in enumerate(tenders):
             outcome = checkout.pay(
                 session, actor, new_order, tender, signer, now=now, overrides=overrides
             )
             collected = collected + outcome.payment_amount
             if outcome.completed:
+                if n != len(tenders) - 1:
+                    raise ValidationError("more tenders than needed for this exchange")
                 break
         if new_order.status != OrderStatus.PAID:
             due = checkout.remaining(session, new_order)

@@ -77,13 +77,30 @@ def purge_expired(
     return session.execute(query).rowcount or 0
 
 
-def sellable_performance(session: Session, performance_id: int) -> Performance:
+def sellable_performance(
+    session: Session, performance_id: int, now: datetime | None = None
+) -> Performance:
+    """The performance if it can be sold at ``now``: on sale and inside its sale window.
+
+    Without an explicit sale end, sales close when the performance starts.
+    """
+    now = now or utc_now()
     performance = session.get(Performance, performance_id)
     if performance is None:
         raise NotFound(f"no performance {performance_id}")
     if performance.status != PerformanceStatus.ON_SALE:
         raise ValidationError(
             f"performance {performance_id} is {performance.status.value}, not on sale"
+        )
+    if performance.sale_starts_at is not None and now < performance.sale_starts_at:
+        raise ValidationError(
+            f"performance {performance_id} goes on sale at "
+            f"{performance.sale_starts_at:%Y-%m-%d %H:%M} UTC"
+        )
+    sale_end = performance.sale_ends_at or performance.starts_at
+    if now >= sale_end:
+        raise ValidationError(
+            f"sales for performance {performance_id} closed at {sale_end:%Y-%m-%d %H:%M} UTC"
         )
     return performance
 
@@ -114,7 +131,7 @@ def check_seats_free(
     about to be inserted hold the seats. (The quote has already checked that
     the seats are on the performance's seat map.)
     """
-    sellable_performance(session, performance_id)
+    sellable_performance(session, performance_id, now)
     query = (
         select(Ticket.seat_id)
         .where(
@@ -148,7 +165,7 @@ def check_ga_free(
     cart_id: str,
     now: datetime,
 ) -> None:
-    performance = sellable_performance(session, performance_id)
+    performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
         raise NotFound(f"no standing area {ga_area_id} at this performance")
@@ -171,7 +188,7 @@ def hold_seats(
     wanted = list(dict.fromkeys(seat_ids))
     if not wanted:
         raise ValidationError("no seats chosen")
-    performance = sellable_performance(session, performance_id)
+    performance = sellable_performance(session, performance_id, now)
     purge_expired(session, performance_id, now)
     on_map = set(
         session.scalars(
@@ -274,7 +291,7 @@ def hold_ga(
     now = now or utc_now()
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
         raise ValidationError("quantity must be a whole number of at least 1")
-    performance = sellable_performance(session, performance_id)
+    performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
         raise NotFound(f"no standing area {ga_area_id} at this performance")

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from boxoffice import audit
-from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, exchanges, refunds, tender_reversal
 from boxoffice.sales.cart import Cart, CartItem
@@ -80,11 +80,14 @@ def do_exchange(
     tenders: Sequence[checkout.Tender] = (),
     *,
     now: datetime | None = None,
+    by: str = "clerk",
 ) -> tuple[str, exchanges.ExchangeResult]:
+    """Exchange as the clerk; a downgrade gives money back, so it needs ``by="supervisor"``."""
+    actor = world.clerk if by == "clerk" else world.supervisor
     with world.store.write() as s:
         result = exchanges.exchange(
             s,
-            world.clerk,
+            actor,
             checkout.get_order(s, number),
             ids,
             new_cart,
@@ -186,7 +189,9 @@ def test_an_upgrade_by_card(world: World) -> None:
 
 def test_a_downgrade_refunds_the_difference_in_cash(world: World) -> None:
     number = sell(world, "S-A-14")  # Premium 89.00
-    new_number, result = do_exchange(world, number, ticket_ids(world, number), cart(world, "S-A-1"))
+    new_number, result = do_exchange(
+        world, number, ticket_ids(world, number), cart(world, "S-A-1"), by="supervisor"
+    )
     assert result.refunded == eur("30.00") and result.collected == eur("0")
     assert order_cash(world, number) == [(CashKind.SALE, 8900), (CashKind.REFUND, -3000)]
     assert payments(world, number) == [
@@ -208,7 +213,9 @@ def test_a_downgrade_of_a_card_sale_refunds_in_cash(world: World) -> None:
             world.signer,
             now=world.now,
         ).order.number
-    _, result = do_exchange(world, number, ticket_ids(world, number), cart(world, "S-A-1"))
+    _, result = do_exchange(
+        world, number, ticket_ids(world, number), cart(world, "S-A-1"), by="supervisor"
+    )
     assert result.refunded == eur("30.00")
     assert order_cash(world, number) == [(CashKind.REFUND, -3000)]
 
@@ -233,7 +240,7 @@ def test_keeping_the_seat_with_another_price_type(world: World) -> None:
     number = sell(world, "S-A-14", "S-A-15")  # 2 × 89.00
     first, second = ticket_ids(world, number)
     new_number, result = do_exchange(
-        world, number, [first], cart(world, "S-A-14", price_type="concession")
+        world, number, [first], cart(world, "S-A-14", price_type="concession"), by="supervisor"
     )
     assert result.refunded == eur("20.00")  # 89.00 → 69.00
     with world.store.read() as s:
@@ -420,3 +427,27 @@ def test_the_new_order_keeps_the_customer(world: World) -> None:
         )
         found = {o.number for o in search_orders(s, "8000")}
     assert result.new_order.number in found and sale.order.number in found
+
+
+def test_a_clerk_cannot_take_cash_out_through_a_downgrade(world: World) -> None:
+    """Money leaving the drawer is a refund: a clerk without ``refund`` is refused."""
+    number = sell(world, "S-A-14", "S-A-15")
+    before = live_seats(world, world.performance)
+    with pytest.raises(PermissionDenied, match="refund"):
+        do_exchange(world, number, ticket_ids(world, number), cart(world, "S-A-1"))
+    assert live_seats(world, world.performance) == before
+
+
+def test_tenders_the_exchange_does_not_need_are_refused(world: World) -> None:
+    number = sell(world, "S-A-14")
+    (old,) = ticket_ids(world, number)
+    with pytest.raises(ValidationError, match="take no payment"):  # same price: nothing due
+        do_exchange(world, number, [old], cart(world, "S-A-15"), [checkout.Cash(eur("10"))])
+    with pytest.raises(ValidationError, match="more tenders than needed"):  # upgrade to a box
+        do_exchange(
+            world,
+            number,
+            [old],
+            cart(world, "BA-1"),
+            [checkout.Cash(eur("50")), checkout.Cash(eur("50"))],
+        )

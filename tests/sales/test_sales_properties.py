@@ -340,6 +340,8 @@ def run_exchange(world: World, ledger: Ledger, op: Exchange) -> bool:
             and all(t.status == TicketStatus.VALID for t in old)
             and not any(world.seats[g] in taken for g in op.seats)
             and (due <= 0 or op.tender != "none")
+            # Nothing due (or money back): a tender offered anyway is refused.
+            and not (due <= 0 and op.tender == "cash")
         )
     card: CardResult | None = None
     tenders: list[checkout.Tender] = []
@@ -350,9 +352,10 @@ def run_exchange(world: World, ledger: Ledger, op: Exchange) -> bool:
         tenders = [checkout.Card(card)]
     try:
         with world.store.write() as s:
+            # The supervisor: a downgrade gives money back, which needs ``refund``.
             result = exchanges.exchange(
                 s,
-                world.clerk,
+                world.supervisor,
                 checkout.get_order(s, number),
                 ids,
                 cart,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.store.base import Base, UTCDateTime
 
@@ -56,3 +56,5 @@ class GiftCardMovement(Base):
     amount_minor: Mapped[int] = mapped_column(Integer)  # − spent, + refunded/loaded
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    order: Mapped[Order | None] = relationship()  # noqa: F821
