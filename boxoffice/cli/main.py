@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from boxoffice import audit, demo
+from boxoffice import audit, demo, settings
 from boxoffice.actor import system_actor
 from boxoffice.auth import grants as auth_grants
 from boxoffice.auth import roles as auth_roles
@@ -30,6 +30,7 @@ from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.paths import default_db_path
+from boxoffice.sales import numbering
 from boxoffice.sales.signer import open_signer
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import PerformanceStatus, Seat
@@ -49,6 +50,14 @@ def open_initialised(path: Path) -> Store:
 
 # -- store -------------------------------------------------------------------
 def cmd_init(store: Store, args: argparse.Namespace) -> int:
+    if args.terminal or args.prefix:
+        with store.write() as session:
+            numbering.configure_terminal(
+                session,
+                ACTOR,
+                args.terminal or settings.get(session, "terminal.name"),
+                args.prefix or settings.get(session, "terminal.prefix"),
+            )
     print(f"store ready at {store.path}")
     return 0
 
@@ -323,7 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help)
         return p.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
 
-    add("init", cmd_init, help="create or migrate the store")
+    p = add("init", cmd_init, help="create or migrate the store; name this terminal")
+    p.add_argument("--terminal", default=None, help='this terminal\'s name, e.g. "Window 2"')
+    p.add_argument(
+        "--prefix", default=None, help="its unique serial and order-number prefix, e.g. W2"
+    )
     add("demo", cmd_demo, help="seed demo venues, shows, prices and users")
     add("verify-audit", cmd_verify_audit, help="check the audit log's hash chain")
 

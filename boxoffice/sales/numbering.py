@@ -7,12 +7,20 @@ rolls back never issued its number to anyone.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
-from boxoffice import settings
+from boxoffice import audit, settings
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
+from boxoffice.errors import ValidationError
 from boxoffice.store import fast
 from boxoffice.store.models import Counter
+
+PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
 
 def next_value(session: Session, name: str, count: int = 1) -> int:
@@ -46,3 +54,30 @@ def ticket_serials(session: Session, count: int) -> list[str]:
     first = next_value(session, "ticket", count)
     p = prefix(session)
     return [f"{p}-T{first + i:07d}" for i in range(count)]
+
+
+def configure_terminal(session: Session, actor: Actor, name: str, prefix: str) -> None:
+    """Name this terminal and give it the prefix that keeps its numbers unique.
+
+    Every terminal of a venue needs its own prefix: serials and order numbers
+    are unique only as prefix + counter. (Enrolment with the central server
+    will hand these out; until then the administrator sets them here.)
+    """
+    require(session, actor, Permission.DEVICE_MANAGE)
+    name, prefix = name.strip(), prefix.strip().upper()
+    if not name:
+        raise ValidationError("a terminal needs a name")
+    if not PREFIX.fullmatch(prefix):
+        raise ValidationError(
+            f"a terminal prefix is 1 to 6 letters or digits starting with a letter, not {prefix!r}"
+        )
+    old = (settings.get(session, "terminal.name"), settings.get(session, "terminal.prefix"))
+    settings.put(session, "terminal.name", name)
+    settings.put(session, "terminal.prefix", prefix)
+    audit.record(
+        session,
+        actor,
+        "terminal.configure",
+        f"terminal:{name}",
+        {"prefix": prefix, "old": list(old)},
+    )

@@ -285,3 +285,18 @@ def test_console_scripts_run(tmp_path: Path) -> None:
     )
     assert server.returncode != 0
     assert "not implemented yet" in server.stderr
+
+
+def test_init_names_the_terminal_and_its_prefix(cli) -> None:
+    code, _, err = cli("init", "--terminal", "Window 2", "--prefix", "w2")
+    assert code == 0, err
+    store = Store(cli.db)
+    with store.read() as session:
+        from boxoffice import settings
+        from boxoffice.sales.numbering import order_number
+
+        assert settings.get(session, "terminal.name") == "Window 2"
+        assert order_number(session).startswith("W2-")
+    store.dispose()
+    code, _, err = cli("init", "--prefix", "2x")
+    assert code == 2 and "starting with a letter" in err
