@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -22,15 +23,31 @@ from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
 from boxoffice.sales.payment_terminal import CardResult
-from boxoffice.store.models import Order, OrderStatus, Override, Payment, TicketStatus
+from boxoffice.store.models import (
+    Order,
+    OrderStatus,
+    Override,
+    Payment,
+    Performance,
+    TicketStatus,
+)
 from boxoffice.sync import outbox
 
 
-def same_shift(order: Order, now: datetime) -> bool:
-    """Same drawer session; until shifts exist, the same UTC trading day."""
-    if order.shift_id is not None:
-        return True  # the caller's open-shift check (cash issue) compares ids
-    return order.paid_at is not None and order.paid_at.date() == now.date()
+def same_shift(session: Session, order: Order, now: datetime) -> bool:
+    """Same drawer session; until shifts exist, the same trading day at the venue.
+
+    (Shift ids are not set yet: the end-of-day issue brings shifts and will
+    compare the order's shift with the terminal's open one.)
+    """
+    if order.paid_at is None:
+        return False
+    tz = ZoneInfo("UTC")
+    if order.tickets:
+        performance = session.get(Performance, order.tickets[0].performance_id)
+        if performance is not None:
+            tz = ZoneInfo(performance.seat_map.venue.timezone)
+    return order.paid_at.astimezone(tz).date() == now.astimezone(tz).date()
 
 
 def void(
@@ -62,7 +79,7 @@ def void(
         raise ValidationError(f"order {order.number} was partly refunded or exchanged; refund it")
     if order.terminal != actor.terminal:
         raise ValidationError(f"order {order.number} was sold at {order.terminal}; void it there")
-    if not same_shift(order, now):
+    if not same_shift(session, order, now):
         raise ValidationError(f"order {order.number} is from an earlier shift; refund it instead")
     printed = [t.serial for t in order.tickets if t.printed_at is not None]
     if printed and not stock_returned:

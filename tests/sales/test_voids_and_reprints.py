@@ -379,3 +379,42 @@ def test_a_void_of_a_rounded_cash_sale_empties_what_it_took(
     with world.store.read() as s:
         order = checkout.get_order(s, number)
         assert sum(p.amount_minor + p.rounding_minor for p in order.payments) == 0
+
+
+def test_the_void_day_is_the_venues_day_not_utcs(world: World) -> None:
+    """A Shanghai sale at 20:00 local can be voided at 23:59, not at 00:01 (same UTC day)."""
+    from boxoffice.store.models import Venue
+
+    with world.store.write() as s:
+        s.scalars(select(Venue)).one().timezone = "Asia/Shanghai"
+    number = _sell_for_void(world)  # at world.now = 12:00 UTC = 20:00 in Shanghai
+    with pytest.raises(ValidationError, match="earlier shift"), world.store.write() as s:
+        voids.void(
+            s,
+            world.supervisor,
+            checkout.get_order(s, number),
+            reason="x",
+            now=world.now + timedelta(hours=4, minutes=1),
+        )
+    with world.store.write() as s:
+        voids.void(
+            s,
+            world.supervisor,
+            checkout.get_order(s, number),
+            reason="x",
+            now=world.now + timedelta(hours=3, minutes=59),
+        )
+
+
+def _sell_for_void(world: World) -> str:
+    cart = Cart([CartItem(world.performance, "adult", seat_id=world.seats["S-D-3"])])
+    with world.store.write() as s:
+        sale = checkout.sell(
+            s,
+            world.clerk,
+            cart,
+            [checkout.Cash(Money.of("100", "EUR"))],
+            world.signer,
+            now=world.now,
+        )
+        return sale.order.number
