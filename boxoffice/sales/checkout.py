@@ -169,8 +169,12 @@ def place_order(
     customer: CustomerDetails | None = None,
     note: str = "",
     audit_step: bool = True,
+    offline: bool = False,
 ) -> Order:
     """Create the order and its ticket rows, which from now on hold the seats.
+
+    ``offline=True`` (no contact with the central server): only places
+    allocated to this terminal may be sold (invariant 3).
 
     ``audit_step=False`` leaves the audit entry to ``complete`` (``sell``
     writes one entry per sale, not one per step).
@@ -193,6 +197,10 @@ def place_order(
     _use_overrides(
         session, actor, sorted(q.priced.needs_permissions), overrides, f"cart:{cart.cart_id}", now
     )
+    if offline:
+        if reserve_until is not None:
+            raise ValidationError("reservations need the central server; sell them online")
+        holds.require_allocated(session, actor.terminal, cart.items, now)
     had_holds = _take_places(session, actor, cart, now)
 
     details = customer or cart.customer
@@ -618,6 +626,7 @@ def sell(
     now: datetime | None = None,
     overrides: Sequence[Override] = (),
     customer: CustomerDetails | None = None,
+    offline: bool = False,
 ) -> Sale:
     """Place, pay and complete in one transaction; refuses tenders that do not cover it."""
     now = now or utc_now()
@@ -632,6 +641,7 @@ def sell(
             overrides=overrides,
             customer=customer,
             audit_step=False,
+            offline=offline,
         )
         change = Money.zero(order.currency)
         if order.total_minor == 0:

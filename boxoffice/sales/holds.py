@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -22,8 +23,10 @@ from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.store import fast
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
+    Allocation,
     CartHold,
     GAArea,
+    Order,
     Performance,
     PerformanceStatus,
     Row,
@@ -120,6 +123,74 @@ def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[in
         )
     )
     return {s for s in session.scalars(query) if s is not None}
+
+
+def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
+    """Offline, refuse any place outside this terminal's unexpired allocation."""
+    seats: dict[int, set[int]] = {}
+    places: dict[tuple[int, int], int] = {}
+    for item in items:
+        if item.seat_id is not None:
+            seats.setdefault(item.performance_id, set()).add(item.seat_id)
+        else:
+            key = (item.performance_id, item.ga_area_id)
+            places[key] = places.get(key, 0) + 1
+    live = (
+        Allocation.terminal == terminal,
+        Allocation.released_at.is_(None),
+        Allocation.expires_at > now,
+    )
+    for performance_id, wanted in seats.items():
+        mine = set(
+            session.scalars(
+                select(Allocation.seat_id).where(
+                    Allocation.performance_id == performance_id,
+                    Allocation.seat_id.in_(wanted),
+                    *live,
+                )
+            )
+        )
+        outside = wanted - mine
+        if outside:
+            labels = seat_labels(session, outside)
+            raise SeatsUnavailable(
+                [
+                    f"{labels.get(s, s)} (not allocated to {terminal} for offline sale)"
+                    for s in sorted(outside)
+                ]
+            )
+    for (performance_id, area_id), quantity in places.items():
+        leased = (
+            session.scalar(
+                select(func.coalesce(func.sum(Allocation.quantity), 0)).where(
+                    Allocation.performance_id == performance_id,
+                    Allocation.ga_area_id == area_id,
+                    *live,
+                )
+            )
+            or 0
+        )
+        sold_here = (
+            session.scalar(
+                select(func.count())
+                .select_from(Ticket)
+                .join(Order, Ticket.order_id == Order.id)
+                .where(
+                    Ticket.performance_id == performance_id,
+                    Ticket.ga_area_id == area_id,
+                    Ticket.status.in_(LIVE_TICKET_STATES),
+                    Order.terminal == terminal,
+                )
+            )
+            or 0
+        )
+        if quantity > leased - sold_here:
+            raise SeatsUnavailable(
+                [
+                    f"standing area {area_id}: {max(leased - sold_here, 0)} "
+                    f"left of this terminal's offline allocation"
+                ]
+            )
 
 
 def check_seats_free(

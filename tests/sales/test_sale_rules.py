@@ -174,3 +174,57 @@ def _door_user(s: object) -> Actor:
 
     user = create_user(s, system_actor(), "dora", "door", "5555")  # type: ignore[arg-type]
     return Actor(user.id, "dora", "Window 1")
+
+
+def test_offline_a_terminal_sells_only_its_allocation(world: World) -> None:
+    from boxoffice.sales.holds import SeatsUnavailable
+    from boxoffice.store.models import Allocation
+
+    with world.store.write() as s:
+        s.add(
+            Allocation(
+                performance_id=world.performance,
+                terminal="Window 1",
+                seat_id=world.seats["S-J-1"],
+                expires_at=world.now + timedelta(days=1),
+            )
+        )
+        s.add(
+            Allocation(
+                performance_id=world.performance,
+                terminal="Window 1",
+                ga_area_id=world.standing,
+                quantity=2,
+                expires_at=world.now + timedelta(days=1),
+            )
+        )
+    with pytest.raises(SeatsUnavailable, match="not allocated"), world.store.write() as s:
+        checkout.sell(
+            s,
+            world.clerk,
+            one_seat(world, "S-J-2"),
+            [cash("100")],
+            world.signer,
+            now=world.now,
+            offline=True,
+        )
+    standing = Cart([CartItem(world.performance, "adult", ga_area_id=world.standing)] * 3)
+    with pytest.raises(SeatsUnavailable, match="2 left"), world.store.write() as s:
+        checkout.sell(
+            s, world.clerk, standing, [cash("300")], world.signer, now=world.now, offline=True
+        )
+    with world.store.write() as s:  # inside the allocation it sells
+        checkout.sell(
+            s,
+            world.clerk,
+            one_seat(world, "S-J-1"),
+            [cash("100")],
+            world.signer,
+            now=world.now,
+            offline=True,
+        )
+        two = Cart([CartItem(world.performance, "adult", ga_area_id=world.standing)] * 2)
+        checkout.sell(s, world.clerk, two, [cash("200")], world.signer, now=world.now, offline=True)
+    with pytest.raises(SeatsUnavailable, match="0 left"), world.store.write() as s:
+        one = Cart([CartItem(world.performance, "adult", ga_area_id=world.standing)])
+        checkout.sell(s, world.clerk, one, [cash("100")], world.signer, now=world.now, offline=True)
