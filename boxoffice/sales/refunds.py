@@ -234,6 +234,14 @@ def refund_with_terminal(
         order = get_order(session, order_number)
         subject = f"order:{order.number}"
         _check_allowed(session, actor, Permission.REFUND, subject, overrides, now)
+        if any(
+            e.subject == f"order:{order_number}"
+            for e in audit.entries(session, "refund.card_incomplete")
+        ):
+            raise ValidationError(
+                f"order {order_number} has a card refund that went through without being "
+                "booked; a supervisor must settle it before anything else is refunded"
+            )
         if waive_fee:
             _check_allowed(session, actor, Permission.PRICE_OVERRIDE, subject, overrides, now)
         plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee)
@@ -248,6 +256,26 @@ def refund_with_terminal(
             allocation.amount, order_number, tender_reversal.original_card(original)
         )
         if not result.approved:
+            if results:
+                # Some card money has gone back already: never silent (invariant 4).
+                with store.write() as session:
+                    audit.record(
+                        session,
+                        actor,
+                        "refund.card_incomplete",
+                        f"order:{order_number}",
+                        {
+                            "refunded_on_cards": [
+                                (r.last4, r.amount.minor, r.terminal_ref) for r in results.values()
+                            ],
+                            "refused": result.message,
+                            "reason": reason,
+                        },
+                    )
+                raise ValidationError(
+                    "a card refund was refused after another card was refunded; the refund "
+                    "is not booked — a supervisor must settle it (audit: refund.card_incomplete)"
+                )
             raise ValidationError(f"the card refund was refused: {result.message}")
         results[allocation.payment_id] = result
     with store.write() as session:

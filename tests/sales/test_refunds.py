@@ -719,3 +719,48 @@ def test_a_rounded_cash_refund_of_some_tickets_is_rounded_too(world: World) -> N
         assert sum(p.amount_minor + p.rounding_minor for p in order.payments) == 7200
     do_refund(world, world.supervisor, number, [second])  # 72.00 back as 75.00: all of it
     assert cash_total(world, number) == 0
+
+
+def test_a_refund_half_done_on_two_cards_is_recorded_and_blocks_a_second_try(
+    world: World,
+) -> None:
+    """Card 1 refunded, card 2 declined: not silent, and a retry cannot refund card 1 again."""
+    from boxoffice.sales.payment_terminal import CardResult, SimulatedTerminal
+
+    cart = Cart(
+        [CartItem(world.performance, "adult", seat_id=world.seats[g]) for g in ("S-A-14", "S-A-15")]
+    )
+    with world.store.write() as s:
+        c1 = world.terminal.authorise(Money.of("100.00", "EUR"), "x")
+        c2 = world.terminal.authorise(Money.of("78.00", "EUR"), "x")
+        number = checkout.sell(
+            s,
+            world.clerk,
+            cart,
+            [checkout.Card(c1), checkout.Card(c2)],
+            world.signer,
+            now=world.now,
+        ).order.number
+
+    class SecondRefundDeclined(SimulatedTerminal):
+        def refund(self, amount: Money, reference: str, original: CardResult) -> CardResult:
+            self.decline_next = len(self.journal) == 1
+            return super().refund(amount, reference, original)
+
+    terminal = SecondRefundDeclined()
+    for _ in range(2):
+        with pytest.raises(ValidationError, match="supervisor must settle"):
+            refunds.refund_with_terminal(
+                world.store,
+                world.supervisor,
+                number,
+                None,
+                terminal,
+                reason="customer ill",
+                now=world.now,
+            )
+    assert [k for k, _, _ in terminal.journal] == ["refund", "refund-declined"]
+    with world.store.read() as s:
+        (entry,) = audit.entries(s, "refund.card_incomplete")
+        assert entry.subject == f"order:{number}"
+        assert all(t.status == TicketStatus.VALID for t in checkout.get_order(s, number).tickets)
