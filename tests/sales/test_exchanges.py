@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from boxoffice import audit
 from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
@@ -28,34 +28,7 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from tests.sales.conftest import World
-
-WATCHED = (
-    "orders",
-    "tickets",
-    "payments",
-    "cash_movements",
-    "barcode_revocations",
-    "outbox",
-    "audit_log",
-    "cart_holds",
-    "counters",
-)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def snapshot(world: World) -> dict[str, list[tuple[object, ...]]]:
-    with world.store.read() as s:
-        return {
-            t: [tuple(r) for r in s.execute(text(f"SELECT * FROM {t} ORDER BY 1"))] for t in WATCHED
-        }
-
-
-def cart(world: World, *guids: str, price_type: str = "adult", performance: int = 0) -> Cart:
-    perf = performance or world.performance
-    return Cart([CartItem(perf, price_type, seat_id=world.seats[g]) for g in guids])
+from tests.sales.helpers import cart, eur, snapshot
 
 
 def sell(world: World, *guids: str, price_type: str = "adult") -> str:
@@ -407,7 +380,7 @@ def test_the_credit_leaves_the_old_tenders_in_proportion(world: World) -> None:
 
 def test_the_new_order_keeps_the_customer(world: World) -> None:
     from boxoffice.sales import checkout, exchanges
-    from boxoffice.sales.cart import Cart, CartItem, CustomerDetails
+    from boxoffice.sales.cart import Cart, CustomerDetails
     from boxoffice.sales.customers import search_orders
 
     with world.store.write() as s:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from boxoffice import audit, settings
 from boxoffice.actor import Actor, system_actor
@@ -33,35 +33,7 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from tests.sales.conftest import World
-
-#: Tables a refused operation must leave exactly as they were.
-WATCHED = (
-    "orders",
-    "tickets",
-    "payments",
-    "cash_movements",
-    "barcode_revocations",
-    "outbox",
-    "audit_log",
-    "overrides",
-    "cart_holds",
-)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def snapshot(world: World) -> dict[str, list[tuple[object, ...]]]:
-    with world.store.read() as s:
-        return {
-            t: [tuple(r) for r in s.execute(text(f"SELECT * FROM {t} ORDER BY 1"))] for t in WATCHED
-        }
-
-
-def cart(world: World, *guids: str, price_type: str = "adult", performance: int = 0) -> Cart:
-    perf = performance or world.performance
-    return Cart([CartItem(perf, price_type, seat_id=world.seats[g]) for g in guids])
+from tests.sales.helpers import cart, eur, snapshot
 
 
 def sell(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from boxoffice import audit, settings
 from boxoffice.actor import Actor
@@ -30,32 +30,7 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from tests.sales.conftest import World
-
-WATCHED = (
-    "orders",
-    "tickets",
-    "payments",
-    "cash_movements",
-    "barcode_revocations",
-    "outbox",
-    "audit_log",
-    "overrides",
-)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def snapshot(world: World) -> dict[str, list[tuple[object, ...]]]:
-    with world.store.read() as s:
-        return {
-            t: [tuple(r) for r in s.execute(text(f"SELECT * FROM {t} ORDER BY 1"))] for t in WATCHED
-        }
-
-
-def cart(world: World, *guids: str) -> Cart:
-    return Cart([CartItem(world.performance, "adult", seat_id=world.seats[g]) for g in guids])
+from tests.sales.helpers import cart, eur, snapshot
 
 
 def sell(world: World, guids: Sequence[str], tenders: Sequence[checkout.Tender]) -> str:
