@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, union
 from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
@@ -108,21 +108,41 @@ def sellable_performance(
     return performance
 
 
-def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[int]) -> set[int]:
-    query = (
-        select(Ticket.seat_id)
-        .where(
+def _blocked_query(
+    performance_id: int,
+    seat_ids: list[int],
+    other_carts_at: datetime | None = None,
+    cart_id: str = "",
+) -> Any:
+    """Seats among ``seat_ids`` that are sold, house-held or (optionally) in a live cart."""
+    parts = [
+        select(Ticket.seat_id).where(
             Ticket.performance_id == performance_id,
             Ticket.seat_id.in_(seat_ids),
             Ticket.status.in_(LIVE_TICKET_STATES),
-        )
-        .union(
-            select(SeatHold.seat_id).where(
-                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
+        ),
+        select(SeatHold.seat_id).where(
+            SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
+        ),
+    ]
+    if other_carts_at is not None:
+        parts.append(
+            select(CartHold.seat_id).where(
+                CartHold.performance_id == performance_id,
+                CartHold.seat_id.in_(seat_ids),
+                CartHold.cart_id != cart_id,
+                CartHold.expires_at > other_carts_at,
             )
         )
-    )
-    return {s for s in session.scalars(query) if s is not None}
+    return union(*parts)
+
+
+def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[int]) -> set[int]:
+    return {
+        s
+        for (s,) in fast.execute(session, _blocked_query(performance_id, seat_ids))
+        if s is not None
+    }
 
 
 def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
@@ -203,25 +223,7 @@ def check_seats_free(
     the seats are on the performance's seat map.)
     """
     sellable_performance(session, performance_id, now)
-    query = (
-        select(Ticket.seat_id)
-        .where(
-            Ticket.performance_id == performance_id,
-            Ticket.seat_id.in_(seat_ids),
-            Ticket.status.in_(LIVE_TICKET_STATES),
-        )
-        .union(
-            select(SeatHold.seat_id).where(
-                SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
-            ),
-            select(CartHold.seat_id).where(
-                CartHold.performance_id == performance_id,
-                CartHold.seat_id.in_(seat_ids),
-                CartHold.cart_id != cart_id,
-                CartHold.expires_at > now,
-            ),
-        )
-    )
+    query = _blocked_query(performance_id, seat_ids, other_carts_at=now, cart_id=cart_id)
     blocked = {s for (s,) in fast.execute(session, query) if s is not None}
     if blocked:
         labels = seat_labels(session, blocked)
