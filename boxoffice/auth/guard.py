@@ -14,6 +14,7 @@ fails and rolls back, the override stays unused and can be tried again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -29,6 +30,39 @@ from boxoffice.store.models import Override, User
 
 #: A supervisor's override is for the action at hand, not for later.
 OVERRIDE_VALID_FOR = timedelta(minutes=10)
+
+
+def override_for(overrides: Sequence[Override], permission: Permission) -> Override | None:
+    """The override among ``overrides`` given for ``permission``, if any."""
+    return next((o for o in overrides if o.permission == permission.value), None)
+
+
+def check(
+    session: Session,
+    actor: Actor,
+    permission: Permission,
+    *,
+    subject: str = "",
+    overrides: Sequence[Override] = (),
+    now: datetime | None = None,
+) -> None:
+    """Raise as ``require`` would, without using the override up.
+
+    For actions that must ask a device first (a card refund on the terminal):
+    refuse before any money moves; ``require`` consumes the override later,
+    in the transaction that books the action.
+    """
+    if actor.user_id is None:
+        return
+    now = now or utc_now()
+    if permission in grants.effective_permissions(session, actor.user_id, now):
+        return
+    override = override_for(overrides, permission)
+    if override is None:
+        raise _denied(session, actor, permission)
+    problem = _override_problem(session.get(Override, override.id), actor, permission, subject, now)
+    if problem is not None:
+        raise PermissionDenied(f"{_who(session, actor)} may not {label(permission)}: {problem}")
 
 
 def has_permission(
@@ -86,9 +120,13 @@ def require(
     *,
     subject: str = "",
     override: Override | None = None,
+    overrides: Sequence[Override] = (),
     now: datetime | None = None,
 ) -> None:
     """Return if ``actor`` may do this now; otherwise raise PermissionDenied.
+
+    ``overrides`` are the supervisor overrides the clerk holds for this
+    action; the one for ``permission`` (if any) is the one considered.
 
     ``subject`` names what the action is about (e.g. "order:1042"); it must
     match the override's subject when the supervisor named one. A usable
@@ -101,6 +139,7 @@ def require(
     now = now or utc_now()
     if perm in grants.effective_permissions(session, actor.user_id, now):
         return
+    override = override or override_for(overrides, perm)
     if override is None:
         raise _denied(session, actor, perm)
     user = session.get(User, actor.user_id)

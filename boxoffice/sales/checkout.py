@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import require
+from boxoffice.auth.guard import override_for, require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
@@ -113,7 +113,7 @@ def _use_overrides(
 ) -> None:
     for name in sorted(needs):
         perm = Permission(name)
-        match = next((o for o in overrides if o.permission == perm.value), None)
+        match = override_for(overrides, perm)
         require(
             session,
             actor,

@@ -68,13 +68,12 @@ def exchange(
     overrides: Sequence[Override] = (),
 ) -> ExchangeResult:
     now = now or utc_now()
-    by_perm = {o.permission: o for o in overrides}
     require(
         session,
         actor,
         Permission.EXCHANGE,
         subject=f"order:{order.number}",
-        override=by_perm.get(Permission.EXCHANGE.value),
+        overrides=overrides,
         now=now,
     )
     if order.status != OrderStatus.PAID:
@@ -140,7 +139,7 @@ def exchange(
             actor,
             Permission.REFUND,
             subject=f"order:{order.number}",
-            override=by_perm.get(Permission.REFUND.value),
+            overrides=overrides,
             now=now,
         )
         if tenders:

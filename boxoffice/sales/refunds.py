@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import guard
-from boxoffice.auth.guard import require
-from boxoffice.auth.permissions import Permission, label
+from boxoffice.auth.guard import check, require
+from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
-from boxoffice.errors import PermissionDenied, ValidationError
+from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
 from boxoffice.sales.checkout import get_order
@@ -157,22 +156,14 @@ def refund(
     if not reason.strip():
         raise ValidationError("a refund needs a reason")
     subject = f"order:{order.number}"
-    by_perm = {o.permission: o for o in overrides}
-    require(
-        session,
-        actor,
-        Permission.REFUND,
-        subject=subject,
-        override=by_perm.get(Permission.REFUND.value),
-        now=now,
-    )
+    require(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
     if waive_fee:
         require(
             session,
             actor,
             Permission.PRICE_OVERRIDE,
             subject=subject,
-            override=by_perm.get(Permission.PRICE_OVERRIDE.value),
+            overrides=overrides,
             now=now,
         )
     plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee, to_cash=to_cash)
@@ -233,7 +224,7 @@ def refund_with_terminal(
     with store.read() as session:
         order = get_order(session, order_number)
         subject = f"order:{order.number}"
-        _check_allowed(session, actor, Permission.REFUND, subject, overrides, now)
+        check(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
         if any(
             e.subject == f"order:{order_number}"
             for e in audit.entries(session, "refund.card_incomplete")
@@ -243,7 +234,14 @@ def refund_with_terminal(
                 "booked; a supervisor must settle it before anything else is refunded"
             )
         if waive_fee:
-            _check_allowed(session, actor, Permission.PRICE_OVERRIDE, subject, overrides, now)
+            check(
+                session,
+                actor,
+                Permission.PRICE_OVERRIDE,
+                subject=subject,
+                overrides=overrides,
+                now=now,
+            )
         plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee)
         originals = {p.id: p for p in order.payments}
         cards = [
@@ -291,23 +289,3 @@ def refund_with_terminal(
             overrides=overrides,
             waive_fee=waive_fee,
         )
-
-
-def _check_allowed(
-    session: Session,
-    actor: Actor,
-    permission: Permission,
-    subject: str,
-    overrides: Sequence[Override],
-    now: datetime,
-) -> None:
-    """Raise as ``require`` would, without consuming an override (it is used when booking)."""
-    if guard.has_permission(session, actor, permission, now):
-        return
-    override = next((o for o in overrides if o.permission == permission.value), None)
-    if override is None:
-        raise guard._denied(session, actor, permission)
-    stored = session.get(Override, override.id)
-    problem = guard._override_problem(stored, actor, permission, subject, now)
-    if problem is not None:
-        raise PermissionDenied(f"{actor.username!r} may not {label(permission)}: {problem}")

@@ -46,7 +46,7 @@ def reprint(
         actor,
         Permission.REPRINT,
         subject=subject,
-        override=next((o for o in overrides if o.permission == Permission.REPRINT.value), None),
+        overrides=overrides,
         now=now,
     )
     if ticket.status != TicketStatus.VALID:

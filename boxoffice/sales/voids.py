@@ -70,7 +70,7 @@ def void(
         actor,
         Permission.VOID,
         subject=subject,
-        override=next((o for o in overrides if o.permission == Permission.VOID.value), None),
+        overrides=overrides,
         now=now,
     )
     if order.status != OrderStatus.PAID:

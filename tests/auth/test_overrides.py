@@ -143,3 +143,50 @@ def test_deactivated_clerk_cannot_use_an_override(store: Store, admin: Actor, st
         deactivate(session, admin, "ann")
     with pytest.raises(PermissionDenied, match="even with an override"):
         _refund(store, staff.ann, override)
+
+
+def test_check_refuses_like_require_but_leaves_the_override_unused(
+    store: Store, staff: Staff
+) -> None:
+    """Before a card refund on the terminal: refuse early, use the override only when booking."""
+    from boxoffice.auth.guard import check
+
+    override = _sue_approves(store, staff.ann)
+    with store.read() as session:
+        with pytest.raises(PermissionDenied, match="ask a supervisor"):
+            check(session, staff.ann, Permission.REFUND, subject="order:17", now=SOON)
+        check(
+            session,
+            staff.ann,
+            Permission.REFUND,
+            subject="order:17",
+            overrides=[override],
+            now=SOON,
+        )
+        with pytest.raises(PermissionDenied, match="order:17"):
+            check(
+                session,
+                staff.ann,
+                Permission.REFUND,
+                subject="order:18",
+                overrides=[override],
+                now=SOON,
+            )
+    with store.write() as session:  # still usable, exactly once
+        require(
+            session,
+            staff.ann,
+            Permission.REFUND,
+            subject="order:17",
+            overrides=[override],
+            now=SOON,
+        )
+    with pytest.raises(PermissionDenied, match="already been used"), store.write() as session:
+        require(
+            session,
+            staff.ann,
+            Permission.REFUND,
+            subject="order:17",
+            overrides=[override],
+            now=SOON,
+        )
