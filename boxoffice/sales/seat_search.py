@@ -17,12 +17,14 @@ from boxoffice.store.models import Performance, Section
 BOWL_SECTIONS = 8
 
 
-_LAYOUTS: dict[tuple[int, int], SeatLayout] = {}
+_LAYOUTS: dict[tuple[str, int], SeatLayout] = {}
 
 
 def layout_for(session: Session, seat_map_id: int) -> SeatLayout:
     """The seat map's row structure; it never changes, so it is loaded once per store."""
-    key = (id(session.get_bind()), seat_map_id)
+    # Keyed by the store file, not the engine object: an id() can be reused
+    # by another store's engine once the first is gone.
+    key = (str(session.get_bind().url), seat_map_id)
     layout = _LAYOUTS.get(key)
     if layout is None:
         sections = session.scalar(
