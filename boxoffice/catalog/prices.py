@@ -57,6 +57,7 @@ def ensure_standard_price_types(session: Session) -> None:
                 )
             )
     session.flush()
+    session.info.pop("price_types", None)  # the sales quote's per-session cache
 
 
 def add_price_type(
