@@ -28,10 +28,22 @@ def small_catalogue(now: datetime | None = None) -> dict[str, list[dict[str, Any
         "seats": [{"id": i, "seat_map_id": 1, "guid": f"A-{i}"} for i in range(1, SEATS + 1)],
         "ga_areas": [{"id": 1, "seat_map_id": 1, "name": "Floor", "capacity": GA_CAPACITY}],
         "performances": [
-            {"id": 1, "event_id": 1, "seat_map_id": 1, "starts_at": later,
-             "status": "on_sale", "currency": "EUR"},
-            {"id": 2, "event_id": 1, "seat_map_id": 1, "starts_at": later,
-             "status": "off_sale", "currency": "EUR"},
+            {
+                "id": 1,
+                "event_id": 1,
+                "seat_map_id": 1,
+                "starts_at": later,
+                "status": "on_sale",
+                "currency": "EUR",
+            },
+            {
+                "id": 2,
+                "event_id": 1,
+                "seat_map_id": 1,
+                "starts_at": later,
+                "status": "off_sale",
+                "currency": "EUR",
+            },
         ],
         "seat_holds": [{"id": 1, "performance_id": 1, "seat_id": HOUSE_SEAT, "kind": "house"}],
     }
@@ -90,20 +102,45 @@ class Seller:
         for seat in [*seats, *([None] * ga)]:
             tid = self.next_ticket
             self.next_ticket += 1
-            tickets.append({
-                "id": tid, "serial": f"{self.prefix}-T{tid:07d}", "performance": performance,
-                "seat": seat, "ga_area": None if seat else 1, "price": price, "price_type": 1,
-                "status": "valid",
-            })
+            tickets.append(
+                {
+                    "id": tid,
+                    "serial": f"{self.prefix}-T{tid:07d}",
+                    "performance": performance,
+                    "seat": seat,
+                    "ga_area": None if seat else 1,
+                    "price": price,
+                    "price_type": 1,
+                    "status": "valid",
+                }
+            )
         number = f"{self.prefix}-{self.next_order:06d}"
         self.next_order += 1
         total = price * len(tickets)
         return {
-            "uuid": str(uuid.uuid4()), "number": number, "terminal": self.prefix, "user": "clara",
-            "status": "paid", "currency": "EUR", "total": total, "tax": 0,
-            "reserved_until": None, "tickets": tickets, "offline": offline, "shift": shift,
-            "payments": [{"n": 0, "kind": "cash", "amount": total, "rounding": 0,
-                          "scheme": "", "last4": "", "auth": ""}],
+            "uuid": str(uuid.uuid4()),
+            "number": number,
+            "terminal": self.prefix,
+            "user": "clara",
+            "status": "paid",
+            "currency": "EUR",
+            "total": total,
+            "tax": 0,
+            "reserved_until": None,
+            "tickets": tickets,
+            "offline": offline,
+            "shift": shift,
+            "payments": [
+                {
+                    "n": 0,
+                    "kind": "cash",
+                    "amount": total,
+                    "rounding": 0,
+                    "scheme": "",
+                    "last4": "",
+                    "auth": "",
+                }
+            ],
         }
 
     def op(self, kind: str, body: dict[str, Any], key: str | None = None) -> dict[str, Any]:

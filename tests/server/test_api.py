@@ -82,7 +82,9 @@ def test_bad_public_key_changes_nothing(client: TestClient, server_store: Server
     r = client.post("/api/v1/enrol", json={"code": code, "public_key": "bm90IGEga2V5"})
     assert r.status_code == 422 and "32-byte" in r.json()["message"]
     _key, public = helpers.new_key()
-    assert client.post("/api/v1/enrol", json={"code": code, "public_key": public}).status_code == 201
+    assert (
+        client.post("/api/v1/enrol", json={"code": code, "public_key": public}).status_code == 201
+    )
 
 
 def test_unauthenticated_and_revoked_are_refused(
@@ -117,7 +119,9 @@ def test_admin_endpoints_need_an_admin_token(
     admin = helpers.admin_token(server_store)
     # and an admin token is no device token
     assert client.get("/api/v1/feed", headers=helpers.auth(admin)).status_code == 401
-    r = client.post("/api/v1/admin/enrol-codes", json={"name": "Box 3"}, headers=helpers.auth(admin))
+    r = client.post(
+        "/api/v1/admin/enrol-codes", json={"name": "Box 3"}, headers=helpers.auth(admin)
+    )
     assert r.status_code == 201 and r.json()["code"]
 
 
