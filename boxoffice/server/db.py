@@ -41,7 +41,7 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str, *, pool_size: int = 10, write: bool = True) -> Engine:
-    """An engine; on SQLite ``write=False`` begins DEFERRED, so readers never queue behind writers."""
+    """An engine; on SQLite ``write=False`` begins DEFERRED: readers do not queue for writers."""
     url = normalise_url(url)
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
