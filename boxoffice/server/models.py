@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.server.db import BigId, ServerBase
 from boxoffice.store.base import UTCDateTime
@@ -205,6 +205,9 @@ class ServerOrder(ServerBase):
     body: Mapped[str] = mapped_column(Text)
     client_time: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    tickets: Mapped[list[ServerTicket]] = relationship()
+    payments: Mapped[list[ServerPayment]] = relationship()
 
 
 class ServerTicket(ServerBase):
