@@ -363,10 +363,12 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
     if prep is not None and key in prep.parsed:
         body: OrderBody = prep.parsed[key]
     else:
+        flush_sales(s)
         body = _parse(OrderBody, ctx.op.body)
         prep = None
     live_status = "reserved" if reservation else "valid"
     if prep is None or body.uuid in prep.existing_orders:
+        flush_sales(s)  # the order may have been booked earlier in this chunk
         existing = s.scalar(select(ServerOrder).where(ServerOrder.uuid == body.uuid))
         if existing is not None:
             if existing.status == "reserved" and not reservation and existing.terminal_id == t.id:
@@ -380,22 +382,22 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
         perfs, seats, areas = prep.perfs, prep.seats, prep.areas
         serials_taken = prep.existing_serials
     _validate_order(body, perfs, seats, areas, serials_taken)
-    if prep is not None:  # later sales of this chunk must not reuse these serials
+    if prep is not None:  # later sales of this chunk must not reuse these serials or uuid
         prep.existing_serials = prep.existing_serials | {x.serial or "" for x in body.tickets}
-    order = ServerOrder(
-        uuid=body.uuid,
-        number=body.number,
-        terminal_id=t.id,
-        status="reserved" if reservation else "paid",
-        currency=body.currency,
-        total_minor=body.total,
-        shift=str(body.shift) if body.shift is not None else None,
-        username=body.user,
-        body=json.dumps(ctx.op.body, sort_keys=True, default=str),
-        client_time=ctx.op.client_time,
-        received_at=ctx.now,
-    )
-    s.add(order)
+        prep.existing_orders.add(body.uuid)
+    order = {
+        "uuid": body.uuid,
+        "number": body.number,
+        "terminal_id": t.id,
+        "status": "reserved" if reservation else "paid",
+        "currency": body.currency,
+        "total_minor": body.total,
+        "shift": str(body.shift) if body.shift is not None else None,
+        "username": body.user,
+        "body": json.dumps(ctx.op.body, sort_keys=True, default=str),
+        "client_time": ctx.op.client_time,
+        "received_at": ctx.now,
+    }
     statuses: dict[str, str] = {}
     taken: list[dict[str, Any]] = []
     sold_events: list[dict[str, Any]] = []
@@ -433,31 +435,34 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
                     "wanted": len(lines),
                 }
             )
-    order.tickets.extend(
-        ServerTicket(
-            serial=line.serial,
-            terminal_id=t.id,
-            client_ticket_id=line.id,
-            key_id=t.key_id,
-            performance_id=line.performance,
-            seat_id=line.seat,
-            ga_area_id=line.ga_area,
-            price_type_id=line.price_type,
-            price_minor=line.price,
-            status=statuses[line.serial or ""],
-            reissue=0,
-        )
+    ticket_rows = [
+        {
+            "order_uuid": body.uuid,
+            "serial": line.serial,
+            "terminal_id": t.id,
+            "client_ticket_id": line.id,
+            "key_id": t.key_id,
+            "performance_id": line.performance,
+            "seat_id": line.seat,
+            "ga_area_id": line.ga_area,
+            "price_type_id": line.price_type,
+            "price_minor": line.price,
+            "status": statuses[line.serial or ""],
+            "reissue": 0,
+        }
         for line in body.tickets
-    )
-    order.payments.extend(
-        ServerPayment(
-            kind=p.kind,
-            amount_minor=p.amount,
-            currency=body.currency,
-            detail=json.dumps(p.model_dump(), sort_keys=True, default=str),
-        )
+    ]
+    payment_rows = [
+        {
+            "order_uuid": body.uuid,
+            "kind": p.kind,
+            "amount_minor": p.amount,
+            "currency": body.currency,
+            "detail": json.dumps(p.model_dump(), sort_keys=True, default=str),
+        }
         for p in body.payments
-    )
+    ]
+    s.info.setdefault(SALES, []).append((order, ticket_rows, payment_rows))
     feed.emit_many(s, "seat_state", sold_events, ctx.now)
     client_facts = {
         "order": body.uuid,
@@ -488,7 +493,7 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
     tickets = [{"serial": k, "status": v} for k, v in statuses.items()]
     result = {"order": body.uuid, "tickets": tickets}
     if taken:
-        order.status = "conflict"
+        order["status"] = "conflict"
         conflict = ctx.conflict(
             "seat_taken",
             {
@@ -501,6 +506,39 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
         )
         return Outcome("conflict", result=result, conflict=conflict)
     return Outcome("applied", result=result)
+
+
+SALES = "sales_to_write"
+
+
+def flush_sales(session: Session) -> None:
+    """Write the orders, tickets and payments booked so far: three statements for a chunk."""
+    pending = session.info.pop(SALES, None)
+    if not pending:
+        return
+    orders = [o for o, _t, _p in pending]
+    ids = dict(
+        (u, i)
+        for i, u in session.execute(
+            insert(ServerOrder.__table__).returning(
+                ServerOrder.__table__.c.id, ServerOrder.__table__.c.uuid
+            ),
+            orders,
+        )
+    )
+    tickets = [
+        {**{k: v for k, v in row.items() if k != "order_uuid"}, "order_id": ids[row["order_uuid"]]}
+        for _o, rows, _p in pending
+        for row in rows
+    ]
+    payments = [
+        {**{k: v for k, v in row.items() if k != "order_uuid"}, "order_id": ids[row["order_uuid"]]}
+        for _o, _t, rows in pending
+        for row in rows
+    ]
+    session.execute(insert(ServerTicket.__table__), tickets)
+    if payments:
+        session.execute(insert(ServerPayment.__table__), payments)
 
 
 def _take_ga_for_sale(ctx: Ctx, perf_id: int, area: int, n: int, offline: bool) -> bool:
@@ -875,6 +913,8 @@ def _lock_terminal(session: Session, terminal_id: int) -> Terminal:
 #: Kinds whose handlers refuse (``Rejected``) only before writing anything, so
 #: they need no savepoint of their own; the others get one each.
 NO_SAVEPOINT = frozenset({"sale", "reservation", "cash_movement", "shift_open", "shift_close"})
+#: Kinds that neither read orders and tickets nor need earlier sales written first.
+BUFFERED_KINDS = NO_SAVEPOINT
 
 
 def _apply_one(
@@ -923,6 +963,8 @@ def _apply_one(
                 "unknown_kind",
                 f"unknown operation kind {op.kind!r}; known: {', '.join(sorted(HANDLERS))}",
             )
+        if op.kind not in BUFFERED_KINDS:
+            flush_sales(session)  # this handler may read what earlier sales booked
         if op.kind in NO_SAVEPOINT:
             outcome = handler(ctx)
         else:
@@ -1019,6 +1061,7 @@ def _run_chunk(
             )
             for op, d in ops
         ]
+        flush_sales(session)
         feed.flush_buffer(session)
         rows = session.info.pop("receipts")
         if rows:
