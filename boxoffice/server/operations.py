@@ -15,12 +15,15 @@ import hashlib
 import itertools
 import json
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
@@ -43,6 +46,7 @@ from boxoffice.server.models import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CHUNK = 50
 MAX_BATCH = 500
 
@@ -350,7 +354,8 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
             "ticket_serial": serial,
             "created_at": now,
         }
-        for (perf, seat), serial in wanted.items()
+        # One global order (performance, seat): two chunks never wait on each other in a cycle.
+        for (perf, seat), serial in sorted(wanted.items())
     ]
     got = inventory.insert_claims(session, rows)
     prep.claimed = {(p, st, wanted[(p, st)]) for p, st in got}
@@ -1072,6 +1077,23 @@ def _run_chunk(
         return out, terminal.last_seq
 
 
+RETRYABLE = ("40P01", "40001")  # deadlock detected, serialization failure
+
+
+def _with_retry(fn: Callable[[], T], attempts: int = 4) -> T:
+    """Run a chunk again when PostgreSQL chose it as a deadlock victim (nothing was kept)."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except DBAPIError as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            if code not in RETRYABLE or attempt == attempts - 1:
+                raise
+            log.info("chunk retried after %s", code)
+            time.sleep(0.005 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def apply_batch(
     store: ServerStore,
     terminal_id: int,
@@ -1100,7 +1122,11 @@ def apply_batch(
         chunk = pairs[start : start + CHUNK]
         first = pairs if start == 0 else None
         try:
-            out, last_seq = _run_chunk(store, terminal_id, chunk, clock_offset_ms, now, first)
+            out, last_seq = _with_retry(
+                lambda chunk=chunk, first=first: _run_chunk(
+                    store, terminal_id, chunk, clock_offset_ms, now, first
+                )
+            )
             results += out
         except ApiError:
             raise
