@@ -34,6 +34,7 @@ from boxoffice.server.models import (
     Admission,
     Allocation,
     CashRecord,
+    GAClaim,
     InvGAArea,
     InvPerformance,
     InvSeat,
@@ -547,27 +548,48 @@ def flush_sales(session: Session) -> None:
 
 
 def _take_ga_for_sale(ctx: Ctx, perf_id: int, area: int, n: int, offline: bool) -> bool:
-    s = ctx.session
-    alloc = s.scalar(
-        select(Allocation)
-        .where(
-            Allocation.terminal_id == ctx.terminal.id,
-            Allocation.performance_id == perf_id,
-            Allocation.ga_area_id == area,
-            Allocation.state == "active",
-            Allocation.used + n <= Allocation.quantity,
-        )
-        .limit(1)
-    )
-    if alloc is not None:
-        alloc.used += n
-        return True
+    """GA places for a sale: this terminal's held places first, then its allocation, then stock."""
+    s, t = ctx.session, ctx.terminal
     inventory.purge_expired_ga(s, perf_id, area, ctx.now)
-    ok = inventory.take_ga(s, perf_id, area, n)
-    if ok:
-        s.flush()
-        feed.emit(s, "seat_state", inventory.ga_event(s, perf_id, area, ctx.terminal.id), ctx.now)
-    return ok
+    held = s.scalars(
+        select(GAClaim)
+        .where(
+            GAClaim.terminal_id == t.id,
+            GAClaim.performance_id == perf_id,
+            GAClaim.ga_area_id == area,
+            GAClaim.kind == "hold",
+        )
+        .order_by(GAClaim.id)
+    ).all()
+    from_holds = min(n, sum(c.quantity for c in held))
+    need = n - from_holds
+    if need:
+        alloc = s.scalar(
+            select(Allocation)
+            .where(
+                Allocation.terminal_id == t.id,
+                Allocation.performance_id == perf_id,
+                Allocation.ga_area_id == area,
+                Allocation.state == "active",
+                Allocation.used + need <= Allocation.quantity,
+            )
+            .limit(1)
+        )
+        if alloc is not None:
+            alloc.used += need
+        elif not inventory.take_ga(s, perf_id, area, need):
+            return False
+    for claim in held:  # held places become sold ones: the stock count stays as it is
+        if from_holds <= 0:
+            break
+        use = min(claim.quantity, from_holds)
+        claim.quantity -= use
+        from_holds -= use
+        if claim.quantity == 0:
+            s.delete(claim)
+    s.flush()
+    feed.emit(s, "seat_state", inventory.ga_event(s, perf_id, area, t.id), ctx.now)
+    return True
 
 
 def _pay_reservation(ctx: Ctx, order: ServerOrder, body: OrderBody) -> Outcome:

@@ -225,3 +225,27 @@ def test_allocation_refuses_bad_input(client: TestClient, terminal: dict) -> Non
     release = helpers.envelope(1, "allocation_release", {"allocation_id": 4242})
     out = push(client, terminal["token"], [release])["results"][0]
     assert out["status"] == "rejected" and out["error"]["error"] == "unknown_allocation"
+
+
+def test_held_ga_places_become_the_sale(
+    client: TestClient, server_store: ServerStore, terminal: dict
+) -> None:
+    other = enrol(client, server_store, "Window 2", "W2")
+    h = client.post(
+        "/api/v1/holds",
+        json={"performance_id": 1, "ga_area_id": 1, "quantity": 4},
+        headers=helpers.auth(terminal["token"]),
+    )
+    assert h.status_code == 201
+    b = helpers.Seller("W2")  # the other 6 places go to Window 2
+    assert (
+        push(client, other["token"], [b.op("sale", b.sale([], ga=6))])["results"][0]["status"]
+        == "applied"
+    )
+    a = helpers.Seller("W1")  # the house is full, but Window 1 sells what it held
+    out = push(client, terminal["token"], [a.op("sale", a.sale([], ga=4))])["results"][0]
+    assert out["status"] == "applied"
+    assert (
+        push(client, other["token"], [b.op("sale", b.sale([], ga=1))])["results"][0]["status"]
+        == "conflict"
+    )
