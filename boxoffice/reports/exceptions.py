@@ -86,7 +86,7 @@ def _rows(e: AuditEntry, currency_of: dict[str, str]) -> list[tuple[str, int | N
         return [("override", None, "", f"{d.get('permission')} by {d.get('supervisor')}")]
     if e.action == "cash.pay_out":
         return [("pay-out", -int(d.get("amount", 0)), d.get("currency", ""), _reason(d))]
-    if e.action == "price.set":
+    if e.action == "price.set" and d.get("old"):  # a change, not a new price
         old, cur = d.get("old") or {}, d.get("currency", "")
         before = Money(int(old["amount"]), cur).format() if "amount" in old else "new"
         detail = (
