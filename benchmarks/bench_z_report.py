@@ -10,7 +10,9 @@ written. The day's sales report PDF is timed too.
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import tempfile
 import time
 import uuid
@@ -43,6 +45,8 @@ from boxoffice.store.models import (
 )
 
 TRANSACTIONS = 20_000
+#: Set BENCH_KEEP_PDFS to a folder to keep the PDFs for a look.
+KEEP = Path(os.environ["BENCH_KEEP_PDFS"]) if os.environ.get("BENCH_KEEP_PDFS") else None
 TERMINAL = "Window 1"
 DAY = datetime(2030, 6, 1, 8, 0, tzinfo=UTC)
 
@@ -189,6 +193,8 @@ def run() -> Iterator[Metric]:
                 )
                 content, digest = close.content_of(z), z.sha256
             pdf.write(zx.from_content(content, digest), Path(tmp) / "z.pdf")
+            if KEEP:
+                shutil.copy(Path(tmp) / "z.pdf", KEEP / "bench-z.pdf")
             z_seconds = time.perf_counter() - started
             yield Metric("z_report_pdf_20k_transactions", z_seconds, "s", 2.0)
 
@@ -196,6 +202,8 @@ def run() -> Iterator[Metric]:
             with store.read() as s:
                 report = sales.build(s, DAY.date())
             pdf.write(report, Path(tmp) / "sales.pdf")
+            if KEEP:
+                shutil.copy(Path(tmp) / "sales.pdf", KEEP / "bench-sales.pdf")
             yield Metric(
                 "sales_report_pdf_20k_transactions", time.perf_counter() - started, "s", 5.0
             )

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boxoffice.money import Money
@@ -212,8 +212,8 @@ def _discounts(session: Session, cond: list) -> list[Section]:  # type: ignore[t
     if disc.rows:
         disc.chart = Chart("hbar", "discount", "revenue", "Revenue from discounted orders")
     vouchers = Section("Vouchers redeemed", ["voucher", "payments", "amount", "currency"])
-    for code, currency, amount in session.execute(
-        select(GiftCard.code, Payment.currency, Payment.amount_minor)
+    for code, currency, n, amount in session.execute(
+        select(GiftCard.code, Payment.currency, func.count(), func.sum(Payment.amount_minor))
         .join(Order, Order.id == Payment.order_id)
         .join(GiftCard, GiftCard.id == Payment.gift_card_id)
         .where(
@@ -222,7 +222,8 @@ def _discounts(session: Session, cond: list) -> list[Section]:  # type: ignore[t
             Payment.status == PaymentStatus.CAPTURED,
             Payment.amount_minor > 0,
         )
-        .order_by(Payment.id)
+        .group_by(GiftCard.code, Payment.currency)
+        .order_by(func.sum(Payment.amount_minor).desc())
     ):
-        vouchers.rows.append([code, 1, Money(amount, currency), currency])
+        vouchers.rows.append([code, int(n), Money(int(amount), currency), currency])
     return [disc, vouchers]

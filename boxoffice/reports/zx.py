@@ -133,7 +133,9 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
                 r["shift_count"],
                 None if r["batch"] is None else Money(r["batch"], cur),
                 None if r["difference"] is None else Money(r["difference"], cur),
-                "! mismatch" if r["mismatch"] else "ok",
+                ("! no batch total" if r["batch"] is None else "! mismatch")
+                if r["mismatch"]
+                else "ok",
             ]
         )
     report.sections.append(cards)
