@@ -383,3 +383,43 @@ def test_a_cash_refund_comes_out_of_the_refunding_clerks_drawer(world: World) ->
         fig = figures.compute(s, drawer.get_shift(s, sue), world.now)
     assert fig.cash["EUR"].refunds < 0
     assert fig.expected("cash", "EUR") == FLOAT_TOTAL + fig.cash["EUR"].refunds
+
+
+def test_cash_moves_need_the_clerks_own_open_shift_and_a_reason(world: World) -> None:
+    with world.store.write() as s:
+        bob = users.create_user(s, Actor(None, "system", "setup"), "bob", "clerk", "5555")
+    bob_actor = Actor(bob.id, "bob", "Window 1")
+    before = snapshot(world)
+    with world.store.write() as s, pytest.raises(ValidationError, match="no open shift"):
+        drawer.drop(s, bob_actor, eur("10"), now=world.now)
+    with world.store.write() as s, pytest.raises(ValidationError, match="reason"):
+        drawer.pay_in(s, world.clerk, eur("10"), reason="", now=world.now)
+    with world.store.write() as s, pytest.raises(ValidationError, match="more than zero"):
+        drawer.drop(s, world.clerk, eur("0"), now=world.now)
+    assert snapshot(world) == before
+
+
+def test_door_staff_may_not_see_an_x_report(world: World) -> None:
+    with world.store.write() as s:
+        dora = users.create_user(s, Actor(None, "system", "setup"), "dora", "door", "3333")
+    with world.store.write() as s, pytest.raises(PermissionDenied, match="X report"):
+        close.x_report(s, Actor(dora.id, "dora", "Window 1"), ann_shift(world), now=world.now)
+
+
+@pytest.mark.parametrize(
+    ("currency", "count", "total"),
+    [
+        ("CNY", {10000: 2, 50: 3, 10: 4}, 20190),
+        ("USD", {2000: 1, 25: 4}, 2100),
+        ("GBP", {5000: 1, 2: 3}, 5006),
+        ("EUR", {50000: 1, 1: 1}, 50001),
+    ],
+)
+def test_floats_in_other_currencies_are_counted_by_their_own_notes_and_coins(
+    world: World, currency: str, count: dict[int, int], total: int
+) -> None:
+    with world.store.write() as s:
+        bob = users.create_user(s, Actor(None, "system", "setup"), "bob", "clerk", "5555")
+        shift = drawer.open_shift(s, Actor(bob.id, "bob", "Window 1"), {currency: count})
+        fig = figures.compute(s, shift, world.now)
+    assert fig.cash[currency].float == total == fig.expected("cash", currency)
