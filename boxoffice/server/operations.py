@@ -852,8 +852,10 @@ def shift_close(ctx: Ctx) -> Outcome:
             ShiftRecord.terminal_id == ctx.terminal.id, ShiftRecord.shift == str(body.shift)
         )
     )
-    if row is None:
-        row = ShiftRecord(terminal_id=ctx.terminal.id, shift=str(body.shift), body="{}")
+    if row is None:  # closed before its opening reached the server (or never sent one)
+        row = ShiftRecord(
+            terminal_id=ctx.terminal.id, shift=str(body.shift), opened_at=body.opened_at, body="{}"
+        )
         s.add(row)
     row.closed_at = body.closed_at or ctx.op.client_time
     row.body = json.dumps({"open": json.loads(row.body or "{}"), "close": ctx.op.body}, default=str)
@@ -911,6 +913,7 @@ HANDLERS = {
     "redemption": admission,
     "shift_open": shift_open,
     "shift_close": shift_close,
+    "z_report": shift_close,
     "cash_movement": cash_movement,
     "allocation_release": allocation_release,
 }
@@ -939,7 +942,9 @@ def _lock_terminal(session: Session, terminal_id: int) -> Terminal:
 
 #: Kinds whose handlers refuse (``Rejected``) only before writing anything, so
 #: they need no savepoint of their own; the others get one each.
-NO_SAVEPOINT = frozenset({"sale", "reservation", "cash_movement", "shift_open", "shift_close"})
+NO_SAVEPOINT = frozenset(
+    {"sale", "reservation", "cash_movement", "shift_open", "shift_close", "z_report"}
+)
 #: Kinds that neither read orders and tickets nor need earlier sales written first.
 BUFFERED_KINDS = NO_SAVEPOINT
 

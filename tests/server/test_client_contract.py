@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import time
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -25,8 +24,7 @@ from boxoffice.store.models import OutboxEntry, Seat
 from tests.sales.conftest import World, _template, world  # noqa: F401  (fixtures)
 from tests.sales.helpers import cart, eur
 from tests.server import helpers
-from tests.server.test_feed import read_all
-from tests.server.test_operations import push
+from tests.server.helpers import push, wait_for_kind
 
 
 def test_outbox_sale_and_refund_are_accepted_as_written(
@@ -85,8 +83,7 @@ def test_outbox_sale_and_refund_are_accepted_as_written(
         out = push(client, term["token"], ops)
         assert [r["status"] for r in out["results"]] == ["applied", "applied"], out
         assert out["results"][1]["result"]["tickets"] == [{"serial": serial, "status": "refunded"}]
-        events, _ = read_all(client, term["token"], limit=1000)
-        revoked = [e["data"] for e in events if e["kind"] == "revocation"]
+        revoked = wait_for_kind(client, term["token"], "revocation", 1)
         # a scanner can match the revocation to the barcode: its key id and local ticket id
         assert [(r["key_id"], r["ticket_id"], r["serial"]) for r in revoked] == [
             (world.signer.key_id, local_id, serial)
@@ -174,14 +171,7 @@ def test_reservation_paid_later_void_exchange_reprint(
         ).status_code
         == 409
     )
-    reasons: list[str] = []
-    cursor = None
-    for _ in range(200):  # on a shared PostgreSQL the horizon may lag a moment
-        events, cursor = read_all(client, terminal["token"], cursor, limit=1000)
-        reasons += [e["data"]["reason"] for e in events if e["kind"] == "revocation"]
-        if len(reasons) >= 4:
-            break
-        time.sleep(0.05)
+    reasons = [d["reason"] for d in wait_for_kind(client, terminal["token"], "revocation", 4)]
     assert reasons == ["voided", "voided", "exchanged", "reprinted"]
     # an old barcode generation no longer admits
     scan = {

@@ -11,29 +11,7 @@ from fastapi.testclient import TestClient
 from boxoffice.server import catalogue, feed
 from boxoffice.server.db import ServerStore
 from tests.server import helpers
-from tests.server.test_operations import push
-
-
-def read_all(
-    client: TestClient, token: str, cursor: str | None = None, limit: int = 7, at_least: int = 0
-):
-    """Page through the feed; waits (up to 10 s) for ``at_least`` events.
-
-    On a PostgreSQL shared with other test runs, their open transactions hold
-    the feed's horizon back for a moment: a reader waits, it never skips.
-    """
-    events: list[dict] = []
-    deadline = time.monotonic() + 10
-    while True:
-        params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
-        page = client.get("/api/v1/feed", params=params, headers=helpers.auth(token)).json()
-        events += page["events"]
-        cursor = page["cursor"]
-        if page["more"]:
-            continue
-        if len(events) >= at_least or time.monotonic() > deadline:
-            return events, cursor
-        time.sleep(0.05)
+from tests.server.helpers import push, read_all
 
 
 def test_catch_up_from_cursor(

@@ -11,7 +11,8 @@ from boxoffice.server.db import ServerStore
 from boxoffice.server.models import Hold, SeatClaim
 from tests.server import helpers
 from tests.server.conftest import enrol
-from tests.server.test_operations import live_tickets, push
+from tests.server.helpers import push
+from tests.server.test_operations import live_tickets
 
 
 def hold(client: TestClient, token: str, seats: list[int], **extra) -> object:
