@@ -279,6 +279,13 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/allocations", status_code=201)
     def allocate(body: AllocationIn, t: Term) -> dict[str, Any]:
         with store.session() as s:
+            # The terminal checked the supervisor's PIN; the server checks the role too.
+            if not catalogue.user_may(s, body.requested_by, "allocation_manage", utc_now()):
+                raise ApiError(
+                    403,
+                    "forbidden",
+                    f"{body.requested_by!r} may not allocate seats (needs allocation_manage)",
+                )
             return _allocate(s, t, body)
 
     @app.get(f"{API}/allocations")

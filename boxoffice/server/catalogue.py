@@ -155,6 +155,27 @@ def rows(session: Session, table: str) -> list[dict[str, Any]]:
     ]
 
 
+def user_may(session: Session, username: str, permission: str, now: datetime) -> bool:
+    """Whether a catalogue user holds ``permission`` (by role, or by an unexpired grant)."""
+    user = next(
+        (u for u in rows(session, "users") if u.get("username") == username and u.get("active")),
+        None,
+    )
+    if user is None:
+        return False
+    if any(
+        rp.get("role_id") == user.get("role_id") and rp.get("permission") == permission
+        for rp in rows(session, "role_permissions")
+    ):
+        return True
+    for g in rows(session, "grants"):
+        if g.get("user_id") != user.get("id") or g.get("permission") != permission:
+            continue
+        if g.get("revoked_at") is None and datetime.fromisoformat(g["expires_at"]) > now:
+            return True
+    return False
+
+
 def put_ticket_key(session: Session, terminal: Terminal, now: datetime) -> None:
     """A terminal's ticket key as a trusted key (revoked with the terminal)."""
     row = {

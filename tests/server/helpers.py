@@ -52,6 +52,15 @@ def small_catalogue(
             },
         ],
         "seat_holds": [{"id": 1, "performance_id": 1, "seat_id": HOUSE_SEAT, "kind": "house"}],
+        "roles": [{"id": 1, "name": "supervisor"}, {"id": 2, "name": "clerk"}],
+        "role_permissions": [
+            {"role_id": 1, "permission": "allocation_manage"},
+            {"role_id": 2, "permission": "sell"},
+        ],
+        "users": [
+            {"id": 1, "username": "sue", "role_id": 1, "active": True},
+            {"id": 2, "username": "clara", "role_id": 2, "active": True},
+        ],
     }
 
 

@@ -98,8 +98,8 @@ def allocate(client: TestClient, token: str, seats: list[int], **extra) -> objec
             "seat_ids": seats,
             "expires_at": expires,
             "requested_by": "sue",
-            **extra,
-        },
+        }
+        | extra,
         headers=helpers.auth(token),
     )
 
@@ -216,6 +216,9 @@ def test_ga_allocation_and_capacity(
 
 
 def test_allocation_refuses_bad_input(client: TestClient, terminal: dict) -> None:
+    clerk = allocate(client, terminal["token"], [1], requested_by="clara")
+    assert clerk.status_code == 403 and "allocation_manage" in clerk.json()["message"]
+    assert allocate(client, terminal["token"], [1], requested_by="nobody").status_code == 403
     past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     r = client.post(
         "/api/v1/allocations",
