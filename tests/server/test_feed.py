@@ -45,11 +45,11 @@ def test_catch_up_from_cursor(
         time.sleep(0.05)
     # Only the changed row is new. (On a PostgreSQL where another transaction was
     # running at the snapshot, rows from before it may come again: upserts, harmless.)
-    assert ("performances", 2, "on_sale") == (
+    assert (
         edits[-1]["table"],
         edits[-1]["row"]["id"],
         edits[-1]["row"]["status"],
-    )
+    ) == ("performances", 2, "on_sale")
     assert all(e["row"]["status"] != "on_sale" or e["row"]["id"] != 2 for e in edits[:-1])
 
 
