@@ -307,7 +307,9 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/admin/enrol-codes", status_code=201)
     def enrol_code(body: EnrolCodeIn, who: Admin) -> dict[str, Any]:
         with store.session() as s:
-            code, row = enrolment.create_code(s, body.name, prefix=body.prefix, hours=body.hours)
+            code, row = enrolment.create_code(
+                s, body.name, prefix=body.prefix, hours=body.hours, actor=f"admin:{who}"
+            )
             return {
                 "code": code,
                 "name": row.name,
@@ -324,7 +326,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke")
     def revoke(terminal_id: int, who: Admin) -> dict[str, Any]:
         with store.session() as s:
-            return terminal_info(enrolment.revoke(s, terminal_id))
+            return terminal_info(enrolment.revoke(s, terminal_id, actor=f"admin:{who}"))
 
     @app.post(f"{API}/admin/allocations", status_code=201)
     def admin_allocate(body: AdminAllocationIn, who: Admin) -> dict[str, Any]:
@@ -339,7 +341,9 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.session() as s:
             return {
                 "allocation_id": allocation_id,
-                **inventory.reclaim(s, allocation_id, utc_now(), force=body.force),
+                **inventory.reclaim(
+                    s, allocation_id, utc_now(), force=body.force, actor=f"admin:{who}"
+                ),
             }
 
     @app.get(f"{API}/admin/conflicts")
@@ -358,6 +362,6 @@ def create_app(store: ServerStore) -> FastAPI:
         if unknown:
             raise ApiError(422, "invalid_request", f"unknown catalogue tables: {unknown}")
         with store.session() as s:
-            return {"imported": catalogue.import_tables(s, body.tables)}
+            return {"imported": catalogue.import_tables(s, body.tables, actor=f"admin:{who}")}
 
     return app

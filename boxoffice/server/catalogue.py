@@ -106,6 +106,7 @@ def import_tables(
     tables: dict[str, list[dict[str, Any]]],
     *,
     now: datetime | None = None,
+    actor: str = "cli",
 ) -> dict[str, int]:
     """Replace the named tables' rows (others untouched); changed rows go to the feed."""
     now = now or utc_now()
@@ -139,6 +140,9 @@ def import_tables(
         counts[name] = len(tables[name])
     session.flush()
     rebuild_inventory(session, now)
+    from boxoffice.server import audit
+
+    audit.record(session, actor, "catalogue.import", "catalogue", counts, now)
     return counts
 
 
