@@ -107,7 +107,7 @@ def terminal_info(t: Terminal) -> dict[str, Any]:
 
 
 def _terminal(request: Request) -> Terminal:
-    with request.app.state.store.read() as s:
+    with request.app.state.store.lookup() as s:
         return enrolment.authenticate(s, _bearer(request))
 
 

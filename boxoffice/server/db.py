@@ -110,6 +110,21 @@ class ServerStore:
         with self._reader() as session, session.begin():
             yield session
 
+    @contextmanager
+    def lookup(self) -> Iterator[Session]:
+        """A single read outside any transaction (PostgreSQL: autocommit, one round trip).
+
+        For the token check every request makes; on SQLite it is ``read()``.
+        """
+        if self.dialect != "postgresql":
+            with self.read() as session:
+                yield session
+            return
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            with Session(bind=conn, expire_on_commit=False) as session:
+                yield session
+
     def dispose(self) -> None:
         self.engine.dispose()
         self.read_engine.dispose()

@@ -1069,9 +1069,8 @@ def _run_chunk(
         terminal = _lock_terminal(session, terminal_id)
         if terminal.revoked_at is not None:
             raise ApiError(403, "terminal_revoked", f"terminal {terminal.name!r} was revoked")
-        if whole_batch is not None:  # the first chunk checks every key of the batch
-            _check_reuse(session, terminal_id, whole_batch)
-        receipts = _check_reuse(session, terminal_id, ops)
+        # The first chunk checks every key of the batch (a superset of its own).
+        receipts = _check_reuse(session, terminal_id, whole_batch or ops)
         new = [
             op
             for op, _ in ops
