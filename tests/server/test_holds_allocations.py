@@ -219,6 +219,7 @@ def test_allocation_refuses_bad_input(client: TestClient, terminal: dict) -> Non
     clerk = allocate(client, terminal["token"], [1], requested_by="clara")
     assert clerk.status_code == 403 and "allocation_manage" in clerk.json()["message"]
     assert allocate(client, terminal["token"], [1], requested_by="nobody").status_code == 403
+    assert allocate(client, terminal["token"], [1], requested_by="system").status_code == 201
     past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     r = client.post(
         "/api/v1/allocations",
