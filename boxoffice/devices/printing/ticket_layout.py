@@ -9,7 +9,8 @@ Element types: ``text`` (``text`` is a format string over the fields below,
 ``size`` one of ``SIZES``, optional ``bold``, ``width`` in mm to wrap at),
 ``qr`` and ``code128`` (``field`` names the data: ``barcode`` or ``serial``),
 ``logo`` (drawn only when the printer has a logo configured). ``align``
-(left, center, right) applies to roll printers only.
+(left, center, right) applies to roll printers only; ``rotate`` (0, 90, 180,
+270 degrees clockwise) to positional ones.
 
 Fields: event, date, time, venue, place (seat or GA area, worded by the
 template's ``labels``), price_line, price, tax, tax_rate, price_type, serial,
@@ -50,6 +51,7 @@ FIELDS = (
     "reprint",
 )
 CODE_FIELDS = ("barcode", "serial")
+ROTATIONS = (0, 90, 180, 270)
 
 
 def default_template_path() -> Path:
@@ -70,6 +72,7 @@ class Element:
     h: float = 0.0
     width: float = 0.0  # wrap width for text, mm (0: no wrapping)
     align: str = "left"  # for roll printers (ESC/POS), which ignore x and y
+    rotate: int = 0  # degrees clockwise, for positional printers (FGL, PDF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,8 @@ def parse(data: object, source: str = "ticket template") -> Template:
             unknown = [n for n in names if n not in FIELDS]
             if unknown:
                 raise ValidationError(f"{where}: unknown field {unknown[0]!r}")
+            if el.get("rotate", 0) not in ROTATIONS:
+                raise ValidationError(f"{where}: rotate must be one of 0, 90, 180, 270")
             if el.get("align", "left") not in ("left", "center", "right"):
                 raise ValidationError(f"{where}: align must be left, center or right")
             if el.get("size", "normal") not in SIZES:
@@ -224,6 +229,7 @@ def fill(template: Template, ticket: TicketData) -> list[Element]:
                         bold=bool(el.get("bold", False)),
                         width=float(el.get("width", 0)),
                         align=el.get("align", "left"),
+                        rotate=int(el.get("rotate", 0)),
                     )
                 )
         elif kind == "qr":
