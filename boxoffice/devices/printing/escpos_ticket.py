@@ -19,7 +19,7 @@ of four per-printer modes:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,13 +79,13 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def wrap(text: str, columns: int) -> list[str]:
+def wrap(text: str, columns: int, width: Callable[[str], int] = display_width) -> list[str]:
     """Break ``text`` into lines of at most ``columns`` (wide characters count two)."""
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
         candidate = f"{line} {word}" if line else word
-        if display_width(candidate) <= columns:
+        if width(candidate) <= columns:
             line = candidate
             continue
         if line:
@@ -93,7 +93,7 @@ def wrap(text: str, columns: int) -> list[str]:
         # A long word (or a CJK sentence without spaces) is cut by characters.
         line = ""
         for ch in word:
-            if display_width(line + ch) > columns:
+            if width(line + ch) > columns:
                 lines.append(line)
                 line = ""
             line += ch
@@ -150,6 +150,14 @@ class EscPosWriter:
             # ESC ! and GS ! size only single-byte characters; FS ! sizes the Chinese ones.
             self.p._raw(FS_CHINESE_SIZE + bytes([(0x04 if dw else 0) | (0x08 if dh else 0)]))
 
+    def width(self, text: str) -> int:
+        """Columns ``text`` takes: in Chinese mode every two-byte character is double width."""
+        if self.config.text_mode == "gb18030":
+            return len(text_safety.gb18030(text))
+        if self.config.text_mode == "big5":
+            return len(text_safety.big5(text))
+        return display_width(text)
+
     def _encodable(self, text: str) -> bool:
         try:
             text.encode(self.config.codepage)
@@ -183,14 +191,14 @@ class EscPosWriter:
     def paragraph(
         self, text: str, size: str = "normal", bold: bool = False, align: str = "left"
     ) -> None:
-        for part in wrap(text_safety.printable(text), self.columns(size)):
+        for part in wrap(text_safety.printable(text), self.columns(size), self.width):
             self.line(part, size, bold, align)
 
     def columns_line(self, left: str, right: str, size: str = "normal", bold: bool = False) -> None:
         """``left`` and ``right`` on one line, right-aligned to the paper edge."""
         cols = self.columns(size)
         left, right = text_safety.printable(left), text_safety.printable(right)
-        gap = cols - display_width(left) - display_width(right)
+        gap = cols - self.width(left) - self.width(right)
         if gap < 1:
             self.paragraph(left, size, bold)
             self.line(right, size, bold, "right")
