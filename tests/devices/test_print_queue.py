@@ -295,3 +295,32 @@ def test_python_escpos_devices(tmp_path: Path) -> None:
         escpos_device("usb", id_vendor=0x04B8)
     with pytest.raises(PrinterOffline, match="not reachable"):
         escpos_device("network", host="127.0.0.1", port=closed_port()).write(b"x")
+
+
+def test_drawer_pulse_jumps_a_paused_queue_and_jobs_report_their_outcome(
+    world: World, queues: list
+) -> None:
+    sim = PrinterSim("escpos", paper=0x72)
+    try:
+        tickets = snapshots(world, sell(world, ["S-G-8"]))
+        q = start(
+            queues, world, Printer("R", EscPosTicketDriver(), TcpTransport("127.0.0.1", sim.port))
+        )
+        job = PrintJob("ticket", world.clerk, tuple(tickets))
+        q.submit(job)
+        assert wait_for(lambda: q.view().state == QueueState.PAUSED)
+        pulse = b"\x1bp\x00\x19\xfa"
+        assert q.send_raw(pulse, world.clerk).result(5) is None
+        assert bytes(sim.received).endswith(pulse)
+        assert q.view().state == QueueState.PAUSED and q.view().waiting == 1
+        assert not job.done.done()
+        sim.paper = 0x12
+        q.resume()
+        assert job.done.result(10) == PrintOutcome.PRINTED
+    finally:
+        sim.close()
+    dead = start(
+        queues, world, Printer("X", EscPosTicketDriver(), TcpTransport("127.0.0.1", closed_port()))
+    )
+    with pytest.raises(PrinterOffline):
+        dead.send_raw(b"\x1bp\x00\x19\xfa", world.clerk).result(5)

@@ -30,6 +30,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -124,6 +125,8 @@ class Printer:
         return self.driver.language  # type: ignore[return-value]
 
     def render(self, job: PrintJob) -> bytes:
+        if job.data:
+            return job.data
         if job.kind == "receipt":
             from boxoffice.devices.printing import receipts
 
@@ -134,20 +137,31 @@ class Printer:
 
 @dataclass
 class PrintJob:
-    """Tickets (or a receipt) to print for ``actor``; rendered by the printer's worker."""
+    """Tickets (or a receipt) to print for ``actor``; rendered by the printer's worker.
 
-    kind: Literal["ticket", "receipt", "test"]
+    ``test`` and ``raw`` jobs carry ready ``data``: a test page goes through the
+    queue like a ticket; a ``raw`` job (a drawer kick) jumps the queue and is
+    sent even while the queue is paused, without status checks or logging.
+    ``done`` resolves with the final ``PrintOutcome`` (raw: ``None``, or the
+    ``PrinterOffline`` error).
+    """
+
+    kind: Literal["ticket", "receipt", "test", "raw"]
     actor: Actor
     tickets: tuple[TicketData, ...] = ()
     receipt: Any = None
     reprint: bool = False
+    data: bytes = b""
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     attempts: int = 0
+    done: Future[Any] = field(default_factory=Future, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.kind == "receipt" and self.receipt is None:
             raise ValidationError("a receipt job needs a receipt")
-        if self.kind != "receipt" and not self.tickets:
+        if self.kind in ("test", "raw") and not self.data:
+            raise ValidationError(f"a {self.kind} job needs its bytes")
+        if self.kind == "ticket" and not self.tickets:
             raise ValidationError("a ticket job needs at least one ticket")
 
 
@@ -217,10 +231,19 @@ class PrintQueue:
         with self._cond:
             if self._stopping:
                 raise ValidationError(f"the print queue for {self.printer.name} is stopped")
-            self._jobs.append(job)
+            if job.kind == "raw":
+                self._jobs.appendleft(job)
+            else:
+                self._jobs.append(job)
             self._cond.notify_all()
         self._changed()
         return job.id
+
+    def send_raw(self, data: bytes, actor: Actor) -> Future[Any]:
+        """Send ``data`` next, even while paused (a drawer kick must not wait for paper)."""
+        job = PrintJob("raw", actor, data=data)
+        self.submit(job)
+        return job.done
 
     def view(self) -> QueueView:
         with self._cond:
@@ -248,10 +271,11 @@ class PrintQueue:
         with self._cond:
             if self._in_flight:
                 raise ValidationError(f"{self.printer.name} is printing; pause it first")
-            jobs = list(self._jobs)
+            jobs = [j for j in self._jobs if j.kind != "raw"]
             if any(j.kind == "receipt" for j in jobs) and other.printer.protocol == "fgl":
                 raise ValidationError(f"{other.printer.name} cannot print receipts")
-            self._jobs.clear()
+            for job in jobs:
+                self._jobs.remove(job)
         for job in jobs:
             self._record(job, job.tickets, PrintOutcome.REDIRECTED, f"to {other.printer.name}")
             other.submit(replace(job, attempts=0))
@@ -267,6 +291,8 @@ class PrintQueue:
             else:
                 return False
         self._record(job, job.tickets, PrintOutcome.CANCELLED, "cancelled by the clerk")
+        if not job.done.done():
+            job.done.set_result(PrintOutcome.CANCELLED)
         self._changed()
         return True
 
@@ -274,7 +300,7 @@ class PrintQueue:
         """Block until nothing is queued or the queue is paused (tests, shutdown)."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while (self._jobs and not self._paused) or self._in_flight:
+            while self._has_work() or self._in_flight:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -309,6 +335,9 @@ class PrintQueue:
             self._cond.notify_all()
         self._changed()
 
+    def _has_work(self) -> bool:
+        return bool(self._jobs) and (not self._paused or self._jobs[0].kind == "raw")
+
     def _set_status(self, status: PrinterStatus) -> None:
         with self._cond:
             self._status = status
@@ -316,7 +345,7 @@ class PrintQueue:
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._stopping and (self._paused or not self._jobs):
+                while not self._stopping and not self._has_work():
                     if self._state != QueueState.PAUSED:
                         self._state = QueueState.IDLE
                     self._cond.notify_all()
@@ -344,9 +373,21 @@ class PrintQueue:
             if self._jobs and self._jobs[0] is job:
                 self._jobs.popleft()
         self._record(job, tickets, outcome, detail)
+        if not job.done.done():
+            job.done.set_result(outcome)
         self._changed()
 
     def _process(self, job: PrintJob) -> None:
+        if job.kind == "raw":
+            with self._cond:
+                self._jobs.remove(job)
+            try:
+                self.printer.transport.write(job.data)
+            except PrinterOffline as exc:
+                job.done.set_exception(exc)
+            else:
+                job.done.set_result(None)
+            return
         try:
             data = self.printer.render(job)
         except BoxOfficeError as exc:
@@ -462,10 +503,10 @@ class PrintQueue:
         name = self.printer.name
         try:
             with self.store.write() as s:
-                if job.kind == "receipt":
+                if job.kind in ("receipt", "test"):
                     order = getattr(job.receipt, "order_number", "")
                     print_log.record(
-                        s, at=now, job_id=job.id, kind="receipt", actor=actor, printer=name,
+                        s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
                         outcome=outcome, order_number=order, attempts=job.attempts, detail=detail,
                     )  # fmt: skip
                     return
