@@ -346,7 +346,7 @@ class PrintQueue:
         while True:
             with self._cond:
                 while not self._stopping and not self._has_work():
-                    if self._state != QueueState.PAUSED:
+                    if not self._paused:
                         self._state = QueueState.IDLE
                     self._cond.notify_all()
                     self._cond.wait()
@@ -354,7 +354,8 @@ class PrintQueue:
                     return
                 job = self._jobs[0]
                 self._in_flight = True
-                self._state = QueueState.PRINTING
+                if not self._paused:
+                    self._state = QueueState.PRINTING
             self._changed()
             try:
                 self._process(job)
