@@ -373,10 +373,12 @@ class PrintQueue:
         with self._cond:
             if self._jobs and self._jobs[0] is job:
                 self._jobs.popleft()
+            if not self._paused:
+                self._state = QueueState.IDLE
         self._record(job, tickets, outcome, detail)
+        self._changed()
         if not job.done.done():
             job.done.set_result(outcome)
-        self._changed()
 
     def _process(self, job: PrintJob) -> None:
         if job.kind == "raw":
