@@ -67,9 +67,10 @@ def test_escpos_job_arrives_in_one_write_and_is_logged(world: World, queues: lis
         q = start(queues, world, Printer("Receipt 1", driver, TcpTransport("127.0.0.1", sim.port)))
         q.submit(PrintJob("ticket", world.clerk, tuple(tickets)))
         assert q.wait_idle(10)
-        assert wait_for(lambda: len(sim.received) >= len(ESC_POS_PAPER_QUERY) + 100)
         # The paper query, then exactly the rendered job.
-        assert bytes(sim.received) == ESC_POS_PAPER_QUERY + driver.render(tickets)
+        expected = ESC_POS_PAPER_QUERY + driver.render(tickets)
+        assert wait_for(lambda: len(sim.received) >= len(expected))
+        assert bytes(sim.received) == expected
         view = q.view()
         assert (view.state, view.status, view.waiting) == (QueueState.IDLE, PrinterStatus.READY, 0)
         with world.store.read() as s:
@@ -311,7 +312,7 @@ def test_drawer_pulse_jumps_a_paused_queue_and_jobs_report_their_outcome(
         assert wait_for(lambda: q.view().state == QueueState.PAUSED)
         pulse = b"\x1bp\x00\x19\xfa"
         assert q.send_raw(pulse, world.clerk).result(5) is None
-        assert bytes(sim.received).endswith(pulse)
+        assert wait_for(lambda: bytes(sim.received).endswith(pulse))
         assert q.view().state == QueueState.PAUSED and q.view().waiting == 1
         assert not job.done.done()
         sim.paper = 0x12
