@@ -478,7 +478,12 @@ class PrintQueue:
     def _read_status(self) -> None:
         """FGL: read unprompted status bytes; errors while idle pause the queue at once."""
         while not self._stopping:
-            data = self.printer.transport.read(0.2)
+            try:
+                data = self.printer.transport.read(0.2)
+            except Exception:  # a transport must not kill the status reader
+                log.exception("reading status from %s failed", self.printer.name)
+                time.sleep(0.2)
+                continue
             for byte in data:
                 with self._cond:
                     busy = self._in_flight

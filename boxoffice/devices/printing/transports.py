@@ -133,7 +133,7 @@ class SerialTransport:
                 data = port.read(64)
                 if data or time.monotonic() >= deadline:
                     return data
-        except (serial.SerialException, OSError):
+        except Exception:  # closed under us (pyserial then fails in odd ways) or unplugged
             return b""
 
     def close(self) -> None:
