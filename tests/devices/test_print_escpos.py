@@ -164,6 +164,9 @@ def test_refunded_ticket_is_not_printed(world: World) -> None:
 def test_bad_printer_settings_are_refused() -> None:
     with pytest.raises(ValidationError, match="text mode must be one of"):
         EscPosConfig(text_mode="utf8")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="unknown ESC/POS printer profile 'TM-NOPE'"):
+        EscPosConfig(profile="TM-NOPE")
+    assert EscPosTicketDriver(EscPosConfig(profile="TM-T88V")).config.profile == "TM-T88V"
     with pytest.raises(ValidationError, match="not a receipt printer"):
         EscPosConfig(width_dots=20)
     with pytest.raises(ValidationError, match="no tickets"):

@@ -17,6 +17,7 @@ from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.print_queue import Printer, PrinterStatus, PrintJob, PrintQueue
 from boxoffice.devices.printing.transports import SerialTransport
 from boxoffice.sales import reprints
+from boxoffice.store.models import Ticket
 from tests.devices.print_world import sell, snapshots, verify_code
 from tests.sales.conftest import World
 
@@ -111,3 +112,41 @@ def test_boca_on_a_serial_line_acknowledges_each_ticket(world: World) -> None:
         thread.join(2)
         os.close(master)
         os.close(slave)
+
+
+def test_print_order_after_the_sale_queues_tickets_and_receipt(
+    world: World, tmp_path: Path
+) -> None:
+    from boxoffice.devices.printing import after_sale
+    from boxoffice.devices.printing.transports import FolderTransport
+    from boxoffice.errors import ValidationError
+
+    ids = sell(world, ["S-K-5", "S-K-6"])
+    with world.store.read() as s:
+        number = s.get(Ticket, ids[0]).order.number  # type: ignore[union-attr]
+    tq = PrintQueue(
+        Printer("T", PdfTicketDriver(), FolderTransport(tmp_path / "t")), store=world.store
+    )
+    rq = PrintQueue(
+        Printer("R", PdfTicketDriver(), FolderTransport(tmp_path / "r")), store=world.store
+    )
+    tq.start(), rq.start()
+    try:
+        futures = after_sale.print_order(world.store, world.clerk, number, tickets=tq, receipt=rq)
+        assert [f.result(20).value for f in futures] == ["printed", "printed"]
+    finally:
+        tq.stop(), rq.stop()
+    assert len(list((tmp_path / "t").glob("*.pdf"))) == 1
+    assert len(list((tmp_path / "r").glob("*.pdf"))) == 1
+    with world.store.read() as s:
+        assert sorted((e.kind, e.printer) for e in print_log.history(s)) == [
+            ("receipt", "R"),
+            ("ticket", "T"),
+            ("ticket", "T"),
+        ]
+        try:
+            after_sale.order_tickets(s, number, [ids[0], 999_999])
+        except ValidationError as exc:
+            assert "not every ticket" in str(exc)
+        else:  # pragma: no cover
+            raise AssertionError("an unknown ticket id was accepted")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from escpos.capabilities import get_profile
 from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
 from PIL import Image
@@ -70,6 +71,13 @@ class EscPosConfig:
             raise ValidationError(
                 f"ESC/POS text mode must be one of {', '.join(TEXT_MODES)}, got {self.text_mode!r}"
             )
+        try:
+            get_profile(self.profile)
+        except KeyError:
+            raise ValidationError(
+                f"unknown ESC/POS printer profile {self.profile!r} (python-escpos profiles: "
+                "default, TM-T88V, TM-T20II, ...)"
+            ) from None
         if not 200 <= self.width_dots <= 1000:
             raise ValidationError(f"paper width {self.width_dots} dots is not a receipt printer")
 
@@ -123,8 +131,9 @@ class EscPosWriter:
         self.config = config
         self.p = Dummy(profile=config.profile)
         # python-escpos prints a warning to stdout for every image unless the width is known.
-        self.p.profile.profile_data.setdefault("media", {}).setdefault("width", {})
-        self.p.profile.profile_data["media"]["width"]["pixels"] = config.width_dots
+        width = self.p.profile.profile_data.setdefault("media", {}).setdefault("width", {})
+        if width.get("pixels", "Unknown") == "Unknown":
+            width["pixels"] = config.width_dots
         self.p.hw("INIT")
         if config.text_mode in ("gb18030", "big5"):
             self.p._raw(FS_CHINESE_ON)
