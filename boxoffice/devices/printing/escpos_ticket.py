@@ -182,6 +182,10 @@ class EscPosWriter:
         mode = self.config.text_mode
         if mode == "latin" and not self._encodable(text):
             mode = "raster"
+        elif mode == "gb18030" and not text_safety.cjk_encodable(text, "gb18030"):
+            mode = "raster"  # e.g. a rare character outside GBK: an image, not "?"
+        elif mode == "big5" and not text_safety.cjk_encodable(text, "cp950"):
+            mode = "raster"  # Simplified characters Big5 lacks
         if mode == "raster":
             self.style("normal", False, align)
             img = raster_text.render(

@@ -60,6 +60,19 @@ def _encode_cjk(text: str, codec: str) -> bytes:
     return bytes(out)
 
 
+def cjk_encodable(text: str, codec: str) -> bool:
+    """True if a Chinese-mode printer on ``codec`` can print every character of ``text``."""
+    for ch in printable(text):
+        for c in CJK_SUBSTITUTES.get(ch, ch):
+            try:
+                b = c.encode(codec)
+            except UnicodeEncodeError:
+                return False
+            if len(b) > 2 or (len(b) == 1 and b[0] >= 0x80):
+                return False
+    return True
+
+
 def gb18030(text: str) -> bytes:
     """Bytes for a GB18030 printer in Chinese mode (``FS &``), 2-byte range only."""
     return _encode_cjk(text, "gb18030")
