@@ -325,3 +325,28 @@ def test_drawer_pulse_jumps_a_paused_queue_and_jobs_report_their_outcome(
     )
     with pytest.raises(PrinterOffline):
         dead.send_raw(b"\x1bp\x00\x19\xfa", world.clerk).result(5)
+
+
+def test_fgl_test_page_that_jams_fails_and_is_not_printed_again(world: World, queues: list) -> None:
+    from boxoffice.devices.printing.fgl import FglBuilder
+
+    sim = PrinterSim("fgl", script=[0x18])
+    try:
+        q = start(
+            queues, world, Printer("BOCA 1", FglTicketDriver(), TcpTransport("127.0.0.1", sim.port))
+        )
+        page = FglBuilder().rc(10, 10).font(3).text("Test").print_and_cut().bytes()
+        job = PrintJob("test", world.clerk, data=page)
+        q.submit(job)
+        assert job.done.result(10) == PrintOutcome.FAILED
+        view = q.view()
+        assert (view.state, view.status, view.waiting) == (
+            QueueState.PAUSED,
+            PrinterStatus.PAPER_JAM,
+            0,
+        )
+        with world.store.read() as s:
+            (row,) = print_log.history(s)
+            assert (row.kind, row.outcome, row.ticket_serial) == ("test", PrintOutcome.FAILED, None)
+    finally:
+        sim.close()

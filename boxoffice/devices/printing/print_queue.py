@@ -444,7 +444,8 @@ class PrintQueue:
                 byte = self._events.get(timeout=self.confirm_timeout)
             except queue.Empty:
                 self._set_status(PrinterStatus.UNKNOWN)
-                self._record(job, job.tickets[:done], PrintOutcome.PRINTED, "")
+                if done and job.tickets:
+                    self._record(job, job.tickets[:done], PrintOutcome.PRINTED, "")
                 self._finish(
                     job,
                     job.tickets[done:],
@@ -465,11 +466,13 @@ class PrintQueue:
                 self._record(job, printed, PrintOutcome.PRINTED, "")
             if status in (PrinterStatus.PAPER_JAM, PrinterStatus.CUTTER_JAM) and rest:
                 self._record(job, rest[:1], PrintOutcome.FAILED, status.value, spoiled=True)
+            if not job.tickets:  # a test page: it failed, and it is not printed again
+                self._pause(status)
+                self._finish(job, (), PrintOutcome.FAILED, status.value)
+                return
             with self._cond:
                 job.tickets = rest
                 job.attempts = 0
-                if not rest and self._jobs and self._jobs[0] is job:
-                    self._jobs.popleft()
             self._pause(status)
             return
         self._set_status(PrinterStatus.READY)
