@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
-from boxoffice.devices.printing import print_log, ticket_stock
+from boxoffice.devices.printing import print_log, receipts, ticket_stock
 from boxoffice.devices.printing.escpos_ticket import EscPosTicketDriver
 from boxoffice.devices.printing.fgl import (
     STATUS_CUTTER_JAM,
@@ -49,6 +49,7 @@ from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.transports import PrinterOffline, Transport
 from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.sales import tickets as ticket_service
 from boxoffice.store import Store
 from boxoffice.store.models import PrintOutcome
 
@@ -128,8 +129,6 @@ class Printer:
         if job.data:
             return job.data
         if job.kind == "receipt":
-            from boxoffice.devices.printing import receipts
-
             assert job.receipt is not None
             return receipts.render(job.receipt, self.driver)
         return self.driver.render(job.tickets)
@@ -534,8 +533,6 @@ class PrintQueue:
                     if outcome in (PrintOutcome.PRINTED, PrintOutcome.UNCONFIRMED)
                 ]
                 if outcome == PrintOutcome.PRINTED and job.kind == "ticket":
-                    from boxoffice.sales import tickets as ticket_service
-
                     ticket_service.mark_printed(s, [t.ticket_id for t in used], now)
                 if used and self.printer.protocol != "pdf":
                     ticket_stock.printed(s, actor, name, len(used), now=now)
