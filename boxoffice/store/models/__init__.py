@@ -28,6 +28,14 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.shifts import (
+    CardBatchTotal,
+    CountPurpose,
+    Shift,
+    ShiftCount,
+    ShiftStatus,
+    ZReport,
+)
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -39,9 +47,11 @@ __all__ = [
     "AuditHead",
     "AvailabilityThreshold",
     "BarcodeRevocation",
+    "CardBatchTotal",
     "CartHold",
     "CashKind",
     "CashMovement",
+    "CountPurpose",
     "Counter",
     "Customer",
     "Discount",
@@ -74,7 +84,13 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+<<<<<<< HEAD
     "StockMovementKind",
+=======
+    "Shift",
+    "ShiftCount",
+    "ShiftStatus",
+>>>>>>> main
     "TenderKind",
     "Ticket",
     "TicketKey",
@@ -82,4 +98,5 @@ __all__ = [
     "TicketStockMovement",
     "User",
     "Venue",
+    "ZReport",
 ]

@@ -1,7 +1,7 @@
 """print log and ticket stock
 
 Revision ID: 0010_print
-Revises: 0002
+Revises: 0020_shifts (re-chained after 0020_shifts landed on main; was 0002)
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_print"
-down_revision: str | None = "0002"
+down_revision: str | None = "0020_shifts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
