@@ -84,13 +84,10 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
-<<<<<<< HEAD
-    "StockMovementKind",
-=======
     "Shift",
     "ShiftCount",
     "ShiftStatus",
->>>>>>> main
+    "StockMovementKind",
     "TenderKind",
     "Ticket",
     "TicketKey",
