@@ -55,3 +55,17 @@ def test_bad_stock_entries_are_refused_and_change_nothing(world: World, call, me
         call(s, world.clerk)
     with world.store.read() as s:
         assert ticket_stock.printers(s) == []
+
+
+def test_end_of_day_stock_report_reads_what_printing_records(world: World) -> None:
+    from boxoffice.reports import stock as stock_report
+
+    with world.store.write() as s:
+        ticket_stock.load(s, world.clerk, "BOCA 1", 300, now=world.now - timedelta(days=1))
+        ticket_stock.printed(s, world.clerk, "BOCA 1", 7, now=world.now)
+        ticket_stock.spoil(s, world.clerk, "BOCA 1", 1, "jam", now=world.now)
+    with world.store.read() as s:
+        report = stock_report.build(s, world.now.date())
+    (row,) = report.sections[0].rows
+    # printer, opening, loaded, printed, voided, spoiled, on hand
+    assert row[:7] == ["BOCA 1", 300, 0, 7, 0, 1, 292]
