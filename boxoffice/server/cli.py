@@ -87,6 +87,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         ssl_certfile=args.cert,
         ssl_keyfile=args.key,
+        # Behind a load balancer: take the client address (enrolment rate limit)
+        # from X-Forwarded-For, but only when the proxy's address is trusted.
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
         log_level=args.log_level,
         access_log=False,
     )
@@ -193,7 +197,10 @@ def cmd_allocations(args: argparse.Namespace) -> int:
                 return 2
             _out(inventory.reclaim(s, args.id, utc_now(), force=args.force))
         else:
-            rows = s.scalars(select(Allocation).order_by(Allocation.id)).all()
+            q = select(Allocation).order_by(Allocation.id)
+            if args.expired:  # what a supervisor should reclaim: active, past their expiry
+                q = q.where(Allocation.state == "active", Allocation.expires_at <= utc_now())
+            rows = s.scalars(q).all()
             _out([inventory.allocation_dict(s, a) for a in rows])
     return 0
 
@@ -243,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow plain HTTP on a non-loopback address (behind a TLS proxy only)",
     )
     serve.add_argument("--log-level", default=argparse.SUPPRESS)
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=argparse.SUPPRESS,
+        help="load balancer address(es) whose X-Forwarded-For is trusted (comma-separated)",
+    )
     parser = argparse.ArgumentParser(
         prog="boxoffice-server", parents=[common, serve], description=__doc__.split("\n")[0]
     )
@@ -272,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["list", "reclaim"])
     p.add_argument("id", type=int, nargs="?")
     p.add_argument("--force", action="store_true")
+    p.add_argument("--expired", action="store_true", help="list: only active ones past expiry")
     sub.add_parser("verify-audit", parents=[common], help="check the server audit log's chain")
     return parser
 
@@ -284,6 +297,7 @@ DEFAULTS = {
     "key": None,
     "insecure_http": False,
     "log_level": "warning",
+    "forwarded_allow_ips": None,
 }
 
 

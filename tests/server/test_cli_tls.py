@@ -179,3 +179,42 @@ def test_https_with_a_venue_certificate(sqlite_store: ServerStore, tmp_path: Pat
             httpx.get(f"http://127.0.0.1:{server.port}/api/v1/health")
     finally:
         server.kill()
+
+
+def test_expired_allocations_are_listed_for_reclaiming(
+    sqlite_url: str, sqlite_store: ServerStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from boxoffice.server.models import Allocation
+
+    with TestClient(create_app(sqlite_store)) as client:
+        code = helpers.make_code(sqlite_store, "Window 1", "W1")
+        _k, public = helpers.new_key()
+        w1 = client.post("/api/v1/enrol", json={"code": code, "public_key": public}).json()
+        for seats in ([1, 2], [3]):
+            r = client.post(
+                "/api/v1/allocations",
+                json={
+                    "performance_id": 1,
+                    "seat_ids": seats,
+                    "requested_by": "sue",
+                    "expires_at": (datetime.now(UTC) + timedelta(hours=1)).isoformat(),
+                },
+                headers=helpers.auth(w1["token"]),
+            )
+            assert r.status_code == 201
+    with sqlite_store.session() as s:  # the first one ran out
+        s.execute(
+            update(Allocation)
+            .where(Allocation.id == 1)
+            .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+        )
+    assert cli.main(["allocations", "list", "--expired", "--db", sqlite_url]) == 0
+    assert [a["seat_ids"] for a in json.loads(capsys.readouterr().out)] == [[1, 2]]
+    assert cli.main(["allocations", "reclaim", "1", "--db", sqlite_url]) == 0
+    assert json.loads(capsys.readouterr().out)["seats_freed"] == [1, 2]
+    assert cli.main(["allocations", "reclaim", "2", "--db", sqlite_url]) == 1
+    assert "reclaim it early only with force" in capsys.readouterr().err
