@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from boxoffice.clock import utc_now
 from boxoffice.server import catalogue, conflicts, enrolment, feed, inventory, operations
+from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.errors import ApiError, not_found
 from boxoffice.server.models import Allocation, Terminal
@@ -171,7 +172,7 @@ def create_app(store: ServerStore) -> FastAPI:
             status_code=500,
         )
 
-    @app.get(f"{API}/health")
+    @app.get(f"{API}/health", responses={200: {"model": S.HealthOut}})
     def health() -> dict[str, Any]:
         with store.read() as s:
             s.execute(text("SELECT 1"))  # the database answers, not only the process
@@ -183,7 +184,7 @@ def create_app(store: ServerStore) -> FastAPI:
         }
 
     # -- enrolment ----------------------------------------------------------------
-    @app.post(f"{API}/enrol", status_code=201)
+    @app.post(f"{API}/enrol", status_code=201, responses=S.doc(S.EnrolOut, 201, 409, 429))
     def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
         now = utc_now()
         address = request.client.host if request.client else "unknown"
@@ -200,12 +201,12 @@ def create_app(store: ServerStore) -> FastAPI:
             raise
         return {**info, "token": token, "server_time": utc_now().isoformat()}
 
-    @app.get(f"{API}/terminal")
+    @app.get(f"{API}/terminal", responses=S.doc(S.TerminalOut, 200, 403))
     def me(t: Term) -> dict[str, Any]:
         return terminal_info(t)
 
     # -- catalogue and feed -------------------------------------------------------
-    @app.get(f"{API}/catalogue")
+    @app.get(f"{API}/catalogue", responses=S.doc(S.CatalogueOut, 200, 403))
     def catalogue_all(t: Term) -> dict[str, Any]:
         with store.read() as s:
             cursor = feed.snapshot_cursor(s)
@@ -218,7 +219,7 @@ def create_app(store: ServerStore) -> FastAPI:
             cursor = feed.snapshot_cursor(s)
             return {"cursor": str(cursor), "rows": catalogue.rows(s, table)}
 
-    @app.get(f"{API}/feed")
+    @app.get(f"{API}/feed", responses=S.doc(S.FeedOut, 200, 403))
     def read_feed(
         t: Term,
         cursor: Annotated[str | None, Query(max_length=60)] = None,
@@ -230,7 +231,7 @@ def create_app(store: ServerStore) -> FastAPI:
         return {"events": events, "cursor": str(nxt), "more": more}
 
     # -- operations ---------------------------------------------------------------
-    @app.post(f"{API}/operations")
+    @app.post(f"{API}/operations", responses=S.doc(S.PushOut, 200, 403))
     def push(body: BatchIn, t: Term) -> JSONResponse:
         results, last = operations.apply_batch(store, t.id, body.operations, body.clock_offset_ms)
         # Plain JSON already: skip FastAPI's generic encoder, which costs as much as a sale.
@@ -239,7 +240,7 @@ def create_app(store: ServerStore) -> FastAPI:
         )
 
     # -- holds --------------------------------------------------------------------
-    @app.post(f"{API}/holds", status_code=201)
+    @app.post(f"{API}/holds", status_code=201, responses=S.doc(S.HoldOut, 201, 403, 404, 409))
     def hold(body: HoldIn, t: Term) -> dict[str, Any]:
         now = utc_now()
         with store.session() as s:
@@ -278,7 +279,9 @@ def create_app(store: ServerStore) -> FastAPI:
         s.flush()
         return inventory.allocation_dict(s, a)
 
-    @app.post(f"{API}/allocations", status_code=201)
+    @app.post(
+        f"{API}/allocations", status_code=201, responses=S.doc(S.AllocationOut, 201, 403, 404, 409)
+    )
     def allocate(body: AllocationIn, t: Term) -> dict[str, Any]:
         with store.session() as s:
             # The terminal checked the supervisor's PIN; the server checks the role too.
@@ -293,7 +296,7 @@ def create_app(store: ServerStore) -> FastAPI:
                 )
             return _allocate(s, t, body)
 
-    @app.get(f"{API}/allocations")
+    @app.get(f"{API}/allocations", responses=S.doc(S.AllocationsOut, 200, 403))
     def my_allocations(t: Term) -> dict[str, Any]:
         with store.read() as s:
             rows = s.scalars(
@@ -303,7 +306,7 @@ def create_app(store: ServerStore) -> FastAPI:
             ).all()
             return {"allocations": [inventory.allocation_dict(s, a) for a in rows]}
 
-    @app.get(f"{API}/conflicts")
+    @app.get(f"{API}/conflicts", responses=S.doc(S.ConflictsOut, 200, 403))
     def my_conflicts(t: Term, state: str = "open") -> dict[str, Any]:
         with store.read() as s:
             return {"conflicts": conflicts.list_conflicts(s, state, t.id)}
@@ -351,12 +354,15 @@ def create_app(store: ServerStore) -> FastAPI:
                 ),
             }
 
-    @app.get(f"{API}/admin/conflicts")
+    @app.get(f"{API}/admin/conflicts", responses=S.doc(S.ConflictsOut, 200, 403))
     def admin_conflicts(who: Admin, state: str = "open") -> dict[str, Any]:
         with store.read() as s:
             return {"conflicts": conflicts.list_conflicts(s, state)}
 
-    @app.post(f"{API}/admin/conflicts/{{conflict_id}}/resolve")
+    @app.post(
+        f"{API}/admin/conflicts/{{conflict_id}}/resolve",
+        responses=S.doc(S.ConflictOut, 200, 403, 404, 409),
+    )
     def admin_resolve(conflict_id: int, body: ResolveIn, who: Admin) -> dict[str, Any]:
         with store.session() as s:
             return conflicts.resolve(s, conflict_id, body.resolution, body.resolved_by, body.note)

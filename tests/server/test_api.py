@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 
 from boxoffice.clock import utc_now
 from boxoffice.server import enrolment
+from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.models import EnrolCode, FeedEvent, Receipt, ServerOrder, Terminal
 from tests.server import helpers
@@ -25,7 +26,13 @@ def test_health_and_openapi(client: TestClient, server_store: ServerStore) -> No
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok" and body["database"] == server_store.dialect
+    S.HealthOut.model_validate(body)
     spec = client.get("/api/v1/openapi.json").json()
+    push = spec["paths"]["/api/v1/operations"]["post"]["responses"]
+    assert push["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/PushOut")
+    assert push["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+    statuses = spec["components"]["schemas"]["OpResultOut"]["properties"]["status"]["enum"]
+    assert set(statuses) == {"applied", "replayed", "conflict", "rejected", "out_of_order"}
     assert {"/api/v1/operations", "/api/v1/enrol", "/api/v1/feed", "/api/v1/holds"} <= set(
         spec["paths"]
     )

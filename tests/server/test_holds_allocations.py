@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.models import Hold, SeatClaim
 from tests.server import helpers
@@ -29,6 +30,7 @@ def test_hold_is_all_or_nothing_and_names_unavailable_seats(
     other = enrol(client, server_store, "Window 2", "W2")
     r = hold(client, terminal["token"], [1, 2, 3])
     assert r.status_code == 201 and r.json()["seat_ids"] == [1, 2, 3]
+    S.HoldOut.model_validate(r.json())
     r2 = hold(client, other["token"], [3, 4, helpers.HOUSE_SEAT])
     assert r2.status_code == 409
     body = r2.json()
@@ -110,6 +112,7 @@ def test_offline_terminal_sells_its_allocation_and_releases_the_rest(
     other = enrol(client, server_store, "Window 2", "W2")
     r = allocate(client, terminal["token"], [20, 21, 22, 23])
     assert r.status_code == 201
+    S.AllocationOut.model_validate(r.json())
     alloc = r.json()
     listed = client.get("/api/v1/allocations", headers=helpers.auth(terminal["token"])).json()
     assert [a["seat_ids"] for a in listed["allocations"]] == [[20, 21, 22, 23]]

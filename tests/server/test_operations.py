@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.models import Receipt, SeatClaim, ServerOrder, ServerPayment, ServerTicket
 from tests.server import helpers
@@ -37,8 +38,10 @@ def test_replay_returns_first_result_and_books_once(
     seller = helpers.Seller("W1")
     op = seller.op("sale", seller.sale([1, 2]))
     first = push(client, terminal["token"], [op], clock_offset_ms=-250)
+    S.PushOut.model_validate(first)  # the reply is what the OpenAPI document says
     assert first["results"][0]["status"] == "applied" and first["last_seq"] == 1
     again = push(client, terminal["token"], [op])
+    S.PushOut.model_validate(again)
     r = again["results"][0]
     assert r["status"] == "replayed" and r["first_status"] == "applied"
     assert r["result"] == first["results"][0]["result"]
@@ -102,7 +105,8 @@ def test_two_terminals_one_seat_one_sale_and_a_conflict_with_facts(
             == 1
         )
     admin = helpers.admin_token(server_store)
-    listed = client.get("/api/v1/admin/conflicts", headers=helpers.auth(admin)).json()["conflicts"]
+    reply = client.get("/api/v1/admin/conflicts", headers=helpers.auth(admin)).json()
+    listed = S.ConflictsOut.model_validate(reply).model_dump()["conflicts"]
     assert [c["reason"] for c in listed] == ["seat_taken"]
     mine = client.get("/api/v1/conflicts", headers=helpers.auth(other["token"])).json()
     assert len(mine["conflicts"]) == 1
