@@ -15,8 +15,7 @@ from boxoffice.checkin.door import Door
 from boxoffice.sales import checkout
 from boxoffice.sales.cart import CustomerDetails
 from boxoffice.store.models import Performance, Ticket
-from tests.sales.conftest import _template, world  # noqa: F401  (fixtures reused here)
-from tests.sales.conftest import World
+from tests.sales.conftest import World, _template, world  # noqa: F401  (fixtures reused here)
 from tests.sales.helpers import cart, eur
 
 
