@@ -501,6 +501,15 @@ def judge(
     return verdict
 
 
+def _scan_performance(ctx: DoorContext, verdict: Verdict) -> int | None:
+    """The door's performance a scan counts for in the door report."""
+    if verdict.performance_id in ctx.windows:
+        return verdict.performance_id
+    if len(ctx.windows) == 1:
+        return next(iter(ctx.windows))
+    return None
+
+
 def _record(
     session: Session,
     actor: Actor,
@@ -519,7 +528,7 @@ def _record(
             performances=" ".join(str(p) for p in ctx.windows),
             code=scanned.text,
             ticket_id=verdict.ticket_id,
-            performance_id=verdict.performance_id,
+            performance_id=_scan_performance(ctx, verdict),
             verdict=verdict.outcome.value,
             reason=verdict.reason,
             admitted=verdict.admitted_count,
