@@ -1,0 +1,244 @@
+"""Doors offline: revocations and other doors' admissions arrive through the change feed.
+
+Each door is a separate store file (a copy of the box office's store taken
+while it was online), so nothing is shared except what the feed items carry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from boxoffice.checkin import remote, stats
+from boxoffice.checkin.door import Door
+from boxoffice.checkin.remote import Applied
+from boxoffice.checkin.verdicts import Outcome
+from boxoffice.errors import ValidationError
+from boxoffice.sales import checkout, refunds
+from boxoffice.store import Store, open_store
+from boxoffice.store.migrate import backup
+from boxoffice.store.models import (
+    Admission,
+    AdmissionConflict,
+    BarcodeRevocation,
+    OutboxEntry,
+    Ticket,
+    TicketStatus,
+)
+from tests.checkin.conftest import DoorWorld
+
+
+@pytest.fixture
+def copy_store(dw: DoorWorld) -> Iterator[Callable[[], Store]]:
+    """A door's own store: a consistent copy of the box office's store, taken now."""
+    opened: list[Store] = []
+
+    def _copy() -> Store:
+        path = backup(dw.world.store, f"door{len(opened)}")
+        assert path is not None
+        store = open_store(Path(path))
+        opened.append(store)
+        return store
+
+    yield _copy
+    for store in opened:
+        store.dispose()
+
+
+def _door(dw: DoorWorld, store: Store, name: str) -> Door:
+    return Door(store, dw.doorman, [dw.world.performance], name)
+
+
+def _admission_bodies(store: Store) -> list[dict[str, Any]]:
+    with store.read() as s:
+        return [
+            json.loads(e.body)
+            for e in s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "admission"))
+        ]
+
+
+def _revocation_items(store: Store) -> list[dict[str, Any]]:
+    """What the server relays of the box office's revocations."""
+    with store.read() as s:
+        return [
+            {
+                "ticket_id": r.ticket_id,
+                "serial": r.serial,
+                "up_to_reissue": r.up_to_reissue,
+                "reason": r.reason,
+                "revoked_at": r.revoked_at.isoformat(),
+            }
+            for r in s.scalars(select(BarcodeRevocation))
+        ]
+
+
+def test_refund_on_another_terminal_reaches_the_offline_door_through_the_feed(
+    dw: DoorWorld, copy_store: Callable[[], Store]
+) -> None:
+    w = dw.world
+    refunded, kept = dw.sell("S-A-1", "S-A-2")
+    door_store = copy_store()
+    with w.store.write() as s:  # the box office refunds one ticket after the door synced
+        order = checkout.get_order(s, refunded.order_id)
+        refunds.refund(s, w.supervisor, order, [refunded.id], reason="ill", to_cash=True)
+    items = _revocation_items(w.store)
+    assert [i["reason"] for i in items] == ["refunded"]
+    with door_store.read() as s:  # the door's own copy still thinks it is valid
+        assert s.get(Ticket, refunded.id).status is TicketStatus.VALID  # type: ignore[union-attr]
+    with door_store.write() as s:
+        assert remote.apply_remote_revocation(s, items[0]) is Applied.NEW
+        assert remote.apply_remote_revocation(s, items[0]) is Applied.DUPLICATE
+        assert s.scalar(select(func.count()).select_from(BarcodeRevocation)) == 1
+    door = _door(dw, door_store, "Main door")  # network gone from here on
+    verdict = door.scan(refunded.barcode, now=dw.at_door)
+    assert verdict.outcome is Outcome.REVOKED and verdict.revoked_because == "refunded"
+    assert door.scan(kept.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
+
+
+def test_double_admission_by_two_offline_doors_keeps_the_earlier_and_shows_a_conflict(
+    dw: DoorWorld, copy_store: Callable[[], Store]
+) -> None:
+    (ticket,) = dw.sell("S-A-1")
+    north_store = copy_store()
+    south_store = copy_store()
+    north, south = _door(dw, north_store, "North"), _door(dw, south_store, "South")
+    # Both offline: the same ticket (a photocopy) gets in at both doors.
+    assert south.scan(ticket.barcode, now=dw.at_door).admit
+    assert north.scan(ticket.barcode, now=dw.at_door + timedelta(minutes=2)).admit
+    (south_body,) = _admission_bodies(south_store)
+    (north_body,) = _admission_bodies(north_store)
+    # Back online: each door's feed brings the other's admission.
+    with north_store.write() as s:
+        assert remote.apply_remote_admission(s, south_body) is Applied.CONFLICT
+        assert remote.apply_remote_admission(s, south_body) is Applied.DUPLICATE
+    with south_store.write() as s:
+        assert remote.apply_remote_admission(s, north_body) is Applied.CONFLICT
+    for store in (north_store, south_store):
+        with store.read() as s:
+            report = stats.performance_stats(s, dw.world.performance)
+            conflicts = list(s.scalars(select(AdmissionConflict)))
+        assert report.admitted == 1  # one person's ticket, counted once
+        assert len(conflicts) == 1 and len(report.conflicts) == 1
+        c = report.conflicts[0]
+        assert (c.kept_door, c.lost_door, c.serial) == ("South", "North", ticket.serial)
+        assert conflicts[0].kept_uuid == south_body["uuid"]
+        assert conflicts[0].lost_uuid == north_body["uuid"]
+    # The North door now knows who really came in first.
+    again = north.scan(ticket.barcode, now=dw.at_door + timedelta(minutes=5))
+    assert again.outcome is Outcome.ALREADY_ADMITTED and again.previous is not None
+    assert again.previous.door == "South"
+
+
+def test_other_doors_movements_update_presence_and_inside_count(
+    dw: DoorWorld, copy_store: Callable[[], Store]
+) -> None:
+    (a,) = dw.sell("S-A-1")
+    store = copy_store()
+    t = dw.at_door
+    base = {
+        "ticket_id": a.id,
+        "serial": a.serial,
+        "performance_id": dw.world.performance,
+        "door": "South",
+        "terminal": "Door 2",
+        "user": "sam",
+        "order_uuid": "",
+    }
+    moves = [
+        ("00000000-0000-4000-8000-000000000001", "entry", t),
+        ("00000000-0000-4000-8000-000000000002", "exit", t + timedelta(minutes=5)),
+    ]
+    with store.write() as s:
+        for uid, kind, at in moves:
+            body = {**base, "uuid": uid, "kind": kind, "scanned_at": at.isoformat()}
+            assert remote.apply_remote_admission(s, body) is Applied.NEW
+        report = stats.performance_stats(s, dw.world.performance)
+    assert (report.admitted, report.inside) == (1, 0)
+    assert [(d.door, d.admitted) for d in report.doors] == [("South", 1)]
+
+
+def _good_admission(dw: DoorWorld) -> dict[str, Any]:
+    return {
+        "uuid": "00000000-0000-4000-8000-00000000000a",
+        "ticket_id": 1,
+        "serial": "W1-T0000001",
+        "performance_id": dw.world.performance,
+        "kind": "entry",
+        "door": "South",
+        "terminal": "Door 2",
+        "user": "sam",
+        "scanned_at": dw.at_door.isoformat(),
+        "order_uuid": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"ticket_id": "1"}, "ticket_id"),
+        ({"ticket_id": True}, "ticket_id"),
+        ({"ticket_id": -4}, "ticket_id"),
+        ({"kind": "teleport"}, "kind"),
+        ({"scanned_at": "2030-06-11T11:30:00"}, "time zone"),
+        ({"scanned_at": "yesterday"}, "scanned_at"),
+        ({"door": ""}, "door"),
+        ({"door": "x" * 81}, "door"),
+        ({"user": None}, "user"),
+        ({"uuid": "0000"}, "uuid"),
+    ],
+)
+def test_corrupt_admission_items_are_refused_and_change_nothing(
+    dw: DoorWorld, change: dict[str, object], message: str
+) -> None:
+    body = {**_good_admission(dw), **change}
+    with dw.world.store.write() as s:
+        with pytest.raises(ValidationError, match=message):
+            remote.apply_remote_admission(s, body)
+        assert s.scalar(select(func.count()).select_from(Admission)) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[]", "JSON object"),
+        ({"ticket_id": 1, "up_to_reissue": 0, "reason": "lost", "revoked_at": "x"}, "reason"),
+        ({"ticket_id": 1, "up_to_reissue": -1, "reason": "refunded"}, "up_to_reissue"),
+        ({"ticket_id": 1, "up_to_reissue": 0, "reason": "refunded"}, "revoked_at"),
+        ({"up_to_reissue": 0, "reason": "refunded", "revoked_at": "x"}, "ticket_id"),
+    ],
+)
+def test_corrupt_revocation_items_are_refused_and_change_nothing(
+    dw: DoorWorld, body: object, message: str
+) -> None:
+    with dw.world.store.write() as s:
+        with pytest.raises(ValidationError, match=message):
+            remote.apply_remote_revocation(s, body)
+        assert s.execute(text("select count(*) from barcode_revocations")).scalar() == 0
+
+
+def test_door_statistics_per_performance_and_per_door(dw: DoorWorld) -> None:
+    w = dw.world
+    tickets = dw.sell("S-A-1", "S-A-2", "S-A-3", "S-A-4")
+    dw.sell("S-A-1", performance=w.other_performance)
+    main, side = dw.door(), dw.door(name="Side door")
+    main.scan(tickets[0].barcode, now=dw.at_door)
+    main.scan(tickets[1].barcode, now=dw.at_door)
+    side.scan(tickets[2].barcode, now=dw.at_door)
+    side.scan(tickets[2].barcode, now=dw.at_door)  # refused: already admitted
+    side.scan("rubbish", now=dw.at_door)  # refused: malformed
+    with w.store.read() as s:
+        first, second = stats.door_report(s, [w.performance, w.other_performance])
+    assert (first.expected, first.admitted, first.inside, first.missing) == (4, 3, 3, 1)
+    assert first.refused == 2
+    assert [(d.door, d.admitted, d.refused) for d in first.doors] == [
+        ("Main door", 2, 0),
+        ("Side door", 1, 2),
+    ]
+    assert (second.expected, second.admitted, second.doors) == (1, 0, [])
+    assert first.to_dict()["doors"][1] == {"door": "Side door", "admitted": 1, "refused": 2}
