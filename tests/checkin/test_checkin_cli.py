@@ -102,9 +102,10 @@ def test_no_traceback_for_any_input_in_a_real_process(
 ) -> None:
     perf, _ = tonight
     code = code.replace("\x00", "")  # argv cannot carry NUL
+    db = str(dw.world.store.path)
+    argv = [sys.executable, "-m", "boxoffice.cli.main", "--db", db, "checkin"]
     result = subprocess.run(
-        [sys.executable, "-m", "boxoffice.cli.main", "--db", str(dw.world.store.path), "checkin"]
-        + ["--performance", str(perf), "--", code],
+        [*argv, "--performance", str(perf), "--", code],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
