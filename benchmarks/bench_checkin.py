@@ -137,6 +137,7 @@ def _build(path: Path) -> tuple[Door, dict[str, list[str]]]:
             "up_to_reissue": 0,
             "reason": "refunded",
             "revoked_at": now,
+            "key_id": signer.key_id,
         }
         for t in tickets
         if t["status"] == "refunded"
@@ -147,6 +148,7 @@ def _build(path: Path) -> tuple[Door, dict[str, list[str]]]:
     inside, fresh = valid[:INSIDE], valid[INSIDE : INSIDE + FRESH]
     presence = [
         {
+            "key_id": signer.key_id,
             "ticket_id": t["id"],
             "performance_id": perf_id,
             "inside": True,

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -167,6 +167,7 @@ def _signature_refusal(status: VerifyStatus, reason: str) -> Verdict:
 class _Facts:
     """What is known about the ticket being judged, from its code and the store."""
 
+    key_id: str
     ticket_id: int
     reissue: int
     performance_id: int
@@ -192,7 +193,13 @@ class _Facts:
 
 
 def _facts_from_claim(session: Session, claim: barcodes.TicketClaim) -> _Facts:
+    row = session.get(Ticket, claim.ticket_id)
+    if row is not None and row.key_id != claim.key_id:
+        # Same number, another issuer: ticket ids are unique per terminal only,
+        # so this store's ticket with that id is a different ticket.
+        row = None
     return _Facts(
+        key_id=claim.key_id,
         ticket_id=claim.ticket_id,
         reissue=claim.reissue,
         performance_id=claim.performance_id,
@@ -200,12 +207,13 @@ def _facts_from_claim(session: Session, claim: barcodes.TicketClaim) -> _Facts:
         seat_id=claim.seat_id,
         ga_area_id=claim.ga_area_id,
         price_type_id=claim.price_type_id,
-        row=session.get(Ticket, claim.ticket_id),
+        row=row,
     )
 
 
 def _facts_from_row(row: Ticket) -> _Facts:
     return _Facts(
+        key_id=row.key_id or "",
         ticket_id=row.id,
         reissue=row.reissue,
         performance_id=row.performance_id,
@@ -229,6 +237,8 @@ def _refusal(session: Session, ctx: DoorContext, facts: _Facts, now: datetime) -
             select(BarcodeRevocation.reason).where(
                 BarcodeRevocation.ticket_id == facts.ticket_id,
                 BarcodeRevocation.up_to_reissue >= facts.reissue,
+                # A revocation that does not name its key may be for this ticket: refuse.
+                or_(BarcodeRevocation.key_id == facts.key_id, BarcodeRevocation.key_id.is_(None)),
             )
         )
     )
@@ -314,7 +324,7 @@ def _move(
     """Admit, re-admit, let out, or refuse as already admitted; writes the movement."""
     what = _label(facts)
     door_window = ctx.windows[facts.performance_id]
-    presence = session.get(TicketPresence, facts.ticket_id)
+    presence = session.get(TicketPresence, (facts.key_id, facts.ticket_id))
     note = attention.combine(
         ctx.price_type_notes.get(facts.price_type_id, ""),
         attention.seat_note(session, facts.seat_id),
@@ -339,6 +349,7 @@ def _move(
         previous = None
     admission = Admission(
         uuid=str(uuid.uuid4()),
+        key_id=facts.key_id,
         ticket_id=facts.ticket_id,
         serial=facts.serial,
         performance_id=facts.performance_id,
@@ -354,6 +365,7 @@ def _move(
     if presence is None:
         session.add(
             TicketPresence(
+                key_id=facts.key_id,
                 ticket_id=facts.ticket_id,
                 performance_id=facts.performance_id,
                 inside=True,
@@ -365,7 +377,9 @@ def _move(
                 last_move_at=now,
             )
         )
-    outbox.enqueue(session, "admission", admission_body(admission), key=admission.uuid, now=now)
+    if kind != "exit":  # the server knows admissions only; an exit stays at this door
+        body = admission_body(admission, facts.reissue)
+        outbox.enqueue(session, "admission", body, key=admission.uuid, now=now)
     session.flush()
     inside = inside_count(session, facts.performance_id)
     if kind == "exit":
@@ -387,18 +401,27 @@ def _move(
     )
 
 
-def admission_body(admission: Admission) -> dict[str, object]:
-    """The outbox operation for one movement; ``checkin.remote`` reads the same shape."""
+def admission_body(admission: Admission, reissue: int) -> dict[str, object]:
+    """The ``admission`` operation (``docs/sync-protocol.md``), with this door's extras.
+
+    The protocol's fields are ``serial``, ``key_id``, ``ticket_id``,
+    ``reissue``, ``scanned_at``, ``gate`` and ``re_entry``; the rest is stored
+    as sent, and ``checkin.remote.apply_remote_admission`` reads it all.
+    """
     return {
-        "uuid": admission.uuid,
-        "ticket_id": admission.ticket_id,
         "serial": admission.serial,
+        "key_id": admission.key_id,
+        "ticket_id": admission.ticket_id,
+        "reissue": reissue,
+        "scanned_at": admission.scanned_at.isoformat(),
+        "gate": admission.door,
+        "re_entry": admission.kind == "reentry",
+        "uuid": admission.uuid,
         "performance_id": admission.performance_id,
         "kind": admission.kind,
         "door": admission.door,
         "terminal": admission.terminal,
         "user": admission.username,
-        "scanned_at": admission.scanned_at.isoformat(),
         "order_uuid": admission.order_uuid,
     }
 
@@ -571,6 +594,9 @@ class Door:
         *,
         trusted: TrustedKeys | None = None,
     ) -> None:
+        from boxoffice.checkin.remote import register_feed_handlers
+
+        register_feed_handlers()  # other doors' admissions reach this store via the feed
         self.store = store
         self.actor = actor
         self._performance_ids = list(performance_ids)

@@ -15,9 +15,10 @@ then names the kept admission.
 from __future__ import annotations
 
 import enum
+import re
 import uuid as uuid_module
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -29,9 +30,16 @@ from boxoffice.store.models import (
     Admission,
     AdmissionConflict,
     BarcodeRevocation,
+    Ticket,
     TicketPresence,
 )
 
+#: Our own admission comes back in the feed without our uuid: same ticket and
+#: scan time (to within this) is the same admission.
+ECHO_TOLERANCE = timedelta(seconds=1)
+_KEY_ID = re.compile(r"[0-9a-f]{8}")
+#: Names admissions that arrive without a uuid (the feed's ``redemption`` shape).
+_FEED_NAMESPACE = uuid_module.UUID("6b0c4d1e-5f1a-4c1e-9d59-8f7f6f1ad00e")
 REVOCATION_REASONS = frozenset({"refunded", "voided", "reprinted", "exchanged", "cancelled"})
 MOVEMENT_KINDS = frozenset({"entry", "exit", "reentry"})
 _MAX_ID = 2**53 - 1
@@ -88,6 +96,24 @@ def _uuid(body: Mapping[str, Any], name: str) -> str:
         raise ValidationError(f"feed item {name!r} must be a uuid, got {value!r}") from None
 
 
+def _key_id(body: Mapping[str, Any], *, required: bool) -> str | None:
+    value = body.get("key_id")
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not _KEY_ID.fullmatch(value):
+        raise ValidationError(f"feed item 'key_id' must be 8 lower-case hex digits, got {value!r}")
+    return value
+
+
+def _optional_text(body: Mapping[str, Any], name: str, limit: int) -> str:
+    value = body.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise ValidationError(f"feed item {name!r} must be text of at most {limit} characters")
+    return value
+
+
 def _mapping(body: object) -> Mapping[str, Any]:
     if not isinstance(body, Mapping):
         raise ValidationError(f"a feed item is a JSON object, got {type(body).__name__}")
@@ -97,12 +123,14 @@ def _mapping(body: object) -> Mapping[str, Any]:
 # --------------------------------------------------------------------------- revocations
 
 
-def apply_remote_revocation(session: Session, body: object) -> Applied:
+def apply_remote_revocation(session: Session, body: object, at: datetime | None = None) -> Applied:
     """A ticket refunded, voided, exchanged or reprinted elsewhere stops admitting here.
 
-    Body: ``ticket_id``, ``up_to_reissue`` (every barcode generation up to it
-    is dead), ``reason`` (refunded | voided | reprinted | exchanged |
-    cancelled), ``revoked_at`` (ISO time), optional ``serial``.
+    Body (the feed's ``revocation`` event data): ``ticket_id``,
+    ``up_to_reissue`` (every barcode generation up to it is dead), ``reason``
+    (refunded | voided | reprinted | exchanged | cancelled), ``key_id`` (the
+    issuing key; without it the door refuses every ticket with that id),
+    optional ``serial`` and ``revoked_at`` (default: ``at``, the event time).
     """
     item = _mapping(body)
     ticket_id = _int(item, "ticket_id")
@@ -112,13 +140,17 @@ def apply_remote_revocation(session: Session, body: object) -> Applied:
         raise ValidationError(
             f"feed item 'reason' must be one of {sorted(REVOCATION_REASONS)}, got {reason!r}"
         )
-    revoked_at = _time(item, "revoked_at")
-    serial = _text(item, "serial", 32, required=False)
+    key_id = _key_id(item, required=False)
+    revoked_at = _time(item, "revoked_at") if "revoked_at" in item or at is None else at
+    serial = _optional_text(item, "serial", 32)
     existing = session.scalar(
         select(BarcodeRevocation.id).where(
             BarcodeRevocation.ticket_id == ticket_id,
             BarcodeRevocation.reason == reason,
             BarcodeRevocation.up_to_reissue >= up_to,
+            BarcodeRevocation.key_id.is_(None)
+            if key_id is None
+            else BarcodeRevocation.key_id == key_id,
         )
     )
     if existing is not None:
@@ -130,6 +162,7 @@ def apply_remote_revocation(session: Session, body: object) -> Applied:
             up_to_reissue=up_to,
             reason=reason,
             revoked_at=revoked_at,
+            key_id=key_id,
         )
     )
     session.flush()
@@ -140,58 +173,124 @@ def apply_remote_revocation(session: Session, body: object) -> Applied:
 
 
 def apply_remote_admission(
-    session: Session, body: object, *, now: datetime | None = None
+    session: Session, body: object, at: datetime | None = None, *, now: datetime | None = None
 ) -> Applied:
-    """Another door's movement (the body ``door.admission_body`` writes); idempotent by uuid."""
+    """Another door's admission; idempotent.
+
+    Reads both shapes: this door's own ``admission`` operation body
+    (``door.admission_body``: with ``uuid``, ``kind``, ``door``, ``user``,
+    ``performance_id``) and the feed's ``redemption`` event data
+    (``serial``, ``key_id``, ``ticket_id``, ``reissue``, ``scanned_at``,
+    ``terminal_id``, ``gate``). The latter has no uuid: one is derived from
+    the ticket, time and terminal, and an event matching a local admission
+    (our own, echoed back) changes nothing.
+    """
     item = _mapping(body)
-    admission_uuid = _uuid(item, "uuid")
+    key_id = _key_id(item, required=True)
+    assert key_id is not None
     ticket_id = _int(item, "ticket_id")
-    performance_id = _int(item, "performance_id")
-    kind = _field(item, "kind")
+    scanned_at = _time(item, "scanned_at")
+    kind = item.get("kind", "reentry" if item.get("re_entry") is True else "entry")
     if kind not in MOVEMENT_KINDS:
         raise ValidationError(f"feed item 'kind' must be one of {sorted(MOVEMENT_KINDS)}")
-    scanned_at = _time(item, "scanned_at")
-    door = _text(item, "door", 80)
-    terminal = _text(item, "terminal", 80)
-    user = _text(item, "user", 40)
-    serial = _text(item, "serial", 32, required=False)
-    order_uuid = _text(item, "order_uuid", 36, required=False)
-    if session.scalar(select(Admission.id).where(Admission.uuid == admission_uuid)) is not None:
-        return Applied.DUPLICATE
-    admission = Admission(
-        uuid=admission_uuid,
-        ticket_id=ticket_id,
-        serial=serial,
-        performance_id=performance_id,
-        kind=kind,
-        door=door,
-        terminal=terminal,
-        username=user,
-        scanned_at=scanned_at,
-        source="remote",
-        order_uuid=order_uuid,
+    terminal_id = item.get("terminal_id")
+    if terminal_id is not None and (
+        isinstance(terminal_id, bool) or not isinstance(terminal_id, int)
+    ):
+        raise ValidationError(
+            f"feed item 'terminal_id' must be a whole number, got {terminal_id!r}"
+        )
+    terminal = _optional_text(item, "terminal", 80) or (
+        f"terminal {terminal_id}" if terminal_id is not None else "another terminal"
     )
-    session.add(admission)
+    door = _optional_text(item, "door", 80) or _optional_text(item, "gate", 80) or terminal
+    if not door.strip():
+        raise ValidationError("feed item 'door' must not be blank")
+    user = _optional_text(item, "user", 40)
+    serial = _optional_text(item, "serial", 32)
+    order_uuid = _optional_text(item, "order_uuid", 36)
+    performance_id = (
+        _int(item, "performance_id") if item.get("performance_id") is not None else None
+    )
+    if "uuid" in item:
+        admission_uuid = _uuid(item, "uuid")
+        if session.scalar(select(Admission.id).where(Admission.uuid == admission_uuid)):
+            return Applied.DUPLICATE
+    else:
+        admission_uuid = str(
+            uuid_module.uuid5(
+                _FEED_NAMESPACE, f"{key_id}:{ticket_id}:{scanned_at.isoformat()}:{terminal}"
+            )
+        )
+        echo = session.scalar(
+            select(Admission.id).where(
+                Admission.key_id == key_id,
+                Admission.ticket_id == ticket_id,
+                Admission.kind != "exit",
+                Admission.scanned_at >= scanned_at - ECHO_TOLERANCE,
+                Admission.scanned_at <= scanned_at + ECHO_TOLERANCE,
+            )
+        )
+        if echo is not None:
+            return Applied.DUPLICATE
+    if performance_id is None:
+        performance_id = _known_performance(session, key_id, ticket_id)
+    session.add(
+        Admission(
+            uuid=admission_uuid,
+            key_id=key_id,
+            ticket_id=ticket_id,
+            serial=serial,
+            performance_id=performance_id,
+            kind=kind,
+            door=door,
+            terminal=terminal,
+            username=user,
+            scanned_at=scanned_at,
+            source="remote",
+            order_uuid=order_uuid,
+        )
+    )
     session.flush()
-    conflict = _reconcile(session, ticket_id, performance_id, now or utc_now())
+    conflict = _reconcile(session, key_id, ticket_id, performance_id, now or utc_now())
     return Applied.CONFLICT if conflict else Applied.NEW
+
+
+def _known_performance(session: Session, key_id: str, ticket_id: int) -> int | None:
+    """The performance of a ticket named only by key and id, if this store has seen it."""
+    presence = session.get(TicketPresence, (key_id, ticket_id))
+    if presence is not None and presence.performance_id is not None:
+        return presence.performance_id
+    row = session.get(Ticket, ticket_id)
+    if row is not None and row.key_id == key_id:
+        return row.performance_id
+    return None
 
 
 def _first_key(a: Admission) -> tuple[datetime, str]:
     return (a.scanned_at, a.uuid)
 
 
-def _reconcile(session: Session, ticket_id: int, performance_id: int, now: datetime) -> bool:
+def _reconcile(
+    session: Session, key_id: str, ticket_id: int, performance_id: int | None, now: datetime
+) -> bool:
     """Rebuild the ticket's presence from all its movements; record new conflicts."""
     moves = sorted(
-        session.scalars(select(Admission).where(Admission.ticket_id == ticket_id)),
+        session.scalars(
+            select(Admission).where(Admission.key_id == key_id, Admission.ticket_id == ticket_id)
+        ),
         key=_first_key,
     )
     entries = [m for m in moves if m.kind == "entry"]
     first = entries[0] if entries else moves[0]
+    performance_id = performance_id or next(
+        (m.performance_id for m in moves if m.performance_id is not None), None
+    )
     known = set(
         session.scalars(
-            select(AdmissionConflict.lost_uuid).where(AdmissionConflict.ticket_id == ticket_id)
+            select(AdmissionConflict.lost_uuid).where(
+                AdmissionConflict.key_id == key_id, AdmissionConflict.ticket_id == ticket_id
+            )
         )
     )
     new_conflict = False
@@ -201,6 +300,7 @@ def _reconcile(session: Session, ticket_id: int, performance_id: int, now: datet
         new_conflict = True
         session.add(
             AdmissionConflict(
+                key_id=key_id,
                 ticket_id=ticket_id,
                 serial=lost.serial or first.serial,
                 performance_id=performance_id,
@@ -215,16 +315,48 @@ def _reconcile(session: Session, ticket_id: int, performance_id: int, now: datet
             )
         )
     last = moves[-1]
-    presence = session.get(TicketPresence, ticket_id)
+    presence = session.get(TicketPresence, (key_id, ticket_id))
     if presence is None:
-        presence = TicketPresence(ticket_id=ticket_id, performance_id=performance_id)
+        presence = TicketPresence(key_id=key_id, ticket_id=ticket_id)
         session.add(presence)
+    presence.performance_id = performance_id
     presence.inside = last.kind != "exit"
     presence.first_uuid = first.uuid
     presence.first_at = first.scanned_at
     presence.first_door = first.door
     presence.first_terminal = first.terminal
-    presence.first_by = first.username
+    presence.first_by = first.username or "?"
     presence.last_move_at = last.scanned_at
     session.flush()
     return new_conflict
+
+
+# --------------------------------------------------------------------------- feed hook
+
+
+def register_feed_handlers() -> bool:
+    """Hand the change feed's ``redemption`` events to ``apply_remote_admission``.
+
+    Call once at start-up (the door does it when it opens). Returns False
+    when this build has no feed client. A corrupt event is reported as the
+    feed client's ``BadServerReply`` so its page is rolled back as a whole.
+    """
+    try:
+        from boxoffice.sync import feed  # type: ignore[attr-defined]
+        from boxoffice.sync.errors import BadServerReply  # type: ignore[import-not-found]
+    except ImportError:
+        return False
+
+    def _wrap(
+        apply: Callable[[Session, object, datetime | None], Applied],
+    ) -> Callable[[Session, dict[str, Any], datetime], None]:
+        def handler(session: Session, data: dict[str, Any], at: datetime) -> None:
+            try:
+                apply(session, data, at)
+            except ValidationError as exc:
+                raise BadServerReply(str(exc)) from None
+
+        return handler
+
+    feed.register("redemption", _wrap(apply_remote_admission))
+    return True

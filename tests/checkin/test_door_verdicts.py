@@ -327,6 +327,9 @@ def test_each_admission_is_one_idempotent_outbox_operation(dw: DoorWorld) -> Non
     assert entries[0].idempotency_key == admission.uuid
     assert f'"ticket_id":{ticket.id}' in entries[0].body
     assert '"kind":"entry"' in entries[0].body and '"door":"Main door"' in entries[0].body
+    # The protocol's fields (docs/sync-protocol.md, operation "admission").
+    for field in ('"gate":"Main door"', '"re_entry":false', f'"key_id":"{ticket.key_id}"'):
+        assert field in entries[0].body
 
 
 def test_a_clerk_without_checkin_permission_cannot_scan(dw: DoorWorld) -> None:

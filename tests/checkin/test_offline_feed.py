@@ -64,15 +64,16 @@ def _admission_bodies(store: Store) -> list[dict[str, Any]]:
 
 
 def _revocation_items(store: Store) -> list[dict[str, Any]]:
-    """What the server relays of the box office's revocations."""
+    """What the server relays of the box office's revocations (its ``revocation`` events)."""
     with store.read() as s:
         return [
             {
-                "ticket_id": r.ticket_id,
                 "serial": r.serial,
+                "key_id": s.get(Ticket, r.ticket_id).key_id,  # type: ignore[union-attr]
+                "ticket_id": r.ticket_id,
+                "terminal_id": 1,
                 "up_to_reissue": r.up_to_reissue,
                 "reason": r.reason,
-                "revoked_at": r.revoked_at.isoformat(),
             }
             for r in s.scalars(select(BarcodeRevocation))
         ]
@@ -92,8 +93,8 @@ def test_refund_on_another_terminal_reaches_the_offline_door_through_the_feed(
     with door_store.read() as s:  # the door's own copy still thinks it is valid
         assert s.get(Ticket, refunded.id).status is TicketStatus.VALID  # type: ignore[union-attr]
     with door_store.write() as s:
-        assert remote.apply_remote_revocation(s, items[0]) is Applied.NEW
-        assert remote.apply_remote_revocation(s, items[0]) is Applied.DUPLICATE
+        assert remote.apply_remote_revocation(s, items[0], w.now) is Applied.NEW
+        assert remote.apply_remote_revocation(s, items[0], w.now) is Applied.DUPLICATE
         assert s.scalar(select(func.count()).select_from(BarcodeRevocation)) == 1
     door = _door(dw, door_store, "Main door")  # network gone from here on
     verdict = door.scan(refunded.barcode, now=dw.at_door)
@@ -142,6 +143,7 @@ def test_other_doors_movements_update_presence_and_inside_count(
     store = copy_store()
     t = dw.at_door
     base = {
+        "key_id": a.key_id,
         "ticket_id": a.id,
         "serial": a.serial,
         "performance_id": dw.world.performance,
@@ -166,6 +168,7 @@ def test_other_doors_movements_update_presence_and_inside_count(
 def _good_admission(dw: DoorWorld) -> dict[str, Any]:
     return {
         "uuid": "00000000-0000-4000-8000-00000000000a",
+        "key_id": "0123abcd",
         "ticket_id": 1,
         "serial": "W1-T0000001",
         "performance_id": dw.world.performance,
@@ -187,10 +190,14 @@ def _good_admission(dw: DoorWorld) -> dict[str, Any]:
         ({"kind": "teleport"}, "kind"),
         ({"scanned_at": "2030-06-11T11:30:00"}, "time zone"),
         ({"scanned_at": "yesterday"}, "scanned_at"),
-        ({"door": ""}, "door"),
+        ({"door": "   "}, "door"),
         ({"door": "x" * 81}, "door"),
-        ({"user": None}, "user"),
+        ({"user": 7}, "user"),
         ({"uuid": "0000"}, "uuid"),
+        ({"key_id": None}, "key_id"),
+        ({"key_id": "ABCDEF12"}, "key_id"),
+        ({"terminal_id": "7"}, "terminal_id"),
+        ({"performance_id": 0}, "performance_id"),
     ],
 )
 def test_corrupt_admission_items_are_refused_and_change_nothing(
@@ -210,6 +217,10 @@ def test_corrupt_admission_items_are_refused_and_change_nothing(
         ({"ticket_id": 1, "up_to_reissue": 0, "reason": "lost", "revoked_at": "x"}, "reason"),
         ({"ticket_id": 1, "up_to_reissue": -1, "reason": "refunded"}, "up_to_reissue"),
         ({"ticket_id": 1, "up_to_reissue": 0, "reason": "refunded"}, "revoked_at"),
+        (
+            {"ticket_id": 1, "up_to_reissue": 0, "reason": "refunded", "key_id": "zz"},
+            "key_id",
+        ),
         ({"up_to_reissue": 0, "reason": "refunded", "revoked_at": "x"}, "ticket_id"),
     ],
 )

@@ -38,14 +38,21 @@ class Admission(Base):
     """One movement through a door: ``entry`` (first admission), ``exit`` or ``reentry``."""
 
     __tablename__ = "admissions"
-    __table_args__ = (Index("ix_admissions_performance_door", "performance_id", "door"),)
+    __table_args__ = (
+        Index("ix_admissions_performance_door", "performance_id", "door"),
+        Index("ix_admissions_ticket", "key_id", "ticket_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Globally unique; the idempotency key of the operation sent to the server.
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    ticket_id: Mapped[int] = mapped_column(Integer, index=True)
+    #: A ticket is named by the key that signed its barcode and the id it carries:
+    #: ticket ids are only unique per issuing terminal.
+    key_id: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str] = mapped_column(String(32), default="")
-    performance_id: Mapped[int] = mapped_column(Integer)
+    #: ``None`` for another door's admission of a ticket this store has never seen.
+    performance_id: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(8))  # entry | exit | reentry
     door: Mapped[str] = mapped_column(String(80))
     terminal: Mapped[str] = mapped_column(String(80))
@@ -63,8 +70,9 @@ class TicketPresence(Base):
     __tablename__ = "ticket_presence"
     __table_args__ = (Index("ix_ticket_presence_performance_inside", "performance_id", "inside"),)
 
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     ticket_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    performance_id: Mapped[int] = mapped_column(Integer)
+    performance_id: Mapped[int | None] = mapped_column(Integer)
     inside: Mapped[bool] = mapped_column(Boolean)
     first_uuid: Mapped[str] = mapped_column(String(36))
     first_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -80,9 +88,10 @@ class AdmissionConflict(Base):
     __tablename__ = "admission_conflicts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(Integer, index=True)
+    key_id: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str] = mapped_column(String(32), default="")
-    performance_id: Mapped[int] = mapped_column(Integer, index=True)
+    performance_id: Mapped[int | None] = mapped_column(Integer, index=True)
     kept_uuid: Mapped[str] = mapped_column(String(36))
     kept_at: Mapped[datetime] = mapped_column(UTCDateTime)
     kept_door: Mapped[str] = mapped_column(String(80))

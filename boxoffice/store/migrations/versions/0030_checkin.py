@@ -1,4 +1,4 @@
-"""door check-in: admissions, presence, conflicts, scans, policies, manual redemptions
+"""door check-in: admissions, presence, conflicts, scans, policies, redemptions
 
 Revision ID: 0030_checkin
 Revises: 0002
@@ -20,9 +20,10 @@ def upgrade() -> None:
     op.create_table(
         "admission_conflicts",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key_id", sa.String(length=16), nullable=False),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
         sa.Column("serial", sa.String(length=32), nullable=False),
-        sa.Column("performance_id", sa.Integer(), nullable=False),
+        sa.Column("performance_id", sa.Integer(), nullable=True),
         sa.Column("kept_uuid", sa.String(length=36), nullable=False),
         sa.Column("kept_at", sa.DateTime(), nullable=False),
         sa.Column("kept_door", sa.String(length=80), nullable=False),
@@ -38,17 +39,15 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_admission_conflicts_performance_id"), ["performance_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_admission_conflicts_ticket_id"), ["ticket_id"], unique=False
-        )
 
     op.create_table(
         "admissions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("key_id", sa.String(length=16), nullable=False),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
         sa.Column("serial", sa.String(length=32), nullable=False),
-        sa.Column("performance_id", sa.Integer(), nullable=False),
+        sa.Column("performance_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("door", sa.String(length=80), nullable=False),
         sa.Column("terminal", sa.String(length=80), nullable=False),
@@ -63,7 +62,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_admissions_performance_door", ["performance_id", "door"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_admissions_ticket_id"), ["ticket_id"], unique=False)
+        batch_op.create_index("ix_admissions_ticket", ["key_id", "ticket_id"], unique=False)
 
     op.create_table(
         "door_scans",
@@ -87,8 +86,9 @@ def upgrade() -> None:
 
     op.create_table(
         "ticket_presence",
+        sa.Column("key_id", sa.String(length=16), nullable=False),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
-        sa.Column("performance_id", sa.Integer(), nullable=False),
+        sa.Column("performance_id", sa.Integer(), nullable=True),
         sa.Column("inside", sa.Boolean(), nullable=False),
         sa.Column("first_uuid", sa.String(length=36), nullable=False),
         sa.Column("first_at", sa.DateTime(), nullable=False),
@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column("first_terminal", sa.String(length=80), nullable=False),
         sa.Column("first_by", sa.String(length=40), nullable=False),
         sa.Column("last_move_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("ticket_id", name=op.f("pk_ticket_presence")),
+        sa.PrimaryKeyConstraint("key_id", "ticket_id", name=op.f("pk_ticket_presence")),
     )
     with op.batch_alter_table("ticket_presence", schema=None) as batch_op:
         batch_op.create_index(
@@ -149,8 +149,14 @@ def upgrade() -> None:
             "ix_manual_redemptions_customer_at", ["customer_id", "redeemed_at"], unique=False
         )
 
+    with op.batch_alter_table("barcode_revocations", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("key_id", sa.String(length=16), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("barcode_revocations", schema=None) as batch_op:
+        batch_op.drop_column("key_id")
+
     with op.batch_alter_table("manual_redemptions", schema=None) as batch_op:
         batch_op.drop_index("ix_manual_redemptions_customer_at")
 
@@ -166,12 +172,11 @@ def downgrade() -> None:
 
     op.drop_table("door_scans")
     with op.batch_alter_table("admissions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_admissions_ticket_id"))
+        batch_op.drop_index("ix_admissions_ticket")
         batch_op.drop_index("ix_admissions_performance_door")
 
     op.drop_table("admissions")
     with op.batch_alter_table("admission_conflicts", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_admission_conflicts_ticket_id"))
         batch_op.drop_index(batch_op.f("ix_admission_conflicts_performance_id"))
 
     op.drop_table("admission_conflicts")
