@@ -6,6 +6,8 @@ while it was online), so nothing is shared except what the feed items carry.
 
 from __future__ import annotations
 
+import base64
+import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -20,7 +22,7 @@ from boxoffice.checkin.door import Door
 from boxoffice.checkin.remote import Applied
 from boxoffice.checkin.verdicts import Outcome
 from boxoffice.errors import ValidationError
-from boxoffice.sales import checkout, refunds
+from boxoffice.sales import barcodes, checkout, refunds, signing_keys
 from boxoffice.store import Store, open_store
 from boxoffice.store.migrate import backup
 from boxoffice.store.models import (
@@ -29,6 +31,7 @@ from boxoffice.store.models import (
     BarcodeRevocation,
     OutboxEntry,
     Ticket,
+    TicketKey,
     TicketStatus,
 )
 from tests.checkin.conftest import DoorWorld
@@ -253,3 +256,95 @@ def test_door_statistics_per_performance_and_per_door(dw: DoorWorld) -> None:
     ]
     assert (second.expected, second.admitted, second.doors) == (1, 0, [])
     assert first.to_dict()["doors"][1] == {"door": "Side door", "admitted": 1, "refused": 2}
+
+
+OTHER_TERMINAL_KEY = signing_keys.generate()
+
+
+def _foreign_code(dw: DoorWorld, ticket_id: int) -> tuple[str, str]:
+    """A ticket sold at another terminal (its own key) that carries the same ticket id."""
+    w = dw.world
+    other = OTHER_TERMINAL_KEY
+    with w.store.write() as s:
+        if s.get(TicketKey, signing_keys.key_id(other.public_key())) is None:
+            s.add(
+                TicketKey(
+                    key_id=signing_keys.key_id(other.public_key()),
+                    public_key=base64.b64encode(signing_keys.public_bytes(other)).decode(),
+                    terminal="Window 2",
+                    created_at=w.now,
+                )
+            )
+    claim = barcodes.TicketClaim(
+        ticket_id=ticket_id,
+        performance_id=w.performance,
+        seat_id=None,
+        ga_area_id=w.standing,
+        price_type_id=1,
+        issued_at=w.now,
+        key_id=signing_keys.key_id(other.public_key()),
+        event_id=1,
+    )
+    return barcodes.sign(claim, other), claim.key_id
+
+
+def test_the_same_ticket_id_from_two_terminals_is_two_tickets(dw: DoorWorld) -> None:
+    (ours,) = dw.sell("S-A-14")
+    theirs, their_key = _foreign_code(dw, ours.id)
+    door = dw.door()
+    door.refresh()
+    assert door.scan(ours.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
+    assert door.scan(theirs, now=dw.at_door).outcome is Outcome.ADMITTED
+    # A revocation names its key: only that terminal's ticket is refused.
+    (other,) = dw.sell("S-A-15")
+    theirs_too, _ = _foreign_code(dw, other.id)
+    door.refresh()
+    item = {"ticket_id": other.id, "key_id": their_key, "up_to_reissue": 0, "reason": "refunded"}
+    with dw.world.store.write() as s:
+        remote.apply_remote_revocation(s, item, dw.world.now)
+    assert door.scan(theirs_too, now=dw.at_door).outcome is Outcome.REVOKED
+    assert door.scan(other.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
+
+
+def test_a_revocation_without_key_refuses_every_ticket_with_that_id(dw: DoorWorld) -> None:
+    (ours,) = dw.sell("S-A-14")
+    theirs, _ = _foreign_code(dw, ours.id)
+    door = dw.door()
+    door.refresh()
+    item = {"ticket_id": ours.id, "up_to_reissue": 0, "reason": "voided"}
+    with dw.world.store.write() as s:
+        remote.apply_remote_revocation(s, item, dw.world.now)
+    assert door.scan(ours.barcode, now=dw.at_door).outcome is Outcome.REVOKED
+    assert door.scan(theirs, now=dw.at_door).outcome is Outcome.REVOKED  # fail closed
+
+
+def test_feed_redemption_event_from_the_server_and_the_echo_of_our_own(dw: DoorWorld) -> None:
+    a, b = dw.sell("S-A-14", "S-A-15")
+    door = dw.door()
+    assert door.scan(a.barcode, now=dw.at_door).admit
+    event = {  # exactly the server's "redemption" event data
+        "serial": b.serial,
+        "key_id": b.key_id,
+        "ticket_id": b.id,
+        "reissue": 0,
+        "scanned_at": (dw.at_door - timedelta(minutes=4)).isoformat(),
+        "terminal_id": 7,
+        "gate": "East gate",
+    }
+    echo = {**event, "serial": a.serial, "ticket_id": a.id, "gate": "Main door"}
+    echo["scanned_at"] = dw.at_door.isoformat()
+    with dw.world.store.write() as s:
+        assert remote.apply_remote_admission(s, event, dw.world.now) is Applied.NEW
+        assert remote.apply_remote_admission(s, event, dw.world.now) is Applied.DUPLICATE
+        assert remote.apply_remote_admission(s, echo, dw.world.now) is Applied.DUPLICATE
+        report = stats.performance_stats(s, dw.world.performance)
+    assert report.admitted == 2 and report.conflicts == []
+    again = door.scan(b.barcode, now=dw.at_door)
+    assert again.outcome is Outcome.ALREADY_ADMITTED
+    assert again.previous is not None and again.previous.door == "East gate"
+    assert again.previous.terminal == "terminal 7"
+
+
+def test_feed_hook_is_registered_when_the_feed_client_exists() -> None:
+    has_feed = importlib.util.find_spec("boxoffice.sync.feed") is not None
+    assert remote.register_feed_handlers() is has_feed
