@@ -17,23 +17,28 @@ import pytest
 pytest.importorskip("boxoffice.server.app")
 pytest.importorskip("boxoffice.sync.worker")
 harness = pytest.importorskip("tests.sync.harness")
+_sync_fixtures = pytest.importorskip("tests.sync.conftest")
+# The sync tests' fixtures: a real server (SQLite, and PostgreSQL when configured).
+server_db = _sync_fixtures.server_db
+server = _sync_fixtures.server
+ring = _sync_fixtures.ring
 
+from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from boxoffice.checkin import stats  # noqa: E402
 from boxoffice.checkin.door import Door  # noqa: E402
 from boxoffice.checkin.verdicts import Outcome  # noqa: E402
+from boxoffice.sales import checkout, refunds  # noqa: E402
 from boxoffice.sales.signer import open_signer  # noqa: E402
 from boxoffice.store import Store, open_store  # noqa: E402
 from boxoffice.store.models import AdmissionConflict, OutboxEntry, OutboxState  # noqa: E402
 from boxoffice.sync import terminal  # noqa: E402
-from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from tests.checkin.conftest import DoorWorld  # noqa: E402
-from tests.sync.conftest import ring, server, server_db  # noqa: E402,F401
 
 
 @pytest.fixture
-def doors(dw: DoorWorld, server, ring, tmp_path: Path) -> Iterator[list[tuple[Store, SyncWorker]]]:  # type: ignore[no-untyped-def]  # noqa: F811
+def doors(dw: DoorWorld, server, ring, tmp_path: Path) -> Iterator[list[tuple[Store, SyncWorker]]]:  # type: ignore[no-untyped-def]
     """Box office linked and synced; two door terminals with the pulled catalogue."""
     world = dw.world
     server.import_catalogue(world.store)
@@ -59,7 +64,7 @@ def doors(dw: DoorWorld, server, ring, tmp_path: Path) -> Iterator[list[tuple[St
 def test_two_offline_doors_reconcile_into_one_admission_and_one_visible_conflict(
     dw: DoorWorld,
     server,
-    doors: list[tuple[Store, SyncWorker]],  # type: ignore[no-untyped-def]  # noqa: F811
+    doors: list[tuple[Store, SyncWorker]],  # type: ignore[no-untyped-def]
 ) -> None:
     (ticket,) = dw.sell("S-A-14")
     dw.box_office_worker.sync_once()  # type: ignore[attr-defined]  # the sale reaches the server
@@ -98,3 +103,25 @@ def test_two_offline_doors_reconcile_into_one_admission_and_one_visible_conflict
     again = north.scan(ticket.barcode, now=later + timedelta(minutes=1))
     assert again.outcome is Outcome.ALREADY_ADMITTED and again.previous is not None
     assert again.previous.door == "South door"
+
+
+def test_a_refund_at_the_box_office_reaches_the_door_before_it_goes_offline(
+    dw: DoorWorld,
+    server,
+    doors: list[tuple[Store, SyncWorker]],  # type: ignore[no-untyped-def]
+) -> None:
+    world = dw.world
+    refunded, kept = dw.sell("S-A-14", "S-A-15")
+    dw.box_office_worker.sync_once()  # type: ignore[attr-defined]
+    (door_store, door_sync), _ = doors
+    door_sync.sync_once()
+    with world.store.write() as s:
+        order = checkout.get_order(s, refunded.order_id)
+        refunds.refund(s, world.supervisor, order, [refunded.id], reason="ill", to_cash=True)
+    dw.box_office_worker.sync_once()  # type: ignore[attr-defined]
+    door_sync.sync_once()  # the revocation arrives through the change feed
+    server.stop()  # and then the door is offline
+    door = Door(door_store, dw.doorman, [world.performance], "North door")
+    verdict = door.scan(refunded.barcode, now=dw.at_door)
+    assert verdict.outcome is Outcome.REVOKED and verdict.revoked_because == "refunded"
+    assert door.scan(kept.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
