@@ -11,10 +11,13 @@ from sqlalchemy import select
 
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
+from boxoffice.catalog import events, performances, prices
 from boxoffice.checkin.door import Door
+from boxoffice.clock import utc_now
+from boxoffice.money import Money
 from boxoffice.sales import checkout
-from boxoffice.sales.cart import CustomerDetails
-from boxoffice.store.models import Performance, Ticket
+from boxoffice.sales.cart import Cart, CartItem, CustomerDetails
+from boxoffice.store.models import Performance, PerformanceStatus, SeatMap, Ticket
 from tests.sales.conftest import World, _template, world  # noqa: F401  (fixtures reused here)
 from tests.sales.helpers import cart, eur
 
@@ -68,3 +71,24 @@ def dw(world: World) -> DoorWorld:  # noqa: F811
             select(Performance.starts_at).where(Performance.id == world.performance)
         ).one()
     return DoorWorld(world, Actor(user.id, "dora", "Door 1"), starts - timedelta(minutes=30))
+
+
+@pytest.fixture
+def tonight(dw: DoorWorld) -> tuple[int, list[str]]:
+    """A performance starting in 30 minutes (the CLI scans at the real clock) and 2 tickets."""
+    w = dw.world
+    admin = system_actor("setup")
+    now = utc_now()
+    with w.store.write() as s:
+        seat_map = s.scalars(select(SeatMap)).first()
+        assert seat_map is not None
+        event = events.add_event(s, admin, "Tonight's show", duration_minutes=90)
+        p = performances.add_performance(
+            s, admin, event, seat_map, now + timedelta(minutes=30), status=PerformanceStatus.ON_SALE
+        )
+        prices.set_price(s, admin, p, "Premium", "adult", Money.of("20.00", "EUR"), "5")
+        items = [CartItem(p.id, "adult", seat_id=w.seats[g]) for g in ("S-A-14", "S-A-15")]
+        sale = checkout.sell(
+            s, w.clerk, Cart(items), [checkout.Cash(eur("40.00"))], w.signer, now=now
+        )
+        return p.id, [t.barcode or "" for t in sale.order.tickets]

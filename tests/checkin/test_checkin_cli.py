@@ -6,43 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
-from boxoffice.actor import system_actor
-from boxoffice.catalog import events, performances, prices
 from boxoffice.checkin.verdicts import EXIT_CODES, Outcome
 from boxoffice.cli.main import main
-from boxoffice.clock import utc_now
-from boxoffice.money import Money
-from boxoffice.sales import checkout
-from boxoffice.sales.cart import Cart, CartItem
-from boxoffice.store.models import PerformanceStatus, SeatMap
 from tests.checkin.conftest import DoorWorld
-from tests.sales.helpers import eur
-
-
-@pytest.fixture
-def tonight(dw: DoorWorld) -> tuple[int, list[str]]:
-    """A performance starting in 30 minutes (the CLI scans at the real clock) and 2 tickets."""
-    w = dw.world
-    admin = system_actor("setup")
-    now = utc_now()
-    with w.store.write() as s:
-        seat_map = s.scalars(select(SeatMap)).first()
-        assert seat_map is not None
-        event = events.add_event(s, admin, "Tonight's show", duration_minutes=90)
-        p = performances.add_performance(
-            s, admin, event, seat_map, now + timedelta(minutes=30), status=PerformanceStatus.ON_SALE
-        )
-        prices.set_price(s, admin, p, "Premium", "adult", Money.of("20.00", "EUR"), "5")
-        items = [CartItem(p.id, "adult", seat_id=w.seats[g]) for g in ("S-A-14", "S-A-15")]
-        sale = checkout.sell(
-            s, w.clerk, Cart(items), [checkout.Cash(eur("40.00"))], w.signer, now=now
-        )
-        return p.id, [t.barcode or "" for t in sale.order.tickets]
 
 
 def run(dw: DoorWorld, *args: str) -> int:
