@@ -7,10 +7,12 @@ say so; the door screen shows the text next to the verdict.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Iterable
+
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from boxoffice.store.models import PriceType, Seat
+from boxoffice.store.models import PriceType, Row, Seat
 
 
 def price_type_notes(session: Session) -> dict[int, str]:
@@ -22,19 +24,25 @@ def price_type_notes(session: Session) -> dict[int, str]:
     }
 
 
-def seat_note(session: Session, seat_id: int | None) -> str:
-    if seat_id is None:
-        return ""
-    seat = session.get(Seat, seat_id)
-    if seat is None:
-        return ""
-    if seat.wheelchair:
-        return f"Wheelchair space (row {seat.row.name}, seat {seat.number}): usher to assist"
-    if seat.companion:
-        return (
-            f"Companion seat next to a wheelchair space (row {seat.row.name}, seat {seat.number})"
+def seat_notes(session: Session, seat_map_ids: Iterable[int]) -> dict[int, str]:
+    """Note per seat id for the seats that need one, on the door's seat maps (loaded once)."""
+    rows = session.execute(
+        select(Seat.id, Seat.wheelchair, Seat.number, Row.name)
+        .join(Row, Row.id == Seat.row_id)
+        .where(
+            Seat.seat_map_id.in_(list(set(seat_map_ids))),
+            or_(Seat.wheelchair.is_(True), Seat.companion.is_(True)),
         )
-    return ""
+    )
+    notes: dict[int, str] = {}
+    for seat_id, wheelchair, number, row in rows:
+        where = f"row {row}, seat {number}"
+        notes[seat_id] = (
+            f"Wheelchair space ({where}): usher to assist"
+            if wheelchair
+            else f"Companion seat next to a wheelchair space ({where})"
+        )
+    return notes
 
 
 def combine(*notes: str) -> str:

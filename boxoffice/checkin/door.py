@@ -19,9 +19,10 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -36,10 +37,11 @@ from boxoffice.errors import ValidationError
 from boxoffice.sales import barcodes
 from boxoffice.sales.barcodes import TrustedKeys, VerifyStatus
 from boxoffice.sales.signer import trusted_keys
-from boxoffice.store import Store
+from boxoffice.store import Store, fast
 from boxoffice.store.models import (
     Admission,
     BarcodeRevocation,
+    Counter,
     DoorScan,
     Order,
     OrderStatus,
@@ -79,6 +81,8 @@ class DoorContext:
     door: str
     windows: dict[int, DoorWindow]
     price_type_notes: dict[int, str] = field(default_factory=dict)
+    #: Notes for the few seats that need one (wheelchair spaces, companion seats).
+    seat_notes: dict[int, str] = field(default_factory=dict)
 
     @property
     def event_ids(self) -> set[int]:
@@ -102,10 +106,12 @@ def load_context(session: Session, performance_ids: Iterable[int], door: str) ->
     name = door.strip() if isinstance(door, str) else ""
     if not name or len(name) > MAX_DOOR_NAME or not name.isprintable():
         raise ValidationError(f"a door name is 1..{MAX_DOOR_NAME} printable characters")
+    windows = {pid: window(session, pid) for pid in ids}
     return DoorContext(
         door=name,
-        windows={pid: window(session, pid) for pid in ids},
+        windows=windows,
         price_type_notes=attention.price_type_notes(session),
+        seat_notes=attention.seat_notes(session, [w.seat_map_id for w in windows.values()]),
     )
 
 
@@ -163,6 +169,44 @@ def _signature_refusal(status: VerifyStatus, reason: str) -> Verdict:
 # --------------------------------------------------------------------------- judging
 
 
+class _Row(NamedTuple):
+    """The columns of a stored ticket the door needs (read with Core: the hot path)."""
+
+    id: int
+    order_id: int
+    serial: str | None
+    performance_id: int
+    seat_id: int | None
+    ga_area_id: int | None
+    price_type_id: int
+    status: TicketStatus
+    reissue: int
+    key_id: str | None
+
+
+_ROW_COLUMNS = (
+    Ticket.id,
+    Ticket.order_id,
+    Ticket.serial,
+    Ticket.performance_id,
+    Ticket.seat_id,
+    Ticket.ga_area_id,
+    Ticket.price_type_id,
+    Ticket.status,
+    Ticket.reissue,
+    Ticket.key_id,
+)
+
+
+def _read_row(session: Session, condition: Any) -> _Row | None:
+    found = fast.execute(session, select(*_ROW_COLUMNS).where(condition)).first()
+    return None if found is None else _Row(*found)
+
+
+def _row_of(ticket: Ticket) -> _Row:
+    return _Row(*(getattr(ticket, c.key) for c in _ROW_COLUMNS))
+
+
 @dataclass(frozen=True)
 class _Facts:
     """What is known about the ticket being judged, from its code and the store."""
@@ -175,7 +219,7 @@ class _Facts:
     seat_id: int | None
     ga_area_id: int | None
     price_type_id: int
-    row: Ticket | None
+    row: _Row | None
 
     @property
     def serial(self) -> str:
@@ -193,7 +237,7 @@ class _Facts:
 
 
 def _facts_from_claim(session: Session, claim: barcodes.TicketClaim) -> _Facts:
-    row = session.get(Ticket, claim.ticket_id)
+    row = _read_row(session, Ticket.id == claim.ticket_id)
     if row is not None and row.key_id != claim.key_id:
         # Same number, another issuer: ticket ids are unique per terminal only,
         # so this store's ticket with that id is a different ticket.
@@ -211,7 +255,7 @@ def _facts_from_claim(session: Session, claim: barcodes.TicketClaim) -> _Facts:
     )
 
 
-def _facts_from_row(row: Ticket) -> _Facts:
+def _facts_from_row(row: _Row) -> _Facts:
     return _Facts(
         key_id=row.key_id or "",
         ticket_id=row.id,
@@ -233,14 +277,15 @@ def _refusal(session: Session, ctx: DoorContext, facts: _Facts, now: datetime) -
     """Why this ticket may not pass this door now, or ``None`` if it may."""
     what = _label(facts)
     reasons = list(
-        session.scalars(
+        fast.execute(
+            session,
             select(BarcodeRevocation.reason).where(
                 BarcodeRevocation.ticket_id == facts.ticket_id,
                 BarcodeRevocation.up_to_reissue >= facts.reissue,
                 # A revocation that does not name its key may be for this ticket: refuse.
                 or_(BarcodeRevocation.key_id == facts.key_id, BarcodeRevocation.key_id.is_(None)),
-            )
-        )
+            ),
+        ).scalars()
     )
     # A refund outranks "reprinted": the door should say the ticket is dead, not old.
     reason = next((r for r in reasons if r != "reprinted"), reasons[0] if reasons else None)
@@ -267,7 +312,9 @@ def _refusal(session: Session, ctx: DoorContext, facts: _Facts, now: datetime) -
                 "(performance, seat or price type differ)",
             )
         if row.status in (TicketStatus.PENDING, TicketStatus.RESERVED):
-            number = row.order.number if row.order is not None else "?"
+            number = fast.execute(
+                session, select(Order.number).where(Order.id == row.order_id)
+            ).scalar()
             return facts.verdict(
                 Outcome.UNPAID,
                 f"{what} belongs to order {number}, which is reserved but not paid: "
@@ -301,14 +348,47 @@ def _refusal(session: Session, ctx: DoorContext, facts: _Facts, now: datetime) -
 
 
 def inside_count(session: Session, performance_id: int) -> int:
+    """People inside now, counted from the presence rows (the report's figure)."""
     return int(
-        session.scalar(
+        fast.execute(
+            session,
             select(func.count())
             .select_from(TicketPresence)
-            .where(TicketPresence.performance_id == performance_id, TicketPresence.inside)
-        )
+            .where(TicketPresence.performance_id == performance_id, TicketPresence.inside),
+        ).scalar()
         or 0
     )
+
+
+def inside_counter(performance_id: int) -> str:
+    return f"door.inside.{performance_id}"
+
+
+def bump_inside(session: Session, performance_id: int | None, delta: int) -> int | None:
+    """Keep the live inside count without counting the house at every scan.
+
+    The counter row is created from a real count the first time, so a store
+    filled another way (an import, the feed) starts right.
+    """
+    if performance_id is None:
+        return None
+    name = inside_counter(performance_id)
+    counters = Counter.__table__
+    value = fast.execute(
+        session,
+        update(counters)
+        .where(counters.c.name == name)
+        .values(value=counters.c.value + delta)
+        .returning(counters.c.value),
+    ).scalar()
+    if value is None:
+        value = inside_count(session, performance_id)
+        fast.execute(session, insert(counters).values(name=name, value=value))
+    return int(value)
+
+
+_PRESENCE = TicketPresence.__table__
+_ADMISSIONS = Admission.__table__
 
 
 def _move(
@@ -324,64 +404,77 @@ def _move(
     """Admit, re-admit, let out, or refuse as already admitted; writes the movement."""
     what = _label(facts)
     door_window = ctx.windows[facts.performance_id]
-    presence = session.get(TicketPresence, (facts.key_id, facts.ticket_id))
+    key = (_PRESENCE.c.key_id == facts.key_id) & (_PRESENCE.c.ticket_id == facts.ticket_id)
+    presence = fast.execute(
+        session,
+        select(
+            _PRESENCE.c.inside,
+            _PRESENCE.c.first_at,
+            _PRESENCE.c.first_door,
+            _PRESENCE.c.first_terminal,
+            _PRESENCE.c.first_by,
+        ).where(key),
+    ).first()
     note = attention.combine(
         ctx.price_type_notes.get(facts.price_type_id, ""),
-        attention.seat_note(session, facts.seat_id),
+        ctx.seat_notes.get(facts.seat_id, "") if facts.seat_id is not None else "",
     )
+    previous = None
     if presence is not None:
-        previous = PreviousAdmission(
-            presence.first_at, presence.first_door, presence.first_terminal, presence.first_by
-        )
-        if not door_window.reentry or (presence.inside and not allow_exit):
+        inside_now, first_at, first_door, first_terminal, first_by = presence
+        first_at = first_at.replace(tzinfo=UTC) if first_at.tzinfo is None else first_at
+        previous = PreviousAdmission(first_at, first_door, first_terminal, first_by)
+        if not door_window.reentry or (inside_now and not allow_exit):
             return facts.verdict(
                 Outcome.ALREADY_ADMITTED,
-                f"{what} was already admitted at {presence.first_at:%H:%M:%S} UTC "
-                f"({presence.first_at:%Y-%m-%d}) at door {presence.first_door!r} "
-                f"({presence.first_terminal}) by {presence.first_by}",
+                f"{what} was already admitted at {first_at:%H:%M:%S} UTC "
+                f"({first_at:%Y-%m-%d}) at door {first_door!r} "
+                f"({first_terminal}) by {first_by}",
                 previous=previous,
             )
-        kind = "exit" if presence.inside else "reentry"
-        presence.inside = not presence.inside
-        presence.last_move_at = now
+        kind = "exit" if inside_now else "reentry"
+        fast.execute(
+            session,
+            update(_PRESENCE).where(key).values(inside=not inside_now, last_move_at=now),
+        )
     else:
         kind = "entry"
-        previous = None
-    admission = Admission(
-        uuid=str(uuid.uuid4()),
-        key_id=facts.key_id,
-        ticket_id=facts.ticket_id,
-        serial=facts.serial,
-        performance_id=facts.performance_id,
-        kind=kind,
-        door=ctx.door,
-        terminal=actor.terminal,
-        username=actor.username,
-        scanned_at=now,
-        source="local",
-        order_uuid=order_uuid,
-    )
-    session.add(admission)
+    admission_uuid = str(uuid.uuid4())
+    movement = {
+        "uuid": admission_uuid,
+        "key_id": facts.key_id,
+        "ticket_id": facts.ticket_id,
+        "serial": facts.serial,
+        "performance_id": facts.performance_id,
+        "kind": kind,
+        "door": ctx.door,
+        "terminal": actor.terminal,
+        "username": actor.username,
+        "scanned_at": now,
+        "source": "local",
+        "order_uuid": order_uuid,
+    }
+    fast.execute(session, insert(_ADMISSIONS).values(**movement))
     if presence is None:
-        session.add(
-            TicketPresence(
+        fast.execute(
+            session,
+            insert(_PRESENCE).values(
                 key_id=facts.key_id,
                 ticket_id=facts.ticket_id,
                 performance_id=facts.performance_id,
                 inside=True,
-                first_uuid=admission.uuid,
+                first_uuid=admission_uuid,
                 first_at=now,
                 first_door=ctx.door,
                 first_terminal=actor.terminal,
                 first_by=actor.username,
                 last_move_at=now,
-            )
+            ),
         )
     if kind != "exit":  # the server knows admissions only; an exit stays at this door
-        body = admission_body(admission, facts.reissue)
-        outbox.enqueue(session, "admission", body, key=admission.uuid, now=now)
-    session.flush()
-    inside = inside_count(session, facts.performance_id)
+        body = admission_body(Admission(**movement), facts.reissue)
+        outbox.enqueue(session, "admission", body, key=admission_uuid, now=now)
+    inside = bump_inside(session, facts.performance_id, -1 if kind == "exit" else 1)
     if kind == "exit":
         return facts.verdict(
             Outcome.EXITED,
@@ -449,8 +542,8 @@ def _judge_order(
         )
     admitted: list[Verdict] = []
     refused: list[Verdict] = []
-    for row in order.tickets:
-        facts = _facts_from_row(row)
+    for ticket in order.tickets:
+        facts = _facts_from_row(_row_of(ticket))
         refusal = _refusal(session, ctx, facts, now)
         verdict = refusal or _move(
             session, actor, ctx, facts, now, allow_exit=False, order_uuid=order.uuid
@@ -506,7 +599,7 @@ def judge(
         verdict = _judge_order(session, actor, ctx, scanned.order_claim, now)
     else:
         if scanned.kind == "serial":
-            row = session.scalar(select(Ticket).where(Ticket.serial == scanned.serial))
+            row = _read_row(session, Ticket.serial == scanned.serial)
             if row is None or row.serial is None:
                 verdict = Verdict(
                     Outcome.NOT_FOUND,
@@ -542,8 +635,9 @@ def _record(
     now: datetime,
 ) -> None:
     """Every scan goes into the door journal and the audit log, refused ones too."""
-    session.add(
-        DoorScan(
+    fast.execute(
+        session,
+        insert(DoorScan.__table__).values(
             scanned_at=now,
             door=ctx.door,
             terminal=actor.terminal,
@@ -555,7 +649,7 @@ def _record(
             verdict=verdict.outcome.value,
             reason=verdict.reason,
             admitted=verdict.admitted_count,
-        )
+        ),
     )
     action = "checkin.admit" if verdict.admit else f"checkin.{verdict.outcome.value}"
     subject = f"ticket:{verdict.serial or verdict.ticket_id}" if verdict.ticket_id else "scan"

@@ -29,6 +29,7 @@ class DoorWindow:
     performance_id: int
     event_id: int
     event_name: str
+    seat_map_id: int
     starts_at: datetime
     opens_at: datetime
     closes_at: datetime
@@ -69,6 +70,7 @@ def window(session: Session, performance_id: int) -> DoorWindow:
         performance_id=performance.id,
         event_id=event.id,
         event_name=event.name,
+        seat_map_id=performance.seat_map_id,
         starts_at=performance.starts_at,
         opens_at=performance.starts_at - opens_before,
         closes_at=ends + after_end,

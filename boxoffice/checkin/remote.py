@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from boxoffice.checkin.door import bump_inside
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.store.models import (
@@ -315,7 +316,8 @@ def _reconcile(
             )
         )
     last = moves[-1]
-    presence = session.get(TicketPresence, (key_id, ticket_id))
+    presence = session.get(TicketPresence, (key_id, ticket_id), populate_existing=True)
+    was_inside = presence is not None and presence.inside
     if presence is None:
         presence = TicketPresence(key_id=key_id, ticket_id=ticket_id)
         session.add(presence)
@@ -328,6 +330,8 @@ def _reconcile(
     presence.first_by = first.username or "?"
     presence.last_move_at = last.scanned_at
     session.flush()
+    if presence.inside != was_inside:
+        bump_inside(session, performance_id, 1 if presence.inside else -1)
     return new_conflict
 
 

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from boxoffice.checkin import remote, stats
+from boxoffice.actor import system_actor
+from boxoffice.checkin import policy, remote, stats
 from boxoffice.checkin.door import Door
 from boxoffice.checkin.remote import Applied
 from boxoffice.checkin.verdicts import Outcome
@@ -139,33 +140,38 @@ def test_double_admission_by_two_offline_doors_keeps_the_earlier_and_shows_a_con
     assert again.previous.door == "South"
 
 
-def test_other_doors_movements_update_presence_and_inside_count(
-    dw: DoorWorld, copy_store: Callable[[], Store]
-) -> None:
-    (a,) = dw.sell("S-A-1")
-    store = copy_store()
+def test_other_doors_movements_update_presence_and_inside_count(dw: DoorWorld) -> None:
+    a, b, c = dw.sell("S-A-14", "S-A-15", "S-A-16")
+    w = dw.world
+    with w.store.write() as s:
+        policy.set_policy(s, system_actor(), w.performance, reentry=True)
+    door = dw.door()
     t = dw.at_door
     base = {
         "key_id": a.key_id,
         "ticket_id": a.id,
         "serial": a.serial,
-        "performance_id": dw.world.performance,
+        "performance_id": w.performance,
         "door": "South",
         "terminal": "Door 2",
         "user": "sam",
         "order_uuid": "",
     }
-    moves = [
-        ("00000000-0000-4000-8000-000000000001", "entry", t),
-        ("00000000-0000-4000-8000-000000000002", "exit", t + timedelta(minutes=5)),
-    ]
-    with store.write() as s:
-        for uid, kind, at in moves:
-            body = {**base, "uuid": uid, "kind": kind, "scanned_at": at.isoformat()}
+
+    def remote_move(uid: str, kind: str, minutes: int) -> None:
+        at = t + timedelta(minutes=minutes)
+        body = {**base, "uuid": uid, "kind": kind, "scanned_at": at.isoformat()}
+        with w.store.write() as s:
             assert remote.apply_remote_admission(s, body) is Applied.NEW
-        report = stats.performance_stats(s, dw.world.performance)
-    assert (report.admitted, report.inside) == (1, 0)
-    assert [(d.door, d.admitted) for d in report.doors] == [("South", 1)]
+
+    remote_move("00000000-0000-4000-8000-000000000001", "entry", 0)
+    assert door.scan(b.barcode, now=t + timedelta(minutes=1)).inside == 2
+    remote_move("00000000-0000-4000-8000-000000000002", "exit", 5)
+    assert door.scan(c.barcode, now=t + timedelta(minutes=6)).inside == 2  # b and c
+    with w.store.read() as s:
+        report = stats.performance_stats(s, w.performance)
+    assert (report.admitted, report.inside) == (3, 2)
+    assert [(d.door, d.admitted) for d in report.doors] == [("Main door", 2), ("South", 1)]
 
 
 def _good_admission(dw: DoorWorld) -> dict[str, Any]:
