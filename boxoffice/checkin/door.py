@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -198,8 +198,49 @@ _ROW_COLUMNS = (
 )
 
 
-def _read_row(session: Session, condition: Any) -> _Row | None:
-    found = fast.execute(session, select(*_ROW_COLUMNS).where(condition)).first()
+# Statements of the hot path, built once: a scan only binds its values.
+_ROW_BY_ID = select(*_ROW_COLUMNS).where(Ticket.id == bindparam("ticket_id"))
+_ROW_BY_SERIAL = select(*_ROW_COLUMNS).where(Ticket.serial == bindparam("serial"))
+_REVOCATIONS = select(BarcodeRevocation.reason).where(
+    BarcodeRevocation.ticket_id == bindparam("ticket_id"),
+    BarcodeRevocation.up_to_reissue >= bindparam("reissue"),
+    # A revocation that does not name its key may be for this ticket: refuse.
+    or_(BarcodeRevocation.key_id == bindparam("key_id"), BarcodeRevocation.key_id.is_(None)),
+)
+_PRESENCE = TicketPresence.__table__
+_ADMISSIONS = Admission.__table__
+_COUNTERS = Counter.__table__
+_PRESENCE_KEY = (_PRESENCE.c.key_id == bindparam("p_key")) & (
+    _PRESENCE.c.ticket_id == bindparam("p_ticket")
+)
+_PRESENCE_READ = select(
+    _PRESENCE.c.inside,
+    _PRESENCE.c.first_at,
+    _PRESENCE.c.first_door,
+    _PRESENCE.c.first_terminal,
+    _PRESENCE.c.first_by,
+).where(_PRESENCE_KEY)
+_PRESENCE_TOGGLE = (
+    update(_PRESENCE)
+    .where(_PRESENCE_KEY)
+    .values(inside=bindparam("p_inside"), last_move_at=bindparam("p_at"))
+)
+_SCAN_INSERT = insert(DoorScan.__table__)
+_COUNTER_BUMP = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.name == bindparam("c_name"))
+    .values(value=_COUNTERS.c.value + bindparam("c_delta"))
+    .returning(_COUNTERS.c.value)
+)
+
+
+def _run(session: Session, statement: Any, **params: Any) -> Any:
+    """A prebuilt Core statement on the session's connection (no ORM, no autoflush)."""
+    return session.connection().execute(statement, params)
+
+
+def _read_row(session: Session, statement: Any, **params: Any) -> _Row | None:
+    found = _run(session, statement, **params).first()
     return None if found is None else _Row(*found)
 
 
@@ -237,7 +278,7 @@ class _Facts:
 
 
 def _facts_from_claim(session: Session, claim: barcodes.TicketClaim) -> _Facts:
-    row = _read_row(session, Ticket.id == claim.ticket_id)
+    row = _read_row(session, _ROW_BY_ID, ticket_id=claim.ticket_id)
     if row is not None and row.key_id != claim.key_id:
         # Same number, another issuer: ticket ids are unique per terminal only,
         # so this store's ticket with that id is a different ticket.
@@ -277,14 +318,12 @@ def _refusal(session: Session, ctx: DoorContext, facts: _Facts, now: datetime) -
     """Why this ticket may not pass this door now, or ``None`` if it may."""
     what = _label(facts)
     reasons = list(
-        fast.execute(
+        _run(
             session,
-            select(BarcodeRevocation.reason).where(
-                BarcodeRevocation.ticket_id == facts.ticket_id,
-                BarcodeRevocation.up_to_reissue >= facts.reissue,
-                # A revocation that does not name its key may be for this ticket: refuse.
-                or_(BarcodeRevocation.key_id == facts.key_id, BarcodeRevocation.key_id.is_(None)),
-            ),
+            _REVOCATIONS,
+            ticket_id=facts.ticket_id,
+            reissue=facts.reissue,
+            key_id=facts.key_id,
         ).scalars()
     )
     # A refund outranks "reprinted": the door should say the ticket is dead, not old.
@@ -373,22 +412,11 @@ def bump_inside(session: Session, performance_id: int | None, delta: int) -> int
     if performance_id is None:
         return None
     name = inside_counter(performance_id)
-    counters = Counter.__table__
-    value = fast.execute(
-        session,
-        update(counters)
-        .where(counters.c.name == name)
-        .values(value=counters.c.value + delta)
-        .returning(counters.c.value),
-    ).scalar()
+    value = _run(session, _COUNTER_BUMP, c_name=name, c_delta=delta).scalar()
     if value is None:
         value = inside_count(session, performance_id)
-        fast.execute(session, insert(counters).values(name=name, value=value))
+        fast.execute(session, insert(_COUNTERS).values(name=name, value=value))
     return int(value)
-
-
-_PRESENCE = TicketPresence.__table__
-_ADMISSIONS = Admission.__table__
 
 
 def _move(
@@ -404,17 +432,8 @@ def _move(
     """Admit, re-admit, let out, or refuse as already admitted; writes the movement."""
     what = _label(facts)
     door_window = ctx.windows[facts.performance_id]
-    key = (_PRESENCE.c.key_id == facts.key_id) & (_PRESENCE.c.ticket_id == facts.ticket_id)
-    presence = fast.execute(
-        session,
-        select(
-            _PRESENCE.c.inside,
-            _PRESENCE.c.first_at,
-            _PRESENCE.c.first_door,
-            _PRESENCE.c.first_terminal,
-            _PRESENCE.c.first_by,
-        ).where(key),
-    ).first()
+    key = {"p_key": facts.key_id, "p_ticket": facts.ticket_id}
+    presence = _run(session, _PRESENCE_READ, **key).first()
     note = attention.combine(
         ctx.price_type_notes.get(facts.price_type_id, ""),
         ctx.seat_notes.get(facts.seat_id, "") if facts.seat_id is not None else "",
@@ -433,10 +452,7 @@ def _move(
                 previous=previous,
             )
         kind = "exit" if inside_now else "reentry"
-        fast.execute(
-            session,
-            update(_PRESENCE).where(key).values(inside=not inside_now, last_move_at=now),
-        )
+        _run(session, _PRESENCE_TOGGLE, **key, p_inside=not inside_now, p_at=now)
     else:
         kind = "entry"
     admission_uuid = str(uuid.uuid4())
@@ -454,22 +470,21 @@ def _move(
         "source": "local",
         "order_uuid": order_uuid,
     }
-    fast.execute(session, insert(_ADMISSIONS).values(**movement))
+    _run(session, insert(_ADMISSIONS), **movement)
     if presence is None:
-        fast.execute(
+        _run(
             session,
-            insert(_PRESENCE).values(
-                key_id=facts.key_id,
-                ticket_id=facts.ticket_id,
-                performance_id=facts.performance_id,
-                inside=True,
-                first_uuid=admission_uuid,
-                first_at=now,
-                first_door=ctx.door,
-                first_terminal=actor.terminal,
-                first_by=actor.username,
-                last_move_at=now,
-            ),
+            insert(_PRESENCE),
+            key_id=facts.key_id,
+            ticket_id=facts.ticket_id,
+            performance_id=facts.performance_id,
+            inside=True,
+            first_uuid=admission_uuid,
+            first_at=now,
+            first_door=ctx.door,
+            first_terminal=actor.terminal,
+            first_by=actor.username,
+            last_move_at=now,
         )
     if kind != "exit":  # the server knows admissions only; an exit stays at this door
         body = admission_body(Admission(**movement), facts.reissue)
@@ -599,7 +614,7 @@ def judge(
         verdict = _judge_order(session, actor, ctx, scanned.order_claim, now)
     else:
         if scanned.kind == "serial":
-            row = _read_row(session, Ticket.serial == scanned.serial)
+            row = _read_row(session, _ROW_BY_SERIAL, serial=scanned.serial)
             if row is None or row.serial is None:
                 verdict = Verdict(
                     Outcome.NOT_FOUND,
@@ -634,29 +649,34 @@ def _record(
     verdict: Verdict,
     now: datetime,
 ) -> None:
-    """Every scan goes into the door journal and the audit log, refused ones too."""
-    fast.execute(
+    """Every scan goes into the door journal; every refusal also into the audit log.
+
+    Admissions are already kept three ways (``admissions``, the journal, and
+    the operation sent to the server), so the tamper-evident log gets what a
+    fraud review needs: each refused code, who scanned it and why it failed.
+    """
+    _run(
         session,
-        insert(DoorScan.__table__).values(
-            scanned_at=now,
-            door=ctx.door,
-            terminal=actor.terminal,
-            username=actor.username,
-            performances=" ".join(str(p) for p in ctx.windows),
-            code=scanned.text,
-            ticket_id=verdict.ticket_id,
-            performance_id=_scan_performance(ctx, verdict),
-            verdict=verdict.outcome.value,
-            reason=verdict.reason,
-            admitted=verdict.admitted_count,
-        ),
+        _SCAN_INSERT,
+        scanned_at=now,
+        door=ctx.door,
+        terminal=actor.terminal,
+        username=actor.username,
+        performances=" ".join(str(p) for p in ctx.windows),
+        code=scanned.text,
+        ticket_id=verdict.ticket_id,
+        performance_id=_scan_performance(ctx, verdict),
+        verdict=verdict.outcome.value,
+        reason=verdict.reason,
+        admitted=verdict.admitted_count,
     )
-    action = "checkin.admit" if verdict.admit else f"checkin.{verdict.outcome.value}"
+    if verdict.admit or verdict.outcome is Outcome.EXITED:
+        return
     subject = f"ticket:{verdict.serial or verdict.ticket_id}" if verdict.ticket_id else "scan"
     audit.record(
         session,
         actor,
-        action,
+        f"checkin.{verdict.outcome.value}",
         subject,
         {"door": ctx.door, "code": scanned.text[:80], "reason": verdict.reason},
         at=now,
