@@ -35,7 +35,9 @@ from boxoffice.sales.barcodes import (
     MalformedCode,
     TrustedKeys,
 )
+from boxoffice.sales.signer import Signer
 from boxoffice.sales.signing_keys import key_id as key_id_of
+from boxoffice.store.models import Order
 
 PREFIX = "BO"
 VERSION = 1
@@ -166,3 +168,9 @@ def verify(code: str, trusted: TrustedKeys) -> OrderVerification:
     return OrderVerification(
         barcodes.VerifyStatus.GENUINE, claim, f"genuine order code for {claim.tickets} tickets"
     )
+
+
+def for_order(order: Order, signer: Signer) -> str:
+    """The order barcode to print on the receipt (the same text every time for an order)."""
+    issued = order.paid_at or order.created_at
+    return sign(order.uuid, max(len(order.tickets), 1), issued, signer.private_key)
