@@ -90,7 +90,7 @@ class DoorContext:
 
     def describe(self) -> str:
         return ", ".join(
-            f"{w.event_name} {w.starts_at:%Y-%m-%d %H:%M} (performance {p})"
+            f"{w.event_name} {w.local(w.starts_at)} (performance {p})"
             for p, w in self.windows.items()
         )
 
@@ -446,8 +446,8 @@ def _move(
         if not door_window.reentry or (inside_now and not allow_exit):
             return facts.verdict(
                 Outcome.ALREADY_ADMITTED,
-                f"{what} was already admitted at {first_at:%H:%M:%S} UTC "
-                f"({first_at:%Y-%m-%d}) at door {first_door!r} "
+                f"{what} was already admitted at "
+                f"{door_window.local(first_at, '%Y-%m-%d %H:%M:%S')} at door {first_door!r} "
                 f"({first_terminal}) by {first_by}",
                 previous=previous,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
@@ -35,22 +36,33 @@ class DoorWindow:
     closes_at: datetime
     reentry: bool
     cancelled: bool
+    #: The venue's time zone: the door reads times as the clock on its wall.
+    timezone: str = "UTC"
+
+    def local(self, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        """``moment`` on the venue's clock, with its zone abbreviation."""
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        shown = moment.astimezone(zone)
+        return f"{shown.strftime(fmt)} {shown.tzname()}"
 
     def problem(self, now: datetime) -> tuple[str, str] | None:
         """``("not_yet_open" | "expired", reason)`` when the door must refuse now."""
-        when = f"{self.event_name} on {self.starts_at:%Y-%m-%d %H:%M} UTC"
+        when = f"{self.event_name} on {self.local(self.starts_at)}"
         if self.cancelled:
             return "expired", f"the performance ({when}) was cancelled"
         if now < self.opens_at:
             return (
                 "not_yet_open",
-                f"doors for {when} open at {self.opens_at:%Y-%m-%d %H:%M} UTC",
+                f"doors for {when} open at {self.local(self.opens_at)}",
             )
         if now > self.closes_at:
             return (
                 "expired",
                 f"the ticket expired: {when} ended; admission closed at "
-                f"{self.closes_at:%Y-%m-%d %H:%M} UTC",
+                f"{self.local(self.closes_at)}",
             )
         return None
 
@@ -76,6 +88,7 @@ def window(session: Session, performance_id: int) -> DoorWindow:
         closes_at=ends + after_end,
         reentry=bool(policy and policy.reentry),
         cancelled=performance.status == PerformanceStatus.CANCELLED,
+        timezone=performance.seat_map.venue.timezone or "UTC",
     )
 
 

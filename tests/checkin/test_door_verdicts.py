@@ -25,6 +25,7 @@ from boxoffice.store.models import (
     Performance,
     PerformanceStatus,
     SeatMap,
+    Venue,
 )
 from tests.checkin.conftest import DoorWorld
 from tests.sales.helpers import cart, snapshot
@@ -368,3 +369,17 @@ def test_cancelled_performance_expires_its_tickets(dw: DoorWorld) -> None:
         performances.set_status(s, system_actor(), w.performance, PerformanceStatus.CANCELLED)
     verdict = dw.door().scan(ticket.barcode, now=dw.at_door)
     assert verdict.outcome is Outcome.EXPIRED and "cancelled" in verdict.reason
+
+
+def test_times_are_shown_on_the_venue_clock(dw: DoorWorld) -> None:
+    w = dw.world
+    (ticket,) = dw.sell("S-A-14")
+    with w.store.write() as s:
+        s.scalars(select(Venue)).one().timezone = "Asia/Shanghai"
+    door = dw.door()
+    early = door.scan(ticket.barcode, now=dw.at_door - timedelta(hours=2))
+    # The show starts at 12:00 UTC, 20:00 in Shanghai; doors open 90 minutes earlier.
+    assert early.outcome is Outcome.NOT_YET_OPEN and "open at 2030-06-11 18:30 CST" in early.reason
+    door.scan(ticket.barcode, now=dw.at_door)
+    again = door.scan(ticket.barcode, now=dw.at_door)
+    assert "already admitted at 2030-06-11 19:30:00 CST" in again.reason
