@@ -131,8 +131,8 @@ class Scanned:
 
 
 def _printable(code: object) -> str:
-    text = code if isinstance(code, str) else repr(code)
-    return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
+    text = (code if isinstance(code, str) else repr(code))[:200]
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def read_code(code: object, trusted: TrustedKeys) -> Scanned:
