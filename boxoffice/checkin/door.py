@@ -16,6 +16,7 @@ inside the door window → not admitted yet (or re-entry allowed).
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ from boxoffice.sync import outbox
 #: A ticket serial as printed under the barcode (``numbering.ticket_serials``).
 SERIAL = re.compile(r"[A-Z][A-Z0-9]{0,5}-T\d{7,12}")
 MAX_DOOR_NAME = 80
+#: How long a door trusts a successful permission check before it checks again.
+PERMISSION_RECHECK_SECONDS = 5.0
 
 _STATUS_REVOKED = {
     TicketStatus.REFUNDED: "refunded",
@@ -603,10 +606,15 @@ def judge(
     ctx: DoorContext,
     *,
     now: datetime | None = None,
+    check_permission: bool = True,
 ) -> Verdict:
-    """Decide and record, in the caller's (write) transaction."""
+    """Decide and record, in the caller's (write) transaction.
+
+    ``check_permission=False`` only for a ``Door`` that checked it moments ago.
+    """
     now = now or utc_now()
-    require(session, actor, Permission.CHECKIN, now=now)
+    if check_permission:
+        require(session, actor, Permission.CHECKIN, now=now)
     if scanned.refusal is not None:
         verdict = scanned.refusal
     elif scanned.kind == "order":
@@ -715,6 +723,7 @@ class Door:
         self.actor = actor
         self._performance_ids = list(performance_ids)
         self._door = door
+        self._permission_fresh_until = 0.0
         with store.read() as session:
             self.context = load_context(session, self._performance_ids, door)
             self.trusted = trusted if trusted is not None else trusted_keys(session)
@@ -727,5 +736,14 @@ class Door:
 
     def scan(self, code: object, *, now: datetime | None = None) -> Verdict:
         scanned = read_code(code, self.trusted)  # signature check outside the write lock
+        # The permission is checked in the service, but a door scanning every
+        # second need not re-read roles and grants each time: a refusal is
+        # never cached, and a revoked permission takes effect within seconds.
+        check = now is not None or time.monotonic() >= self._permission_fresh_until
         with self.store.write() as session:
-            return judge(session, self.actor, scanned, self.context, now=now)
+            verdict = judge(
+                session, self.actor, scanned, self.context, now=now, check_permission=check
+            )
+        if check and now is None:
+            self._permission_fresh_until = time.monotonic() + PERMISSION_RECHECK_SECONDS
+        return verdict

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import time
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,7 @@ from boxoffice.store.models import (
     Performance,
     PerformanceStatus,
     SeatMap,
+    User,
     Venue,
 )
 from tests.checkin.conftest import DoorWorld
@@ -385,3 +387,18 @@ def test_times_are_shown_on_the_venue_clock(dw: DoorWorld) -> None:
     door.scan(ticket.barcode, now=dw.at_door)
     again = door.scan(ticket.barcode, now=dw.at_door)
     assert "already admitted at 2030-06-11 19:30:00 CST" in again.reason
+
+
+def test_a_door_rechecks_its_users_permission_within_seconds(
+    dw: DoorWorld, tonight: tuple[int, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    perf, codes = tonight
+    door = dw.door(perf)
+    assert door.scan(codes[0]).admit  # the real clock: the show is tonight
+    with dw.world.store.write() as s:
+        s.get(User, dw.doorman.user_id).active = False  # type: ignore[union-attr]
+    monkeypatch.setattr(time, "monotonic", lambda: 10**9)  # the recheck interval has passed
+    before = snapshot(dw.world)
+    with pytest.raises(PermissionDenied):
+        door.scan(codes[1])
+    assert snapshot(dw.world) == before
