@@ -131,6 +131,8 @@ class Scanned:
     order_claim: order_codes.OrderClaim | None = None
     serial: str = ""
     refusal: Verdict | None = None
+    #: Why the signature check failed (``unknown_key`` may mean our key list is old).
+    status: VerifyStatus | None = None
 
 
 def _printable(code: object) -> str:
@@ -151,7 +153,10 @@ def read_code(code: object, trusted: TrustedKeys) -> Scanned:
         checked = order_codes.verify(stripped, trusted)
         if checked.claim is None:
             return Scanned(
-                text, "refused", refusal=_signature_refusal(checked.status, checked.reason)
+                text,
+                "refused",
+                refusal=_signature_refusal(checked.status, checked.reason),
+                status=checked.status,
             )
         return Scanned(text, "order", order_claim=checked.claim)
     verification = barcodes.verify(stripped, trusted)
@@ -159,7 +164,12 @@ def read_code(code: object, trusted: TrustedKeys) -> Scanned:
         reason = verification.reason
         if verification.status is VerifyStatus.MALFORMED and not upper.startswith(barcodes.PREFIX):
             reason += "; nor is it a ticket serial (like W1-T0000123) or an order code"
-        return Scanned(text, "refused", refusal=_signature_refusal(verification.status, reason))
+        return Scanned(
+            text,
+            "refused",
+            refusal=_signature_refusal(verification.status, reason),
+            status=verification.status,
+        )
     return Scanned(text, "ticket", claim=verification.claim)
 
 
@@ -727,6 +737,11 @@ class Door:
         with store.read() as session:
             self.context = load_context(session, self._performance_ids, door)
             self.trusted = trusted if trusted is not None else trusted_keys(session)
+        self._keys_from_store = trusted is None
+
+    def _reload_keys(self) -> None:
+        with self.store.read() as session:
+            self.trusted = trusted_keys(session)
 
     def refresh(self) -> None:
         """Reload door windows and trusted keys (after a policy or key change)."""
@@ -736,6 +751,10 @@ class Door:
 
     def scan(self, code: object, *, now: datetime | None = None) -> Verdict:
         scanned = read_code(code, self.trusted)  # signature check outside the write lock
+        if scanned.status is VerifyStatus.UNKNOWN_KEY and self._keys_from_store:
+            # A terminal enrolled since the door opened: its key came with the feed.
+            self._reload_keys()
+            scanned = read_code(code, self.trusted)
         # The permission is checked in the service, but a door scanning every
         # second need not re-read roles and grants each time: a refusal is
         # never cached, and a revoked permission takes effect within seconds.
