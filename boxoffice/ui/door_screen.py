@@ -22,6 +22,7 @@ from boxoffice.ui.qt import (
     QShortcut,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -29,6 +30,8 @@ from boxoffice.ui.qt import (
 from boxoffice.ui.workers import StoreWorker
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from boxoffice.actor import Actor
     from boxoffice.checkin.door import Door
     from boxoffice.checkin.verdicts import Verdict
@@ -37,12 +40,15 @@ if TYPE_CHECKING:
 #: Background colour of the verdict panel: go, stop, or go but look.
 COLOURS = {"admit": "#1b7f3b", "refuse": "#b3261e", "attention": "#b26a00", "idle": "#455a64"}
 HISTORY = 12
+#: The counts behind "n of m admitted" are refreshed at most this often.
+STATS_EVERY_MS = 1000
 
 
 class DoorScreen(QWidget):
     """One door (or several performances through one door), driven by a scanner."""
 
     verdictShown = Signal(object)
+    statsShown = Signal()
 
     def __init__(
         self,
@@ -59,6 +65,7 @@ class DoorScreen(QWidget):
         self._door_name = door_name
         self._door: Door | None = None
         self.last_verdict: Verdict | None = None
+        self._stats_due = False
         self.setWindowTitle(self.tr("Door: %1").replace("%1", door_name))
 
         self.scan_field = QLineEdit(self)
@@ -77,6 +84,8 @@ class DoorScreen(QWidget):
         self.attention_label = QLabel("", self)
         self.attention_label.setWordWrap(True)
         self.count_label = QLabel("", self)
+        #: Admitted against expected for the door's performances, refreshed after each scan.
+        self.stats_label = QLabel("", self)
         self.panel = QWidget(self)
         panel = QVBoxLayout(self.panel)
         for label, size in (
@@ -100,6 +109,7 @@ class DoorScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.panel, 1)
+        layout.addWidget(self.stats_label)
         layout.addWidget(self.history, 1)
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
         self.scan_field.setFocus()
@@ -152,7 +162,38 @@ class DoorScreen(QWidget):
             self.history.setItem(0, column, QTableWidgetItem(text))
         while self.history.rowCount() > HISTORY:
             self.history.removeRow(self.history.rowCount() - 1)
+        if not self._stats_due:  # at most one count a second, whatever the scan rate
+            self._stats_due = True
+            QTimer.singleShot(STATS_EVERY_MS, self._refresh_stats)
         self.verdictShown.emit(verdict)
+
+    def _refresh_stats(self) -> None:
+        self._worker.read(self._stats, self._show_stats, self._stats_failed)
+
+    def _stats_failed(self, error: BaseException) -> None:
+        self._stats_due = False
+        self.stats_label.setText(str(error))
+
+    def _stats(self, session: Session) -> list[tuple[str, int, int, int]]:
+        """Runs on the store worker's thread."""
+        from boxoffice.checkin import stats
+
+        return [
+            (r.event, r.admitted, r.expected, len(r.conflicts))
+            for r in stats.door_report(session, self._performances)
+        ]
+
+    def _show_stats(self, rows: Any) -> None:
+        parts = []
+        for event, admitted, expected, conflicts in rows:
+            text = self.tr("%1: %2 of %3 admitted").replace("%1", event)
+            text = text.replace("%2", str(admitted)).replace("%3", str(expected))
+            if conflicts:
+                text += self.tr(" (%1 double admissions)").replace("%1", str(conflicts))
+            parts.append(text)
+        self._stats_due = False
+        self.stats_label.setText("   ".join(parts))
+        self.statsShown.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._paint("refuse")

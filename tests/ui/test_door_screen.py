@@ -45,8 +45,10 @@ def test_a_scanner_typing_codes_gets_admit_then_already_in(  # type: ignore[no-u
     tonight: tuple[int, list[str]],  # noqa: F811
 ) -> None:
     _, codes = tonight
-    _scan(qtbot, screen, codes[0])
+    with qtbot.waitSignal(screen.statsShown, timeout=10_000):
+        _scan(qtbot, screen, codes[0])
     assert screen.outcome_label.text() == "ADMIT"
+    assert screen.stats_label.text() == "Tonight's show: 1 of 2 admitted"
     assert screen.panel.property("verdictKind") == "admit"
     assert screen.count_label.text() == "Inside now: 1"
     assert screen.scan_field.text() == "" and screen.scan_field.hasFocus()

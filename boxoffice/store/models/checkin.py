@@ -107,10 +107,11 @@ class DoorScan(Base):
     """Every scan at a door with its verdict, refused ones included."""
 
     __tablename__ = "door_scans"
+    __table_args__ = (Index("ix_door_scans_performance_door", "performance_id", "door"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     scanned_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    door: Mapped[str] = mapped_column(String(80), index=True)
+    door: Mapped[str] = mapped_column(String(80))
     terminal: Mapped[str] = mapped_column(String(80))
     username: Mapped[str] = mapped_column(String(40))
     #: Space-separated ids of the performances the door served.

@@ -81,7 +81,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_door_scans")),
     )
     with op.batch_alter_table("door_scans", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_door_scans_door"), ["door"], unique=False)
+        batch_op.create_index(
+            "ix_door_scans_performance_door", ["performance_id", "door"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_door_scans_scanned_at"), ["scanned_at"], unique=False)
 
     op.create_table(
@@ -168,7 +170,7 @@ def downgrade() -> None:
     op.drop_table("ticket_presence")
     with op.batch_alter_table("door_scans", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_door_scans_scanned_at"))
-        batch_op.drop_index(batch_op.f("ix_door_scans_door"))
+        batch_op.drop_index("ix_door_scans_performance_door")
 
     op.drop_table("door_scans")
     with op.batch_alter_table("admissions", schema=None) as batch_op:
