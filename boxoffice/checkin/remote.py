@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boxoffice.checkin.door import bump_inside
+from boxoffice.checkin.presence import bump_inside
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.store.models import (
