@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -19,6 +21,7 @@ from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import barcodes, checkout, refunds, reprints, signing_keys, voids
 from boxoffice.sales.cart import CustomerDetails
+from boxoffice.store import open_store
 from boxoffice.store.models import (
     Admission,
     DoorScan,
@@ -402,3 +405,31 @@ def test_a_door_rechecks_its_users_permission_within_seconds(
     with pytest.raises(PermissionDenied):
         door.scan(codes[1])
     assert snapshot(dw.world) == before
+
+
+def test_two_turnstiles_on_one_store_scanning_at_once_admit_once(dw: DoorWorld) -> None:
+    """Two processes' worth of doors (own engines) race on the same ticket."""
+    tickets = dw.sell("S-A-14", "S-A-15", "S-A-16", "S-A-17", "S-A-18")
+    stores = [open_store(dw.world.store.path) for _ in range(2)]
+    try:
+        doors = [
+            Door(store, dw.doorman, [dw.world.performance], f"Turnstile {i}")
+            for i, store in enumerate(stores)
+        ]
+        for ticket in tickets:
+            start = threading.Barrier(2)
+
+            def scan(
+                door: Door, code: str = ticket.barcode or "", start: threading.Barrier = start
+            ) -> Outcome:
+                start.wait()
+                return door.scan(code, now=dw.at_door).outcome
+
+            with ThreadPoolExecutor(2) as pool:
+                outcomes = sorted(pool.map(scan, doors))
+            assert outcomes == sorted([Outcome.ADMITTED, Outcome.ALREADY_ADMITTED])
+    finally:
+        for store in stores:
+            store.dispose()
+    with dw.world.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Admission)) == len(tickets)
