@@ -16,6 +16,12 @@ from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
 from boxoffice.store.models.outbox import OutboxEntry, OutboxState
 from boxoffice.store.models.pricing import Price, PriceType
+from boxoffice.store.models.printing import (
+    PrintLogEntry,
+    PrintOutcome,
+    StockMovementKind,
+    TicketStockMovement,
+)
 from boxoffice.store.models.refund_rules import RefundFeeRule
 from boxoffice.store.models.sales import (
     LIVE_TICKET_STATES,
@@ -30,6 +36,14 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.shifts import (
+    CardBatchTotal,
+    CountPurpose,
+    Shift,
+    ShiftCount,
+    ShiftStatus,
+    ZReport,
+)
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -43,9 +57,11 @@ __all__ = [
     "AuditHead",
     "AvailabilityThreshold",
     "BarcodeRevocation",
+    "CardBatchTotal",
     "CartHold",
     "CashKind",
     "CashMovement",
+    "CountPurpose",
     "Counter",
     "Customer",
     "Discount",
@@ -70,6 +86,8 @@ __all__ = [
     "Price",
     "PriceType",
     "PriceZone",
+    "PrintLogEntry",
+    "PrintOutcome",
     "RefundFeeRule",
     "Role",
     "RolePermission",
@@ -79,11 +97,17 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "Shift",
+    "ShiftCount",
+    "ShiftStatus",
+    "StockMovementKind",
     "TenderKind",
     "Ticket",
     "TicketKey",
     "TicketPresence",
     "TicketStatus",
+    "TicketStockMovement",
     "User",
     "Venue",
+    "ZReport",
 ]

@@ -1,7 +1,7 @@
 """door check-in: admissions, presence, conflicts, scans, policies, redemptions
 
 Revision ID: 0030_checkin
-Revises: 0002
+Revises: 0010_print
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0030_checkin"
-down_revision: str | None = "0002"
+down_revision: str | None = "0010_print"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
