@@ -775,7 +775,10 @@ def admission(ctx: Ctx) -> Outcome:
             ),
         )
     first = s.scalar(select(Admission).where(Admission.ticket_id == tk.id))
+    # The door's own extras (its admission uuid, door, user, ...) travel on to other doors.
+    extras = {k: ctx.op.body[k] for k in DOOR_EXTRAS if k in ctx.op.body}
     event = {
+        **extras,
         "serial": tk.serial,
         "key_id": tk.key_id,
         "ticket_id": tk.client_ticket_id,
@@ -797,6 +800,7 @@ def admission(ctx: Ctx) -> Outcome:
         feed.emit(s, "redemption", event, ctx.now)
         return Outcome("applied", result={"serial": tk.serial, "admitted": True})
     if body.re_entry:
+        feed.emit(s, "redemption", event, ctx.now)
         return Outcome("applied", result={"serial": tk.serial, "admitted": True, "re_entry": True})
     earlier = {
         "terminal_id": first.terminal_id,
@@ -822,6 +826,20 @@ def admission(ctx: Ctx) -> Outcome:
         {**earlier, "winner": True, "serial": tk.serial},
     )
     return Outcome("conflict", result={"serial": tk.serial, "admitted": False}, conflict=c)
+
+
+DOOR_EXTRAS = ("uuid", "performance_id", "kind", "door", "terminal", "user", "order_uuid")
+
+
+def record_only(ctx: Ctx) -> Outcome:
+    """Kinds the server keeps as facts (the receipt holds the body for ever) without effect.
+
+    ``will_call`` (tickets handed out at the window) and ``manual_redemption``
+    (a voucher redeemed by hand) change no seat and revoke nothing.
+    """
+    if ctx.op.kind == "will_call" and not isinstance(ctx.op.body.get("order"), str):
+        raise Rejected("invalid_body", "order: a will-call collection names the order's uuid")
+    return Outcome("applied", result={"recorded": ctx.op.kind})
 
 
 def shift_open(ctx: Ctx) -> Outcome:
@@ -916,6 +934,8 @@ HANDLERS = {
     "z_report": shift_close,
     "cash_movement": cash_movement,
     "allocation_release": allocation_release,
+    "will_call": record_only,
+    "manual_redemption": record_only,
 }
 
 
@@ -943,7 +963,16 @@ def _lock_terminal(session: Session, terminal_id: int) -> Terminal:
 #: Kinds whose handlers refuse (``Rejected``) only before writing anything, so
 #: they need no savepoint of their own; the others get one each.
 NO_SAVEPOINT = frozenset(
-    {"sale", "reservation", "cash_movement", "shift_open", "shift_close", "z_report"}
+    {
+        "sale",
+        "reservation",
+        "cash_movement",
+        "shift_open",
+        "shift_close",
+        "z_report",
+        "will_call",
+        "manual_redemption",
+    }
 )
 #: Kinds that neither read orders and tickets nor need earlier sales written first.
 BUFFERED_KINDS = NO_SAVEPOINT

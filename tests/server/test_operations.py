@@ -308,3 +308,57 @@ def test_z_report_closes_the_shift_and_a_late_sale_is_noticed(
     assert [n["reason"] for n in out["results"][1]["result"]["notices"]] == [
         "late_for_closed_shift"
     ]
+
+
+def test_door_admission_body_travels_to_other_doors_and_will_call_is_kept(
+    client: TestClient, server_store: ServerStore, terminal: dict
+) -> None:
+    door = enrol(client, server_store, "Door 1", "D1")
+    seller = helpers.Seller("W1")
+    sale = seller.sale([13])
+    push(client, terminal["token"], [seller.op("sale", sale)])
+    serial = sale["tickets"][0]["serial"]
+    scan = {
+        "serial": serial,
+        "key_id": terminal["key_id"],
+        "ticket_id": 1,
+        "reissue": 0,
+        "scanned_at": "2030-01-01T19:00:00+00:00",
+        "gate": "North",
+        "re_entry": False,
+        "uuid": "8f1d2c3a-1111-4222-8333-944455556666",
+        "performance_id": 1,
+        "kind": "entry",
+        "door": "North",
+        "terminal": "Door 1",
+        "user": "dora",
+        "order_uuid": sale["uuid"],
+    }
+    r = push(client, door["token"], [helpers.envelope(1, "admission", scan, key=scan["uuid"])])
+    assert r["results"][0]["status"] == "applied"
+    event = wait_for_kind(client, terminal["token"], "redemption", 1)[0]
+    assert event["uuid"] == scan["uuid"] and event["door"] == "North"
+    assert event["terminal_id"] == door["terminal_id"] and event["serial"] == serial
+    will_call = {
+        "order": sale["uuid"],
+        "ticket_ids": [1],
+        "tickets": [serial],
+        "reprinted": [],
+        "reason": "",
+    }
+    voucher = {
+        "kind": "voucher",
+        "code": "GIFT-1",
+        "at": "2030-01-01T18:00:00+00:00",
+        "amount": 500,
+        "currency": "EUR",
+        "reason": "scanner broken",
+    }
+    out = push(
+        client,
+        terminal["token"],
+        [seller.op("will_call", will_call), seller.op("manual_redemption", voucher)],
+    )
+    assert [x["status"] for x in out["results"]] == ["applied", "applied"]
+    bad = push(client, terminal["token"], [seller.op("will_call", {"tickets": []})])
+    assert bad["results"][0]["status"] == "rejected"
