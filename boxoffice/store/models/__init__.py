@@ -22,6 +22,7 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.sync import AllocationLink, RemoteSeat, SyncConflict
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -29,6 +30,7 @@ from boxoffice.store.models.venue import Venue
 __all__ = [
     "LIVE_TICKET_STATES",
     "Allocation",
+    "AllocationLink",
     "AuditEntry",
     "AuditHead",
     "AvailabilityThreshold",
@@ -58,6 +60,7 @@ __all__ = [
     "PriceType",
     "PriceZone",
     "RefundFeeRule",
+    "RemoteSeat",
     "Role",
     "RolePermission",
     "Row",
@@ -66,6 +69,7 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "SyncConflict",
     "TenderKind",
     "Ticket",
     "TicketKey",

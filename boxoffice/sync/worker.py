@@ -1,0 +1,296 @@
+"""The background sync worker: push the outbox, pull the change feed, track the state.
+
+A plain thread (no Qt): the UI reads ``status`` (an immutable snapshot) on a
+timer or gets ``on_status`` callbacks from the worker thread. One round is
+"push the whole backlog in sequence order, then pull the feed from the
+stored cursor". A failed call switches to offline at once (so the UI and the
+sale path know within the call's timeout) and the next round waits with
+exponential backoff; the first round that gets through pushes the backlog
+that built up, in order, and then catches up on the feed.
+
+No store transaction is held open across a network call: entries are marked
+in flight and committed, the batch is sent, and the answers are recorded in
+a new transaction. A crash in between leaves them in flight, and they are
+sent again with the same idempotency keys (the server answers its first
+result again), so nothing is lost and nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, Protocol
+
+from boxoffice import settings
+from boxoffice.clock import utc_now
+from boxoffice.store import Store
+from boxoffice.store.models import OutboxEntry, OutboxState
+from boxoffice.sync import config, conflicts, feed, outbox
+from boxoffice.sync import protocol as p
+from boxoffice.sync.conflicts import conflict_message
+from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable
+from boxoffice.sync.status import SyncStatus
+
+log = logging.getLogger(__name__)
+
+
+class Transport(Protocol):
+    """What the worker needs from the server client (``boxoffice.sync.client``)."""
+
+    def push(self, operations: list[p.Operation]) -> list[p.OpResult]: ...
+
+    def pull(self, cursor: str | None, limit: int) -> p.FeedPage: ...
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        store: Store,
+        transport: Transport,
+        *,
+        terminal: str,
+        batch_size: int = p.MAX_BATCH,
+        feed_page: int = 1000,
+        interval: float = 1.0,
+        min_backoff: float = 0.5,
+        max_backoff: float = 15.0,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.terminal = terminal
+        self.batch_size = batch_size
+        self.feed_page = feed_page
+        self.interval = interval
+        self.min_backoff = min_backoff
+        self.max_backoff = max_backoff
+        self.on_status = on_status
+        self.clock = clock
+        self._status = SyncStatus(configured=True)
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._round = threading.Lock()  # one round at a time (thread or a caller)
+        self._publish()
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def _publish(self, **changes: Any) -> None:
+        with self.store.read() as session:
+            counts = outbox.counts(session)
+            open_conflicts = conflicts.open_count(session)
+            cursor = config.cursor(session)
+            last = settings.find(session, config.LAST_CONTACT)
+        with self._lock:
+            new = replace(
+                self._status,
+                waiting=sum(n for s, n in counts.items() if s != OutboxState.ACKNOWLEDGED),
+                attention=counts[OutboxState.ATTENTION],
+                conflicts=open_conflicts,
+                cursor=cursor,
+                last_contact=datetime.fromisoformat(last) if last else None,
+                **changes,
+            )
+            changed = new != self._status
+            self._status = new
+        if changed and self.on_status is not None:
+            try:
+                self.on_status(new)
+            except Exception:  # a broken listener must not stop syncing
+                log.exception("sync status listener failed")
+
+    def _went_offline(self, error: str) -> None:
+        log.info("sync: offline: %s", error)
+        self._publish(online=False, last_error=error)
+
+    def _contact(self) -> None:
+        now = self.clock()
+        with self.store.write() as session:
+            settings.put(session, config.LAST_CONTACT, now.isoformat())
+
+    # -- one round -----------------------------------------------------------------
+    def sync_once(self) -> None:
+        """Push everything waiting, then pull the feed; raises when the server is away."""
+        with self._round:
+            try:
+                self.push_backlog()
+                self.pull_feed()
+            except (ServerUnreachable, BadServerReply, NotEnrolled) as exc:
+                self._went_offline(str(exc))
+                raise
+            self._publish(online=True, last_error="")
+
+    def push_backlog(self) -> int:
+        """Send waiting operations in sequence order until none is left; how many were sent."""
+        sent = 0
+        while True:
+            now = self.clock()
+            with self.store.write() as session:
+                batch = outbox.next_batch(session, self.batch_size)
+                if not batch:
+                    return sent
+                ops = [_operation(e) for e in batch]
+                outbox.mark_in_flight(session, [e.id for e in batch], now)
+            try:
+                results = self.transport.push(ops)
+            except ServerRefused as exc:
+                # The batch as a whole was refused (e.g. the token was revoked):
+                # keep everything, it will go when the cause is fixed.
+                with self.store.write() as session:
+                    outbox.failed_attempt(session, [o.seq for o in ops], str(exc))
+                raise ServerUnreachable(str(exc)) from exc
+            except (ServerUnreachable, BadServerReply) as exc:
+                with self.store.write() as session:
+                    outbox.failed_attempt(session, [o.seq for o in ops], str(exc))
+                raise
+            self._contact()
+            answered = self._record(batch, results)
+            sent += answered
+            self._publish(online=True, last_error="")
+            # A server that stops part-way leaves the rest for the next batch; one
+            # that answers none of them would make us loop.
+            if answered == 0:
+                raise BadServerReply("the server answered none of the operations sent")
+
+    def _record(self, batch: list[OutboxEntry], results: list[p.OpResult]) -> int:
+        by_seq = {e.id: e for e in batch}
+        now = self.clock()
+        answered = 0
+        with self.store.write() as session:
+            for r in results:
+                sent = by_seq.get(r.terminal_seq)
+                if sent is None or sent.idempotency_key != r.idempotency_key:
+                    raise BadServerReply(
+                        f"the server answered operation {r.terminal_seq} "
+                        f"({r.idempotency_key}), which was not sent"
+                    )
+                answered += 1
+                entry = session.get(OutboxEntry, sent.id)
+                assert entry is not None
+                outcome = r.first_status if r.status == "replayed" and r.first_status else r.status
+                result = r.result or {}
+                if outcome in ("applied", "replayed"):
+                    outbox.acknowledge(session, entry.id, result, now)
+                    for notice in result.get("notices") or []:
+                        reason = str(notice.get("reason", "notice"))
+                        conflicts.record(
+                            session,
+                            entry=entry,
+                            code=reason,
+                            message=conflict_message(reason),
+                            server_facts=notice,
+                            server_ref=_ref(notice.get("conflict_id")),
+                            now=now,
+                        )
+                elif outcome == "conflict" and r.conflict is not None:
+                    # The server keeps it (and the money is kept here): acknowledged,
+                    # and a conflict for a supervisor.
+                    outbox.acknowledge(session, entry.id, r.model_dump(mode="json"), now)
+                    conflicts.record(
+                        session,
+                        entry=entry,
+                        code=r.conflict.reason,
+                        message=conflict_message(r.conflict.reason),
+                        server_facts=_facts(r.conflict.server_facts),
+                        server_ref=_ref(r.conflict.id),
+                        now=now,
+                    )
+                else:
+                    code = r.error.error if r.error else outcome
+                    message = (r.error.message if r.error else "") or conflict_message(outcome)
+                    outbox.needs_attention(
+                        session, entry.id, f"{code}: {message}", r.model_dump(mode="json")
+                    )
+                    conflicts.record(
+                        session,
+                        entry=entry,
+                        code=code,
+                        message=message,
+                        server_facts=r.model_dump(mode="json"),
+                        now=now,
+                    )
+        return answered
+
+    def pull_feed(self) -> int:
+        """Apply the change feed from the stored cursor; how many events were applied."""
+        applied = 0
+        while True:
+            with self.store.read() as session:
+                cursor = config.cursor(session)
+                me = config.terminal_id(session)
+            page = self.transport.pull(cursor, self.feed_page)
+            self._contact()
+            with self.store.write() as session:
+                feed.apply(session, page.events, terminal_id=me, now=self.clock())
+                config.set_cursor(session, page.cursor)
+            applied += len(page.events)
+            if not page.more or not page.events:
+                return applied
+
+    # -- the thread ----------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Do a round now (after a sale, or when the clerk presses "retry")."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        delay = 0.0
+        backoff = self.min_backoff
+        while not self._stop.is_set():
+            self._wake.wait(delay)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.sync_once()
+            except (ServerUnreachable, BadServerReply, NotEnrolled):
+                delay, backoff = backoff, min(backoff * 2, self.max_backoff)
+                continue
+            except Exception as exc:  # keep the worker alive, but say what happened
+                log.exception("sync round failed")
+                with contextlib.suppress(Exception):
+                    self._went_offline(f"sync failed: {exc}")
+                delay, backoff = backoff, min(backoff * 2, self.max_backoff)
+                continue
+            delay, backoff = self.interval, self.min_backoff
+
+
+def _ref(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _facts(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {"facts": value}
+
+
+def _operation(entry: OutboxEntry) -> p.Operation:
+    return p.Operation(
+        seq=entry.id,
+        key=entry.idempotency_key,
+        kind=entry.kind,
+        body=json.loads(entry.body),
+        created_at=entry.created_at,
+    )
