@@ -27,6 +27,7 @@ from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
 from boxoffice.catalog import events, performances, prices
 from boxoffice.cli.output import emit, fail
 from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
+from boxoffice.cli.sync_cmd import register as register_sync
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.paths import default_db_path
@@ -413,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("permission", choices=[p.value for p in Permission])
     p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
     p.add_argument("--reason", required=True)
+    register_sync(add, group)
     return parser
 
 

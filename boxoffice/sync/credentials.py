@@ -2,7 +2,8 @@
 
 The keyring backend is whatever ``keyring`` picks on this machine (Secret
 Service, macOS Keychain, Windows Credential Locker); tests point it at a
-file-backed backend. One token per (server, terminal).
+file-backed backend. One token per (server, store file): a machine may run
+a training store beside the live one.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ class KeyringUnavailable(BoxOfficeError):
 
 
 class TokenStore:
-    def __init__(self, server_url: str, terminal: str, backend: KeyringBackend | None = None):
-        self.account = f"{terminal}@{server_url}"
+    def __init__(self, server_url: str, store_path: str, backend: KeyringBackend | None = None):
+        self.account = f"{server_url} {store_path}"
         self.backend = backend
 
     def _ring(self) -> KeyringBackend:
