@@ -58,7 +58,7 @@ def test_sales_queue_in_sequence_and_in_flight_entries_are_sent_again(world: Wor
 
 def test_a_refused_sale_leaves_no_outbox_entry(world: World) -> None:
     _sell(world, "S-A-1")
-    with pytest.raises(Exception, match="sold|not available"):
+    with pytest.raises(Exception, match=r"sold|not available"):
         _sell(world, "S-A-1")
     with world.store.read() as s:
         assert outbox.waiting(s) == 1

@@ -103,6 +103,7 @@ class SyncStatusIndicator(QLabel):
         self.setProperty("state", state)
         self.style().unpolish(self)
         self.style().polish(self)
+        self.updateGeometry()
 
     @property
     def state(self) -> str:
