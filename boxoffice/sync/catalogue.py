@@ -121,15 +121,25 @@ def upsert(session: Session, name: str, rows: list[Any]) -> int:
 
 
 def remove(session: Session, name: str, key: Any) -> None:
-    """A row the server deleted."""
+    """A row the server deleted; ``key`` is the primary key (``"a|b"`` for a composite one)."""
     table = _table(name)
-    keys = list(table.primary_key.columns)
-    if len(keys) != 1:
-        if not isinstance(key, dict):
-            raise BadServerReply(f"{name}: a deletion needs the whole key, got {key!r}")
-        session.execute(delete(table).where(*(c == key.get(c.name) for c in keys)))
-        return
-    session.execute(delete(table).where(keys[0] == _value(table, keys[0].name, key)))
+    columns = list(table.primary_key.columns)
+    if isinstance(key, str):
+        parts: list[Any] = key.split("|")
+    elif isinstance(key, dict):
+        parts = [key.get(c.name) for c in columns]
+    else:
+        parts = [key]
+    if len(parts) != len(columns):
+        raise BadServerReply(f"{name}: a deletion needs the whole key, got {key!r}")
+    values = []
+    for column, part in zip(columns, parts, strict=True):
+        if column.type.python_type is int and isinstance(part, str):
+            if not part.lstrip("-").isdigit():
+                raise BadServerReply(f"{name}.{column.name}: {part!r} is not a whole number")
+            part = int(part)
+        values.append(_value(table, column.name, part))
+    session.execute(delete(table).where(*(c == v for c, v in zip(columns, values, strict=True))))
 
 
 def apply_snapshot(session: Session, tables: dict[str, list[Any]]) -> dict[str, int]:

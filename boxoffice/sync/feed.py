@@ -121,7 +121,7 @@ def _catalogue(session: Session, data: dict[str, Any]) -> None:
     table = _str(data, "table")
     row = data.get("row")
     if row is None:
-        catalogue.remove(session, table, data.get("id"))
+        catalogue.remove(session, table, data.get("id", data.get("key")))
     else:
         catalogue.upsert(session, table, [row])
 
