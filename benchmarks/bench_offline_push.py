@@ -1,0 +1,211 @@
+"""Pushing 10,000 queued offline operations after reconnect (budget ≤ 20 s).
+
+A terminal store with a 1,030-seat theatre and ten on-sale performances is
+enrolled with an embedded central server (the FastAPI app on uvicorn in this
+process, on its default SQLite database). 10,000 one-seat cash sales are
+queued in the outbox as an offline terminal leaves them (bodies as
+``checkout`` writes them, each with its idempotency key and sequence
+number); the clock runs from the worker's first batch to the moment the
+server acknowledged the last one. Every operation must come back
+``applied`` and the server must hold 10,000 orders.
+"""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import func, select, text
+
+from benchmarks import Metric
+from boxoffice.actor import system_actor
+from boxoffice.auth import roles, users
+from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.clock import utc_now
+from boxoffice.demo import THEATRE_PRICES, theatre_plan
+from boxoffice.money import Money
+from boxoffice.sales.signer import open_signer, register
+from boxoffice.seatmaps.save import save_plan
+from boxoffice.store import Store, open_store
+from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, PriceType, Seat
+from boxoffice.sync import outbox, terminal
+from boxoffice.sync.worker import SyncWorker
+
+OPERATIONS = 10_000
+PERFORMANCES = 10
+BUDGET_S = 20.0
+ADMIN = system_actor("bench")
+
+
+def _build(path: Path) -> list[tuple[int, int]]:
+    """The store and its (performance, seat) pairs to sell."""
+    store = open_store(path)
+    now = utc_now()
+    with store.write() as s:
+        roles.ensure_roles(s)
+        prices.ensure_standard_price_types(s)
+        users.create_user(s, ADMIN, "ann", "clerk", "1234")
+        venue = venues.get_or_create(s, ADMIN, "Lyceum", currency="EUR")
+        seat_map = save_plan(s, ADMIN, venue, theatre_plan(), "own")
+        event = events.add_event(s, ADMIN, "Hamlet", duration_minutes=170)
+        perf_ids = []
+        for day in range(PERFORMANCES):
+            p = performances.add_performance(
+                s,
+                ADMIN,
+                event,
+                seat_map,
+                now + timedelta(days=10 + day),
+                status=PerformanceStatus.ON_SALE,
+            )
+            perf_ids.append(p.id)
+            for zone, by_type in THEATRE_PRICES.items():
+                for code, amount in by_type.items():
+                    prices.set_price(s, ADMIN, p, zone, code, Money.of(amount, "EUR"), "5")
+        seats = list(s.scalars(select(Seat.id).order_by(Seat.id)))
+    register_store(store)
+    store.dispose()
+    pairs = [(perf, seat) for perf in perf_ids for seat in seats]
+    if len(pairs) < OPERATIONS:
+        raise RuntimeError(f"only {len(pairs)} seats for {OPERATIONS} sales")
+    return pairs[:OPERATIONS]
+
+
+def register_store(store: Store) -> None:
+    with store.write() as s:
+        register(s, open_signer(store.path), "Window 1")
+
+
+def _queue(store: Store, pairs: list[tuple[int, int]]) -> None:
+    """The outbox an offline terminal leaves after 10,000 one-seat cash sales."""
+    with store.write() as s:
+        adult = s.scalar(select(PriceType.id).where(PriceType.code == "adult"))
+        prefix = "W1"
+        for n, (perf, seat) in enumerate(pairs, start=1):
+            order = str(uuid.uuid4())
+            body = {
+                "uuid": order,
+                "number": f"{prefix}-{n:06d}",
+                "terminal": "Window 1",
+                "user": "ann",
+                "status": "paid",
+                "currency": "EUR",
+                "total": 4900,
+                "tax": 233,
+                "reserved_until": None,
+                "offline": True,
+                "tickets": [
+                    {
+                        "id": n,
+                        "serial": f"{prefix}-T{n:07d}",
+                        "performance": perf,
+                        "seat": seat,
+                        "ga_area": None,
+                        "price": 4900,
+                        "price_type": adult,
+                        "status": "valid",
+                    }
+                ],
+                "payments": [
+                    {
+                        "n": 0,
+                        "kind": "cash",
+                        "amount": 4900,
+                        "rounding": 0,
+                        "scheme": "",
+                        "last4": "",
+                        "auth": "",
+                    }
+                ],
+            }
+            outbox.enqueue(s, "sale", body, key=f"{order}:sale")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def run() -> Iterator[Metric]:
+    import uvicorn
+
+    from boxoffice.server import catalogue, enrolment
+    from boxoffice.server import migrate as server_migrate
+    from boxoffice.server.app import create_app
+    from boxoffice.server.db import ServerStore
+
+    with tempfile.TemporaryDirectory(prefix="bench-push-") as tmp:
+        work = Path(tmp)
+        pairs = _build(work / "terminal.sqlite3")
+        server_store = ServerStore(f"sqlite:///{work / 'server.sqlite3'}")
+        server_migrate.upgrade(server_store)
+        with server_store.session() as s:
+            catalogue.import_tables(s, catalogue.export_store(work / "terminal.sqlite3"))
+            code, _ = enrolment.create_code(s, "Window 1", prefix="W1")
+        port = _free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(server_store),
+                host="127.0.0.1",
+                port=port,
+                log_level="warning",
+                lifespan="off",
+            )
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.01)
+        store = open_store(work / "terminal.sqlite3")
+        ring = PlaintextKeyring()
+        ring.file_path = str(work / "keyring.cfg")  # type: ignore[misc]
+        try:
+            terminal.configure(store, ADMIN, f"http://127.0.0.1:{port}")
+            client = terminal.client_for(store, backend=ring)
+            assert client is not None
+            terminal.enrol(store, ADMIN, client, code, open_signer(store.path))
+            _queue(store, pairs)
+            worker = SyncWorker(store, client, terminal="Window 1")
+            started = time.perf_counter()
+            pushed = worker.push_backlog()
+            elapsed = time.perf_counter() - started
+            with store.read() as s:
+                acked = s.scalar(
+                    select(func.count())
+                    .select_from(OutboxEntry)
+                    .where(OutboxEntry.state == OutboxState.ACKNOWLEDGED)
+                )
+            with server_store.session() as s:
+                orders = s.execute(text("select count(*) from server_orders")).scalar()
+            if pushed != OPERATIONS or acked != OPERATIONS or orders != OPERATIONS:
+                raise AssertionError(
+                    f"pushed {pushed}, acknowledged {acked}, server orders {orders}; "
+                    f"expected {OPERATIONS} each"
+                )
+            client.close()
+        finally:
+            server.should_exit = True
+            thread.join(10)
+            store.dispose()
+            server_store.dispose()
+    yield Metric("offline_push_10k_seconds", elapsed, "s", BUDGET_S)
+    yield Metric(
+        "offline_push_ops_per_second",
+        OPERATIONS / elapsed,
+        "ops/s",
+        OPERATIONS / BUDGET_S,
+        goal="min",
+    )
+
+
+if __name__ == "__main__":
+    for metric in run():
+        print(metric.to_json())
