@@ -23,6 +23,7 @@ from boxoffice.server import catalogue, conflicts, enrolment, feed, inventory, o
 from boxoffice.server.db import ServerStore
 from boxoffice.server.errors import ApiError, not_found
 from boxoffice.server.models import Allocation, Terminal
+from boxoffice.server.operations import MAX_BATCH, Envelope
 
 log = logging.getLogger(__name__)
 API = "/api/v1"
@@ -41,7 +42,7 @@ class EnrolIn(_In):
 class BatchIn(_In):
     sent_at: AwareDatetime | None = None
     clock_offset_ms: int | None = Field(default=None, ge=-(10**10), le=10**10)
-    operations: list[operations.Envelope] = Field(max_length=operations.MAX_BATCH)
+    operations: list[Envelope] = Field(max_length=MAX_BATCH)
 
 
 class HoldIn(_In):
@@ -105,6 +106,20 @@ def terminal_info(t: Terminal) -> dict[str, Any]:
     }
 
 
+def _terminal(request: Request) -> Terminal:
+    with request.app.state.store.session() as s:
+        return enrolment.authenticate(s, _bearer(request))
+
+
+def _admin(request: Request) -> str:
+    with request.app.state.store.session() as s:
+        return enrolment.authenticate_admin(s, _bearer(request)).name
+
+
+Term = Annotated[Terminal, Depends(_terminal)]
+Admin = Annotated[str, Depends(_admin)]
+
+
 def create_app(store: ServerStore) -> FastAPI:
     app = FastAPI(
         title="boxoffice central server",
@@ -153,17 +168,6 @@ def create_app(store: ServerStore) -> FastAPI:
             },
             status_code=500,
         )
-
-    def terminal(request: Request) -> Terminal:
-        with store.session() as s:
-            return enrolment.authenticate(s, _bearer(request))
-
-    def admin(request: Request) -> str:
-        with store.session() as s:
-            return enrolment.authenticate_admin(s, _bearer(request)).name
-
-    Term = Annotated[Terminal, Depends(terminal)]
-    Admin = Annotated[str, Depends(admin)]
 
     @app.get(f"{API}/health")
     def health() -> dict[str, Any]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -51,7 +51,7 @@ class Envelope(BaseModel):
     idempotency_key: str = Field(min_length=1, max_length=80)
     terminal_seq: int = Field(ge=1, le=2**62)
     kind: str = Field(min_length=1, max_length=40)
-    client_time: datetime
+    client_time: AwareDatetime
     body: dict[str, Any]
 
 
@@ -117,7 +117,7 @@ class TicketLine(_Body):
     performance: int
     seat: int | None = None
     ga_area: int | None = None
-    price: int
+    price: StrictInt
     price_type: int | None = None
     status: str = "valid"
 
@@ -125,7 +125,7 @@ class TicketLine(_Body):
 class PaymentLine(_Body):
     n: int = 0
     kind: str = Field(max_length=12)
-    amount: int
+    amount: StrictInt
     rounding: int = 0
 
 
@@ -135,7 +135,7 @@ class OrderBody(_Body):
     user: str = Field(default="", max_length=40)
     status: str = "paid"
     currency: str = Field(min_length=3, max_length=3)
-    total: int
+    total: StrictInt
     tickets: list[TicketLine] = Field(max_length=1000)
     payments: list[PaymentLine] = Field(default_factory=list, max_length=50)
     shift: int | str | None = None
@@ -167,7 +167,7 @@ class AdmissionBody(_Body):
     key_id: str | None = None
     ticket_id: int | None = None
     reissue: int = 0
-    scanned_at: datetime
+    scanned_at: AwareDatetime
     gate: str = Field(default="", max_length=40)
     re_entry: bool = False
 
@@ -175,14 +175,14 @@ class AdmissionBody(_Body):
 class ShiftBody(_Body):
     shift: int | str
     user: str = ""
-    opened_at: datetime | None = None
-    closed_at: datetime | None = None
+    opened_at: AwareDatetime | None = None
+    closed_at: AwareDatetime | None = None
 
 
 class CashBody(_Body):
     shift: int | str | None = None
     kind: str = Field(max_length=12)
-    amount: int
+    amount: StrictInt
     currency: str = Field(min_length=3, max_length=3)
     reason: str = Field(default="", max_length=200)
 

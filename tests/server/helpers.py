@@ -1,0 +1,150 @@
+"""Helpers for server tests: a small catalogue, enrolment, operation envelopes."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from boxoffice.sales.signing_keys import public_bytes
+from boxoffice.server import enrolment
+from boxoffice.server.db import ServerStore
+
+SEATS = 60
+GA_CAPACITY = 10
+HOUSE_SEAT = 60
+
+
+def small_catalogue(now: datetime | None = None) -> dict[str, list[dict[str, Any]]]:
+    """One venue, one map of 60 seats (seat 60 a house seat), a GA area of 10, two shows."""
+    now = now or datetime.now(UTC)
+    later = (now + timedelta(days=3)).isoformat()
+    return {
+        "venues": [{"id": 1, "name": "Test Hall", "currency": "EUR"}],
+        "seat_maps": [{"id": 1, "venue_id": 1, "name": "main"}],
+        "seats": [{"id": i, "seat_map_id": 1, "guid": f"A-{i}"} for i in range(1, SEATS + 1)],
+        "ga_areas": [{"id": 1, "seat_map_id": 1, "name": "Floor", "capacity": GA_CAPACITY}],
+        "performances": [
+            {
+                "id": 1,
+                "event_id": 1,
+                "seat_map_id": 1,
+                "starts_at": later,
+                "status": "on_sale",
+                "currency": "EUR",
+            },
+            {
+                "id": 2,
+                "event_id": 1,
+                "seat_map_id": 1,
+                "starts_at": later,
+                "status": "off_sale",
+                "currency": "EUR",
+            },
+        ],
+        "seat_holds": [{"id": 1, "performance_id": 1, "seat_id": HOUSE_SEAT, "kind": "house"}],
+    }
+
+
+def new_key() -> tuple[Ed25519PrivateKey, str]:
+    key = Ed25519PrivateKey.generate()
+    return key, base64.b64encode(public_bytes(key)).decode()
+
+
+def make_code(store: ServerStore, name: str, prefix: str | None = None) -> str:
+    with store.session() as s:
+        code, _ = enrolment.create_code(s, name, prefix=prefix)
+    return code
+
+
+def admin_token(store: ServerStore) -> str:
+    with store.session() as s:
+        return enrolment.create_admin_token(s, "test admin")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def envelope(seq: int, kind: str, body: dict[str, Any], key: str | None = None) -> dict:
+    return {
+        "idempotency_key": key or str(uuid.uuid4()),
+        "terminal_seq": seq,
+        "kind": kind,
+        "client_time": datetime.now(UTC).isoformat(),
+        "body": body,
+    }
+
+
+class Seller:
+    """Builds sale bodies the way ``checkout._order_body`` does, with its own numbering."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.next_ticket = 1
+        self.next_order = 1
+        self.seq = 0
+
+    def sale(
+        self,
+        seats: list[int],
+        *,
+        performance: int = 1,
+        ga: int = 0,
+        offline: bool = False,
+        shift: int | None = None,
+        price: int = 2500,
+    ) -> dict[str, Any]:
+        tickets = []
+        for seat in [*seats, *([None] * ga)]:
+            tid = self.next_ticket
+            self.next_ticket += 1
+            tickets.append(
+                {
+                    "id": tid,
+                    "serial": f"{self.prefix}-T{tid:07d}",
+                    "performance": performance,
+                    "seat": seat,
+                    "ga_area": None if seat else 1,
+                    "price": price,
+                    "price_type": 1,
+                    "status": "valid",
+                }
+            )
+        number = f"{self.prefix}-{self.next_order:06d}"
+        self.next_order += 1
+        total = price * len(tickets)
+        return {
+            "uuid": str(uuid.uuid4()),
+            "number": number,
+            "terminal": self.prefix,
+            "user": "clara",
+            "status": "paid",
+            "currency": "EUR",
+            "total": total,
+            "tax": 0,
+            "reserved_until": None,
+            "tickets": tickets,
+            "offline": offline,
+            "shift": shift,
+            "payments": [
+                {
+                    "n": 0,
+                    "kind": "cash",
+                    "amount": total,
+                    "rounding": 0,
+                    "scheme": "",
+                    "last4": "",
+                    "auth": "",
+                }
+            ],
+        }
+
+    def op(self, kind: str, body: dict[str, Any], key: str | None = None) -> dict[str, Any]:
+        self.seq += 1
+        if key is None and kind == "sale":
+            key = f"{body['uuid']}:sale"
+        return envelope(self.seq, kind, body, key)
