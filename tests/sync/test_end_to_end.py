@@ -88,11 +88,19 @@ def test_enrolment_keeps_the_token_in_the_keyring_and_registers_the_ticket_key(
     # The key is now a trusted ticket key in the server's catalogue.
     keys = server.query("select row_id from catalogue_rows where table_name = 'ticket_keys'")
     assert (world.signer.key_id,) in keys
-    # A used code does not enrol anyone else.
+    # A made-up code enrols nobody, and no token is kept.
+    import base64
+
+    from boxoffice.sales import signing_keys
+    from boxoffice.sync.errors import NotEnrolled, ServerRefused
+
     fresh = ServerClient(linked.config, type(linked.tokens)(linked.base, "/x", ring))
-    with pytest.raises(Exception, match="401"):
-        fresh.enrol("AAAA-BBBB-CCCC", "x" * 44)
+    key = base64.b64encode(signing_keys.public_bytes(signing_keys.generate())).decode()
+    with pytest.raises(ServerRefused, match=r"\(401\)"):
+        fresh.enrol("AAAA-BBBB-CCCC", key)
     assert fresh.tokens.get() is None
+    with pytest.raises(NotEnrolled, match="not enrolled"):
+        fresh.terminal()
 
 
 def test_offline_terminal_sells_its_allocation_then_reconnects_and_reconciles(
@@ -167,6 +175,7 @@ def test_a_reply_lost_after_the_server_committed_gives_one_sale(
     lossy = LoseFirstReply()
     client = link(world.store, server, ring, world.signer, transport=lossy)
     worker = _worker(world, client)
+    worker.sync_once()  # online: the sale holds its seats on the server first
     order = _sell(world, worker, client, "S-C-5", "S-C-6")
     with pytest.raises(ServerUnreachable, match="no answer"):
         worker.push_backlog()
