@@ -35,7 +35,7 @@ from boxoffice.sales.signer import open_signer, register
 from boxoffice.seatmaps.save import save_plan
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, PriceType, Seat
-from boxoffice.sync import outbox, terminal
+from boxoffice.sync import allocations, conflicts, outbox, terminal
 from boxoffice.sync.worker import SyncWorker
 
 OPERATIONS = 10_000
@@ -172,6 +172,21 @@ def run() -> Iterator[Metric]:
             client = terminal.client_for(store, backend=ring)
             assert client is not None
             terminal.enrol(store, ADMIN, client, code, open_signer(store.path))
+            # Online, before the network goes: each performance's seats are allocated
+            # to this terminal, as a supervisor would do before an outdoor event.
+            by_performance: dict[int, list[int]] = {}
+            for perf, seat in pairs:
+                by_performance.setdefault(perf, []).append(seat)
+            for perf, seat_ids in by_performance.items():
+                for start in range(0, len(seat_ids), 1000):  # the server's limit per request
+                    allocations.request(
+                        store,
+                        ADMIN,
+                        client,
+                        perf,
+                        seat_ids=seat_ids[start : start + 1000],
+                        expires_at=utc_now() + timedelta(hours=6),
+                    )
             _queue(store, pairs)
             worker = SyncWorker(store, client, terminal="Window 1")
             started = time.perf_counter()
@@ -183,8 +198,11 @@ def run() -> Iterator[Metric]:
                     .select_from(OutboxEntry)
                     .where(OutboxEntry.state == OutboxState.ACKNOWLEDGED)
                 )
+                notices = conflicts.open_count(s)
             with server_store.session() as s:
                 orders = s.execute(text("select count(*) from server_orders")).scalar()
+            if notices:
+                raise AssertionError(f"{notices} operations came back as conflicts")
             if pushed != OPERATIONS or acked != OPERATIONS or orders != OPERATIONS:
                 raise AssertionError(
                     f"pushed {pushed}, acknowledged {acked}, server orders {orders}; "

@@ -84,6 +84,7 @@ def mark_in_flight(session: Session, ids: list[int], now: datetime) -> None:
         update(OutboxEntry)
         .where(OutboxEntry.id.in_(ids), OutboxEntry.state.in_(UNSENT))
         .values(state=OutboxState.IN_FLIGHT, sent_at=now, attempts=OutboxEntry.attempts + 1)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -98,7 +99,28 @@ def acknowledge(session: Session, entry_id: int, result: dict[str, Any], now: da
             last_error="",
             result=json.dumps(result, sort_keys=True, default=str),
         )
+        .execution_options(synchronize_session=False)
     )
+
+
+def acknowledge_many(
+    session: Session, answers: list[tuple[int, dict[str, Any]]], now: datetime
+) -> None:
+    """Acknowledge a batch in one bulk UPDATE by primary key (10,000 after a long outage)."""
+    if answers:
+        session.execute(
+            update(OutboxEntry),
+            [
+                {
+                    "id": entry_id,
+                    "state": OutboxState.ACKNOWLEDGED,
+                    "acknowledged_at": now,
+                    "last_error": "",
+                    "result": json.dumps(result, sort_keys=True, default=str),
+                }
+                for entry_id, result in answers
+            ],
+        )
 
 
 def needs_attention(
@@ -117,6 +139,7 @@ def needs_attention(
             last_error=error,
             result=json.dumps(result, sort_keys=True, default=str) if result else None,
         )
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -127,6 +150,7 @@ def failed_attempt(session: Session, ids: list[int], error: str) -> None:
             update(OutboxEntry)
             .where(OutboxEntry.id.in_(ids), OutboxEntry.state == OutboxState.IN_FLIGHT)
             .values(last_error=error[:500])
+            .execution_options(synchronize_session=False)
         )
 
 

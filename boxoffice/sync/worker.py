@@ -166,6 +166,7 @@ class SyncWorker:
         by_seq = {e.id: e for e in batch}
         now = self.clock()
         answered = 0
+        acks: list[tuple[int, dict[str, Any]]] = []
         with self.store.write() as session:
             for r in results:
                 sent = by_seq.get(r.terminal_seq)
@@ -175,12 +176,11 @@ class SyncWorker:
                         f"({r.idempotency_key}), which was not sent"
                     )
                 answered += 1
-                entry = session.get(OutboxEntry, sent.id)
-                assert entry is not None
+                entry = sent  # detached: conflicts.record only reads its id, kind and body
                 outcome = r.first_status if r.status == "replayed" and r.first_status else r.status
                 result = r.result or {}
                 if outcome in ("applied", "replayed"):
-                    outbox.acknowledge(session, entry.id, result, now)
+                    acks.append((entry.id, result))
                     for notice in result.get("notices") or []:
                         reason = str(notice.get("reason", "notice"))
                         conflicts.record(
@@ -195,7 +195,7 @@ class SyncWorker:
                 elif outcome == "conflict" and r.conflict is not None:
                     # The server keeps it (and the money is kept here): acknowledged,
                     # and a conflict for a supervisor.
-                    outbox.acknowledge(session, entry.id, r.model_dump(mode="json"), now)
+                    acks.append((entry.id, r.model_dump(mode="json")))
                     conflicts.record(
                         session,
                         entry=entry,
@@ -219,6 +219,7 @@ class SyncWorker:
                         server_facts=r.model_dump(mode="json"),
                         now=now,
                     )
+            outbox.acknowledge_many(session, acks, now)
         return answered
 
     def pull_feed(self) -> int:
