@@ -144,12 +144,15 @@ def remove(session: Session, name: str, key: Any) -> None:
 
 def apply_snapshot(session: Session, tables: dict[str, list[Any]]) -> dict[str, int]:
     """Load a whole catalogue (one transaction, the caller's); counts by table."""
-    for name in tables:
-        _table(name)  # refuse unknown tables before writing anything
-    counts = {}
-    for name in TABLES:
-        if name in tables:
-            counts[name] = upsert(session, name, tables[name])
+    try:
+        for name in tables:
+            _table(name)  # refuse unknown tables before writing anything
+        counts = {}
+        for name in TABLES:
+            if name in tables:
+                counts[name] = upsert(session, name, tables[name])
+    except BadServerReply as exc:
+        raise BadServerReply(f"{exc}; the catalogue was not loaded, nothing was changed") from None
     session.flush()
     session.info.pop("settings", None)
     return counts

@@ -166,7 +166,10 @@ def apply(
             else:
                 log.warning("change feed event of unknown kind %r skipped", event.kind)
         except BadServerReply as exc:
-            raise BadServerReply(f"change feed event {event.seq} ({event.kind}): {exc}") from None
+            raise BadServerReply(
+                f"change feed event {event.seq} ({event.kind}): {exc}; "
+                "nothing from this page was applied"
+            ) from None
         count += 1
     session.flush()
     return count

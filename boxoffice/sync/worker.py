@@ -123,9 +123,12 @@ class SyncWorker:
         """Push everything waiting, then pull the feed; raises when the server is away."""
         with self._round:
             try:
+                health = getattr(self.transport, "health", None)
+                if not self._status.online and health is not None:
+                    health()  # first contact (or back from offline): measure the clock offset
                 self.push_backlog()
                 self.pull_feed()
-            except (ServerUnreachable, BadServerReply, NotEnrolled) as exc:
+            except (ServerUnreachable, BadServerReply, NotEnrolled, ServerRefused) as exc:
                 self._went_offline(str(exc))
                 raise
             self._publish(online=True, last_error="")
@@ -267,7 +270,7 @@ class SyncWorker:
                 return
             try:
                 self.sync_once()
-            except (ServerUnreachable, BadServerReply, NotEnrolled):
+            except (ServerUnreachable, BadServerReply, NotEnrolled, ServerRefused):
                 delay, backoff = backoff, min(backoff * 2, self.max_backoff)
                 continue
             except Exception as exc:  # keep the worker alive, but say what happened
