@@ -104,6 +104,12 @@ class ServerClient:
                 timeout=self._fast if fast else httpx.USE_CLIENT_DEFAULT,
             )
         except httpx.TransportError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise ServerUnreachable(
+                    f"the certificate of {self.base} is not trusted "
+                    f"(CERTIFICATE_VERIFY_FAILED); if the venue runs its own CA, give its "
+                    f"file with 'boxoffice-admin sync configure URL --ca-file FILE'"
+                ) from exc
             raise ServerUnreachable(
                 f"no answer from {self.base} ({type(exc).__name__}: {exc})"
             ) from exc
