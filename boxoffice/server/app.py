@@ -107,12 +107,12 @@ def terminal_info(t: Terminal) -> dict[str, Any]:
 
 
 def _terminal(request: Request) -> Terminal:
-    with request.app.state.store.session() as s:
+    with request.app.state.store.read() as s:
         return enrolment.authenticate(s, _bearer(request))
 
 
 def _admin(request: Request) -> str:
-    with request.app.state.store.session() as s:
+    with request.app.state.store.read() as s:
         return enrolment.authenticate_admin(s, _bearer(request)).name
 
 
@@ -171,7 +171,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get(f"{API}/health")
     def health() -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             s.execute(text("SELECT 1"))  # the database answers, not only the process
         return {
             "status": "ok",
@@ -205,14 +205,14 @@ def create_app(store: ServerStore) -> FastAPI:
     # -- catalogue and feed -------------------------------------------------------
     @app.get(f"{API}/catalogue")
     def catalogue_all(t: Term) -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             cursor = feed.snapshot_cursor(s)
             tables = {name: catalogue.rows(s, name) for name in catalogue.TABLES}
         return {"cursor": str(cursor), "tables": tables}
 
     @app.get(f"{API}/catalogue/{{table}}")
     def catalogue_one(table: str, t: Term) -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             cursor = feed.snapshot_cursor(s)
             return {"cursor": str(cursor), "rows": catalogue.rows(s, table)}
 
@@ -223,7 +223,7 @@ def create_app(store: ServerStore) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> dict[str, Any]:
         start = feed.Cursor.parse(cursor)
-        with store.session() as s:
+        with store.read() as s:
             events, nxt, more = feed.read(s, start, limit)
         return {"events": events, "cursor": str(nxt), "more": more}
 
@@ -280,7 +280,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get(f"{API}/allocations")
     def my_allocations(t: Term) -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             rows = s.scalars(
                 select(Allocation)
                 .where(Allocation.terminal_id == t.id, Allocation.state == "active")
@@ -290,7 +290,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get(f"{API}/conflicts")
     def my_conflicts(t: Term, state: str = "open") -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             return {"conflicts": conflicts.list_conflicts(s, state, t.id)}
 
     # -- admin --------------------------------------------------------------------
@@ -307,7 +307,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get(f"{API}/admin/terminals")
     def terminals(who: Admin) -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             rows = s.scalars(select(Terminal).order_by(Terminal.id)).all()
             return {"terminals": [terminal_info(x) for x in rows]}
 
@@ -334,7 +334,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get(f"{API}/admin/conflicts")
     def admin_conflicts(who: Admin, state: str = "open") -> dict[str, Any]:
-        with store.session() as s:
+        with store.read() as s:
             return {"conflicts": conflicts.list_conflicts(s, state)}
 
     @app.post(f"{API}/admin/conflicts/{{conflict_id}}/resolve")

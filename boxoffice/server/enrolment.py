@@ -167,6 +167,8 @@ def enrol(
     if session.scalar(select(Terminal).where(Terminal.key_id == kid)) is not None:
         raise ApiError(409, "key_in_use", "this ticket key is already registered; make a new one")
     old = session.scalar(select(Terminal).where(Terminal.name == row.name))
+    if old is not None and old.revoked_at is None:
+        raise ApiError(409, "terminal_exists", f"terminal {row.name!r} is already enrolled")
     if old is not None:  # a revoked terminal of that name keeps its history under a new name
         old.name = f"{old.name} (revoked #{old.id})"[:80]
         session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,14 +18,16 @@ GA_CAPACITY = 10
 HOUSE_SEAT = 60
 
 
-def small_catalogue(now: datetime | None = None) -> dict[str, list[dict[str, Any]]]:
+def small_catalogue(
+    now: datetime | None = None, seats: int = SEATS
+) -> dict[str, list[dict[str, Any]]]:
     """One venue, one map of 60 seats (seat 60 a house seat), a GA area of 10, two shows."""
-    now = now or datetime.now(UTC)
-    later = (now + timedelta(days=3)).isoformat()
+    # A fixed time: two calls describe the same catalogue.
+    later = (now or datetime(2030, 1, 1, 19, 30, tzinfo=UTC)).isoformat()
     return {
         "venues": [{"id": 1, "name": "Test Hall", "currency": "EUR"}],
         "seat_maps": [{"id": 1, "venue_id": 1, "name": "main"}],
-        "seats": [{"id": i, "seat_map_id": 1, "guid": f"A-{i}"} for i in range(1, SEATS + 1)],
+        "seats": [{"id": i, "seat_map_id": 1, "guid": f"A-{i}"} for i in range(1, seats + 1)],
         "ga_areas": [{"id": 1, "seat_map_id": 1, "name": "Floor", "capacity": GA_CAPACITY}],
         "performances": [
             {
