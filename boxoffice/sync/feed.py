@@ -62,10 +62,13 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
     seat_id = _int(data, "seat_id", optional=True)
     performance_id = _int(data, "performance_id")
     state = _str(data, "state")
+    if seat_id is None:
+        # A standing area: "available" with the places left. The server counts
+        # them; this terminal sells standing places offline only from a lease.
+        _int(data, "quantity")
+        return
     if state not in ("sold", "held", "allocated", "free"):
         raise BadServerReply(f"unknown seat state {state!r} in the change feed")
-    if seat_id is None:
-        return  # standing places: counted by the server, not cached per seat here
     if _int(data, "terminal_id", optional=True) == me and me is not None:
         return  # our own sale or hold: the store has it already
     if state == "free":
@@ -75,11 +78,22 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
             )
         )
         return
+    expires = data.get("expires_at")
+    if expires is not None:
+        try:
+            expires_at = datetime.fromisoformat(str(expires))
+        except ValueError:
+            raise BadServerReply(f"feed event expires_at {expires!r} is not a time") from None
+        if expires_at.tzinfo is None:
+            raise BadServerReply(f"feed event expires_at {expires!r} has no time zone")
+    else:
+        expires_at = None
     stmt = insert(RemoteSeat).values(
         performance_id=performance_id,
         seat_id=seat_id,
         state=state,
         terminal=str(data.get("terminal_id") or ""),
+        expires_at=expires_at,
         updated_at=at,
     )
     session.execute(
@@ -88,6 +102,7 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
             set_={
                 "state": stmt.excluded.state,
                 "terminal": stmt.excluded.terminal,
+                "expires_at": stmt.excluded.expires_at,
                 "updated_at": stmt.excluded.updated_at,
             },
         )

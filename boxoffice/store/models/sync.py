@@ -53,6 +53,8 @@ class RemoteSeat(Base):
     seat_id: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(20))  # sold | held | allocated
     terminal: Mapped[str] = mapped_column(String(80), default="")
+    #: A hold frees the seat by itself at this time (no further event comes).
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

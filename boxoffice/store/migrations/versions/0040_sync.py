@@ -53,6 +53,7 @@ def upgrade() -> None:
         sa.Column("seat_id", sa.Integer(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("terminal", sa.String(length=80), nullable=False),
+        sa.Column("expires_at", sa.DateTime(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_remote_seats")),
     )
