@@ -371,3 +371,40 @@ def test_a_client_killed_mid_sync_resumes_without_duplicates(
     assert _outbox_states(world) == {OutboxState.ACKNOWLEDGED: 120}
     with world.store.read() as s:
         assert conflicts.open_count(s) == 0
+
+
+def test_online_sales_hold_on_the_server_first_all_or_nothing(
+    world: World, server: RunningServer, ring, linked: ServerClient
+) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.errors import ValidationError
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    other = other_terminal(server, ring, "Window 2")
+    other.place_hold(world.performance, [world.seats["S-G-2"]])
+    before = _outbox_states(world)
+    # One seat of the two is held at another till: nothing is sold, the message names it.
+    with pytest.raises(holds.SeatsUnavailable, match=r"Stalls G-2 \(held at another terminal\)"):
+        _sell(world, worker, linked, "S-G-1", "S-G-2")
+    assert _outbox_states(world) == before
+    # Our hold on S-G-1 was not left behind: the other till can take it at once.
+    assert other.place_hold(world.performance, [world.seats["S-G-1"]]).seat_ids
+    # A sale that fails locally (tenders short) gives its server holds back too.
+    with pytest.raises(ValidationError, match="do not cover"):
+        selling.sell(
+            world.store,
+            world.clerk,
+            cart(world, "S-G-5"),
+            [checkout.Cash(eur("1.00"))],
+            world.signer,
+            client=linked,
+            status=worker.status,
+        )
+    assert other.place_hold(world.performance, [world.seats["S-G-5"]]).seat_ids
+    # And a sale that goes through holds, commits locally, and converts on the server.
+    order = _sell(world, worker, linked, "S-G-7")
+    worker.sync_once()
+    assert server.query("select status from server_orders where uuid = :u", u=order.uuid) == [
+        ("paid",)
+    ]
+    assert world.seats["S-G-7"] in _server_seats(server, world.performance)
