@@ -152,3 +152,53 @@ def test_a_registered_handler_receives_redemptions(world: World) -> None:
         assert seen == [data]
     finally:
         feed._extra.pop("redemption", None)
+
+
+def test_seats_other_terminals_sold_or_hold_show_on_this_terminal(world: World) -> None:
+    from boxoffice.sales.availability import SeatState, seat_states
+
+    sold, held, lapsed = world.seats["S-H-1"], world.seats["S-H-2"], world.seats["S-H-3"]
+    events = [
+        _event(
+            1,
+            "seat_state",
+            {
+                "performance_id": world.performance,
+                "seat_id": sold,
+                "state": "sold",
+                "terminal_id": 2,
+            },
+            world,
+        ),
+        _event(
+            2,
+            "seat_state",
+            {
+                "performance_id": world.performance,
+                "seat_id": held,
+                "state": "held",
+                "terminal_id": 2,
+                "expires_at": (world.now + timedelta(minutes=5)).isoformat(),
+            },
+            world,
+        ),
+        _event(
+            3,
+            "seat_state",
+            {
+                "performance_id": world.performance,
+                "seat_id": lapsed,
+                "state": "held",
+                "terminal_id": 3,
+                "expires_at": (world.now - timedelta(minutes=1)).isoformat(),
+            },
+            world,
+        ),
+    ]
+    with world.store.write() as s:
+        feed.apply(s, events, terminal_id=1, now=world.now)
+    with world.store.read() as s:
+        states = seat_states(s, world.performance, "Window 1", now=world.now)
+    assert states.state(sold) == SeatState.SOLD
+    assert states.state(held) == SeatState.HELD_ELSEWHERE
+    assert states.state(lapsed) == SeatState.AVAILABLE  # the hold ran out by itself
