@@ -147,11 +147,19 @@ class SyncWorker:
             try:
                 results = self.transport.push(ops)
             except ServerRefused as exc:
-                # The batch as a whole was refused (e.g. the token was revoked):
-                # keep everything, it will go when the cause is fixed.
+                culprit = _culprit(exc, ops)
                 with self.store.write() as session:
-                    outbox.failed_attempt(session, [o.seq for o in ops], str(exc))
-                raise ServerUnreachable(str(exc)) from exc
+                    if culprit is None:
+                        # The batch as a whole was refused (e.g. the token was revoked):
+                        # keep everything, it will go when the cause is fixed.
+                        outbox.failed_attempt(session, [o.seq for o in ops], str(exc))
+                    else:
+                        # One operation spoils the batch: set it aside for a supervisor
+                        # and send the others again.
+                        self._set_aside(session, culprit, exc)
+                if culprit is None:
+                    raise ServerUnreachable(str(exc)) from exc
+                continue
             except (ServerUnreachable, BadServerReply) as exc:
                 with self.store.write() as session:
                     outbox.failed_attempt(session, [o.seq for o in ops], str(exc))
@@ -164,6 +172,19 @@ class SyncWorker:
             # that answers none of them would make us loop.
             if answered == 0:
                 raise BadServerReply("the server answered none of the operations sent")
+
+    def _set_aside(self, session: Any, seq: int, exc: ServerRefused) -> None:
+        body = exc.body if isinstance(exc.body, dict) else {}
+        code = str(body.get("error") or "rejected")
+        outbox.needs_attention(session, seq, str(exc), body)
+        conflicts.record(
+            session,
+            entry=session.get(OutboxEntry, seq),
+            code=code,
+            message=str(body.get("message") or exc),
+            server_facts=body,
+            now=self.clock(),
+        )
 
     def _record(self, batch: list[OutboxEntry], results: list[p.OpResult]) -> int:
         by_seq = {e.id: e for e in batch}
@@ -280,6 +301,23 @@ class SyncWorker:
                 delay, backoff = backoff, min(backoff * 2, self.max_backoff)
                 continue
             delay, backoff = self.interval, self.min_backoff
+
+
+def _culprit(exc: ServerRefused, ops: list[p.Operation]) -> int | None:
+    """The sequence number of the one operation a 422 for the whole batch names, if any."""
+    body = exc.body if isinstance(exc.body, dict) else {}
+    if exc.status != 422:
+        return None
+    if body.get("error") == "idempotency_key_reused":
+        key = body.get("idempotency_key")
+        return next((o.seq for o in ops if o.key == key), None)
+    for detail in body.get("details") or []:
+        loc = [str(part) for part in (detail.get("loc") or [])] if isinstance(detail, dict) else []
+        if len(loc) >= 3 and loc[:2] == ["body", "operations"] and loc[2].isdigit():
+            index = int(loc[2])
+            if index < len(ops):
+                return ops[index].seq
+    return None
 
 
 def _ref(value: object) -> str | None:

@@ -408,3 +408,50 @@ def test_online_sales_hold_on_the_server_first_all_or_nothing(
         ("paid",)
     ]
     assert world.seats["S-G-7"] in _server_seats(server, world.performance)
+
+
+def test_an_operation_the_server_refuses_is_set_aside_and_the_rest_still_go(
+    world: World, server: RunningServer, linked: ServerClient
+) -> None:
+    import json
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    _sell(world, worker, linked, "S-J-1")
+    worker.sync_once()
+    # A store put back from an old copy sends a known key with a different body.
+    with world.store.write() as s:
+        entry = s.scalar(select(OutboxEntry))
+        assert entry is not None
+        body = json.loads(entry.body)
+        body["total"] += 100
+        entry.body, entry.state = json.dumps(body), OutboxState.PENDING
+    later = _sell(world, worker, linked, "S-J-2")
+    worker.sync_once()
+    assert worker.status.online
+    assert worker.status.attention == 1 and worker.status.waiting == 1
+    assert _outbox_states(world) == {OutboxState.ATTENTION: 1, OutboxState.ACKNOWLEDGED: 1}
+    with world.store.read() as s:
+        (conflict,) = conflicts.listing(s)
+    assert conflict.code == "idempotency_key_reused" and conflict.operation == entry.id
+    assert server.query("select status from server_orders where uuid = :u", u=later.uuid) == [
+        ("paid",)
+    ]
+    assert server.query("select count(*) from server_orders") == [(2,)]
+
+
+def test_a_revoked_terminal_is_told_so_and_keeps_its_operations(
+    world: World, server: RunningServer, linked: ServerClient
+) -> None:
+    from boxoffice.server import enrolment
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    _sell(world, worker, linked, "S-K-1")
+    with server.store.session() as s:
+        enrolment.revoke(s, linked.terminal().terminal_id)
+    with pytest.raises(ServerUnreachable, match="403"):
+        worker.sync_once()
+    assert not worker.status.online and "revoked" in worker.status.last_error
+    assert worker.status.waiting == 1
+    assert _outbox_states(world) == {OutboxState.IN_FLIGHT: 1}
