@@ -34,7 +34,7 @@ from boxoffice.store.models import (
 from boxoffice.sync import outbox, protocol
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused
-from boxoffice.sync.selling import _unavailable
+from boxoffice.sync.selling import unavailable_error
 
 
 def _store_grant(session: Session, terminal: str, grant: protocol.Allocation) -> list[Allocation]:
@@ -106,7 +106,7 @@ def request(
         )
     except ServerRefused as exc:
         if exc.status == 409:
-            raise _unavailable(store, exc) from exc
+            raise unavailable_error(store, exc) from exc
         raise
     with store.write() as session:
         require(session, actor, Permission.ALLOCATION_MANAGE)

@@ -69,12 +69,12 @@ def hold_cart(
     except BaseException as exc:
         release(client, placed)
         if isinstance(exc, ServerRefused) and exc.status == 409:
-            raise _unavailable(store, exc) from exc
+            raise unavailable_error(store, exc) from exc
         raise
     return placed
 
 
-def _unavailable(store: Store, exc: ServerRefused) -> holds.SeatsUnavailable:
+def unavailable_error(store: Store, exc: ServerRefused) -> holds.SeatsUnavailable:
     body = exc.body if isinstance(exc.body, dict) else {}
     if body.get("error") == "ga_unavailable":
         return holds.SeatsUnavailable([f"standing places: only {body.get('available', 0)} left"])

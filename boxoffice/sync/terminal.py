@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any
 
 from keyring.backend import KeyringBackend
 
@@ -59,7 +60,7 @@ def terminal_name(store: Store) -> str:
 
 
 def client_for(
-    store: Store, *, backend: KeyringBackend | None = None, **kw: float
+    store: Store, *, backend: KeyringBackend | None = None, **kw: Any
 ) -> ServerClient | None:
     """A client for the configured server, or ``None`` when this terminal works alone."""
     with store.read() as session:
@@ -67,7 +68,7 @@ def client_for(
     if cfg is None:
         return None
     tokens = TokenStore(cfg.url, str(store.path.resolve()), backend)
-    return ServerClient(cfg, tokens, **kw)  # type: ignore[arg-type]
+    return ServerClient(cfg, tokens, **kw)
 
 
 def enrol(

@@ -119,6 +119,10 @@ def test_offline_terminal_sells_its_allocation_then_reconnects_and_reconciles(
         expires_at=utc_now() + timedelta(hours=6),
     )
     assert sorted(grant.seat_ids or []) == sorted(world.seats[g] for g in block)
+    # Asking the server again (after a reinstall, say) does not double the block.
+    assert allocations.refresh(world.store, linked, "Window 1") == 1
+    with world.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Allocation)) == 4
 
     server.stop()  # the network goes
     with pytest.raises(ServerUnreachable):
