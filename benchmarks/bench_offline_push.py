@@ -42,6 +42,7 @@ from boxoffice.seatmaps.save import save_plan
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, PriceType, Seat
 from boxoffice.sync import allocations, conflicts, outbox, terminal
+from boxoffice.sync.errors import ServerUnreachable
 from boxoffice.sync.worker import SyncWorker
 
 OPERATIONS = 10_000
@@ -218,7 +219,15 @@ def run() -> Iterator[Metric]:
             _queue(store, pairs)
             worker = SyncWorker(store, client, terminal="Window 1")
             started = time.perf_counter()
-            pushed = worker.push_backlog()
+            pushed, retries = 0, 0
+            while True:  # as the worker does: a timed-out batch is sent again
+                try:
+                    pushed += worker.push_backlog()
+                    break
+                except ServerUnreachable:
+                    retries += 1
+                    if retries > 20:
+                        raise
             elapsed = time.perf_counter() - started
             with store.read() as s:
                 acked = s.scalar(

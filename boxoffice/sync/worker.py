@@ -38,6 +38,11 @@ from boxoffice.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
+#: Operations per request. The server takes up to 500, but applies them one by
+#: one; smaller batches keep each call well inside the client's read timeout on
+#: a busy server, and cost little (one round trip per 200 operations).
+DEFAULT_BATCH = 200
+
 
 class Transport(Protocol):
     """What the worker needs from the server client (``boxoffice.sync.client``)."""
@@ -54,7 +59,7 @@ class SyncWorker:
         transport: Transport,
         *,
         terminal: str,
-        batch_size: int = p.MAX_BATCH,
+        batch_size: int = DEFAULT_BATCH,
         feed_page: int = 1000,
         interval: float = 1.0,
         min_backoff: float = 0.5,
