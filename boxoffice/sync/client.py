@@ -3,9 +3,11 @@
 Every reply is validated (``protocol.parse``) before a caller sees it.
 Certificates are verified against the system's CAs plus, if configured, the
 venue's own CA file; plain HTTP is refused unless the server is on loopback
-or HTTP was explicitly allowed (``config.check_url``). Timeouts are short on
-purpose: a server that does not answer within ~1.5 s is treated as gone, so
-the terminal switches to offline selling within 2 s of a failed call.
+or HTTP was explicitly allowed (``config.check_url``). A refused or failed
+connection (server down, network gone) fails at once, and connecting has
+1.5 s; the worker switches to offline the moment a call fails. Once
+connected, a busy server gets 10 s for a feed page or a hold and 30 s for a
+batch of operations before the call counts as failed.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, Se
 
 API = "/api/v1"
 CONNECT_TIMEOUT = 1.5
-#: A batch of 500 operations is applied one by one on the server: give it time.
+#: A batch of operations is applied one by one on the server: give it time.
 READ_TIMEOUT = 30.0
+#: A feed page or a hold is quick; a busy server still gets this long to answer.
+QUICK_READ_TIMEOUT = 10.0
 
 
 def _ssl_context(ca_file: Any) -> ssl.SSLContext | bool:
@@ -64,6 +68,7 @@ class ServerClient:
             follow_redirects=False,
         )
         self._fast = httpx.Timeout(connect_timeout, connect=connect_timeout)
+        self._quick = httpx.Timeout(QUICK_READ_TIMEOUT, connect=connect_timeout)
 
     def close(self) -> None:
         self._http.close()
@@ -87,6 +92,7 @@ class ServerClient:
         params: dict[str, Any] | None = None,
         auth: bool = True,
         fast: bool = False,
+        quick: bool = False,
         what: str = "",
     ) -> Any:
         """Send one call; the decoded JSON reply (``None`` for 204), or a clear error."""
@@ -101,7 +107,7 @@ class ServerClient:
                 json=body,
                 params=params,
                 headers=headers,
-                timeout=self._fast if fast else httpx.USE_CLIENT_DEFAULT,
+                timeout=self._fast if fast else self._quick if quick else httpx.USE_CLIENT_DEFAULT,
             )
         except httpx.TransportError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
@@ -197,7 +203,7 @@ class ServerClient:
         if cursor:
             params["cursor"] = cursor
         return p.parse(
-            p.FeedPage, self.request("GET", "/feed", params=params, fast=True), "the change feed"
+            p.FeedPage, self.request("GET", "/feed", params=params, quick=True), "the change feed"
         )
 
     def catalogue(self) -> p.Catalogue:
@@ -218,10 +224,10 @@ class ServerClient:
             body.update(ga_area_id=ga_area_id, quantity=quantity)
         if ttl_seconds is not None:
             body["ttl_seconds"] = ttl_seconds
-        return p.parse(p.Hold, self.request("POST", "/holds", body=body), "a hold")
+        return p.parse(p.Hold, self.request("POST", "/holds", body=body, quick=True), "a hold")
 
     def release_hold(self, hold_id: str) -> None:
-        self.request("DELETE", f"/holds/{hold_id}", what="releasing a hold")
+        self.request("DELETE", f"/holds/{hold_id}", quick=True, what="releasing a hold")
 
     def request_allocation(
         self,
