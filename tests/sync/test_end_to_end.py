@@ -459,3 +459,63 @@ def test_a_revoked_terminal_is_told_so_and_keeps_its_operations(
     assert not worker.status.online and "revoked" in worker.status.last_error
     assert worker.status.waiting == 1
     assert _outbox_states(world) == {OutboxState.IN_FLIGHT: 1}
+
+
+def test_offline_standing_places_only_from_the_leased_quantity(
+    world: World, server: RunningServer, ring, linked: ServerClient
+) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.sales.cart import Cart, CartItem
+
+    def standing(n: int) -> Cart:
+        return Cart([CartItem(world.performance, "adult", ga_area_id=world.standing)] * n)
+
+    def taken() -> int:
+        return server.query(
+            "select taken from ga_stock where performance_id = :p and ga_area_id = :a",
+            p=world.performance,
+            a=world.standing,
+        )[0][0]
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    grant = allocations.request(
+        world.store,
+        world.supervisor,
+        linked,
+        world.performance,
+        ga_area_id=world.standing,
+        quantity=5,
+        expires_at=utc_now() + timedelta(hours=6),
+    )
+    assert grant.quantity == 5 and taken() == 5  # nobody else can sell these five
+    server.stop()
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()
+
+    def sell_places(n: int) -> Order:
+        return selling.sell(
+            world.store,
+            world.clerk,
+            standing(n),
+            [checkout.Cash(eur("500"))],
+            world.signer,
+            client=linked,
+            status=worker.status,
+        ).order
+
+    sell_places(2)
+    sell_places(2)
+    with pytest.raises(
+        holds.SeatsUnavailable, match="1 left of this terminal's offline allocation"
+    ):
+        sell_places(2)
+    allocations.release(world.store, world.supervisor, grant.allocation_id)
+    server.start()
+    worker.sync_once()
+    assert worker.status.waiting == 0 and worker.status.conflicts == 0
+    # Four sold here, the fifth place went back to general sale.
+    assert taken() == 4
+    assert server.query(
+        "select count(*) from server_tickets where ga_area_id = :a and status = 'valid'",
+        a=world.standing,
+    ) == [(4,)]
