@@ -12,7 +12,7 @@ configured the terminal works alone on its own store.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from boxoffice.actor import Actor
@@ -110,14 +110,19 @@ def sell(
     status: SyncStatus | None,
     now: datetime | None = None,
     overrides: Sequence[Override] = (),
+    sent: Callable[[], None] | None = None,
 ) -> checkout.Sale:
-    """One sale in the mode the sync worker says we are in."""
+    """One sale in the mode the sync worker says we are in.
+
+    ``sent`` is called after the commit (pass ``worker.wake``: the sale's
+    operation goes to the server now rather than at the next poll).
+    """
     offline = must_sell_from_allocation(status)
     online = client is not None and status is not None and status.online
     placed = hold_cart(store, client, cart) if online and client is not None else []
     try:
         with store.write() as session:
-            return checkout.sell(
+            sale = checkout.sell(
                 session,
                 actor,
                 cart,
@@ -131,3 +136,6 @@ def sell(
         if client is not None:
             release(client, placed)
         raise
+    if sent is not None:
+        sent()
+    return sale

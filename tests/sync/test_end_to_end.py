@@ -519,3 +519,36 @@ def test_offline_standing_places_only_from_the_leased_quantity(
         "select count(*) from server_tickets where ga_area_id = :a and status = 'valid'",
         a=world.standing,
     ) == [(4,)]
+
+
+def test_a_sale_wakes_the_running_worker_and_reaches_the_server_at_once(
+    world: World, server: RunningServer, linked: ServerClient
+) -> None:
+    worker = SyncWorker(world.store, linked, terminal="Window 1", interval=60)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not worker.status.online:
+            assert time.monotonic() < deadline, worker.status.last_error
+            time.sleep(0.02)
+        order = selling.sell(
+            world.store,
+            world.clerk,
+            cart(world, "S-L-4"),
+            [checkout.Cash(eur("500"))],
+            world.signer,
+            client=linked,
+            status=worker.status,
+            sent=worker.wake,
+        ).order
+        sold = time.monotonic()
+        while server.query("select count(*) from server_orders where uuid = :u", u=order.uuid) != [
+            (1,)
+        ]:
+            assert time.monotonic() - sold < 5, "the sale waited for the next poll (60 s)"
+            time.sleep(0.02)
+        while worker.status.waiting:
+            assert time.monotonic() - sold < 5
+            time.sleep(0.02)
+    finally:
+        worker.stop()
