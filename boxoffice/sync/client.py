@@ -258,4 +258,6 @@ class ServerClient:
         ).allocations
 
     def conflicts(self) -> list[p.ServerConflict]:
-        return p.parse(p.Conflicts, self.request("GET", "/conflicts"), "conflicts").conflicts
+        """This terminal's conflicts, resolved ones too (so a central resolution shows here)."""
+        data = self.request("GET", "/conflicts", params={"state": "all"}, quick=True)
+        return p.parse(p.Conflicts, data, "conflicts").conflicts

@@ -89,6 +89,7 @@ def record(
     server_facts: dict[str, Any] | None = None,
     server_ref: str | None = None,
     kind: str | None = None,
+    client_facts: Any = None,
     now: datetime | None = None,
 ) -> SyncConflict | None:
     """Store one conflict (once: a replayed report with the same ``server_ref`` is ignored)."""
@@ -110,7 +111,7 @@ def record(
         kind=kind or (entry.kind if entry is not None else "server"),
         code=code,
         message=message,
-        client_facts=entry.body if entry is not None else "{}",
+        client_facts=entry.body if entry is not None else _dump(client_facts or {}),
         server_facts=_dump(server_facts or {}),
         created_at=now or utc_now(),
         resolved_by="",
@@ -119,6 +120,49 @@ def record(
     session.add(conflict)
     session.flush()
     return conflict
+
+
+def merge_from_server(session: Session, reported: list[Any], now: datetime) -> int:
+    """Take in the server's list of this terminal's conflicts; how many were new.
+
+    Conflicts found on the server's side (a ticket of ours admitted twice, a
+    late sale of a closed shift) arrive here even when no reply of ours
+    carried them; one a supervisor resolved centrally is marked resolved here.
+    """
+    new = 0
+    for item in reported:
+        ref = str(item.id)
+        row = session.scalar(select(SyncConflict).where(SyncConflict.server_ref == ref))
+        if row is None:
+            entry = (
+                session.scalar(
+                    select(OutboxEntry).where(OutboxEntry.idempotency_key == item.idempotency_key)
+                )
+                if item.idempotency_key
+                else None
+            )
+            row = record(
+                session,
+                entry=entry,
+                code=item.reason,
+                message=conflict_message(item.reason),
+                server_facts=item.server_facts if isinstance(item.server_facts, dict) else {},
+                server_ref=ref,
+                kind=item.kind or None,
+                client_facts=item.client_facts,
+                now=now,
+            )
+            if row is None:  # already known under its operation, without the server's id
+                continue
+            new += 1
+        if item.state == "resolved" and row.resolved_at is None:
+            row.resolved_at = item.resolved_at or now
+            row.resolved_by = (item.resolved_by or "server")[:40]
+            row.resolution = " — ".join(
+                t for t in (item.resolution or "resolved on the server", item.note or "") if t
+            )
+    session.flush()
+    return new
 
 
 def _view(row: SyncConflict) -> ConflictView:

@@ -142,9 +142,13 @@ class ServerConflict(_Reply):
     idempotency_key: str | None = None
     kind: str = ""
     reason: str
-    state: str = "open"
+    state: Literal["open", "resolved"] = "open"
     client_facts: Any = None
     server_facts: Any = None
+    resolution: str | None = None
+    resolved_by: str | None = None
+    resolved_at: AwareDatetime | None = None
+    note: str | None = None
 
 
 class Conflicts(_Reply):

@@ -21,6 +21,7 @@ import contextlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -83,6 +84,8 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._round = threading.Lock()  # one round at a time (thread or a caller)
+        self.conflicts_every = 30.0  # seconds between conflict lists when idle
+        self._conflicts_at = -1e9
         self._publish()
 
     # -- state ---------------------------------------------------------------------
@@ -131,8 +134,9 @@ class SyncWorker:
                 health = getattr(self.transport, "health", None)
                 if not self._status.online and health is not None:
                     health()  # first contact (or back from offline): measure the clock offset
-                self.push_backlog()
+                pushed = self.push_backlog()
                 self.pull_feed()
+                self._maybe_pull_conflicts(pushed)
             except (ServerUnreachable, BadServerReply, NotEnrolled, ServerRefused) as exc:
                 self._went_offline(str(exc))
                 raise
@@ -177,6 +181,19 @@ class SyncWorker:
             # that answers none of them would make us loop.
             if answered == 0:
                 raise BadServerReply("the server answered none of the operations sent")
+
+    def _maybe_pull_conflicts(self, pushed: int) -> None:
+        """Ask for this terminal's conflicts after a push, and every so often anyway."""
+        fetch = getattr(self.transport, "conflicts", None)
+        if fetch is None:
+            return
+        now = time.monotonic()
+        if not pushed and now - self._conflicts_at < self.conflicts_every:
+            return
+        reported = fetch()
+        with self.store.write() as session:
+            conflicts.merge_from_server(session, reported, self.clock())
+        self._conflicts_at = now
 
     def _set_aside(self, session: Any, seq: int, exc: ServerRefused) -> None:
         body = exc.body if isinstance(exc.body, dict) else {}

@@ -66,6 +66,15 @@ def _outbox_states(world: World) -> dict[OutboxState, int]:
         return {state: n for state, n in rows}
 
 
+def conflict_ref(world: World) -> str:
+    from boxoffice.store.models import SyncConflict
+
+    with world.store.read() as s:
+        ref = s.scalar(select(SyncConflict.server_ref))
+    assert ref is not None
+    return ref
+
+
 @pytest.fixture
 def linked(world: World, server: RunningServer, ring):  # type: ignore[no-untyped-def]
     server.import_catalogue(world.store)
@@ -279,9 +288,22 @@ def test_a_revoked_allocation_is_a_visible_conflict_and_the_money_is_kept(
     assert server.query("select status from server_orders where uuid = :u", u=order.uuid) == [
         ("conflict",)
     ]
-    # Syncing again does not make a second conflict.
+    # Syncing again (the server's conflict list included) does not make a second one.
+    worker.conflicts_every = 0
     worker.sync_once()
     assert worker.status.conflicts == 1
+    # A supervisor settles it at the office: the terminal sees it settled.
+    from boxoffice.server import conflicts as server_conflicts
+
+    with server.store.session() as s:
+        server_conflicts.resolve(
+            s, int(conflict_ref(world)), "refund_customer", "sue", "refunded at the window"
+        )
+    worker.sync_once()
+    assert worker.status.conflicts == 0
+    with world.store.read() as s:
+        (settled,) = conflicts.listing(s, include_resolved=True)
+    assert settled.resolved_by == "sue" and "refund_customer" in settled.resolution
 
 
 def test_the_change_feed_brings_other_terminals_sales_and_revocations(
