@@ -86,6 +86,8 @@ class SyncWorker:
         self._round = threading.Lock()  # one round at a time (thread or a caller)
         self.conflicts_every = 30.0  # seconds between conflict lists when idle
         self._conflicts_at = -1e9
+        self._last_contact: datetime | None = None
+        self._saved_contact: datetime | None = None
         self._publish()
 
     # -- state ---------------------------------------------------------------------
@@ -106,7 +108,7 @@ class SyncWorker:
                 attention=counts[OutboxState.ATTENTION],
                 conflicts=open_conflicts,
                 cursor=cursor,
-                last_contact=datetime.fromisoformat(last) if last else None,
+                last_contact=self._last_contact or (datetime.fromisoformat(last) if last else None),
                 **changes,
             )
             changed = new != self._status
@@ -122,9 +124,17 @@ class SyncWorker:
         self._publish(online=False, last_error=error)
 
     def _contact(self) -> None:
+        """Note the server answered; written to the store at most every 30 s.
+
+        A write transaction every second would take the store's write lock
+        (and an fsync) from under the clerk's sales for nothing.
+        """
         now = self.clock()
-        with self.store.write() as session:
-            settings.put(session, config.LAST_CONTACT, now.isoformat())
+        self._last_contact = now
+        if self._saved_contact is None or (now - self._saved_contact).total_seconds() >= 30:
+            with self.store.write() as session:
+                settings.put(session, config.LAST_CONTACT, now.isoformat())
+            self._saved_contact = now
 
     # -- one round -----------------------------------------------------------------
     def sync_once(self) -> None:
@@ -277,6 +287,8 @@ class SyncWorker:
                 me = config.terminal_id(session)
             page = self.transport.pull(cursor, self.feed_page)
             self._contact()
+            if not page.events and page.cursor == cursor:
+                return applied  # nothing new: no write transaction
             with self.store.write() as session:
                 feed.apply(session, page.events, terminal_id=me, now=self.clock())
                 config.set_cursor(session, page.cursor)
@@ -298,6 +310,10 @@ class SyncWorker:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._last_contact is not None and self._last_contact != self._saved_contact:
+            with contextlib.suppress(Exception), self.store.write() as session:
+                settings.put(session, config.LAST_CONTACT, self._last_contact.isoformat())
+            self._saved_contact = self._last_contact
 
     def wake(self) -> None:
         """Do a round now (after a sale, or when the clerk presses "retry")."""
