@@ -88,3 +88,31 @@ def test_indicator_speaks_chinese(qtbot) -> None:
     assert "离线" in indicator.text() and "3 项待发送" in indicator.text()
     qtbot.wait(50)
     window.grab().save(str(SHOTS / "sync-offline-zh.png"))
+
+
+def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.seatmaps.view_model import SignedInUser
+    from boxoffice.ui.main_window import MainWindow
+    from boxoffice.ui.workers import StoreWorker
+
+    status = {"now": SyncStatus(configured=True, online=False, waiting=2)}
+    worker = StoreWorker(lambda: world.store)
+    window = MainWindow(
+        worker,
+        world.clerk,
+        SignedInUser("ann", "Ann Clerk", "clerk"),
+        "Window 1",
+        sync_status=lambda: status["now"],
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.shown_performance() is not None, timeout=15_000)
+        assert window.sync_label.state == "offline"
+        assert "2 waiting" in window.sync_label.text()
+        window.grab().save(str(SHOTS / "main-window-offline.png"))
+        status["now"] = SyncStatus(configured=True, online=True, waiting=0)
+        qtbot.waitUntil(lambda: window.sync_label.state == "online", timeout=3000)
+    finally:
+        window.close_for_logout()
+        worker.shutdown()
