@@ -12,15 +12,19 @@ configured the terminal works alone on its own store.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
 from boxoffice.sales import checkout, holds
 from boxoffice.sales.cart import Cart
 from boxoffice.sales.signer import Signer
 from boxoffice.store import Store
-from boxoffice.store.models import Override
+from boxoffice.store.models import OutboxEntry, Override
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused, SyncError
 from boxoffice.sync.protocol import Hold
@@ -99,6 +103,24 @@ def release(client: ServerClient, placed: Sequence[Hold]) -> None:
             client.release_hold(hold.hold_id)
 
 
+def _mark_offline(session: Session, order_uuid: str) -> None:
+    """Tell the server the sale was made offline (same transaction as the sale).
+
+    The server then flags a seat sold outside a still-valid allocation (e.g.
+    reclaimed while we were away) with a ``not_allocated`` notice instead of
+    accepting it silently.
+    """
+    entry = session.scalar(
+        select(OutboxEntry).where(OutboxEntry.idempotency_key == f"{order_uuid}:sale")
+    )
+    if entry is not None:
+        body = json.loads(entry.body)
+        body["offline"] = True
+        entry.body = json.dumps(
+            body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+        )
+
+
 def sell(
     store: Store,
     actor: Actor,
@@ -132,6 +154,8 @@ def sell(
                 overrides=overrides,
                 offline=offline,
             )
+            if offline:
+                _mark_offline(session, sale.order.uuid)
     except BaseException:
         if client is not None:
             release(client, placed)

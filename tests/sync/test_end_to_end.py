@@ -574,3 +574,36 @@ def test_a_sale_wakes_the_running_worker_and_reaches_the_server_at_once(
             time.sleep(0.02)
     finally:
         worker.stop()
+
+
+def test_an_offline_sale_of_a_seat_reclaimed_meanwhile_stands_but_is_flagged(
+    world: World, server: RunningServer, linked: ServerClient
+) -> None:
+    from boxoffice.server import inventory
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    grant = allocations.request(
+        world.store,
+        world.supervisor,
+        linked,
+        world.performance,
+        seat_ids=[world.seats["S-M-1"]],
+        expires_at=utc_now() + timedelta(hours=6),
+    )
+    server.stop()
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()
+    order = _sell(world, worker, linked, "S-M-1")
+    with server.store.session() as s:  # reclaimed at the office; nobody else took the seat
+        inventory.reclaim(s, grant.allocation_id, utc_now(), force=True)
+    server.start()
+    worker.sync_once()
+    assert server.query("select status from server_orders where uuid = :u", u=order.uuid) == [
+        ("paid",)
+    ]
+    assert worker.status.waiting == 0 and worker.status.conflicts == 1
+    with world.store.read() as s:
+        (flag,) = conflicts.listing(s)
+    assert flag.code == "not_allocated" and flag.client_facts["offline"] is True
+    assert "the sale stands" in flag.message
