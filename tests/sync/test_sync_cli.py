@@ -8,6 +8,7 @@ backend, whose file lands under the test's ``XDG_DATA_HOME``.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import keyring
@@ -15,6 +16,7 @@ import keyring.core
 import pytest
 
 from boxoffice.cli.main import main
+from boxoffice.clock import utc_now
 from boxoffice.sales import checkout
 from boxoffice.sync import conflicts, outbox
 from tests.sales.conftest import World
@@ -86,6 +88,41 @@ def test_enrol_push_and_status_against_a_server(
     info = json.loads(out)
     assert info["online"] is True and info["acknowledged"] == 1 and info["pending"] == 0
     assert server.query("select count(*) from server_orders") == [(1,)]
+    code, out, _ = _cli(capsys, "--db", db, "sync", "catalogue")
+    assert code == 0 and "seats" in out
+    seat = str(world.seats["S-B-9"])
+    until = (utc_now() + timedelta(hours=4)).isoformat()
+    code, _, err = _cli(
+        capsys,
+        "--db",
+        db,
+        "sync",
+        "allocate",
+        "--performance",
+        str(world.performance),
+        "--until",
+        until,
+    )
+    assert code == 2 and "name the seats" in err
+    code, out, _ = _cli(
+        capsys,
+        "--db",
+        db,
+        "sync",
+        "allocate",
+        "--performance",
+        str(world.performance),
+        "--seat",
+        seat,
+        "--until",
+        until,
+    )
+    assert code == 0 and "1 seats until" in out
+    allocation = out.split()[1].rstrip(":")
+    code, out, _ = _cli(capsys, "--db", db, "sync", "release", allocation)
+    assert code == 0 and "after every sale before it" in out
+    code, out, _ = _cli(capsys, "--db", db, "sync", "now")
+    assert code == 0 and "pushed 1 operation(s)" in out
     server.stop()
     code, out, _ = _cli(capsys, "--db", db, "sync", "status")
     assert code == 0 and "OFFLINE" in out and "no answer" in out
