@@ -229,9 +229,12 @@ def create_app(store: ServerStore) -> FastAPI:
 
     # -- operations ---------------------------------------------------------------
     @app.post(f"{API}/operations")
-    def push(body: BatchIn, t: Term) -> dict[str, Any]:
+    def push(body: BatchIn, t: Term) -> JSONResponse:
         results, last = operations.apply_batch(store, t.id, body.operations, body.clock_offset_ms)
-        return {"results": results, "last_seq": last, "server_time": utc_now().isoformat()}
+        # Plain JSON already: skip FastAPI's generic encoder, which costs as much as a sale.
+        return JSONResponse(
+            {"results": results, "last_seq": last, "server_time": utc_now().isoformat()}
+        )
 
     # -- holds --------------------------------------------------------------------
     @app.post(f"{API}/holds", status_code=201)
@@ -276,6 +279,13 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/allocations", status_code=201)
     def allocate(body: AllocationIn, t: Term) -> dict[str, Any]:
         with store.session() as s:
+            # The terminal checked the supervisor's PIN; the server checks the role too.
+            if not catalogue.user_may(s, body.requested_by, "allocation_manage", utc_now()):
+                raise ApiError(
+                    403,
+                    "forbidden",
+                    f"{body.requested_by!r} may not allocate seats (needs allocation_manage)",
+                )
             return _allocate(s, t, body)
 
     @app.get(f"{API}/allocations")
@@ -297,7 +307,9 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/admin/enrol-codes", status_code=201)
     def enrol_code(body: EnrolCodeIn, who: Admin) -> dict[str, Any]:
         with store.session() as s:
-            code, row = enrolment.create_code(s, body.name, prefix=body.prefix, hours=body.hours)
+            code, row = enrolment.create_code(
+                s, body.name, prefix=body.prefix, hours=body.hours, actor=f"admin:{who}"
+            )
             return {
                 "code": code,
                 "name": row.name,
@@ -314,7 +326,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke")
     def revoke(terminal_id: int, who: Admin) -> dict[str, Any]:
         with store.session() as s:
-            return terminal_info(enrolment.revoke(s, terminal_id))
+            return terminal_info(enrolment.revoke(s, terminal_id, actor=f"admin:{who}"))
 
     @app.post(f"{API}/admin/allocations", status_code=201)
     def admin_allocate(body: AdminAllocationIn, who: Admin) -> dict[str, Any]:
@@ -329,7 +341,9 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.session() as s:
             return {
                 "allocation_id": allocation_id,
-                **inventory.reclaim(s, allocation_id, utc_now(), force=body.force),
+                **inventory.reclaim(
+                    s, allocation_id, utc_now(), force=body.force, actor=f"admin:{who}"
+                ),
             }
 
     @app.get(f"{API}/admin/conflicts")
@@ -348,6 +362,6 @@ def create_app(store: ServerStore) -> FastAPI:
         if unknown:
             raise ApiError(422, "invalid_request", f"unknown catalogue tables: {unknown}")
         with store.session() as s:
-            return {"imported": catalogue.import_tables(s, body.tables)}
+            return {"imported": catalogue.import_tables(s, body.tables, actor=f"admin:{who}")}
 
     return app

@@ -106,6 +106,7 @@ def import_tables(
     tables: dict[str, list[dict[str, Any]]],
     *,
     now: datetime | None = None,
+    actor: str = "cli",
 ) -> dict[str, int]:
     """Replace the named tables' rows (others untouched); changed rows go to the feed."""
     now = now or utc_now()
@@ -139,6 +140,9 @@ def import_tables(
         counts[name] = len(tables[name])
     session.flush()
     rebuild_inventory(session, now)
+    from boxoffice.server import audit
+
+    audit.record(session, actor, "catalogue.import", "catalogue", counts, now)
     return counts
 
 
@@ -153,6 +157,27 @@ def rows(session: Session, table: str) -> list[dict[str, Any]]:
             .order_by(CatalogueRow.row_id)
         )
     ]
+
+
+def user_may(session: Session, username: str, permission: str, now: datetime) -> bool:
+    """Whether a catalogue user holds ``permission`` (by role, or by an unexpired grant)."""
+    user = next(
+        (u for u in rows(session, "users") if u.get("username") == username and u.get("active")),
+        None,
+    )
+    if user is None:
+        return False
+    if any(
+        rp.get("role_id") == user.get("role_id") and rp.get("permission") == permission
+        for rp in rows(session, "role_permissions")
+    ):
+        return True
+    for g in rows(session, "grants"):
+        if g.get("user_id") != user.get("id") or g.get("permission") != permission:
+            continue
+        if g.get("revoked_at") is None and datetime.fromisoformat(g["expires_at"]) > now:
+            return True
+    return False
 
 
 def put_ticket_key(session: Session, terminal: Terminal, now: datetime) -> None:

@@ -2,7 +2,8 @@
 
 ``boxoffice-server --db URL --host 127.0.0.1 --port 8765`` serves the API;
 subcommands (``enrol-code``, ``admin-token``, ``terminals``, ``load-demo``,
-``import-catalogue``, ``conflicts``, ``allocations``, ``migrate``) work on
+``import-catalogue``, ``conflicts``, ``allocations``, ``migrate``,
+``verify-audit``) work on
 the same database directly. Plain HTTP is served only on a loopback address
 unless ``--insecure-http`` says otherwise; give ``--cert``/``--key`` for HTTPS.
 """
@@ -197,6 +198,18 @@ def cmd_allocations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from boxoffice.server import audit
+
+    with _store(args).read() as s:
+        problems = audit.verify(s)
+    for line in problems:
+        print(f"boxoffice-server: audit log: {line}", file=sys.stderr)
+    if not problems:
+        print("server audit log intact")
+    return 1 if problems else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": cmd_serve,
     "migrate": cmd_migrate,
@@ -207,6 +220,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-catalogue": cmd_import_catalogue,
     "conflicts": cmd_conflicts,
     "allocations": cmd_allocations,
+    "verify-audit": cmd_verify_audit,
 }
 
 
@@ -258,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["list", "reclaim"])
     p.add_argument("id", type=int, nargs="?")
     p.add_argument("--force", action="store_true")
+    sub.add_parser("verify-audit", parents=[common], help="check the server audit log's chain")
     return parser
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
+from boxoffice.server import audit
 from boxoffice.server.errors import ApiError, invalid, not_found
 from boxoffice.server.models import ConflictRecord
 
@@ -106,4 +107,12 @@ def resolve(
     row.resolved_by = resolved_by.strip()[:80]
     row.resolved_at = now or utc_now()
     row.note = note[:400]
+    audit.record(
+        session,
+        row.resolved_by,
+        "conflict.resolve",
+        f"conflict:{row.id}",
+        {"reason": row.reason, "resolution": resolution, "note": row.note},
+        row.resolved_at,
+    )
     return as_dict(row)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
 from boxoffice.sales.signing_keys import key_id as key_id_of
-from boxoffice.server import catalogue, security
+from boxoffice.server import audit, catalogue, security
 from boxoffice.server.errors import ApiError, invalid, not_found
 from boxoffice.server.models import AdminToken, EnrolCode, EnrolFailure, Terminal
 
@@ -63,6 +63,7 @@ def create_code(
     prefix: str | None = None,
     hours: int = DEFAULT_HOURS,
     now: datetime | None = None,
+    actor: str = "cli",
 ) -> tuple[str, EnrolCode]:
     """A code for enrolling terminal ``name``; the code itself is returned once, never stored."""
     now = now or utc_now()
@@ -97,6 +98,14 @@ def create_code(
     )
     session.add(row)
     session.flush()
+    audit.record(
+        session,
+        actor,
+        "enrol_code.create",
+        f"terminal:{name}",
+        {"prefix": prefix, "expires_at": row.expires_at.isoformat()},
+        now,
+    )
     return code, row
 
 
@@ -187,6 +196,14 @@ def enrol(
     session.flush()
     row.terminal_id = terminal.id
     catalogue.put_ticket_key(session, terminal, now)
+    audit.record(
+        session,
+        terminal.name,
+        "terminal.enrol",
+        f"terminal:{terminal.id}",
+        {"prefix": terminal.prefix, "key_id": kid},
+        now,
+    )
     return terminal, token
 
 
@@ -201,7 +218,9 @@ def authenticate(session: Session, token: str | None) -> Terminal:
     return terminal
 
 
-def revoke(session: Session, terminal_id: int, now: datetime | None = None) -> Terminal:
+def revoke(
+    session: Session, terminal_id: int, now: datetime | None = None, actor: str = "cli"
+) -> Terminal:
     now = now or utc_now()
     terminal = session.get(Terminal, terminal_id)
     if terminal is None:
@@ -209,10 +228,20 @@ def revoke(session: Session, terminal_id: int, now: datetime | None = None) -> T
     if terminal.revoked_at is None:
         terminal.revoked_at = now
         catalogue.put_ticket_key(session, terminal, now)
+        audit.record(
+            session,
+            actor,
+            "terminal.revoke",
+            f"terminal:{terminal.id}",
+            {"name": terminal.name, "key_id": terminal.key_id},
+            now,
+        )
     return terminal
 
 
-def create_admin_token(session: Session, name: str, now: datetime | None = None) -> str:
+def create_admin_token(
+    session: Session, name: str, now: datetime | None = None, actor: str = "cli"
+) -> str:
     name = name.strip()
     if not name:
         raise invalid("an admin token needs a name (who holds it)")
@@ -220,6 +249,7 @@ def create_admin_token(session: Session, name: str, now: datetime | None = None)
     session.add(
         AdminToken(name=name[:80], token_hash=security.digest(token), created_at=now or utc_now())
     )
+    audit.record(session, actor, "admin_token.create", f"admin:{name[:80]}", {}, now)
     return token
 
 

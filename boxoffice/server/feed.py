@@ -25,6 +25,7 @@ from boxoffice.server.db import is_postgres
 from boxoffice.server.errors import invalid
 from boxoffice.server.models import FeedEvent
 
+BUFFER = "feed_buffer"
 KINDS = ("seat_state", "revocation", "redemption", "catalogue", "allocation")
 _TX_PG = literal_column("pg_current_xact_id()::text::bigint")
 _XMIN_PG = text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
@@ -41,13 +42,30 @@ def emit_many(
         return
     assert kind in KINDS, kind
     at = now or utc_now()
+    rows = [{"kind": kind, "data": json.dumps(d, separators=(",", ":")), "at": at} for d in items]
+    buffer = session.info.get(BUFFER)
+    if buffer is not None:  # a batch of operations writes its events once, at its end
+        buffer.extend(rows)
+        return
+    _insert(session, rows)
+
+
+def buffered(session: Session) -> None:
+    """Collect this transaction's events and write them with ``flush_buffer``."""
+    session.info[BUFFER] = []
+
+
+def flush_buffer(session: Session) -> None:
+    rows = session.info.pop(BUFFER, None)
+    if rows:
+        _insert(session, rows)
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
     stmt = insert(FeedEvent)
     if is_postgres(session):
         stmt = stmt.values(tx=_TX_PG)  # the writer's transaction id, for safe reading
-    session.execute(
-        stmt,
-        [{"kind": kind, "data": json.dumps(d, separators=(",", ":")), "at": at} for d in items],
-    )
+    session.execute(stmt, rows)
 
 
 @dataclass(frozen=True)

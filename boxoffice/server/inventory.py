@@ -19,7 +19,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from boxoffice.server import feed
+from boxoffice.server import audit, feed
 from boxoffice.server.db import is_postgres
 from boxoffice.server.errors import ApiError, invalid, not_found
 from boxoffice.server.models import (
@@ -367,6 +367,21 @@ def allocate(
         events = [ga_event(session, perf.id, ga_area_id, terminal.id)]
     feed.emit_many(session, "seat_state", events, now)
     feed.emit(session, "allocation", allocation_event(alloc, "granted"), now)
+    audit.record(
+        session,
+        requested_by,
+        "allocation.grant",
+        f"allocation:{alloc.id}",
+        {
+            "terminal_id": terminal.id,
+            "performance_id": perf.id,
+            "seats": len(seat_ids),
+            "ga_area_id": alloc.ga_area_id,
+            "quantity": alloc.quantity,
+            "expires_at": expires_at.isoformat(),
+        },
+        now,
+    )
     return alloc
 
 
@@ -434,7 +449,9 @@ def give_back_allocation(
     return {"seats_freed": sorted(freed), "quantity_returned": returned, "state": alloc.state}
 
 
-def reclaim(session: Session, allocation_id: int, now: datetime, *, force: bool = False) -> dict:
+def reclaim(
+    session: Session, allocation_id: int, now: datetime, *, force: bool = False, actor: str = "cli"
+) -> dict:
     """A supervisor takes back an allocation's unsold seats (expired unless ``force``)."""
     alloc = session.get(Allocation, allocation_id)
     if alloc is None:
@@ -449,6 +466,19 @@ def reclaim(session: Session, allocation_id: int, now: datetime, *, force: bool 
             "reclaim it early only with force",
         )
     out = give_back_allocation(session, alloc, None, None, "reclaimed", now)
+    audit.record(
+        session,
+        actor,
+        "allocation.reclaim",
+        f"allocation:{alloc.id}",
+        {
+            "terminal_id": alloc.terminal_id,
+            "seats_freed": out["seats_freed"],
+            "quantity_returned": out["quantity_returned"],
+            "force": force,
+        },
+        now,
+    )
     if alloc.state != "reclaimed":  # sold GA places stay sold; close it anyway
         alloc.state, alloc.closed_at = "reclaimed", now
         feed.emit(session, "allocation", allocation_event(alloc, "reclaimed"), now)

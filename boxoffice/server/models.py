@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.server.db import BigId, ServerBase
 from boxoffice.store.base import UTCDateTime
@@ -206,6 +206,9 @@ class ServerOrder(ServerBase):
     client_time: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
+    tickets: Mapped[list[ServerTicket]] = relationship()
+    payments: Mapped[list[ServerPayment]] = relationship()
+
 
 class ServerTicket(ServerBase):
     __tablename__ = "server_tickets"
@@ -341,3 +344,28 @@ class ConflictRecord(ServerBase):
     resolved_by: Mapped[str | None] = mapped_column(String(80))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(String(400), default="")
+
+
+class ServerAuditEntry(ServerBase):
+    """Administrative actions on the server, hash-chained like the terminals' audit log."""
+
+    __tablename__ = "server_audit_log"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ServerAuditHead(ServerBase):
+    """The last entry's seq and hash; its row lock also serialises appends."""
+
+    __tablename__ = "server_audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))

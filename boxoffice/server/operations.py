@@ -15,12 +15,15 @@ import hashlib
 import itertools
 import json
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
@@ -31,7 +34,10 @@ from boxoffice.server.models import (
     Admission,
     Allocation,
     CashRecord,
+    GAClaim,
+    InvGAArea,
     InvPerformance,
+    InvSeat,
     Receipt,
     ServerOrder,
     ServerPayment,
@@ -41,6 +47,7 @@ from boxoffice.server.models import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CHUNK = 50
 MAX_BATCH = 500
 
@@ -77,12 +84,27 @@ class Outcome:
 
 
 @dataclass
+class Prep:
+    """What a chunk's sales need, fetched once for the chunk instead of once per sale."""
+
+    parsed: dict[str, OrderBody] = field(default_factory=dict)
+    existing_orders: set[str] = field(default_factory=set)
+    existing_serials: set[str] = field(default_factory=set)
+    perfs: dict[int, InvPerformance] = field(default_factory=dict)
+    seats: set[tuple[int, int]] = field(default_factory=set)
+    areas: set[tuple[int, int]] = field(default_factory=set)
+    #: (performance, seat, serial) inserted as sale claims up front.
+    claimed: set[tuple[int, int, str]] = field(default_factory=set)
+
+
+@dataclass
 class Ctx:
     session: Session
     terminal: Terminal
     op: Envelope
     now: datetime
     notices: list[dict[str, Any]] = field(default_factory=list)
+    prep: Prep | None = None
 
     def conflict(self, reason: str, client: dict[str, Any], server: dict[str, Any]) -> dict:
         return conflicts.record(
@@ -203,55 +225,185 @@ def _parse(model: type[BaseModel], body: dict[str, Any]) -> Any:
 
 
 # -- handlers ---------------------------------------------------------------------
-def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
-    s, t = ctx.session, ctx.terminal
-    body: OrderBody = _parse(OrderBody, ctx.op.body)
+def _validate_order(
+    body: OrderBody,
+    perfs: dict[int, InvPerformance],
+    seats: set[tuple[int, int]],
+    areas: set[tuple[int, int]],
+    serials_taken: set[str],
+) -> None:
+    """Everything that can refuse a sale, checked before anything is written."""
     if not body.tickets:
         raise Rejected("invalid_body", "an order needs at least one ticket")
-    live_status = "reserved" if reservation else "valid"
-    existing = s.scalar(select(ServerOrder).where(ServerOrder.uuid == body.uuid))
-    if existing is not None:
-        if existing.status == "reserved" and not reservation and existing.terminal_id == t.id:
-            return _pay_reservation(ctx, existing, body)
-        raise Rejected("order_exists", f"order {body.uuid} is already booked ({existing.status})")
-    perf_ids = {line.performance for line in body.tickets}
-    perfs = {
-        p.id: p for p in s.scalars(select(InvPerformance).where(InvPerformance.id.in_(perf_ids)))
-    }
-    for pid in perf_ids:
-        if pid not in perfs:
-            raise Rejected("unknown_performance", f"performance {pid} is not in the catalogue")
     for line in body.tickets:
+        if line.performance not in perfs:
+            raise Rejected(
+                "unknown_performance", f"performance {line.performance} is not in the catalogue"
+            )
         if (line.seat is None) == (line.ga_area is None):
             raise Rejected("invalid_body", f"ticket {line.id} needs a seat or a GA area")
         if line.serial is None:
             raise Rejected("invalid_body", f"ticket {line.id} has no serial")
+        if line.serial in serials_taken:
+            raise Rejected("serial_exists", f"ticket serial {line.serial} is already booked")
         if line.price < 0:
             raise Rejected("invalid_body", f"ticket {line.id} has a negative price")
-    try:
-        for pid in perf_ids:
-            inventory.check_seats(
-                s, perfs[pid], [x.seat for x in body.tickets if x.performance == pid and x.seat]
+        if line.seat is not None and (line.performance, line.seat) not in seats:
+            raise Rejected(
+                "unknown_place",
+                f"seat {line.seat} is not in the seat map of performance {line.performance}",
             )
-            for area in {x.ga_area for x in body.tickets if x.performance == pid and x.ga_area}:
-                inventory.check_area(s, perfs[pid], area)
-    except ApiError as exc:
-        raise Rejected("unknown_place", exc.message) from None
-    order = ServerOrder(
-        uuid=body.uuid,
-        number=body.number,
-        terminal_id=t.id,
-        status="reserved" if reservation else "paid",
-        currency=body.currency,
-        total_minor=body.total,
-        shift=str(body.shift) if body.shift is not None else None,
-        username=body.user,
-        body=json.dumps(ctx.op.body, sort_keys=True, default=str),
-        client_time=ctx.op.client_time,
-        received_at=ctx.now,
+        if line.ga_area is not None and (line.performance, line.ga_area) not in areas:
+            raise Rejected(
+                "unknown_place",
+                f"general-admission area {line.ga_area} is not in performance {line.performance}",
+            )
+    serials = [line.serial for line in body.tickets]
+    if len(set(serials)) != len(serials):
+        raise Rejected("invalid_body", "two tickets of the order have the same serial")
+    places = [(x.performance, x.seat) for x in body.tickets if x.seat is not None]
+    if len(set(places)) != len(places):
+        raise Rejected("invalid_body", "the same seat is in the order twice")
+
+
+def _lookups(
+    session: Session, bodies: list[OrderBody]
+) -> tuple[dict[int, InvPerformance], set[tuple[int, int]], set[tuple[int, int]], set[str]]:
+    """Performances, valid seats and areas, and already booked serials for these orders."""
+    lines = [line for b in bodies for line in b.tickets]
+    perf_ids = {line.performance for line in lines}
+    perfs = {
+        p.id: p
+        for p in session.scalars(select(InvPerformance).where(InvPerformance.id.in_(perf_ids)))
+    }
+    seats: set[tuple[int, int]] = set()
+    seat_ids = {line.seat for line in lines if line.seat is not None}
+    if seat_ids:
+        by_seat = dict(
+            session.execute(
+                select(InvSeat.id, InvSeat.seat_map_id).where(InvSeat.id.in_(seat_ids))
+            ).all()
+        )
+        for line in lines:
+            p = perfs.get(line.performance)
+            if line.seat is not None and p is not None and by_seat.get(line.seat) == p.seat_map_id:
+                seats.add((line.performance, line.seat))
+    areas: set[tuple[int, int]] = set()
+    area_ids = {line.ga_area for line in lines if line.ga_area is not None}
+    if area_ids:
+        by_area = dict(
+            session.execute(
+                select(InvGAArea.id, InvGAArea.seat_map_id).where(InvGAArea.id.in_(area_ids))
+            ).all()
+        )
+        for line in lines:
+            p = perfs.get(line.performance)
+            if line.ga_area is not None and p and by_area.get(line.ga_area) == p.seat_map_id:
+                areas.add((line.performance, line.ga_area))
+    serials = [line.serial for line in lines if line.serial]
+    taken = (
+        set(session.scalars(select(ServerTicket.serial).where(ServerTicket.serial.in_(serials))))
+        if serials
+        else set()
     )
-    s.add(order)
-    s.flush()
+    return perfs, seats, areas, taken
+
+
+def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now: datetime) -> Prep:
+    """Validate a chunk's new sales together and claim their free seats in one statement.
+
+    A seat is claimed here only for a sale that passes the same checks its
+    handler makes, so a claim is never left behind by a refused sale. Seats
+    that are not free here (held, allocated, sold, or wanted twice in the
+    chunk) are left to the handler, which tries them again in order.
+    """
+    prep = Prep()
+    for op in ops:
+        if op.kind in ("sale", "reservation"):
+            try:
+                prep.parsed[op.idempotency_key] = _parse(OrderBody, op.body)
+            except Rejected:
+                continue
+    if not prep.parsed:
+        return prep
+    bodies = list(prep.parsed.values())
+    prep.existing_orders = set(
+        session.scalars(
+            select(ServerOrder.uuid).where(ServerOrder.uuid.in_([b.uuid for b in bodies]))
+        )
+    )
+    prep.perfs, prep.seats, prep.areas, prep.existing_serials = _lookups(session, bodies)
+    wanted: dict[tuple[int, int], str] = {}
+    taken = set(prep.existing_serials)
+    for body in bodies:
+        if body.uuid in prep.existing_orders:
+            continue
+        try:
+            _validate_order(body, prep.perfs, prep.seats, prep.areas, taken)
+        except Rejected:
+            continue
+        taken.update(line.serial or "" for line in body.tickets)
+        for line in body.tickets:
+            if line.seat is not None:
+                wanted.setdefault((line.performance, line.seat), line.serial or "")
+    rows = [
+        {
+            "performance_id": perf,
+            "seat_id": seat,
+            "kind": "sale",
+            "terminal_id": terminal.id,
+            "ticket_serial": serial,
+            "created_at": now,
+        }
+        # One global order (performance, seat): two chunks never wait on each other in a cycle.
+        for (perf, seat), serial in sorted(wanted.items())
+    ]
+    got = inventory.insert_claims(session, rows)
+    prep.claimed = {(p, st, wanted[(p, st)]) for p, st in got}
+    return prep
+
+
+def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
+    s, t, prep = ctx.session, ctx.terminal, ctx.prep
+    key = ctx.op.idempotency_key
+    if prep is not None and key in prep.parsed:
+        body: OrderBody = prep.parsed[key]
+    else:
+        flush_sales(s)
+        body = _parse(OrderBody, ctx.op.body)
+        prep = None
+    live_status = "reserved" if reservation else "valid"
+    if prep is None or body.uuid in prep.existing_orders:
+        flush_sales(s)  # the order may have been booked earlier in this chunk
+        existing = s.scalar(select(ServerOrder).where(ServerOrder.uuid == body.uuid))
+        if existing is not None:
+            if existing.status == "reserved" and not reservation and existing.terminal_id == t.id:
+                return _pay_reservation(ctx, existing, body)
+            raise Rejected(
+                "order_exists", f"order {body.uuid} is already booked ({existing.status})"
+            )
+    if prep is None:
+        perfs, seats, areas, serials_taken = _lookups(s, [body])
+    else:
+        perfs, seats, areas = prep.perfs, prep.seats, prep.areas
+        serials_taken = prep.existing_serials
+    _validate_order(body, perfs, seats, areas, serials_taken)
+    if prep is not None:  # later sales of this chunk must not reuse these serials or uuid
+        prep.existing_serials = prep.existing_serials | {x.serial or "" for x in body.tickets}
+        prep.existing_orders.add(body.uuid)
+    order = {
+        "uuid": body.uuid,
+        "number": body.number,
+        "terminal_id": t.id,
+        "status": "reserved" if reservation else "paid",
+        "currency": body.currency,
+        "total_minor": body.total,
+        "shift": str(body.shift) if body.shift is not None else None,
+        "username": body.user,
+        "body": json.dumps(ctx.op.body, sort_keys=True, default=str),
+        "client_time": ctx.op.client_time,
+        "received_at": ctx.now,
+    }
     statuses: dict[str, str] = {}
     taken: list[dict[str, Any]] = []
     sold_events: list[dict[str, Any]] = []
@@ -261,9 +413,12 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
         if line.seat is None:
             ga_need.setdefault((line.performance, line.ga_area), []).append(line)  # type: ignore[arg-type]
             continue
-        granted, how = inventory.claim_for_sale(
-            s, t.id, line.performance, line.seat, line.serial or "", ctx.now
-        )
+        if prep is not None and (line.performance, line.seat, line.serial) in prep.claimed:
+            granted, how = True, "free"
+        else:
+            granted, how = inventory.claim_for_sale(
+                s, t.id, line.performance, line.seat, line.serial or "", ctx.now
+            )
         if granted:
             statuses[line.serial or ""] = live_status
             sold_events += inventory.seat_events(line.performance, [line.seat], "sold", t.id)
@@ -286,33 +441,34 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
                     "wanted": len(lines),
                 }
             )
-    s.add_all(
-        ServerTicket(
-            serial=line.serial,
-            order_id=order.id,
-            terminal_id=t.id,
-            client_ticket_id=line.id,
-            key_id=t.key_id,
-            performance_id=line.performance,
-            seat_id=line.seat,
-            ga_area_id=line.ga_area,
-            price_type_id=line.price_type,
-            price_minor=line.price,
-            status=statuses[line.serial or ""],
-            reissue=0,
-        )
+    ticket_rows = [
+        {
+            "order_uuid": body.uuid,
+            "serial": line.serial,
+            "terminal_id": t.id,
+            "client_ticket_id": line.id,
+            "key_id": t.key_id,
+            "performance_id": line.performance,
+            "seat_id": line.seat,
+            "ga_area_id": line.ga_area,
+            "price_type_id": line.price_type,
+            "price_minor": line.price,
+            "status": statuses[line.serial or ""],
+            "reissue": 0,
+        }
         for line in body.tickets
-    )
-    s.add_all(
-        ServerPayment(
-            order_id=order.id,
-            kind=p.kind,
-            amount_minor=p.amount,
-            currency=body.currency,
-            detail=json.dumps(p.model_dump(), sort_keys=True, default=str),
-        )
+    ]
+    payment_rows = [
+        {
+            "order_uuid": body.uuid,
+            "kind": p.kind,
+            "amount_minor": p.amount,
+            "currency": body.currency,
+            "detail": json.dumps(p.model_dump(), sort_keys=True, default=str),
+        }
         for p in body.payments
-    )
+    ]
+    s.info.setdefault(SALES, []).append((order, ticket_rows, payment_rows))
     feed.emit_many(s, "seat_state", sold_events, ctx.now)
     client_facts = {
         "order": body.uuid,
@@ -343,7 +499,7 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
     tickets = [{"serial": k, "status": v} for k, v in statuses.items()]
     result = {"order": body.uuid, "tickets": tickets}
     if taken:
-        order.status = "conflict"
+        order["status"] = "conflict"
         conflict = ctx.conflict(
             "seat_taken",
             {
@@ -358,28 +514,82 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
     return Outcome("applied", result=result)
 
 
-def _take_ga_for_sale(ctx: Ctx, perf_id: int, area: int, n: int, offline: bool) -> bool:
-    s = ctx.session
-    alloc = s.scalar(
-        select(Allocation)
-        .where(
-            Allocation.terminal_id == ctx.terminal.id,
-            Allocation.performance_id == perf_id,
-            Allocation.ga_area_id == area,
-            Allocation.state == "active",
-            Allocation.used + n <= Allocation.quantity,
+SALES = "sales_to_write"
+
+
+def flush_sales(session: Session) -> None:
+    """Write the orders, tickets and payments booked so far: three statements for a chunk."""
+    pending = session.info.pop(SALES, None)
+    if not pending:
+        return
+    orders = [o for o, _t, _p in pending]
+    ids = dict(
+        (u, i)
+        for i, u in session.execute(
+            insert(ServerOrder.__table__).returning(
+                ServerOrder.__table__.c.id, ServerOrder.__table__.c.uuid
+            ),
+            orders,
         )
-        .limit(1)
     )
-    if alloc is not None:
-        alloc.used += n
-        return True
+    tickets = [
+        {**{k: v for k, v in row.items() if k != "order_uuid"}, "order_id": ids[row["order_uuid"]]}
+        for _o, rows, _p in pending
+        for row in rows
+    ]
+    payments = [
+        {**{k: v for k, v in row.items() if k != "order_uuid"}, "order_id": ids[row["order_uuid"]]}
+        for _o, _t, rows in pending
+        for row in rows
+    ]
+    session.execute(insert(ServerTicket.__table__), tickets)
+    if payments:
+        session.execute(insert(ServerPayment.__table__), payments)
+
+
+def _take_ga_for_sale(ctx: Ctx, perf_id: int, area: int, n: int, offline: bool) -> bool:
+    """GA places for a sale: this terminal's held places first, then its allocation, then stock."""
+    s, t = ctx.session, ctx.terminal
     inventory.purge_expired_ga(s, perf_id, area, ctx.now)
-    ok = inventory.take_ga(s, perf_id, area, n)
-    if ok:
-        s.flush()
-        feed.emit(s, "seat_state", inventory.ga_event(s, perf_id, area, ctx.terminal.id), ctx.now)
-    return ok
+    held = s.scalars(
+        select(GAClaim)
+        .where(
+            GAClaim.terminal_id == t.id,
+            GAClaim.performance_id == perf_id,
+            GAClaim.ga_area_id == area,
+            GAClaim.kind == "hold",
+        )
+        .order_by(GAClaim.id)
+    ).all()
+    from_holds = min(n, sum(c.quantity for c in held))
+    need = n - from_holds
+    if need:
+        alloc = s.scalar(
+            select(Allocation)
+            .where(
+                Allocation.terminal_id == t.id,
+                Allocation.performance_id == perf_id,
+                Allocation.ga_area_id == area,
+                Allocation.state == "active",
+                Allocation.used + need <= Allocation.quantity,
+            )
+            .limit(1)
+        )
+        if alloc is not None:
+            alloc.used += need
+        elif not inventory.take_ga(s, perf_id, area, need):
+            return False
+    for claim in held:  # held places become sold ones: the stock count stays as it is
+        if from_holds <= 0:
+            break
+        use = min(claim.quantity, from_holds)
+        claim.quantity -= use
+        from_holds -= use
+        if claim.quantity == 0:
+            s.delete(claim)
+    s.flush()
+    feed.emit(s, "seat_state", inventory.ga_event(s, perf_id, area, t.id), ctx.now)
+    return True
 
 
 def _pay_reservation(ctx: Ctx, order: ServerOrder, body: OrderBody) -> Outcome:
@@ -389,9 +599,8 @@ def _pay_reservation(ctx: Ctx, order: ServerOrder, body: OrderBody) -> Outcome:
         if tk.status == "reserved":
             tk.status = "valid"
     order.status = "paid"
-    s.add_all(
+    order.payments.extend(
         ServerPayment(
-            order_id=order.id,
             kind=p.kind,
             amount_minor=p.amount,
             currency=body.currency,
@@ -643,8 +852,10 @@ def shift_close(ctx: Ctx) -> Outcome:
             ShiftRecord.terminal_id == ctx.terminal.id, ShiftRecord.shift == str(body.shift)
         )
     )
-    if row is None:
-        row = ShiftRecord(terminal_id=ctx.terminal.id, shift=str(body.shift), body="{}")
+    if row is None:  # closed before its opening reached the server (or never sent one)
+        row = ShiftRecord(
+            terminal_id=ctx.terminal.id, shift=str(body.shift), opened_at=body.opened_at, body="{}"
+        )
         s.add(row)
     row.closed_at = body.closed_at or ctx.op.client_time
     row.body = json.dumps({"open": json.loads(row.body or "{}"), "close": ctx.op.body}, default=str)
@@ -702,6 +913,7 @@ HANDLERS = {
     "redemption": admission,
     "shift_open": shift_open,
     "shift_close": shift_close,
+    "z_report": shift_close,
     "cash_movement": cash_movement,
     "allocation_release": allocation_release,
 }
@@ -728,19 +940,25 @@ def _lock_terminal(session: Session, terminal_id: int) -> Terminal:
     return terminal
 
 
+#: Kinds whose handlers refuse (``Rejected``) only before writing anything, so
+#: they need no savepoint of their own; the others get one each.
+NO_SAVEPOINT = frozenset(
+    {"sale", "reservation", "cash_movement", "shift_open", "shift_close", "z_report"}
+)
+#: Kinds that neither read orders and tickets nor need earlier sales written first.
+BUFFERED_KINDS = NO_SAVEPOINT
+
+
 def _apply_one(
     session: Session,
     terminal: Terminal,
     op: Envelope,
     digest: str,
+    existing: Receipt | None,
+    prep: Prep,
     clock_offset_ms: int | None,
     now: datetime,
 ) -> dict[str, Any]:
-    existing = session.scalar(
-        select(Receipt).where(
-            Receipt.terminal_id == terminal.id, Receipt.idempotency_key == op.idempotency_key
-        )
-    )
     if existing is not None:
         if existing.body_hash != digest:  # lost a race with a different body
             return {
@@ -770,33 +988,38 @@ def _apply_one(
             },
         }
     handler = HANDLERS.get(op.kind)
-    ctx = Ctx(session, terminal, op, now)
+    ctx = Ctx(session, terminal, op, now, prep=prep)
     try:
         if handler is None:
             raise Rejected(
                 "unknown_kind",
                 f"unknown operation kind {op.kind!r}; known: {', '.join(sorted(HANDLERS))}",
             )
-        with session.begin_nested():
+        if op.kind not in BUFFERED_KINDS:
+            flush_sales(session)  # this handler may read what earlier sales booked
+        if op.kind in NO_SAVEPOINT:
             outcome = handler(ctx)
-            outcome.notices = ctx.notices
+        else:
+            with session.begin_nested():
+                outcome = handler(ctx)
+        outcome.notices = ctx.notices
     except Rejected as exc:
         outcome = Outcome("rejected", error={"error": exc.code, "message": exc.message})
     answer = outcome.answer()
-    session.add(
-        Receipt(
-            terminal_id=terminal.id,
-            terminal_seq=op.terminal_seq,
-            idempotency_key=op.idempotency_key,
-            kind=op.kind,
-            body_hash=digest,
-            body=json.dumps(op.body, sort_keys=True, separators=(",", ":"), default=str),
-            status=outcome.status,
-            answer=json.dumps(answer, default=str),
-            client_time=op.client_time,
-            clock_offset_ms=clock_offset_ms,
-            received_at=now,
-        )
+    session.info["receipts"].append(
+        {
+            "terminal_id": terminal.id,
+            "terminal_seq": op.terminal_seq,
+            "idempotency_key": op.idempotency_key,
+            "kind": op.kind,
+            "body_hash": digest,
+            "body": json.dumps(op.body, sort_keys=True, separators=(",", ":"), default=str),
+            "status": outcome.status,
+            "answer": json.dumps(answer, default=str),
+            "client_time": op.client_time,
+            "clock_offset_ms": clock_offset_ms,
+            "received_at": now,
+        }
     )
     terminal.last_seq = op.terminal_seq
     return {
@@ -807,22 +1030,95 @@ def _apply_one(
     }
 
 
+def _check_reuse(
+    session: Session, terminal_id: int, ops: list[tuple[Envelope, str]]
+) -> dict[str, Receipt]:
+    """Receipts already stored for these keys; 422 (nothing applied) if a body differs."""
+    receipts = {
+        r.idempotency_key: r
+        for r in session.scalars(
+            select(Receipt).where(
+                Receipt.terminal_id == terminal_id,
+                Receipt.idempotency_key.in_([op.idempotency_key for op, _ in ops]),
+            )
+        )
+    }
+    for op, digest in ops:
+        r = receipts.get(op.idempotency_key)
+        if r is not None and r.body_hash != digest:
+            raise ApiError(
+                422,
+                "idempotency_key_reused",
+                f"operation {op.idempotency_key!r} was received before with a "
+                "different body; nothing in this batch was applied",
+                idempotency_key=op.idempotency_key,
+            )
+    return receipts
+
+
 def _run_chunk(
     store: ServerStore,
     terminal_id: int,
     ops: list[tuple[Envelope, str]],
     clock_offset_ms: int | None,
     now: datetime,
-) -> list[dict[str, Any]]:
+    whole_batch: list[tuple[Envelope, str]] | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """One transaction: lock the terminal, apply ``ops`` in order, write receipts and events."""
     with store.session() as session:
         terminal = _lock_terminal(session, terminal_id)
         if terminal.revoked_at is not None:
             raise ApiError(403, "terminal_revoked", f"terminal {terminal.name!r} was revoked")
-        out = [_apply_one(session, terminal, op, d, clock_offset_ms, now) for op, d in ops]
+        if whole_batch is not None:  # the first chunk checks every key of the batch
+            _check_reuse(session, terminal_id, whole_batch)
+        receipts = _check_reuse(session, terminal_id, ops)
+        new = [
+            op
+            for op, _ in ops
+            if op.idempotency_key not in receipts and op.terminal_seq > terminal.last_seq
+        ]
+        prep = prepare_sales(session, terminal, new, now)
+        feed.buffered(session)
+        session.info["receipts"] = []
+        out = [
+            _apply_one(
+                session,
+                terminal,
+                op,
+                d,
+                receipts.get(op.idempotency_key),
+                prep,
+                clock_offset_ms,
+                now,
+            )
+            for op, d in ops
+        ]
+        flush_sales(session)
+        feed.flush_buffer(session)
+        rows = session.info.pop("receipts")
+        if rows:
+            session.execute(insert(Receipt), rows)
         terminal.last_contact = now
         if clock_offset_ms is not None:
             terminal.clock_offset_ms = clock_offset_ms
-        return out
+        return out, terminal.last_seq
+
+
+RETRYABLE = ("40P01", "40001")  # deadlock detected, serialization failure
+
+
+def _with_retry(fn: Callable[[], T], attempts: int = 4) -> T:
+    """Run a chunk again when PostgreSQL chose it as a deadlock victim (nothing was kept)."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except DBAPIError as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            if code not in RETRYABLE or attempt == attempts - 1:
+                raise
+            log.info("chunk retried after %s", code)
+            time.sleep(0.005 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def apply_batch(
@@ -842,37 +1138,28 @@ def apply_batch(
     if len(set(keys)) != len(keys):
         raise ApiError(422, "invalid_request", "an idempotency_key appears twice in the batch")
     now = now or utc_now()
-    digests = [body_hash(op) for op in ops]
-    with store.session() as session:
-        seen = dict(
-            session.execute(
-                select(Receipt.idempotency_key, Receipt.body_hash).where(
-                    Receipt.terminal_id == terminal_id, Receipt.idempotency_key.in_(keys)
-                )
-            ).all()
-        )
-    for op, d in zip(ops, digests, strict=True):
-        if op.idempotency_key in seen and seen[op.idempotency_key] != d:
-            raise ApiError(
-                422,
-                "idempotency_key_reused",
-                f"operation {op.idempotency_key!r} was received before with a "
-                "different body; nothing in this batch was applied",
-                idempotency_key=op.idempotency_key,
-            )
+    pairs = [(op, body_hash(op)) for op in ops]
     results: list[dict[str, Any]] = []
-    pairs = list(zip(ops, digests, strict=True))
+    last_seq = 0
+    if not pairs:
+        with store.read() as session:
+            terminal = session.get(Terminal, terminal_id)
+            return [], terminal.last_seq if terminal else 0
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
+        first = pairs if start == 0 else None
         try:
-            results += _run_chunk(store, terminal_id, chunk, clock_offset_ms, now)
+            out, last_seq = _with_retry(
+                lambda chunk=chunk, first=first: _run_chunk(
+                    store, terminal_id, chunk, clock_offset_ms, now, first
+                )
+            )
+            results += out
         except ApiError:
             raise
         except Exception:
             log.exception("chunk failed; applying its operations one by one")
             for pair in chunk:  # commits everything before the culprit, then raises
-                results += _run_chunk(store, terminal_id, [pair], clock_offset_ms, now)
-    with store.session() as session:
-        last = session.get(Terminal, terminal_id)
-        assert last is not None
-        return results, last.last_seq
+                out, last_seq = _run_chunk(store, terminal_id, [pair], clock_offset_ms, now)
+                results += out
+    return results, last_seq

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import base64
+import time
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from boxoffice.sales.signing_keys import public_bytes
 from boxoffice.server import enrolment
 from boxoffice.server.db import ServerStore
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 SEATS = 60
 GA_CAPACITY = 10
@@ -48,6 +52,15 @@ def small_catalogue(
             },
         ],
         "seat_holds": [{"id": 1, "performance_id": 1, "seat_id": HOUSE_SEAT, "kind": "house"}],
+        "roles": [{"id": 1, "name": "supervisor"}, {"id": 2, "name": "clerk"}],
+        "role_permissions": [
+            {"role_id": 1, "permission": "allocation_manage"},
+            {"role_id": 2, "permission": "sell"},
+        ],
+        "users": [
+            {"id": 1, "username": "sue", "role_id": 1, "active": True},
+            {"id": 2, "username": "clara", "role_id": 2, "active": True},
+        ],
     }
 
 
@@ -150,3 +163,45 @@ class Seller:
         if key is None and kind == "sale":
             key = f"{body['uuid']}:sale"
         return envelope(self.seq, kind, body, key)
+
+
+# -- talking to the API ----------------------------------------------------------
+def push(client: TestClient, token: str, ops: list[dict], **extra) -> dict:
+    r = client.post("/api/v1/operations", json={"operations": ops, **extra}, headers=auth(token))
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def read_all(
+    client: TestClient, token: str, cursor: str | None = None, limit: int = 7, at_least: int = 0
+):
+    """Page through the feed; waits (up to 10 s) for ``at_least`` events.
+
+    On a PostgreSQL shared with other test runs, their open transactions hold
+    the feed's horizon back for a moment: a reader waits, it never skips.
+    """
+    events: list[dict] = []
+    deadline = time.monotonic() + 10
+    while True:
+        params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+        page = client.get("/api/v1/feed", params=params, headers=auth(token)).json()
+        events += page["events"]
+        cursor = page["cursor"]
+        if page["more"]:
+            continue
+        if len(events) >= at_least or time.monotonic() > deadline:
+            return events, cursor
+        time.sleep(0.05)
+
+
+def wait_for_kind(client: TestClient, token: str, kind: str, count: int) -> list[dict]:
+    """The ``data`` of the first ``count`` events of ``kind`` (waits up to 10 s for them)."""
+    found: list[dict] = []
+    cursor = None
+    deadline = time.monotonic() + 10
+    while len(found) < count and time.monotonic() < deadline:
+        events, cursor = read_all(client, token, cursor, limit=1000)
+        found += [e["data"] for e in events if e["kind"] == kind]
+        if len(found) < count:
+            time.sleep(0.05)
+    return found

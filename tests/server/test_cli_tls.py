@@ -20,7 +20,7 @@ from boxoffice.server import cli
 from boxoffice.server.app import create_app
 from boxoffice.server.db import ServerStore
 from tests.server import helpers
-from tests.server.test_operations import push
+from tests.server.helpers import push
 from tests.server.test_processes import ServerProcess
 
 

@@ -11,7 +11,8 @@ from boxoffice.server.db import ServerStore
 from boxoffice.server.models import Hold, SeatClaim
 from tests.server import helpers
 from tests.server.conftest import enrol
-from tests.server.test_operations import live_tickets, push
+from tests.server.helpers import push
+from tests.server.test_operations import live_tickets
 
 
 def hold(client: TestClient, token: str, seats: list[int], **extra) -> object:
@@ -97,8 +98,8 @@ def allocate(client: TestClient, token: str, seats: list[int], **extra) -> objec
             "seat_ids": seats,
             "expires_at": expires,
             "requested_by": "sue",
-            **extra,
-        },
+        }
+        | extra,
         headers=helpers.auth(token),
     )
 
@@ -215,6 +216,9 @@ def test_ga_allocation_and_capacity(
 
 
 def test_allocation_refuses_bad_input(client: TestClient, terminal: dict) -> None:
+    clerk = allocate(client, terminal["token"], [1], requested_by="clara")
+    assert clerk.status_code == 403 and "allocation_manage" in clerk.json()["message"]
+    assert allocate(client, terminal["token"], [1], requested_by="nobody").status_code == 403
     past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     r = client.post(
         "/api/v1/allocations",
@@ -225,3 +229,27 @@ def test_allocation_refuses_bad_input(client: TestClient, terminal: dict) -> Non
     release = helpers.envelope(1, "allocation_release", {"allocation_id": 4242})
     out = push(client, terminal["token"], [release])["results"][0]
     assert out["status"] == "rejected" and out["error"]["error"] == "unknown_allocation"
+
+
+def test_held_ga_places_become_the_sale(
+    client: TestClient, server_store: ServerStore, terminal: dict
+) -> None:
+    other = enrol(client, server_store, "Window 2", "W2")
+    h = client.post(
+        "/api/v1/holds",
+        json={"performance_id": 1, "ga_area_id": 1, "quantity": 4},
+        headers=helpers.auth(terminal["token"]),
+    )
+    assert h.status_code == 201
+    b = helpers.Seller("W2")  # the other 6 places go to Window 2
+    assert (
+        push(client, other["token"], [b.op("sale", b.sale([], ga=6))])["results"][0]["status"]
+        == "applied"
+    )
+    a = helpers.Seller("W1")  # the house is full, but Window 1 sells what it held
+    out = push(client, terminal["token"], [a.op("sale", a.sale([], ga=4))])["results"][0]
+    assert out["status"] == "applied"
+    assert (
+        push(client, other["token"], [b.op("sale", b.sale([], ga=1))])["results"][0]["status"]
+        == "conflict"
+    )

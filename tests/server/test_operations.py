@@ -12,14 +12,7 @@ from boxoffice.server.db import ServerStore
 from boxoffice.server.models import Receipt, SeatClaim, ServerOrder, ServerPayment, ServerTicket
 from tests.server import helpers
 from tests.server.conftest import enrol
-
-
-def push(client: TestClient, token: str, ops: list[dict], **extra) -> dict:
-    r = client.post(
-        "/api/v1/operations", json={"operations": ops, **extra}, headers=helpers.auth(token)
-    )
-    assert r.status_code == 200, r.text
-    return r.json()
+from tests.server.helpers import push, wait_for_kind
 
 
 def live_tickets(store: ServerStore, seat: int, performance: int = 1) -> int:
@@ -188,8 +181,7 @@ def test_refund_frees_seat_revokes_and_second_refund_is_a_conflict(
     out = push(client, terminal["token"], [seller.op("sale", sale), seller.op("refund", refund)])
     assert [r["status"] for r in out["results"]] == ["applied", "applied"]
     assert live_tickets(server_store, 4) == 0
-    feed = client.get("/api/v1/feed", headers=helpers.auth(terminal["token"])).json()
-    revocations = [e["data"] for e in feed["events"] if e["kind"] == "revocation"]
+    revocations = wait_for_kind(client, terminal["token"], "revocation", 1)
     assert revocations == [
         {
             "serial": serial,
@@ -285,3 +277,30 @@ def test_money_must_be_integers(client: TestClient, terminal: dict) -> None:
     sale["total"] = 25.0
     r = push(client, terminal["token"], [seller.op("sale", sale)])["results"][0]
     assert r["status"] == "rejected" and "total" in r["error"]["message"]
+
+
+def test_z_report_closes_the_shift_and_a_late_sale_is_noticed(
+    client: TestClient, terminal: dict
+) -> None:
+    seller = helpers.Seller("W1")
+    z = {
+        "shift": 3,
+        "terminal": "Window 1",
+        "opened_at": "2030-01-01T09:00:00+00:00",
+        "closed_at": "2030-01-01T17:00:00+00:00",
+        "number": 1,
+        "unsynced_operations": 2,
+        "reconciliation": [],
+    }
+    out = push(
+        client,
+        terminal["token"],
+        [
+            seller.op("z_report", z, key="z:Window 1:1"),
+            seller.op("sale", seller.sale([12], shift=3)),
+        ],
+    )
+    assert out["results"][0]["status"] == "applied"
+    assert [n["reason"] for n in out["results"][1]["result"]["notices"]] == [
+        "late_for_closed_shift"
+    ]

@@ -13,12 +13,14 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
 from boxoffice.server import catalogue, migrate
 from boxoffice.server.db import ServerStore
@@ -79,19 +81,44 @@ class ServerProcess:
             self.proc.wait(10)
 
 
-@pytest.fixture
-def shared_store(db_url: str) -> Iterator[ServerStore]:
-    store = ServerStore(db_url)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerStore]:
+    """One database per backend for the whole module (tests use their own seats)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('procs') / 'server.sqlite3'}"
+        cleanup = None
+    else:
+        base = request.getfixturevalue("pg_url")
+        schema = f"srvp_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        sep = "&" if "?" in base else "?"
+        url = f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+
+        def cleanup() -> None:
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            admin.dispose()
+
+    store = ServerStore(url)
     migrate.upgrade(store)
     with store.session() as s:
         catalogue.import_tables(s, helpers.small_catalogue(seats=CATALOGUE_SEATS))
     yield store
     store.dispose()
+    if cleanup:
+        cleanup()
 
 
-@pytest.fixture
-def two_servers(shared_store: ServerStore, tmp_path: Path) -> Iterator[list[ServerProcess]]:
-    servers = [ServerProcess(shared_store.url, tmp_path / f"server{i}.log") for i in (1, 2)]
+@pytest.fixture(scope="module")
+def two_servers(
+    shared_store: ServerStore, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[list[ServerProcess]]:
+    logs = tmp_path_factory.mktemp("logs")
+    servers = [ServerProcess(shared_store.url, logs / f"server{i}.log") for i in (1, 2)]
     try:
         yield [s.start() for s in servers]
     finally:
@@ -99,10 +126,10 @@ def two_servers(shared_store: ServerStore, tmp_path: Path) -> Iterator[list[Serv
             s.kill()
 
 
-def enrol_many(store: ServerStore, base: str, n: int) -> list[str]:
+def enrol_many(store: ServerStore, base: str, n: int, prefix: str = "T") -> list[str]:
     tokens = []
     for i in range(n):
-        code = helpers.make_code(store, f"Till {i}", f"T{i}")
+        code = helpers.make_code(store, f"Till {prefix}{i}", f"{prefix}{i}")
         _key, public = helpers.new_key()
         r = httpx.post(f"{base}/api/v1/enrol", json={"code": code, "public_key": public})
         assert r.status_code == 201, r.text
@@ -169,9 +196,9 @@ def test_twenty_clients_two_processes_each_seat_sold_at_most_once(
 def test_response_lost_after_commit_then_retried_is_one_sale(
     shared_store: ServerStore, two_servers: list[ServerProcess]
 ) -> None:
-    (token,) = enrol_many(shared_store, two_servers[0].base, 1)
-    seller = helpers.Seller("T0")
-    op = seller.op("sale", seller.sale([7]))
+    (token,) = enrol_many(shared_store, two_servers[0].base, 1, "L")
+    seller = helpers.Seller("L0")
+    op = seller.op("sale", seller.sale([CATALOGUE_SEATS - 10]))
     body = httpx.Request("POST", "/api/v1/operations", json={"operations": [op]}).content
     # Send the request and hang up without reading the answer: the server commits anyway.
     with socket.create_connection(("127.0.0.1", two_servers[0].port)) as sock:
@@ -195,16 +222,25 @@ def test_response_lost_after_commit_then_retried_is_one_sale(
     assert retry["results"][0]["status"] == "replayed"
     assert retry["results"][0]["first_status"] == "applied"
     with shared_store.session() as s:
-        assert s.scalar(select(func.count()).select_from(ServerTicket)) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(ServerTicket)
+                .where(ServerTicket.serial.like("L0-%"))
+            )
+            == 1
+        )
 
 
 def test_server_killed_mid_batch_loses_nothing(
     shared_store: ServerStore, two_servers: list[ServerProcess]
 ) -> None:
-    (token,) = enrol_many(shared_store, two_servers[0].base, 1)
-    seller = helpers.Seller("T0")
+    (token,) = enrol_many(shared_store, two_servers[0].base, 1, "K")
+    seller = helpers.Seller("K0")
     ops = [seller.op("sale", seller.sale([seat])) for seat in range(61, 361)]
     victim = two_servers[0]
+    me = httpx.get(f"{victim.base}/api/v1/terminal", headers=helpers.auth(token)).json()
+    mine = Receipt.terminal_id == me["terminal_id"]
 
     def push_to_victim() -> None:
         with contextlib.suppress(httpx.HTTPError):  # the server dies under us: expected
@@ -220,13 +256,13 @@ def test_server_killed_mid_batch_loses_nothing(
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with shared_store.read() as s:
-            if s.scalar(select(func.count()).select_from(Receipt)):
+            if s.scalar(select(func.count()).select_from(Receipt).where(mine)):
                 break
         time.sleep(0.005)
     victim.kill()
     t.join(30)
     with shared_store.session() as s:
-        committed = s.scalar(select(func.count()).select_from(Receipt)) or 0
+        committed = s.scalar(select(func.count()).select_from(Receipt).where(mine)) or 0
     assert 0 < committed < len(ops), "the kill was meant to land mid-batch"
     victim.start()  # restarted, same database
     out = httpx.post(
@@ -239,6 +275,8 @@ def test_server_killed_mid_batch_loses_nothing(
     assert statuses == ["replayed"] * committed + ["applied"] * (len(ops) - committed)
     with shared_store.session() as s:
         assert s.scalar(
-            select(func.count()).select_from(ServerTicket).where(ServerTicket.status == "valid")
+            select(func.count())
+            .select_from(ServerTicket)
+            .where(ServerTicket.status == "valid", ServerTicket.terminal_id == me["terminal_id"])
         ) == len(ops)
-        assert s.scalar(select(func.count()).select_from(Receipt)) == len(ops)
+        assert s.scalar(select(func.count()).select_from(Receipt).where(mine)) == len(ops)

@@ -22,6 +22,14 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.shifts import (
+    CardBatchTotal,
+    CountPurpose,
+    Shift,
+    ShiftCount,
+    ShiftStatus,
+    ZReport,
+)
 from boxoffice.store.models.sync import AllocationLink, RemoteSeat, SyncConflict
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
@@ -35,9 +43,11 @@ __all__ = [
     "AuditHead",
     "AvailabilityThreshold",
     "BarcodeRevocation",
+    "CardBatchTotal",
     "CartHold",
     "CashKind",
     "CashMovement",
+    "CountPurpose",
     "Counter",
     "Customer",
     "Discount",
@@ -69,6 +79,9 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "Shift",
+    "ShiftCount",
+    "ShiftStatus",
     "SyncConflict",
     "TenderKind",
     "Ticket",
@@ -76,4 +89,5 @@ __all__ = [
     "TicketStatus",
     "User",
     "Venue",
+    "ZReport",
 ]
