@@ -13,14 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from boxoffice import settings
-from boxoffice.actor import system_actor
+from boxoffice.actor import Actor, system_actor
 from boxoffice.cli.output import emit
 from boxoffice.cli.parsing import aware_datetime, positive_int
-from boxoffice.errors import BoxOfficeError
+from boxoffice.errors import BoxOfficeError, NotFound
 from boxoffice.sales.signer import open_signer
 from boxoffice.store import Store
-from boxoffice.store.models import OutboxState
+from boxoffice.store.models import OutboxState, User
 from boxoffice.sync import allocations, config, conflicts, outbox, terminal
 from boxoffice.sync.errors import SyncError
 from boxoffice.sync.worker import SyncWorker
@@ -147,12 +149,22 @@ def cmd_now(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _supervisor(store: Store, username: str) -> Actor:
+    """The supervisor on whose authority an allocation is asked (checked here and on the server)."""
+    with store.read() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None:
+            raise NotFound(f"no user {username!r} in this store")
+        return Actor(user.id, user.username, settings.get(session, "terminal.name"))
+
+
 def cmd_allocate(store: Store, args: argparse.Namespace) -> int:
+    supervisor = _supervisor(store, args.by)
     client = _client(store)
     try:
         grant = allocations.request(
             store,
-            ACTOR,
+            supervisor,
             client,
             args.performance,
             seat_ids=args.seat or None,
@@ -206,5 +218,10 @@ def register(
     p.add_argument("--ga-area", type=positive_int, default=None)
     p.add_argument("--quantity", type=positive_int, default=None)
     p.add_argument("--until", type=aware_datetime, required=True, help="ISO time with offset")
+    p.add_argument(
+        "--by",
+        required=True,
+        help="the supervisor asking (needs allocation_manage, also centrally)",
+    )
     p = add("release", cmd_release, sy, help="give back what is unsold of an allocation")
     p.add_argument("allocation", type=positive_int)

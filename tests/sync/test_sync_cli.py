@@ -102,9 +102,11 @@ def test_enrol_push_and_status_against_a_server(
         str(world.performance),
         "--until",
         until,
+        "--by",
+        "sue",
     )
     assert code == 2 and "name the seats" in err
-    code, out, _ = _cli(
+    code, out, err = _cli(
         capsys,
         "--db",
         db,
@@ -116,8 +118,10 @@ def test_enrol_push_and_status_against_a_server(
         seat,
         "--until",
         until,
+        "--by",
+        "sue",
     )
-    assert code == 0 and "1 seats until" in out
+    assert code == 0 and "1 seats until" in out, err
     allocation = out.split()[1].rstrip(":")
     code, out, _ = _cli(capsys, "--db", db, "sync", "release", allocation)
     assert code == 0 and "after every sale before it" in out
