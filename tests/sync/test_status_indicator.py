@@ -91,10 +91,15 @@ def test_indicator_speaks_chinese(qtbot) -> None:
 
 
 def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
     from boxoffice.seatmaps.view_model import SignedInUser
     from boxoffice.ui.main_window import MainWindow
-    from boxoffice.ui.workers import StoreWorker
+    from boxoffice.ui.workers import MainThreadGarbageCollector, StoreWorker
 
+    # As the client does: Python's cycle collector only on the UI thread, so no
+    # widget of this test is freed from the store worker's thread later on.
+    collector = MainThreadGarbageCollector()
     status = {"now": SyncStatus(configured=True, online=False, waiting=2)}
     worker = StoreWorker(lambda: world.store)
     window = MainWindow(
@@ -116,3 +121,8 @@ def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None
     finally:
         window.close_for_logout()
         worker.shutdown()
+        window.deleteLater()
+        worker.deleteLater()
+        qtbot.wait(50)
+        gc.collect()
+        collector.stop()
