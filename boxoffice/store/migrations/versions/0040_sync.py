@@ -1,7 +1,7 @@
 """sync client: conflicts, remote seats, outbox send time and result
 
 Revision ID: 0040_sync
-Revises: 0020_shifts
+Revises: 0030_checkin
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0040_sync"
-down_revision: str | None = "0020_shifts"
+down_revision: str | None = "0030_checkin"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
