@@ -9,8 +9,9 @@ replayed page does no harm.
   ``remote_seats`` (this terminal's own seats are already in its store).
 - ``revocation``: refunded, voided, reprinted-over and exchanged barcodes go
   into ``barcode_revocations`` so the door refuses them offline.
-- ``redemption``: handed to the handler the door registers
-  (``register("redemption", fn)``); without one it is counted and skipped.
+- ``redemption``: another door's admission, recorded as the door would
+  (``checkin.remote.apply_remote_admission``), so every terminal can check in
+  offline with the whole house's admissions.
 - ``catalogue``: an upsert (or delete) in the catalogue cache.
 - ``allocation``: a release or reclaim ends this terminal's local allocation rows.
 """
@@ -26,20 +27,27 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from boxoffice.store.models import Allocation, AllocationLink, BarcodeRevocation, RemoteSeat
+from boxoffice.checkin.remote import apply_remote_admission, apply_remote_revocation
+from boxoffice.errors import ValidationError
+from boxoffice.store.models import Allocation, AllocationLink, RemoteSeat
 from boxoffice.sync import catalogue
 from boxoffice.sync.errors import BadServerReply
 from boxoffice.sync.protocol import FeedEvent
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Session, dict[str, Any], datetime], None]
-_extra: dict[str, Handler] = {}
 
-
-def register(kind: str, handler: Handler) -> None:
-    """Let another part of the client apply an event kind (e.g. the door: redemptions)."""
-    _extra[kind] = handler
+def _door(
+    apply_remote: Callable[[Session, object, datetime | None], Any],
+    session: Session,
+    data: dict[str, Any],
+    at: datetime,
+) -> None:
+    """Revocations and admissions are the door's facts: one place applies them."""
+    try:
+        apply_remote(session, data, at)
+    except ValidationError as exc:
+        raise BadServerReply(str(exc)) from None
 
 
 def _int(data: dict[str, Any], key: str, *, optional: bool = False) -> int | None:
@@ -109,29 +117,6 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
     )
 
 
-def _revocation(session: Session, data: dict[str, Any], at: datetime) -> None:
-    serial = _str(data, "serial")
-    up_to = _int(data, "up_to_reissue")
-    reason = _str(data, "reason")
-    if reason not in ("refunded", "voided", "reprinted", "exchanged"):
-        raise BadServerReply(f"unknown revocation reason {reason!r} in the change feed")
-    known = session.scalar(
-        select(BarcodeRevocation.id).where(
-            BarcodeRevocation.serial == serial, BarcodeRevocation.up_to_reissue >= (up_to or 0)
-        )
-    )
-    if known is None:
-        session.add(
-            BarcodeRevocation(
-                ticket_id=_int(data, "ticket_id"),
-                serial=serial,
-                up_to_reissue=up_to,
-                reason=reason,
-                revoked_at=at,
-            )
-        )
-
-
 def _catalogue(session: Session, data: dict[str, Any]) -> None:
     table = _str(data, "table")
     row = data.get("row")
@@ -169,15 +154,13 @@ def apply(
             if event.kind == "seat_state":
                 _seat_state(session, data, event.at, terminal_id)
             elif event.kind == "revocation":
-                _revocation(session, data, event.at)
+                _door(apply_remote_revocation, session, data, event.at)
+            elif event.kind == "redemption":
+                _door(apply_remote_admission, session, data, event.at)
             elif event.kind == "catalogue":
                 _catalogue(session, data)
             elif event.kind == "allocation":
                 _allocation(session, data, event.at, terminal_id)
-            elif event.kind in _extra:
-                _extra[event.kind](session, data, event.at)
-            elif event.kind == "redemption":
-                log.debug("redemption %s: no door handler registered", data.get("serial"))
             else:
                 log.warning("change feed event of unknown kind %r skipped", event.kind)
         except BadServerReply as exc:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("boxoffice.server.app")
-pytest.importorskip("boxoffice.sync.worker")
-harness = pytest.importorskip("tests.sync.harness")
-_sync_fixtures = pytest.importorskip("tests.sync.conftest")
+from tests.sync import conftest as _sync_fixtures
+from tests.sync import harness
+
 # The sync tests' fixtures: a real server (SQLite, and PostgreSQL when configured).
 server_db = _sync_fixtures.server_db
 server = _sync_fixtures.server

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from boxoffice.store.models import (
+    Admission,
     Allocation,
     AllocationLink,
     BarcodeRevocation,
@@ -14,6 +16,7 @@ from boxoffice.store.models import (
     RemoteSeat,
 )
 from boxoffice.sync import feed
+from boxoffice.sync.errors import BadServerReply
 from boxoffice.sync.protocol import FeedEvent
 from tests.sales.conftest import World
 
@@ -81,7 +84,7 @@ def test_feed_events_update_seats_revocations_catalogue_and_allocations(world: W
             "revocation",
             {
                 "serial": "W2-T0000007",
-                "key_id": "ab",
+                "key_id": "0a1b2c3d",
                 "ticket_id": 7,
                 "terminal_id": 2,
                 "up_to_reissue": 0,
@@ -119,7 +122,10 @@ def test_feed_events_update_seats_revocations_catalogue_and_allocations(world: W
         assert [(r.seat_id, r.state, r.terminal) for r in remote] == [(seat, "held", "2")]
         assert remote[0].expires_at == world.now + timedelta(minutes=10)
         revoked = list(s.scalars(select(BarcodeRevocation)))
-        assert [(r.serial, r.reason) for r in revoked] == [("W2-T0000007", "refunded")]
+        # The issuing key is kept: ticket ids restart on every terminal.
+        assert [(r.serial, r.reason, r.key_id) for r in revoked] == [
+            ("W2-T0000007", "refunded", "0a1b2c3d")
+        ]
         assert s.get(PriceType, adult_row["id"]).name == "Adult (full price)"  # type: ignore[union-attr]
         assert s.get(Allocation, row.id).released_at == world.now  # type: ignore[union-attr]
     free = _event(
@@ -134,24 +140,43 @@ def test_feed_events_update_seats_revocations_catalogue_and_allocations(world: W
         assert list(s.scalars(select(RemoteSeat))) == []
 
 
-def test_a_registered_handler_receives_redemptions(world: World) -> None:
-    seen: list[dict[str, object]] = []
-    feed.register("redemption", lambda _s, data, _at: seen.append(data))
-    try:
-        data = {
-            "serial": "W2-T1",
-            "key_id": "ab",
-            "ticket_id": 1,
-            "reissue": 0,
-            "scanned_at": world.now.isoformat(),
-            "terminal_id": 2,
-            "gate": "A",
-        }
-        with world.store.write() as s:
-            feed.apply(s, [_event(1, "redemption", data, world)], terminal_id=1, now=world.now)
-        assert seen == [data]
-    finally:
-        feed._extra.pop("redemption", None)
+def test_another_doors_admission_is_recorded_here_once(world: World) -> None:
+    data = {
+        "serial": "W2-T1",
+        "key_id": "0a1b2c3d",
+        "ticket_id": 1,
+        "reissue": 0,
+        "scanned_at": world.now.isoformat(),
+        "terminal_id": 2,
+        "gate": "A",
+    }
+    events = [_event(1, "redemption", data, world)]
+    with world.store.write() as s:
+        feed.apply(s, events, terminal_id=1, now=world.now)
+        feed.apply(s, events, terminal_id=1, now=world.now)  # a replayed page
+    with world.store.read() as s:
+        rows = list(s.scalars(select(Admission)))
+    assert [(a.key_id, a.ticket_id, a.kind, a.source) for a in rows] == [
+        ("0a1b2c3d", 1, "entry", "remote")
+    ]
+    assert rows[0].door == "A"
+
+
+def test_a_garbled_redemption_rolls_back_the_whole_page(world: World) -> None:
+    good = {
+        "serial": "W2-T0000007",
+        "key_id": "0a1b2c3d",
+        "ticket_id": 7,
+        "up_to_reissue": 0,
+        "reason": "refunded",
+    }
+    bad = {"serial": "W2-T1", "key_id": "0a1b2c3d", "ticket_id": "one", "scanned_at": "soon"}
+    events = [_event(1, "revocation", good, world), _event(2, "redemption", bad, world)]
+    with pytest.raises(BadServerReply, match=r"event 2 \(redemption\)"), world.store.write() as s:
+        feed.apply(s, events, terminal_id=1, now=world.now)
+    with world.store.read() as s:
+        assert list(s.scalars(select(BarcodeRevocation))) == []
+        assert list(s.scalars(select(Admission))) == []
 
 
 def test_seats_other_terminals_sold_or_hold_show_on_this_terminal(world: World) -> None:

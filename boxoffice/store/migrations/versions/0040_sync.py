@@ -20,6 +20,13 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.add_column(sa.Column("sent_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("result", sa.Text(), nullable=True))
+        # Keys such as "<uuid>:sale" are longer than a bare uuid; the server keeps 80.
+        batch_op.alter_column(
+            "idempotency_key",
+            existing_type=sa.String(length=36),
+            type_=sa.String(length=80),
+            existing_nullable=False,
+        )
 
     op.create_table(
         "sync_conflicts",
@@ -91,5 +98,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_sync_conflicts_outbox_id"))
     op.drop_table("sync_conflicts")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.alter_column(
+            "idempotency_key",
+            existing_type=sa.String(length=80),
+            type_=sa.String(length=36),
+            existing_nullable=False,
+        )
         batch_op.drop_column("result")
         batch_op.drop_column("sent_at")
