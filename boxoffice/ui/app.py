@@ -300,6 +300,20 @@ class ClientApp(QObject):
         self.login.show()
         self.login.activateWindow()
 
+    def shut_down(self) -> None:
+        """Close the windows and stop the store worker, waiting for its running job.
+
+        After this no store job runs, so the client and its windows can be
+        deleted: a job still running would report to a deleted worker.
+        """
+        if self.main_window is not None:
+            self.main_window.close_for_logout()
+        self.login.hide()
+        self.worker.shutdown()
+        if self.main_window is not None:
+            self.main_window.deleteLater()
+            self.main_window = None
+
     def quit(self) -> None:
         if self.main_window is not None:
             self.main_window.close_for_logout()
@@ -348,6 +362,6 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     client = ClientApp(options)
     client.start()
     code = app.exec()
-    client.worker.shutdown()
+    client.shut_down()
     collector.stop()
     return code or client.exit_code

@@ -15,6 +15,8 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from shiboken6 import isValid
+
 from boxoffice.ui.qt import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
@@ -28,27 +30,42 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+class _Relay(QObject):
+    """Carries one job's result to the UI thread.
+
+    The job emits on this object, not on the worker: the relay belongs to the
+    job, so it cannot have been deleted under it (a worker deleted mid-job
+    used to make the emit raise "Signal source has been deleted"). If the
+    worker is gone, the queued result simply has no receiver.
+    """
+
+    finished = Signal(int, object, object)  # job number, result, (exception, job, relay)
+
+
 class _Job(QRunnable):
     def __init__(self, worker: StoreWorker, number: int, fn: Callable[[], Any]) -> None:
         super().__init__()
-        self._worker = worker
         self._number = number
         self._fn: Callable[[], Any] | None = fn
+        # Made on the UI thread, like the worker it reports to.
+        self._relay: _Relay | None = _Relay()
+        self._relay.finished.connect(worker._deliver)
 
     def run(self) -> None:
         fn, self._fn = self._fn, None
-        assert fn is not None
+        relay, self._relay = self._relay, None
+        assert fn is not None and relay is not None
         try:
             result, error = fn(), None
         except BaseException as exc:
             result, error = None, exc
             if not _is_expected(exc):
                 log.error("store job failed:\n%s", "".join(traceback.format_exception(exc)))
-        # The job's closure goes back with the result, so its last reference
-        # (often to a window) is dropped on the UI thread: a Qt object must
-        # never be destroyed on this one.
-        self._worker.finished.emit(self._number, result, (error, fn))
-        del fn
+        # The job's closure and the relay go back with the result, so their
+        # last references (often to a window) are dropped on the UI thread:
+        # a Qt object must never be destroyed on this one.
+        relay.finished.emit(self._number, result, (error, fn, relay))
+        del fn, relay
 
 
 def _is_expected(exc: BaseException) -> bool:
@@ -66,7 +83,6 @@ class StoreWorker(QObject):
     the UI thread.
     """
 
-    finished = Signal(int, object, object)  # job number, result, (exception, job)
     busyChanged = Signal(bool)
     #: A job may emit this (from the worker thread) to say what it is doing now.
     progress = Signal(str)
@@ -80,7 +96,7 @@ class StoreWorker(QObject):
         self._pool.setExpiryTimeout(-1)  # keep the one thread (and its connections)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._next = 0
-        self.finished.connect(self._deliver)
+        self._closed = False
 
     # -- submitting ----------------------------------------------------------
     def store(self) -> Store:
@@ -109,6 +125,11 @@ class StoreWorker(QObject):
     def _submit(self, fn: Callable[[], Any], done: Done | None, failed: Failed | None) -> int:
         self._next += 1
         number = self._next
+        if self._closed:
+            # A late callback of a closing window asking for more: nothing
+            # will run it, and nothing must outlive shutdown() on the thread.
+            log.debug("store worker shut down; job %d dropped", number)
+            return number
         self._callbacks[number] = (done, failed)
         if len(self._callbacks) == 1:
             self.busyChanged.emit(True)
@@ -122,9 +143,13 @@ class StoreWorker(QObject):
     @Slot(int, object, object)
     def _deliver(self, number: int, result: Any, outcome: tuple[BaseException | None, Any]) -> None:
         error = outcome[0]
-        done, failed = self._callbacks.pop(number, (None, None))
+        if number not in self._callbacks:
+            return  # dropped by shutdown()
+        done, failed = self._callbacks.pop(number)
         if not self._callbacks:
             self.busyChanged.emit(False)
+        if not _owner_alive(done if error is None else failed):
+            return  # its window was closed and deleted meanwhile: nobody to tell
         if error is None:
             if done is not None:
                 done(result)
@@ -133,13 +158,45 @@ class StoreWorker(QObject):
         else:
             log.error("unhandled store job error: %s", error)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Let running jobs finish, then close the store (at quit or log out of the app)."""
+    def shutdown(self) -> None:
+        """Drop queued jobs, wait for the running one, close the store (at quit).
+
+        Afterwards no job runs and none can be submitted, so the worker (and
+        the windows its jobs reference) can be deleted safely. The wait has no
+        time limit on purpose: giving up would leave a job running against a
+        store and a worker that are about to go away.
+        """
+        self._closed = True
         self._pool.clear()
-        self._pool.waitForDone(timeout_ms)
+        self._pool.waitForDone()
+        if self._callbacks:
+            self._callbacks.clear()
+            self.busyChanged.emit(False)
         if self._store is not None:
             self._store.dispose()
             self._store = None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+
+def _owner_alive(callback: Callable[..., Any] | None) -> bool:
+    """False when ``callback`` belongs to a Qt object that has been deleted.
+
+    A window closed (``deleteLater``) while one of its jobs ran must not be
+    called back: touching its widgets would raise. The owner is the bound
+    method's ``self`` or, for a lambda, the Qt object it closes over.
+    """
+    if callback is None:
+        return True
+    owners = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # a cell not yet filled
+            continue
+    return all(isValid(o) for o in owners if isinstance(o, QObject))
 
 
 class MainThreadGarbageCollector(QObject):

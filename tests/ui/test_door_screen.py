@@ -17,6 +17,7 @@ from boxoffice.ui.qt import Qt
 from boxoffice.ui.workers import StoreWorker
 from tests.checkin.conftest import DoorWorld, dw, tonight  # noqa: F401
 from tests.sales.conftest import _template, world  # noqa: F401
+from tests.ui.conftest import STORE_WAIT_MS
 
 SHOTS = Path("/tmp/door")
 
@@ -34,7 +35,7 @@ def screen(qtbot, dw: DoorWorld, tonight: tuple[int, list[str]]) -> Iterator[Doo
 
 
 def _scan(qtbot, screen: DoorScreen, code: str) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(screen.verdictShown, timeout=10_000):
+    with qtbot.waitSignal(screen.verdictShown, timeout=STORE_WAIT_MS):
         qtbot.keyClicks(screen.scan_field, code)
         qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)
 
@@ -45,7 +46,7 @@ def test_a_scanner_typing_codes_gets_admit_then_already_in(  # type: ignore[no-u
     tonight: tuple[int, list[str]],  # noqa: F811
 ) -> None:
     _, codes = tonight
-    with qtbot.waitSignal(screen.statsShown, timeout=10_000):
+    with qtbot.waitSignal(screen.statsShown, timeout=STORE_WAIT_MS):
         _scan(qtbot, screen, codes[0])
     assert screen.outcome_label.text() == "ADMIT"
     assert screen.stats_label.text() == "Tonight's show: 1 of 2 admitted"

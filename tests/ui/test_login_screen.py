@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boxoffice.ui.qt import Qt
+from tests.ui.conftest import STORE_WAIT_MS
 
 
 def _sign_in(qtbot, client, username: str, pin: str) -> None:  # type: ignore[no-untyped-def]
@@ -15,7 +16,7 @@ def _sign_in(qtbot, client, username: str, pin: str) -> None:  # type: ignore[no
 
 def test_right_pin_opens_the_main_window_naming_the_user(qtbot, client) -> None:  # type: ignore[no-untyped-def]
     _sign_in(qtbot, client, "clara", "1111")
-    qtbot.waitUntil(lambda: client.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
     window = client.main_window
     qtbot.waitExposed(window)
     assert not client.login.isVisible()
@@ -32,7 +33,7 @@ def test_wrong_pin_shows_the_error_and_stays_on_the_login_screen(qtbot, client) 
     qtbot.keyClicks(login.username, "clara")
     qtbot.keyClicks(login.pin, "9876")
     qtbot.keyClick(login.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(login.error_text()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(login.error_text()), timeout=STORE_WAIT_MS)
     assert login.error_text() == "Wrong username or PIN/password."
     assert login.message.isVisible()
     assert login.isVisible()
@@ -47,12 +48,14 @@ def test_a_locked_user_is_told_so(qtbot, client) -> None:  # type: ignore[no-unt
     for attempt in range(5):
         qtbot.keyClicks(login.pin, "000" + str(attempt))
         qtbot.keyClick(login.pin, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: bool(login.error_text()) and login.is_ready(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: bool(login.error_text()) and login.is_ready(), timeout=STORE_WAIT_MS
+        )
     assert "locked" in login.error_text()
     # Even the right PIN is refused while locked.
     qtbot.keyClicks(login.pin, "1112")
     qtbot.keyClick(login.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "locked until" in login.error_text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "locked until" in login.error_text(), timeout=STORE_WAIT_MS)
     assert client.main_window is None
 
 
@@ -84,14 +87,14 @@ def test_enter_in_the_username_moves_to_the_pin(qtbot, client) -> None:  # type:
     qtbot.waitUntil(login.pin.hasFocus)
     qtbot.keyClicks(login.pin, "2222")
     qtbot.keyClick(login.pin, Qt.Key.Key_Enter)
-    qtbot.waitUntil(lambda: client.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
     assert "Sam Supervisor" in client.main_window.user_label.text()
     assert client.main_window.role_label.text() == "Role: Supervisor"
 
 
 def test_log_out_returns_to_an_empty_login_screen(qtbot, client) -> None:  # type: ignore[no-untyped-def]
     _sign_in(qtbot, client, "dora", "3333")
-    qtbot.waitUntil(lambda: client.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
     client.main_window.logout_action.trigger()
     assert client.main_window is None
     assert client.login.isVisible()
@@ -111,15 +114,13 @@ def test_signing_in_while_the_store_is_still_opening_just_waits(qtbot, app, demo
     qtbot.keyClicks(login.pin, "1111")
     qtbot.keyClick(login.pin, Qt.Key.Key_Return)
     try:
-        qtbot.waitUntil(lambda: client.main_window is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
         assert "Clara Clerk" in client.main_window.user_label.text()
         # No --terminal: the till is the one the store was set up as.
         assert client.main_window.terminal_label.text() == "Terminal: Window 1"
         assert login.subtitle.text() == "Sign in to terminal “Window 1”"
     finally:
-        if client.main_window is not None:
-            client.main_window.close_for_logout()
-        client.worker.shutdown()
+        client.shut_down()
         client.deleteLater()
 
 
@@ -136,16 +137,14 @@ def test_the_till_name_comes_from_the_store_when_not_given(qtbot, app, demo_db) 
     qtbot.addWidget(client.login)
     client.start()
     try:
-        qtbot.waitUntil(lambda: client.ready, timeout=15_000)
+        qtbot.waitUntil(lambda: client.ready, timeout=STORE_WAIT_MS)
         assert client.login.subtitle.text() == "Sign in to terminal “Will-call 2”"
         qtbot.keyClicks(client.login.username, "clara")
         qtbot.keyClicks(client.login.pin, "1111")
         qtbot.keyClick(client.login.pin, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: client.main_window is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
         assert client.main_window.terminal_label.text() == "Terminal: Will-call 2"
         assert client.main_window.actor.terminal == "Will-call 2"
     finally:
-        if client.main_window is not None:
-            client.main_window.close_for_logout()
-        client.worker.shutdown()
+        client.shut_down()
         client.deleteLater()

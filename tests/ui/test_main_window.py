@@ -13,6 +13,7 @@ from boxoffice.store.models import Performance, Seat, SeatMap, Venue
 from boxoffice.ui.main_window import PERFORMANCE_ID
 from boxoffice.ui.qt import QApplication, QColor, QEvent, QHelpEvent, QPoint, Qt, QToolTip
 from boxoffice.ui.widgets.seat_map import HELD, KILLED, SOLD, STATE_COLOURS
+from tests.ui.conftest import STORE_WAIT_MS
 
 
 @pytest.fixture
@@ -50,10 +51,10 @@ def window(qtbot, client):  # type: ignore[no-untyped-def]
     qtbot.keyClicks(login.username, "clara")
     qtbot.keyClicks(login.pin, "1111")
     qtbot.keyClick(login.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: client.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
     window = client.main_window
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.shown_performance() is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.shown_performance() is not None, timeout=STORE_WAIT_MS)
     return window
 
 
@@ -106,7 +107,7 @@ def test_clicking_a_performance_loads_its_map_without_blocking(qtbot, window, fa
     assert returned < 0.1, f"selecting took {returned:.3f} s on the UI thread"
     assert not window.seat_map.has_map(), "the map is still loading in the background"
     assert window.title.text() == "Starlight World Tour"
-    qtbot.waitUntil(lambda: window.shown_performance() == facts["arena"], timeout=15_000)
+    qtbot.waitUntil(lambda: window.shown_performance() == facts["arena"], timeout=STORE_WAIT_MS)
     assert window.seat_map.seat_count() == facts["arena_seats"] == 20_000
     assert window.title.text() == "Starlight World Tour"
     assert ("Adult", "¥1,280.00") in window.price_cells()
@@ -216,7 +217,7 @@ def test_hovering_a_seat_names_section_row_seat_and_zone(qtbot, window, facts) -
     where = view.mapFromScene(view.seat_scene_pos(held))
     event = QHelpEvent(QEvent.Type.ToolTip, where, view.viewport().mapToGlobal(where))
     QApplication.sendEvent(view.viewport(), event)
-    qtbot.waitUntil(QToolTip.isVisible, timeout=2_000)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=10_000)
     text = QToolTip.text()
     assert f"Section {label.section} · Row {label.row} · Seat {label.number}" in text
     assert f"Zone: {label.zone}" in text
@@ -237,7 +238,7 @@ def test_a_standing_only_show_draws_its_areas_and_offers_no_seats(qtbot, window,
         )
     store.dispose()
     window.select_performance(club)
-    qtbot.waitUntil(lambda: window.shown_performance() == club, timeout=10_000)
+    qtbot.waitUntil(lambda: window.shown_performance() == club, timeout=STORE_WAIT_MS)
     view = window.seat_map
     assert view.seat_count() == 0
     assert window.selection.text() == "Standing only — sold by quantity, not by seat."

@@ -1,0 +1,100 @@
+"""The store worker when windows close under it: no crash, no call into a dead window.
+
+Each test holds a job on the worker thread with an event, so the race that
+made the suite flaky ("Signal source has been deleted") happens every time.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from boxoffice.store import open_store
+from boxoffice.ui.qt import QObject, QWidget
+from boxoffice.ui.workers import StoreWorker
+
+WAIT_S = 30  # generous: the CI machine is a loaded 2-core box
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    path = tmp_path / "worker.sqlite3"
+    open_store(path).dispose()  # migrate once, outside the timed parts
+    return path
+
+
+def _held_job(started: threading.Event, release: threading.Event):  # type: ignore[no-untyped-def]
+    def job(session):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(WAIT_S), "the test never released the job"
+        return session.execute(text("select 42")).scalar_one()
+
+    return job
+
+
+def test_deleting_the_owner_while_a_job_runs_neither_raises_nor_calls_back(
+    qtbot, store_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    owner = QObject()
+    worker = StoreWorker(lambda: open_store(store_path), owner)
+    started, release = threading.Event(), threading.Event()
+    results: list[object] = []
+    worker.read(_held_job(started, release), results.append)
+    assert started.wait(WAIT_S)
+    # The job finishes while the owner (and the worker with it) is being deleted.
+    threading.Timer(0.2, release.set).start()
+    owner.deleteLater()
+    qtbot.waitUntil(release.is_set, timeout=WAIT_S * 1000)
+    qtbot.wait(300)  # let a stray result arrive, if one were coming
+    assert results == []
+
+
+def test_a_window_deleted_while_its_job_runs_is_not_called_back(qtbot, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    worker = StoreWorker(lambda: open_store(store_path))
+    window = QWidget()
+    shown: list[object] = []
+
+    def show(result: object) -> None:
+        window.setWindowTitle(str(result))  # raises if the window is gone
+        shown.append(result)
+
+    started, release = threading.Event(), threading.Event()
+    worker.read(_held_job(started, release), show)
+    worker.read(lambda session: "still here", shown.append)  # not owned by the window
+    assert started.wait(WAIT_S)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not _valid(window), timeout=WAIT_S * 1000)
+    release.set()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=WAIT_S * 1000)
+    assert shown == ["still here"]
+    worker.shutdown()
+
+
+def test_shutdown_waits_for_the_running_job_and_runs_nothing_after(qtbot, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    worker = StoreWorker(lambda: open_store(store_path))
+    started, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def queued(session):  # type: ignore[no-untyped-def]
+        ran.append("queued")
+
+    worker.read(_held_job(started, release))
+    worker.read(queued)
+    assert started.wait(WAIT_S)
+    threading.Timer(0.3, release.set).start()
+    worker.shutdown()
+    assert release.is_set(), "shutdown returned before the running job finished"
+    assert worker.closed and worker.pending() == 0
+    worker.read(lambda session: ran.append("late"))
+    qtbot.wait(300)
+    assert ran == [], "queued and late jobs never touch the closed store"
+    assert worker.pending() == 0
+
+
+def _valid(obj: QObject) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
