@@ -248,3 +248,35 @@ def test_a_standing_only_show_draws_its_areas_and_offers_no_seats(qtbot, window,
     qtbot.keyClick(view, Qt.Key.Key_Space)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.selected_seat_ids() == []
+
+
+def test_logging_out_while_a_map_is_loading_drops_it_and_signing_in_again_works(
+    qtbot, client, window, facts
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from shiboken6 import isValid
+
+    started, release = threading.Event(), threading.Event()
+
+    def hold(_store):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(STORE_WAIT_MS / 1000)
+
+    client.worker.call(hold)  # keeps the arena's map queued until the window is gone
+    assert started.wait(STORE_WAIT_MS / 1000)
+    assert window.select_performance(facts["arena"])
+    window.logout_action.trigger()
+    assert client.main_window is None and client.login.isVisible()
+    qtbot.waitUntil(lambda: not isValid(window), timeout=STORE_WAIT_MS)
+    release.set()  # the map now loads for a deleted window: it must be dropped quietly
+    qtbot.waitUntil(lambda: client.worker.pending() == 0, timeout=STORE_WAIT_MS)
+    assert client.login.isVisible() and client.main_window is None
+    login = client.login
+    qtbot.keyClicks(login.username, "clara")
+    qtbot.keyClicks(login.pin, "1111")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
+    again = client.main_window
+    qtbot.waitUntil(lambda: again.shown_performance() is not None, timeout=STORE_WAIT_MS)
+    assert "Clara Clerk" in again.user_label.text()
