@@ -14,6 +14,7 @@ handed in as ``Card(result)``.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
+from boxoffice.store import row_writer
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -151,9 +153,10 @@ def remaining(session: Session, order: Order) -> Money:
 def flush_sale(session: Session) -> None:
     """Write what is pending; the live-seat index has the last word on a double sale."""
     try:
-        session.flush()
-    except IntegrityError as exc:
-        if "uq_tickets_live_seat" in str(exc.orig) or "tickets.performance_id" in str(exc.orig):
+        row_writer.write_pending(session)
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
+        reason = str(getattr(exc, "orig", exc))
+        if "uq_tickets_live_seat" in reason or "tickets.performance_id" in reason:
             raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
         raise
 
@@ -191,7 +194,7 @@ def place_order(
         raise ValidationError("the same seat is in the cart twice")
     q: Quote = quote(session, cart, now=now)
     for item in q.items:  # every performance must be on sale now
-        performance = holds.sellable_performance(session, item.item.performance_id, now)
+        performance = holds.sellable(session, item.item.performance_id, now)
         if reserve_until is not None and reserve_until > performance.starts_at:
             raise ValidationError("the payment deadline must be before the performance starts")
     _use_overrides(
@@ -360,7 +363,7 @@ def pay(
     require(session, actor, Permission.SELL, now=now)
     for performance_id in {t.performance_id for t in order.tickets}:
         # A reservation may be paid days later: the show must still be on sale.
-        holds.sellable_performance(session, performance_id, now)
+        holds.sellable(session, performance_id, now)
     due = remaining(session, order)
     if due.minor <= 0:
         raise ValidationError(f"order {order.number} is already covered")
@@ -445,7 +448,7 @@ def complete_free(
     if order.total_minor != 0:
         raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
     for performance_id in {t.performance_id for t in order.tickets}:
-        holds.sellable_performance(session, performance_id, now)
+        holds.sellable(session, performance_id, now)
     complete(session, actor, order, signer, now=now)
 
 

@@ -20,6 +20,8 @@ from boxoffice import audit, settings
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
+from boxoffice.sales import sale_data
+from boxoffice.sales.sale_data import PerformanceFacts
 from boxoffice.store import fast
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
@@ -87,8 +89,18 @@ def sellable_performance(
 
     Without an explicit sale end, sales close when the performance starts.
     """
-    now = now or utc_now()
+    sellable(session, performance_id, now)
     performance = session.get(Performance, performance_id)
+    assert performance is not None
+    return performance
+
+
+def sellable(
+    session: Session, performance_id: int, now: datetime | None = None
+) -> PerformanceFacts:
+    """As ``sellable_performance``, answering from the sale cache (no ORM object)."""
+    now = now or utc_now()
+    performance = sale_data.performances(session, [performance_id]).get(performance_id)
     if performance is None:
         raise NotFound(f"no performance {performance_id}")
     if performance.status != PerformanceStatus.ON_SALE:
@@ -222,7 +234,7 @@ def check_seats_free(
     about to be inserted hold the seats. (The quote has already checked that
     the seats are on the performance's seat map.)
     """
-    sellable_performance(session, performance_id, now)
+    sellable(session, performance_id, now)
     query = _blocked_query(performance_id, seat_ids, other_carts_at=now, cart_id=cart_id)
     blocked = {s for (s,) in fast.execute(session, query) if s is not None}
     if blocked:

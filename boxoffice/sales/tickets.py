@@ -8,16 +8,15 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boxoffice.sales import barcodes, numbering
+from boxoffice.sales import barcodes, numbering, sale_data
 from boxoffice.sales.signer import Signer
-from boxoffice.store.models import BarcodeRevocation, Performance, Ticket, TicketStatus
+from boxoffice.store.models import BarcodeRevocation, Ticket, TicketStatus
 
 
 def claim_for(
     session: Session, ticket: Ticket, signer: Signer, now: datetime
 ) -> barcodes.TicketClaim:
-    performance = session.get(Performance, ticket.performance_id)
-    assert performance is not None
+    performance = sale_data.performances(session, [ticket.performance_id])[ticket.performance_id]
     return barcodes.TicketClaim(
         ticket_id=ticket.id,
         performance_id=ticket.performance_id,

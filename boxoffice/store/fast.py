@@ -15,5 +15,7 @@ from sqlalchemy import CursorResult, Executable
 from sqlalchemy.orm import Session
 
 
-def execute(session: Session, statement: Executable) -> CursorResult[Any]:
-    return session.connection().execute(statement)  # type: ignore[return-value]
+def execute(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> CursorResult[Any]:
+    return session.connection().execute(statement, params)  # type: ignore[return-value]

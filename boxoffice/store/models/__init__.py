@@ -3,6 +3,7 @@
 from boxoffice.store.models.audit import AuditEntry, AuditHead
 from boxoffice.store.models.cash import CashKind, CashMovement
 from boxoffice.store.models.catalog import Event, Performance, PerformanceStatus
+from boxoffice.store.models.data_versions import DataVersion
 from boxoffice.store.models.discounts import Discount, GiftCard, GiftCardMovement
 from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
@@ -38,6 +39,7 @@ __all__ = [
     "CashMovement",
     "Counter",
     "Customer",
+    "DataVersion",
     "Discount",
     "Event",
     "GAArea",
