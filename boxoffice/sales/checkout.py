@@ -300,7 +300,15 @@ def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> b
     live-seat index settles any race, so writing and deleting hold rows in
     the same transaction would only cost time.
     """
-    if not holds.cart_has_holds(session, cart.cart_id, now):
+    seated = {i.performance_id for i in cart.items if i.seat_id is not None}
+    if len(seated) == 1 and all(i.seat_id is not None for i in cart.items):
+        # The usual sale (seats of one performance): one query checks both.
+        seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
+        if not holds.check_seats_free_unless_cart_holds(
+            session, seated.pop(), seat_ids, cart.cart_id, now
+        ):
+            return False
+    elif not holds.cart_has_holds(session, cart.cart_id, now):
         _check_free(session, cart, now)
         return False
     cart_holds = holds.cart_holds(session, cart.cart_id, now)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, union
+from sqlalchemy import bindparam, delete, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
@@ -120,41 +120,41 @@ def sellable(
     return performance
 
 
-def _blocked_query(
-    performance_id: int,
-    seat_ids: list[int],
-    other_carts_at: datetime | None = None,
-    cart_id: str = "",
-) -> Any:
-    """Seats among ``seat_ids`` that are sold, house-held or (optionally) in a live cart."""
-    parts = [
-        select(Ticket.seat_id).where(
-            Ticket.performance_id == performance_id,
-            Ticket.seat_id.in_(seat_ids),
-            Ticket.status.in_(LIVE_TICKET_STATES),
-        ),
-        select(SeatHold.seat_id).where(
-            SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
-        ),
-    ]
-    if other_carts_at is not None:
-        parts.append(
-            select(CartHold.seat_id).where(
-                CartHold.performance_id == performance_id,
-                CartHold.seat_id.in_(seat_ids),
-                CartHold.cart_id != cart_id,
-                CartHold.expires_at > other_carts_at,
-            )
-        )
-    return union(*parts)
+# Seats among ``seat_ids`` that block a sale, built once (these run inside every sale).
+_PERF = bindparam("performance_id")
+_SEATS = bindparam("seat_ids", expanding=True)
+_CART = bindparam("cart_id")
+_NOW = bindparam("now", type_=CartHold.__table__.c.expires_at.type)
+_SOLD = select(Ticket.seat_id).where(
+    Ticket.performance_id == _PERF,
+    Ticket.seat_id.in_(_SEATS),
+    Ticket.status.in_(LIVE_TICKET_STATES),
+)
+_HOUSE_HELD = select(SeatHold.seat_id).where(
+    SeatHold.performance_id == _PERF, SeatHold.seat_id.in_(_SEATS)
+)
+_OTHER_CARTS = select(CartHold.seat_id).where(
+    CartHold.performance_id == _PERF,
+    CartHold.seat_id.in_(_SEATS),
+    CartHold.cart_id != _CART,
+    CartHold.expires_at > _NOW,
+)
+#: Marks (as seat -1) that the cart itself holds something unexpired.
+_CART_HOLDS = select(literal(-1)).where(CartHold.cart_id == _CART, CartHold.expires_at > _NOW)
+_SOLD_OR_HOUSE_HELD = union(_SOLD, _HOUSE_HELD)
+_BLOCKED = union(_SOLD, _HOUSE_HELD, _OTHER_CARTS)
+_BLOCKED_OR_CART_HOLDS = union(_SOLD, _HOUSE_HELD, _OTHER_CARTS, _CART_HOLDS)
 
 
 def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[int]) -> set[int]:
-    return {
-        s
-        for (s,) in fast.execute(session, _blocked_query(performance_id, seat_ids))
-        if s is not None
-    }
+    params = {"performance_id": performance_id, "seat_ids": seat_ids}
+    return {s for (s,) in fast.execute(session, _SOLD_OR_HOUSE_HELD, params) if s is not None}
+
+
+def _refuse_blocked(session: Session, seat_ids: list[int], blocked: set[int]) -> None:
+    if blocked:
+        labels = seat_labels(session, blocked)
+        raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
 
 
 def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
@@ -235,11 +235,37 @@ def check_seats_free(
     the seats are on the performance's seat map.)
     """
     sellable(session, performance_id, now)
-    query = _blocked_query(performance_id, seat_ids, other_carts_at=now, cart_id=cart_id)
-    blocked = {s for (s,) in fast.execute(session, query) if s is not None}
-    if blocked:
-        labels = seat_labels(session, blocked)
-        raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
+    params = {
+        "performance_id": performance_id,
+        "seat_ids": seat_ids,
+        "cart_id": cart_id,
+        "now": now,
+    }
+    blocked = {s for (s,) in fast.execute(session, _BLOCKED, params) if s is not None}
+    _refuse_blocked(session, seat_ids, blocked)
+
+
+def check_seats_free_unless_cart_holds(
+    session: Session, performance_id: int, seat_ids: list[int], cart_id: str, now: datetime
+) -> bool:
+    """``check_seats_free`` in the same query as ``cart_has_holds``.
+
+    Returns ``True`` (having checked nothing) when the cart holds anything
+    unexpired: the caller then takes the holding path. Otherwise refuses
+    blocked seats as ``check_seats_free`` does and returns ``False``.
+    """
+    sellable(session, performance_id, now)
+    params = {
+        "performance_id": performance_id,
+        "seat_ids": seat_ids,
+        "cart_id": cart_id,
+        "now": now,
+    }
+    found = {s for (s,) in fast.execute(session, _BLOCKED_OR_CART_HOLDS, params) if s is not None}
+    if -1 in found:
+        return True
+    _refuse_blocked(session, seat_ids, found)
+    return False
 
 
 def check_ga_free(
@@ -439,10 +465,8 @@ def release_cart(session: Session, actor: Actor, cart_id: str) -> int:
 
 def cart_has_holds(session: Session, cart_id: str, now: datetime) -> bool:
     """Whether the cart holds anything unexpired (one cheap query for the sale path)."""
-    query = (
-        select(CartHold.id).where(CartHold.cart_id == cart_id, CartHold.expires_at > now).limit(1)
-    )
-    return fast.execute(session, query).first() is not None
+    params = {"cart_id": cart_id, "now": now}
+    return fast.execute(session, _CART_HOLDS, params).first() is not None
 
 
 def cart_holds(session: Session, cart_id: str, now: datetime | None = None) -> list[CartHold]:

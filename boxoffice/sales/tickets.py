@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice.sales import barcodes, numbering, sale_data
 from boxoffice.sales.signer import Signer
+from boxoffice.store import fast
 from boxoffice.store.models import BarcodeRevocation, Ticket, TicketStatus
 
 
@@ -30,6 +31,9 @@ def claim_for(
     )
 
 
+_TOP_ID = select(func.max(Ticket.id))
+
+
 def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
     """Give not-yet-written tickets their ids now, so each is inserted once, complete.
 
@@ -46,7 +50,7 @@ def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
     if others:
         session.flush()
     with session.no_autoflush:
-        top = session.scalar(select(func.max(Ticket.id))) or 0
+        top = fast.execute(session, _TOP_ID).scalar() or 0
     top = max(top, session.info.get("ticket_id_high", 0))
     for offset, ticket in enumerate(missing, start=1):
         ticket.id = top + offset

@@ -140,20 +140,29 @@ def watch(engine: Engine) -> None:
         info["dv_changes_at_begin"] = getattr(raw, "total_changes", None)
 
 
-def _versions(session: Session) -> tuple[dict[str, int], bool] | None:
-    """This transaction's versions and whether it is clean; ``None``: do not cache."""
-    bind = session.get_bind()
-    url = str(bind.url)
-    if url not in _ARMED:
-        return None
+def _connection(session: Session) -> tuple[str, sqlite3.Connection, dict[Any, Any]] | None:
+    """(store url, driver connection, connection info) of the session's transaction."""
+    txn = session.get_transaction()
+    memo = session.info.get("dv_connection")
+    if txn is not None and memo is not None and memo[0] is txn:
+        return memo[1]  # type: ignore[no-any-return]
+    url = str(session.get_bind().url)
     conn = session.connection()
     raw = conn.connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):
+    found = None
+    if url in _ARMED and isinstance(raw, sqlite3.Connection) and "dv_txn" in conn.info:
+        found = (url, raw, conn.info)
+    session.info["dv_connection"] = (session.get_transaction(), found)
+    return found
+
+
+def _versions(session: Session) -> tuple[str, dict[str, int], bool] | None:
+    """Store url, this transaction's versions, whether it is clean; ``None``: no caching."""
+    found = _connection(session)
+    if found is None:
         return None
-    info = conn.info
-    txn = info.get("dv_txn")
-    if txn is None:
-        return None
+    url, raw, info = found
+    txn = info["dv_txn"]
     changes = raw.total_changes
     memo = info.get("dv_memo")
     if memo is not None and memo[0] == txn and memo[1] == changes:
@@ -163,7 +172,7 @@ def _versions(session: Session) -> tuple[dict[str, int], bool] | None:
         info["dv_memo"] = (txn, changes, versions)
     if versions.get("_schema") != versions.get("_schema_now"):
         return None  # DDL since the store was armed: triggers may be gone
-    return versions, changes == info.get("dv_changes_at_begin")
+    return url, versions, changes == info.get("dv_changes_at_begin")
 
 
 def _pending_tables(session: Session) -> set[str]:
@@ -171,18 +180,22 @@ def _pending_tables(session: Session) -> set[str]:
     return {getattr(type(o), "__tablename__", "") for o in objects}
 
 
-def _stamp(session: Session, tables: tuple[str, ...]) -> tuple[tuple[int, ...], bool] | None:
+def _stamp(
+    session: Session, tables: tuple[str, ...]
+) -> tuple[str, tuple[int, ...], bool] | None:
     found = _versions(session)
     if found is None:
         return None
-    versions, clean = found
+    url, versions, clean = found
     try:
         stamp = (versions["_epoch"], *(versions[t] for t in tables))
     except KeyError:
         return None
-    if (session.new or session.dirty or session.deleted) and _pending_tables(session) & set(tables):
+    if (session.new or session.dirty or session.deleted) and _pending_tables(session) & set(
+        tables
+    ):
         return None
-    return stamp, clean
+    return url, stamp, clean
 
 
 def cached(session: Session, name: str, tables: tuple[str, ...], load: Callable[[], T]) -> T:
@@ -194,8 +207,8 @@ def cached(session: Session, name: str, tables: tuple[str, ...], load: Callable[
     found = _stamp(session, tables)
     if found is None:
         return load()
-    stamp, clean = found
-    key = (str(session.get_bind().url), name)
+    url, stamp, clean = found
+    key = (url, name)
     hit = _CACHES.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]  # type: ignore[no-any-return]
@@ -223,8 +236,8 @@ def cached_items(
     found = _stamp(session, tables)
     if found is None:
         return dict(load(wanted))
-    stamp, clean = found
-    key = (str(session.get_bind().url), name)
+    url, stamp, clean = found
+    key = (url, name)
     hit = _CACHES.get(key)
     known: dict[K, V] = hit[1] if hit is not None and hit[0] == stamp else {}
     missing = [k for k in wanted if k not in known]
