@@ -15,16 +15,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
+from boxoffice.store import fast
 from boxoffice.store.models import AuditEntry, AuditHead
 
 __all__ = ["AuditEntry", "AuditProblem", "entries", "entry_hash", "record", "verify"]
 
 GENESIS = "0" * 64
+
+
+_HEAD_TABLE = AuditHead.__table__
+_HEAD = select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1)
+_MOVE_HEAD = (
+    update(_HEAD_TABLE)
+    .where(_HEAD_TABLE.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def canonical_json(details: dict[str, Any]) -> str:
@@ -72,7 +82,7 @@ def record(
     The store's ``BEGIN IMMEDIATE`` holds the write lock, so reading the head
     and appending cannot interleave with another writer.
     """
-    head = session.get(AuditHead, 1)
+    head = fast.execute(session, _HEAD).first()
     prev_seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
     if at is not None and at.tzinfo is None:
         raise ValueError("naive datetime given; audit times must be timezone-aware")
@@ -95,12 +105,13 @@ def record(
         hash=digest,
     )
     session.add(entry)
+    # The head moves now (one statement, no ORM object to load and flush); the
+    # entries are written with the rest of the transaction, which commits or
+    # rolls back both.
     if head is None:
-        session.add(AuditHead(id=1, seq=seq, hash=digest))
+        fast.execute(session, insert(_HEAD_TABLE).values(id=1, seq=seq, hash=digest))
     else:
-        head.seq, head.hash = seq, digest
-    # No flush: the head object carries the chain to the next entry, and the
-    # entries are written with the rest of the transaction.
+        fast.execute(session, _MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
     return entry
 
 
@@ -139,7 +150,7 @@ def verify(session: Session) -> AuditProblem | None:
         prev_hash = entry.hash
         last_seq = entry.seq
         expected_seq += 1
-    head = session.get(AuditHead, 1)
+    head = fast.execute(session, _HEAD).first()
     if head is None:
         if last_seq:
             return AuditProblem(last_seq, "the chain head is missing")

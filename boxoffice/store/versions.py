@@ -11,8 +11,9 @@ How a cache can never serve stale data:
   (``AFTER INSERT/UPDATE/DELETE``) adds one to that table's row in
   ``data_versions``, in the writer's own transaction: services, raw SQL, the
   admin CLI in another process, sync: nothing can change a watched table
-  without it. Counters start at random values (and ``_epoch`` is random per
-  store file), so a deleted and re-created store never matches an old stamp.
+  without it. Counters start at random values, and ``_epoch`` (part of
+  every stamp) is drawn anew each time a store is opened, so a re-created,
+  copied or restored store file never matches a stamp cached from another.
 * **Every use compares stamps.** A cached value is used only if the versions
   read *in the current transaction* equal its stamp. SQLite gives each
   transaction one snapshot, so the stamp and the data agree.
@@ -109,6 +110,10 @@ def arm(engine: Engine) -> None:
                     )
                     created = True
         present = {n for (n,) in conn.exec_driver_sql("SELECT name FROM data_versions")}
+        # A new epoch at every open: a copied or restored store file never
+        # matches what a process cached from the file it replaced.
+        conn.exec_driver_sql("DELETE FROM data_versions WHERE name = '_epoch'")
+        present.discard("_epoch")
         for name in ("_epoch", *watched):
             if name not in present:
                 conn.exec_driver_sql(
