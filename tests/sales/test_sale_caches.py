@@ -127,12 +127,35 @@ def test_a_rolled_back_change_never_lands_in_the_cache(world: World) -> None:
         s.flush()
         assert quote(s, cart(world, "S-A-14"), now=world.now).priced.total.minor == 5000
         s.rollback()
-    assert _premium_adult(world) == before
+    # The next committed change (one row, as the rolled-back one) gets the
+    # version number the rolled-back change had.
     raw = _raw(world)
-    raw.execute("UPDATE prices SET amount_minor = 6000 WHERE amount_minor = 8900")
+    raw.execute(
+        "UPDATE prices SET amount_minor = 6000 WHERE amount_minor = 8900 AND performance_id = ?",
+        (world.performance,),
+    )
     raw.close()
+    assert before == 8900
     assert _premium_adult(world) == 6000
     assert _sell(world, "S-A-15").total_minor == 6000
+
+
+def test_a_change_earlier_in_the_same_transaction_is_seen(world: World) -> None:
+    with world.store.write() as s:
+        assert quote(s, cart(world, "S-A-14"), now=world.now).priced.total.minor == 8900
+        perf = s.get(Performance, world.performance)
+        assert perf is not None
+        prices.set_price(s, ADMIN, perf, "Premium", "adult", eur("91.00"), "5")
+        s.flush()
+        order = sell(
+            s,
+            world.clerk,
+            cart(world, "S-A-15"),
+            [Cash(eur("100.00"))],
+            world.signer,
+            now=world.now,
+        ).order
+        assert order.total_minor == 9100
 
 
 def test_cancelled_performance_refuses_the_next_sale(world: World) -> None:
