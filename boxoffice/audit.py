@@ -29,8 +29,8 @@ GENESIS = "0" * 64
 
 
 _HEAD_TABLE = AuditHead.__table__
-_HEAD = select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1)
-_MOVE_HEAD = (
+_HEAD = fast.Prepared(select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1))
+_MOVE_HEAD = fast.Prepared(
     update(_HEAD_TABLE)
     .where(_HEAD_TABLE.c.id == 1)
     .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
@@ -82,8 +82,9 @@ def record(
     The store's ``BEGIN IMMEDIATE`` holds the write lock, so reading the head
     and appending cannot interleave with another writer.
     """
-    head = fast.execute(session, _HEAD).first()
-    prev_seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    found = _HEAD.rows(session)
+    head = found[0] if found else None
+    prev_seq, prev_hash = head if head else (0, GENESIS)
     if at is not None and at.tzinfo is None:
         raise ValueError("naive datetime given; audit times must be timezone-aware")
     when = (at or utc_now()).astimezone(UTC)
@@ -111,7 +112,7 @@ def record(
     if head is None:
         fast.execute(session, insert(_HEAD_TABLE).values(id=1, seq=seq, hash=digest))
     else:
-        fast.execute(session, _MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
+        _MOVE_HEAD.rows(session, new_seq=seq, new_hash=digest)
     return entry
 
 
@@ -150,14 +151,16 @@ def verify(session: Session) -> AuditProblem | None:
         prev_hash = entry.hash
         last_seq = entry.seq
         expected_seq += 1
-    head = fast.execute(session, _HEAD).first()
+    found = _HEAD.rows(session)
+    head = found[0] if found else None
     if head is None:
         if last_seq:
             return AuditProblem(last_seq, "the chain head is missing")
         return None
-    if head.seq != last_seq:
-        return AuditProblem(last_seq + 1, f"missing (the log should run to entry {head.seq})")
-    if head.hash != prev_hash:
+    head_seq, head_hash = head
+    if head_seq != last_seq:
+        return AuditProblem(last_seq + 1, f"missing (the log should run to entry {head_seq})")
+    if head_hash != prev_hash:
         return AuditProblem(last_seq, "altered (the chain head records a different hash)")
     return None
 

@@ -25,7 +25,7 @@ PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
 _COUNTERS = Counter.__table__
 #: Built once: this runs twice in every sale.
-_BUMP = (
+_BUMP = fast.Prepared(
     update(_COUNTERS)
     .where(_COUNTERS.c.name == bindparam("counter_name"))
     .values(value=_COUNTERS.c.value + bindparam("step", type_=Integer))
@@ -39,7 +39,8 @@ def next_value(session: Session, name: str, count: int = 1) -> int:
     No autoflush: a sale's pending rows are written once, at its end.
     """
     table = Counter.__table__
-    result = fast.execute(session, _BUMP, {"counter_name": name, "step": count}).scalar()
+    found = _BUMP.rows(session, counter_name=name, step=count)
+    result = found[0][0] if found else None
     if result is None:
         fast.execute(session, insert(table).values(name=name, value=count))
         return 1

@@ -31,7 +31,7 @@ def claim_for(
     )
 
 
-_TOP_ID = select(func.max(Ticket.id))
+_TOP_ID = fast.Prepared(select(func.max(Ticket.id)))
 
 
 def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
@@ -50,7 +50,7 @@ def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
     if others:
         session.flush()
     with session.no_autoflush:
-        top = fast.execute(session, _TOP_ID).scalar() or 0
+        top = _TOP_ID.rows(session)[0][0] or 0
     top = max(top, session.info.get("ticket_id_high", 0))
     for offset, ticket in enumerate(missing, start=1):
         ticket.id = top + offset

@@ -185,9 +185,7 @@ def _pending_tables(session: Session) -> set[str]:
     return {getattr(type(o), "__tablename__", "") for o in objects}
 
 
-def _stamp(
-    session: Session, tables: tuple[str, ...]
-) -> tuple[str, tuple[int, ...], bool] | None:
+def _stamp(session: Session, tables: tuple[str, ...]) -> tuple[str, tuple[int, ...], bool] | None:
     found = _versions(session)
     if found is None:
         return None
@@ -196,9 +194,7 @@ def _stamp(
         stamp = (versions["_epoch"], *(versions[t] for t in tables))
     except KeyError:
         return None
-    if (session.new or session.dirty or session.deleted) and _pending_tables(session) & set(
-        tables
-    ):
+    if (session.new or session.dirty or session.deleted) and _pending_tables(session) & set(tables):
         return None
     return url, stamp, clean
 
