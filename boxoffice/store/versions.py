@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -80,8 +81,28 @@ def _trigger(table: str, op: str) -> str:
 
 
 def arm(engine: Engine) -> None:
-    """Create missing triggers and counters; record the schema they belong to."""
+    """Create missing triggers and counters; record the schema they belong to.
+
+    If the store cannot be armed now (another process holds the write lock
+    for longer than the busy timeout), it works without these caches.
+    """
     url = str(engine.url)
+    _ARMED.discard(url)
+    try:
+        _arm(engine)
+    except (OperationalError, _NotMigrated):
+        return
+    _ARMED.add(url)
+    with _lock:
+        for key in [k for k in _CACHES if k[0] == url]:
+            del _CACHES[key]
+
+
+class _NotMigrated(Exception):
+    """The store predates ``data_versions``."""
+
+
+def _arm(engine: Engine) -> None:
     with engine.begin() as conn:
         tables = {
             name
@@ -90,8 +111,7 @@ def arm(engine: Engine) -> None:
             )
         }
         if "data_versions" not in tables:
-            _ARMED.discard(url)
-            return
+            raise _NotMigrated
         triggers = {
             name
             for (name,) in conn.exec_driver_sql(
@@ -128,10 +148,6 @@ def arm(engine: Engine) -> None:
             "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
             (schema,),
         )
-    _ARMED.add(url)
-    with _lock:
-        for key in [k for k in _CACHES if k[0] == url]:
-            del _CACHES[key]
 
 
 def watch(engine: Engine) -> None:
