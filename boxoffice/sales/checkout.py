@@ -40,6 +40,7 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
+from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store import row_writer
 from boxoffice.store.models import (
     CashKind,
@@ -184,6 +185,7 @@ def place_order(
     """
     now = now or utc_now()
     require(session, actor, Permission.SELL, now=now)
+    shift_id = None if reserve_until else open_shift_id(session, actor)  # a sale needs a shift
     if reserve_until is not None:
         if reserve_until.tzinfo is None:
             raise ValidationError("the payment deadline needs a time zone")
@@ -216,6 +218,7 @@ def place_order(
         terminal=actor.terminal,
         user_id=actor.user_id,
         username=actor.username,
+        shift_id=shift_id,
         customer_id=customer_row.id if customer_row else None,
         status=OrderStatus.RESERVED if reserve_until else OrderStatus.PENDING,
         currency=q.currency,
@@ -383,6 +386,7 @@ def pay(
         status=PaymentStatus.CAPTURED,
         terminal=actor.terminal,
         user_id=actor.user_id,
+        shift_id=open_shift_id(session, actor),
         created_at=now,
     )
     change = Money.zero(order.currency)
@@ -413,6 +417,7 @@ def pay(
                 terminal=actor.terminal,
                 user_id=actor.user_id,
                 kind=CashKind.SALE,
+                shift_id=payment.shift_id,
                 amount_minor=payment.amount_minor,
                 currency=order.currency,
                 order=order,
@@ -455,6 +460,7 @@ def complete_free(
         raise ValidationError(f"order {order.number} is {order.status.value}; nothing to issue")
     if order.total_minor != 0:
         raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
+    open_shift_id(session, actor)
     for performance_id in {t.performance_id for t in order.tickets}:
         holds.sellable(session, performance_id, now)
     complete(session, actor, order, signer, now=now)

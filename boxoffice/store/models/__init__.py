@@ -23,6 +23,14 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.shifts import (
+    CardBatchTotal,
+    CountPurpose,
+    Shift,
+    ShiftCount,
+    ShiftStatus,
+    ZReport,
+)
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -34,9 +42,11 @@ __all__ = [
     "AuditHead",
     "AvailabilityThreshold",
     "BarcodeRevocation",
+    "CardBatchTotal",
     "CartHold",
     "CashKind",
     "CashMovement",
+    "CountPurpose",
     "Counter",
     "Customer",
     "DataVersion",
@@ -68,10 +78,14 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "Shift",
+    "ShiftCount",
+    "ShiftStatus",
     "TenderKind",
     "Ticket",
     "TicketKey",
     "TicketStatus",
     "User",
     "Venue",
+    "ZReport",
 ]
