@@ -14,7 +14,8 @@ persistent, clean, and are expunged again if the transaction rolls back.
 Anything this writer is not sure to write the way the ORM would (another
 database, deletions, inheritance, server-side defaults, callable defaults,
 insert events, a changed relationship on an already stored row, rows whose
-foreign key points at another new row of the same table) falls back to
+foreign key points at another new row of the same table, any change to a
+catalogue or user table, whose flush events matter) falls back to
 ``session.flush()``: the result is the same, only slower.
 """
 
@@ -32,6 +33,7 @@ from sqlalchemy.orm.interfaces import MANYTOONE, ONETOMANY
 from sqlalchemy.sql.schema import ColumnDefault
 
 from boxoffice.store.base import Base
+from boxoffice.store.versions import WATCHED
 
 _NO_DEFAULT = object()
 
@@ -194,7 +196,9 @@ def _batches(new: list[Any], dialect: Dialect) -> list[tuple[_Plan, list[Any]]]:
     new_ids = {id(o) for o in new}
     for obj in new:
         plan = _plan(object_mapper(obj), dialect)
-        if plan is None:
+        if plan is None or plan.table.name in WATCHED:
+            # Catalogue and user changes keep the unit of work (and its flush
+            # events, which clear per-session permission caches).
             raise _Fallback
         by_plan.setdefault(id(plan), (plan, []))[1].append(obj)
     batches = sorted(by_plan.values(), key=lambda b: _ORDER[b[0].table])
@@ -260,7 +264,7 @@ def _updates(session: Session, dialect: Dialect) -> list[tuple[str, list[Any]]]:
         state = obj._sa_instance_state
         mapper = state.mapper
         plan = _plan(mapper, dialect)
-        if plan is None or state.key is None:
+        if plan is None or state.key is None or plan.table.name in WATCHED:
             raise _Fallback
         changed = [c for c in plan.columns if c.key in state.committed_state]
         if any(k not in {c.key for c in plan.columns} for k in state.committed_state):
