@@ -1,4 +1,4 @@
-"""A sale's rows are written without a unit-of-work flush, with the flush's exact effect."""
+"""A sale's seat check and its rows written without a unit-of-work flush."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ from typing import Any
 import pytest
 from sqlalchemy import event, inspect, select
 
+from boxoffice import audit
+from boxoffice.actor import system_actor
+from boxoffice.catalog import house_holds
 from boxoffice.errors import Conflict
 from boxoffice.sales.checkout import Cash, flush_sale, sell
+from boxoffice.sales.holds import SeatsUnavailable, hold_seats
 from boxoffice.store import row_writer
 from boxoffice.store.models import (
+    CartHold,
     CashMovement,
+    HoldKind,
     Order,
     OutboxEntry,
+    Performance,
     Setting,
     Ticket,
     TicketStatus,
@@ -115,3 +122,25 @@ def test_a_deletion_in_the_session_goes_through_the_unit_of_work(world: World) -
     with world.store.read() as s:
         keys = set(s.scalars(select(Setting.key)))
     assert {"kept", "added"} <= keys and "dropped" not in keys
+
+
+def test_a_house_seat_cannot_be_sold_straight_from_the_map(world: World) -> None:
+    with world.store.write() as s:
+        perf = s.get(Performance, world.performance)
+        assert perf is not None
+        house_holds.place(s, system_actor("box office manager"), perf, ["S-A-14"], HoldKind.HOUSE)
+    with pytest.raises(SeatsUnavailable, match="A-14"), world.store.write() as s:
+        sell(s, world.clerk, cart(world, "S-A-14"), [Cash(eur("89"))], world.signer, now=world.now)
+
+
+def test_selling_a_cart_that_holds_its_seats_gives_the_holds_back(world: World) -> None:
+    c = cart(world, "S-A-14", "S-A-15")
+    with world.store.write() as s:
+        hold_seats(
+            s, world.clerk, world.performance, [world.seats["S-A-14"]], c.cart_id, now=world.now
+        )
+    with world.store.write() as s:
+        sell(s, world.clerk, c, [Cash(eur("200"))], world.signer, now=world.now)
+    with world.store.read() as s:
+        assert s.scalars(select(CartHold).where(CartHold.cart_id == c.cart_id)).all() == []
+        assert [e.subject for e in audit.entries(s, "hold.release")] == [f"cart:{c.cart_id}"]
