@@ -3,12 +3,26 @@
 from boxoffice.store.models.audit import AuditEntry, AuditHead
 from boxoffice.store.models.cash import CashKind, CashMovement
 from boxoffice.store.models.catalog import Event, Performance, PerformanceStatus
+from boxoffice.store.models.checkin import (
+    Admission,
+    AdmissionConflict,
+    DoorPolicy,
+    DoorScan,
+    ManualRedemption,
+    TicketPresence,
+)
 from boxoffice.store.models.data_versions import DataVersion
 from boxoffice.store.models.discounts import Discount, GiftCard, GiftCardMovement
 from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
 from boxoffice.store.models.outbox import OutboxEntry, OutboxState
 from boxoffice.store.models.pricing import Price, PriceType
+from boxoffice.store.models.printing import (
+    PrintLogEntry,
+    PrintOutcome,
+    StockMovementKind,
+    TicketStockMovement,
+)
 from boxoffice.store.models.refund_rules import RefundFeeRule
 from boxoffice.store.models.sales import (
     LIVE_TICKET_STATES,
@@ -37,6 +51,8 @@ from boxoffice.store.models.venue import Venue
 
 __all__ = [
     "LIVE_TICKET_STATES",
+    "Admission",
+    "AdmissionConflict",
     "Allocation",
     "AuditEntry",
     "AuditHead",
@@ -51,12 +67,15 @@ __all__ = [
     "Customer",
     "DataVersion",
     "Discount",
+    "DoorPolicy",
+    "DoorScan",
     "Event",
     "GAArea",
     "GiftCard",
     "GiftCardMovement",
     "Grant",
     "HoldKind",
+    "ManualRedemption",
     "Order",
     "OrderStatus",
     "OutboxEntry",
@@ -69,6 +88,8 @@ __all__ = [
     "Price",
     "PriceType",
     "PriceZone",
+    "PrintLogEntry",
+    "PrintOutcome",
     "RefundFeeRule",
     "Role",
     "RolePermission",
@@ -81,10 +102,13 @@ __all__ = [
     "Shift",
     "ShiftCount",
     "ShiftStatus",
+    "StockMovementKind",
     "TenderKind",
     "Ticket",
     "TicketKey",
+    "TicketPresence",
     "TicketStatus",
+    "TicketStockMovement",
     "User",
     "Venue",
     "ZReport",
