@@ -244,9 +244,6 @@ class Door:
         *,
         trusted: TrustedKeys | None = None,
     ) -> None:
-        from boxoffice.checkin.remote import register_feed_handlers
-
-        register_feed_handlers()  # other doors' admissions reach this store via the feed
         self.store = store
         self.actor = actor
         self._performance_ids = list(performance_ids)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 import uuid as uuid_module
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -336,31 +336,3 @@ def _reconcile(
 
 
 # --------------------------------------------------------------------------- feed hook
-
-
-def register_feed_handlers() -> bool:
-    """Hand the change feed's ``redemption`` events to ``apply_remote_admission``.
-
-    Call once at start-up (the door does it when it opens). Returns False
-    when this build has no feed client. A corrupt event is reported as the
-    feed client's ``BadServerReply`` so its page is rolled back as a whole.
-    """
-    try:
-        from boxoffice.sync import feed  # type: ignore[attr-defined]
-        from boxoffice.sync.errors import BadServerReply  # type: ignore[import-not-found]
-    except ImportError:
-        return False
-
-    def _wrap(
-        apply: Callable[[Session, object, datetime | None], Applied],
-    ) -> Callable[[Session, dict[str, Any], datetime], None]:
-        def handler(session: Session, data: dict[str, Any], at: datetime) -> None:
-            try:
-                apply(session, data, at)
-            except ValidationError as exc:
-                raise BadServerReply(str(exc)) from None
-
-        return handler
-
-    feed.register("redemption", _wrap(apply_remote_admission))
-    return True

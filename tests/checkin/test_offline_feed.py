@@ -7,7 +7,6 @@ while it was online), so nothing is shared except what the feed items carry.
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -347,8 +346,3 @@ def test_feed_redemption_event_from_the_server_and_the_echo_of_our_own(dw: DoorW
     assert again.outcome is Outcome.ALREADY_ADMITTED
     assert again.previous is not None and again.previous.door == "East gate"
     assert again.previous.terminal == "terminal 7"
-
-
-def test_feed_hook_is_registered_when_the_feed_client_exists() -> None:
-    has_feed = importlib.util.find_spec("boxoffice.sync.feed") is not None
-    assert remote.register_feed_handlers() is has_feed

@@ -14,16 +14,14 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("boxoffice.server.app")
-pytest.importorskip("boxoffice.sync.worker")
-harness = pytest.importorskip("tests.sync.harness")
-_sync_fixtures = pytest.importorskip("tests.sync.conftest")
+from tests.sync import conftest as _sync_fixtures
+from tests.sync import harness
+
 # The sync tests' fixtures: a real server (SQLite, and PostgreSQL when configured).
 server_db = _sync_fixtures.server_db
 server = _sync_fixtures.server
 ring = _sync_fixtures.ring
 
-from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from boxoffice.checkin import stats  # noqa: E402
@@ -34,6 +32,7 @@ from boxoffice.sales.signer import open_signer  # noqa: E402
 from boxoffice.store import Store, open_store  # noqa: E402
 from boxoffice.store.models import AdmissionConflict, OutboxEntry, OutboxState  # noqa: E402
 from boxoffice.sync import terminal  # noqa: E402
+from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from tests.checkin.conftest import DoorWorld  # noqa: E402
 
 

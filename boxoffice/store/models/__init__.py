@@ -45,6 +45,7 @@ from boxoffice.store.models.shifts import (
     ShiftStatus,
     ZReport,
 )
+from boxoffice.store.models.sync import AllocationLink, RemoteSeat, SyncConflict
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -54,6 +55,7 @@ __all__ = [
     "Admission",
     "AdmissionConflict",
     "Allocation",
+    "AllocationLink",
     "AuditEntry",
     "AuditHead",
     "AvailabilityThreshold",
@@ -91,6 +93,7 @@ __all__ = [
     "PrintLogEntry",
     "PrintOutcome",
     "RefundFeeRule",
+    "RemoteSeat",
     "Role",
     "RolePermission",
     "Row",
@@ -103,6 +106,7 @@ __all__ = [
     "ShiftCount",
     "ShiftStatus",
     "StockMovementKind",
+    "SyncConflict",
     "TenderKind",
     "Ticket",
     "TicketKey",

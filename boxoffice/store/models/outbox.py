@@ -28,7 +28,7 @@ class OutboxEntry(Base):
     __tablename__ = "outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     body: Mapped[str] = mapped_column(Text)
     state: Mapped[OutboxState] = mapped_column(str_enum(OutboxState), index=True)
@@ -36,3 +36,7 @@ class OutboxEntry(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: When the last attempt to send it started (the worker marks it in flight first).
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The server's answer (JSON), kept with the acknowledgement for audits.
+    result: Mapped[str | None] = mapped_column(Text)
