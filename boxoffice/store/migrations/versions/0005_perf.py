@@ -1,7 +1,7 @@
 """data versions: counters that let caches shared between sessions see any change
 
 Revision ID: 0005_perf
-Revises: 0030_checkin
+Revises: 0040_sync
 Create Date: 2026-11-25
 
 The triggers that bump the counters are not created here but by
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_perf"
-down_revision: str | None = "0030_checkin"
+down_revision: str | None = "0040_sync"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
