@@ -1,0 +1,68 @@
+"""Device tests reuse the sales ``World`` (a small box office) where a sale is involved."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from tests.sales.conftest import _template, world  # noqa: F401  (fixtures)
+
+
+class TcpSink:
+    """A local TCP listener (a printer's port 9100): records every byte it receives."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.received = bytearray()
+        self.connections = 0
+        self.got = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.server.accept()
+            except OSError:
+                return
+            self.connections += 1
+            with conn:
+                while chunk := conn.recv(4096):
+                    self.received += chunk
+            self.got.set()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.fixture
+def tcp_sink() -> Iterator[TcpSink]:
+    sink = TcpSink()
+    yield sink
+    sink.close()
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A local port where nothing listens (connection refused)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def pty_pair() -> Iterator[tuple[int, str]]:
+    """A pseudo-terminal: (master fd for the test, slave path for the device)."""
+    import tty
+
+    master, slave = os.openpty()
+    tty.setraw(master)
+    tty.setraw(slave)
+    yield master, os.ttyname(slave)
+    os.close(master)
+    os.close(slave)
