@@ -1,0 +1,159 @@
+"""Keyboard-wedge scans with real key events: a fast burst is a scan, typing stays typing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from boxoffice.devices.base import Scan
+from boxoffice.ui.keyboard_wedge import (
+    KeyboardWedgeFilter,
+    ScanBridge,
+    ScanLineEdit,
+    WedgeSettings,
+)
+from boxoffice.ui.qt import QApplication, QLineEdit, Qt, QVBoxLayout, QWidget
+
+SCANNER_MS = 8  # what USB scanners do
+PERSON_MS = 120  # a brisk typist
+
+
+class Screen(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.name = QLineEdit()
+        self.code = ScanLineEdit()
+        layout.addWidget(self.name)
+        layout.addWidget(self.code)
+
+
+@pytest.fixture
+def screen(qtbot: QtBot) -> Screen:
+    w = Screen()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _wedge(settings: WedgeSettings | None = None) -> Iterator[tuple[KeyboardWedgeFilter, list]]:
+    wedge = KeyboardWedgeFilter(settings)
+    wedge.install(QApplication.instance())  # type: ignore[arg-type]
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    yield wedge, scans
+    wedge.uninstall()
+
+
+@pytest.fixture
+def wedge() -> Iterator[tuple[KeyboardWedgeFilter, list]]:
+    yield from _wedge()
+
+
+def test_a_scan_is_caught_and_does_not_land_in_the_field(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    _, scans = wedge
+    screen.name.setFocus()
+    qtbot.keyClicks(screen.name, "W1-000123", delay=SCANNER_MS)
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return, delay=SCANNER_MS)
+    qtbot.wait(80)
+    assert scans == ["W1-000123"]
+    assert screen.name.text() == ""
+
+
+def test_typing_slowly_stays_typing(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    _, scans = wedge
+    submitted: list[str] = []
+    screen.name.returnPressed.connect(lambda: submitted.append(screen.name.text()))
+    qtbot.keyClicks(screen.name, "Ann Lee", delay=PERSON_MS)
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return, delay=PERSON_MS)
+    qtbot.wait(80)
+    assert scans == []
+    assert screen.name.text() == "Ann Lee"
+    assert submitted == ["Ann Lee"]  # Enter still reaches the field
+
+
+def test_a_short_fast_burst_is_typing_and_keeps_its_order(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    _, scans = wedge
+    qtbot.keyClicks(screen.name, "ab", delay=SCANNER_MS)  # a key-roll, not a scan
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return, delay=SCANNER_MS)
+    qtbot.keyClicks(screen.name, "cd", delay=PERSON_MS)
+    qtbot.wait(80)
+    assert scans == []
+    assert screen.name.text() == "abcd"
+
+
+def test_ctrl_shortcuts_pass_straight_through(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    screen.name.setText("hello")
+    qtbot.keyClick(screen.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert screen.name.selectedText() == "hello"
+
+
+def test_scans_back_to_back_and_typing_between(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    _, scans = wedge
+    for code in ("134567890123456789", "BXABCDEFGHIJKLMNOPQRSTUV"):
+        qtbot.keyClicks(screen.code, code, delay=SCANNER_MS)
+        qtbot.keyClick(screen.code, Qt.Key.Key_Return, delay=SCANNER_MS)
+        qtbot.keyClicks(screen.name, "x", delay=PERSON_MS)
+    qtbot.wait(80)
+    assert scans == ["134567890123456789", "BXABCDEFGHIJKLMNOPQRSTUV"]
+    assert screen.name.text() == "xx"
+    assert screen.code.text() == ""
+
+
+def test_a_prefixed_scanner_may_be_slow(qtbot: QtBot, screen: Screen) -> None:
+    for _wedge_filter, scans in _wedge(WedgeSettings(prefix="§", max_gap_ms=20)):
+        qtbot.keyClicks(screen.name, "§W1-000777", delay=60)  # slower than the gap
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return, delay=10)
+        qtbot.wait(50)
+        assert scans == ["W1-000777"]
+        assert screen.name.text() == ""
+
+
+def test_a_scanner_without_suffix_ends_on_a_pause(qtbot: QtBot, screen: Screen) -> None:
+    for _wedge_filter, scans in _wedge(WedgeSettings(suffix="", max_gap_ms=30)):
+        qtbot.keyClicks(screen.name, "W1-000555", delay=SCANNER_MS)
+        qtbot.wait(120)
+        assert scans == ["W1-000555"]
+        qtbot.keyClicks(screen.name, "hi", delay=PERSON_MS)
+        qtbot.wait(120)
+        assert scans == ["W1-000555"]
+        assert screen.name.text() == "hi"
+
+
+def test_scan_fields_have_the_input_method_off(screen: Screen) -> None:
+    assert not screen.code.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    assert screen.code.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
+    assert screen.name.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+
+
+def test_bad_wedge_settings_are_refused() -> None:
+    with pytest.raises(ValueError, match="suffix"):
+        WedgeSettings(suffix="space")
+    with pytest.raises(ValueError, match="1-200 ms"):
+        WedgeSettings(max_gap_ms=0)
+
+
+def test_bridge_brings_serial_scans_to_the_ui_thread(qtbot: QtBot) -> None:
+    bridge = ScanBridge()
+    seen: list[tuple[str, bool]] = []
+    main = threading.current_thread()
+    bridge.received.connect(lambda s: seen.append((s.text, threading.current_thread() is main)))
+    worker = threading.Thread(target=bridge.deliver, args=(Scan("W1-000001", "Gun"),))
+    with qtbot.waitSignal(bridge.received, timeout=2000):
+        worker.start()
+    worker.join()
+    assert seen == [("W1-000001", True)]
