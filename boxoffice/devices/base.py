@@ -103,7 +103,7 @@ class Device:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._status = DeviceStatus(DeviceState.UNKNOWN, "not used yet")
+        self._status = DeviceStatus(DeviceState.UNKNOWN)  # not used yet: never "fine"
         self._lock = threading.Lock()
         self._listeners: list[StatusListener] = []
         self.queue = JobQueue(name)

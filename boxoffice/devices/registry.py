@@ -54,6 +54,13 @@ class DeviceConfig:
     driver: str
     options: Mapping[str, Option] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, DeviceKind):  # e.g. the plain text a combo box gives back
+            try:
+                object.__setattr__(self, "kind", DeviceKind(self.kind))
+            except ValueError:
+                raise ValidationError(f"no device kind {self.kind!r}") from None
+
     def option(self, key: str, default: Option | None = None) -> Any:
         return self.options.get(key, default)
 
@@ -137,6 +144,34 @@ def validate_name(name: str) -> str:
     if name.startswith("use."):
         raise ValidationError("a device name may not start with 'use.'")
     return name
+
+
+def parse_options(text: str) -> dict[str, Option]:
+    """``"host=10.0.0.5; port=9100"`` as options (numbers become ints, yes/no become bools)."""
+    options: dict[str, Option] = {}
+    for part in (p.strip() for p in text.replace("\n", ";").split(";")):
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not key.replace("_", "").isalnum():
+            raise ValidationError(f"write each option as name=value, not {part!r}")
+        if key in options:
+            raise ValidationError(f"option {key!r} is given twice")
+        if value.lower() in ("yes", "true", "no", "false"):
+            options[key] = value.lower() in ("yes", "true")
+        elif value.isdigit() and not (len(value) > 1 and value.startswith("0")):
+            options[key] = int(value)
+        else:
+            options[key] = value
+    return options
+
+
+def format_options(options: Mapping[str, Option]) -> str:
+    def show(v: Option) -> str:
+        return ("yes" if v else "no") if isinstance(v, bool) else str(v)
+
+    return "; ".join(f"{k}={show(v)}" for k, v in sorted(options.items()))
 
 
 def load_configs(session: Session) -> list[DeviceConfig]:
@@ -236,6 +271,18 @@ class DeviceRegistry:
     @classmethod
     def from_store(cls, session: Session) -> DeviceRegistry:
         return cls(load_configs(session), assignments(session))
+
+    def replace(
+        self, configs: list[DeviceConfig], use: Mapping[DeviceKind, str] | None = None
+    ) -> None:
+        """New configurations (after an edit): changed or removed devices are closed."""
+        new = {c.name: c for c in configs}
+        with self._lock:
+            stale = [n for n, c in self._configs.items() if new.get(n) != c]
+            closing = [self._devices.pop(n) for n in stale if n in self._devices]
+            self._configs, self._use = new, dict(use or {})
+        for device in closing:
+            device.close()
 
     def configs(self) -> list[DeviceConfig]:
         return list(self._configs.values())

@@ -109,3 +109,28 @@ def test_a_stored_setting_for_another_role_is_not_a_device(world: World) -> None
     with world.store.read() as s:
         assert registry.load_configs(s) == []
         assert registry.assignments(s) == {DeviceKind.SCANNER: "Gun"}
+
+
+def test_options_typed_in_the_settings_screen() -> None:
+    assert registry.parse_options("host=10.0.0.5; port=9100\npin=5; cut=yes; code=007") == {
+        "host": "10.0.0.5",
+        "port": 9100,
+        "pin": 5,
+        "cut": True,
+        "code": "007",
+    }
+    assert registry.format_options({"port": 9100, "cut": False}) == "cut=no; port=9100"
+    with pytest.raises(ValidationError, match="name=value, not 'port 9100'"):
+        registry.parse_options("port 9100")
+    with pytest.raises(ValidationError, match="given twice"):
+        registry.parse_options("a=1;a=2")
+
+
+def test_replacing_configurations_closes_changed_devices() -> None:
+    reg = DeviceRegistry([_drawer(port=9100), _drawer("Drawer 2")])
+    first, kept = reg.get("Drawer 1"), reg.get("Drawer 2")
+    reg.replace([_drawer(port=9200), _drawer("Drawer 2")])
+    assert reg.get("Drawer 1") is not first
+    assert reg.get("Drawer 1").describe() == "10.0.0.9:9200"  # type: ignore[attr-defined]
+    assert reg.get("Drawer 2") is kept
+    reg.close()
