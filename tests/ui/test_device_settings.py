@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from escpos.printer import Dummy
@@ -21,8 +21,15 @@ from boxoffice.ui.device_settings import DeviceSettingsPanel
 from boxoffice.ui.keyboard_wedge import KeyboardWedgeFilter
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.workers import StoreWorker
-from tests.devices.conftest import TcpSink, tcp_sink  # noqa: F401  (fixture)
-from tests.sales.conftest import World, _template, world  # noqa: F401  (fixtures)
+from tests.devices import conftest as device_fixtures
+from tests.devices.conftest import TcpSink
+from tests.sales import conftest as sales_fixtures
+from tests.sales.conftest import World
+
+# Fixtures shared with the device and sales tests.
+_template = sales_fixtures._template
+world = sales_fixtures.world
+tcp_sink = device_fixtures.tcp_sink
 
 SHOTS = Path(os.environ.get("BOXOFFICE_SHOTS", "/tmp/devin"))
 
@@ -31,7 +38,7 @@ class DummyReceiptPrinter(Device):
     """A receipt printer whose port is python-escpos's ``Dummy`` (stands in for the print issue)."""
 
     kind = DeviceKind.RECEIPT_PRINTER
-    pages: list[bytes] = []
+    pages: ClassVar[list[bytes]] = []
 
     def describe(self) -> str:
         return "escpos Dummy"
