@@ -338,3 +338,74 @@ def scheme_of(card_name: str) -> str:
         if needle in name:
             return scheme
     return (name or "CARD")[:20]
+
+
+# -- the serial transport (RS-232 / USB-COM) ----------------------------------------------
+# On a serial line each APDU travels as DLE STX <APDU, DLE doubled> DLE ETX CRC-L CRC-H
+# and the receiver answers ACK (06) or NAK (15). The CRC is CRC-CCITT in its
+# reflected form (polynomial 0x8408, start 0, i.e. CRC-16/KERMIT) over the APDU
+# and the ETX, sent low byte first (as ecrterm's ``crc.py``/``transport_serial.py``).
+DLE, STX, ETX, ACK_BYTE, NAK_BYTE = 0x10, 0x02, 0x03, 0x06, 0x15
+
+
+def crc16(data: bytes) -> int:
+    crc = 0
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0x8408 if crc & 1 else crc >> 1
+    return crc
+
+
+def frame(message: bytes) -> bytes:
+    crc = crc16(message + bytes([ETX]))
+    body = message.replace(bytes([DLE]), bytes([DLE, DLE]))
+    return bytes([DLE, STX]) + body + bytes([DLE, ETX, crc & 0xFF, crc >> 8])
+
+
+class Unframer:
+    """Feeds on serial bytes; yields (APDU bytes, CRC ok) for each whole frame."""
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+
+    def feed(self, data: bytes) -> list[tuple[bytes, bool]]:
+        self._buf += data
+        out: list[tuple[bytes, bool]] = []
+        while True:
+            start = self._buf.find(bytes([DLE, STX]))
+            if start < 0:
+                # keep a trailing DLE: it may start the next frame
+                keep = 1 if self._buf and self._buf[-1] == DLE else 0
+                del self._buf[: len(self._buf) - keep]
+                return out
+            del self._buf[:start]
+            body = bytearray()
+            i, done = 2, False
+            while i < len(self._buf):
+                b = self._buf[i]
+                if b == DLE:
+                    if i + 1 >= len(self._buf):
+                        break
+                    nxt = self._buf[i + 1]
+                    if nxt == DLE:
+                        body.append(DLE)
+                        i += 2
+                        continue
+                    if nxt == ETX:
+                        if i + 3 >= len(self._buf):
+                            break
+                        crc = self._buf[i + 2] | (self._buf[i + 3] << 8)
+                        out.append((bytes(body), crc == crc16(bytes(body) + bytes([ETX]))))
+                        del self._buf[: i + 4]
+                        done = True
+                        break
+                    # DLE followed by anything else: a broken frame; resync after it
+                    out.append((bytes(body), False))
+                    del self._buf[: i + 1]
+                    done = True
+                    break
+                body.append(b)
+                i += 1
+            if not done:
+                return out

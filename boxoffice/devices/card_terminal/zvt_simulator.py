@@ -13,12 +13,16 @@ check what the card was really charged.
 from __future__ import annotations
 
 import contextlib
+import os
+import select
 import socket
 import threading
 from collections import deque
 from dataclasses import dataclass
 
+from boxoffice.devices.base import DeviceError, DeviceTimeout
 from boxoffice.devices.card_terminal import zvt
+from boxoffice.devices.card_terminal.zvt_link import FramedLink
 
 OUTCOMES = ("approve", "decline", "cancel", "timeout", "hang")
 
@@ -98,23 +102,44 @@ class ZvtSimulator:
         wire = _Wire(conn)
         try:
             command = wire.read()
-            if command is None:
-                return
-            with self._lock:
-                self.received.append(command.name)
-            handler = _HANDLERS.get(command.control)
-            if handler is None:
-                conn.sendall(b"\x84\x83\x00")
-                return
-            conn.sendall(zvt.ACK)
-            handler(self, wire, command.data)
+            if command is not None:
+                self._handle(wire, command)
         except (OSError, _ProtocolError) as exc:
             self.protocol_errors.append(str(exc))
         finally:
             conn.close()
 
-    def _send(self, wire: _Wire, control: bytes, data: bytes = b"") -> None:
-        wire.conn.sendall(zvt.apdu(control, data))
+    def _handle(self, wire: _Wire | _SerialWire, command: zvt.Apdu) -> None:
+        with self._lock:
+            self.received.append(command.name)
+        handler = _HANDLERS.get(command.control)
+        if handler is None:
+            wire.send(b"\x84\x83\x00")
+            return
+        wire.send(zvt.ACK)
+        handler(self, wire, command.data)
+
+    def serve_serial(self, fd: int) -> threading.Thread:
+        """Answer on a serial line (the master side of a pty) instead of TCP."""
+        wire = _SerialWire(fd, self._stop)
+
+        def loop() -> None:
+            while not self._stop.is_set():
+                try:
+                    command = wire.read()
+                    if command is not None:
+                        self._handle(wire, command)
+                except (OSError, _ProtocolError, DeviceError) as exc:
+                    if self._stop.is_set():
+                        return
+                    self.protocol_errors.append(str(exc))
+
+        thread = threading.Thread(target=loop, daemon=True, name="zvt-sim-serial")
+        thread.start()
+        return thread
+
+    def _send(self, wire: _Wire | _SerialWire, control: bytes, data: bytes = b"") -> None:
+        wire.send(zvt.apdu(control, data))
         answer = wire.read()
         if answer is None or answer.control != b"\x80\x00":
             raise _ProtocolError(f"no ACK for {control.hex(' ')}")
@@ -144,7 +169,7 @@ class ZvtSimulator:
         ]
         return zvt.encode_bmps(fields)
 
-    def _slip(self, wire: _Wire, *lines: str) -> None:
+    def _slip(self, wire: _Wire | _SerialWire, *lines: str) -> None:
         for line in lines:
             self._send(wire, zvt.Cmd.PRINT_LINE.value, b"\x00" + line.encode("cp437"))
 
@@ -156,7 +181,7 @@ class ZvtSimulator:
             self.transactions.append(t)
             return t
 
-    def _money(self, wire: _Wire, kind: str, amount: int) -> None:
+    def _money(self, wire: _Wire | _SerialWire, kind: str, amount: int) -> None:
         outcome = self.outcomes.popleft() if self.outcomes else "approve"
         self._send(wire, zvt.Cmd.INTERMEDIATE.value, b"\x0a")  # insert card
         if outcome == "hang":
@@ -188,7 +213,7 @@ class ZvtSimulator:
         )
         self._send(wire, zvt.Cmd.COMPLETION.value, b"")
 
-    def _registration(self, wire: _Wire, data: bytes) -> None:
+    def _registration(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         if len(data) < 4:
             self._send(wire, zvt.Cmd.ABORT.value, b"\x66")
             return
@@ -196,15 +221,15 @@ class ZvtSimulator:
             wire, zvt.Cmd.COMPLETION.value, zvt.encode_bmps([(0x29, zvt.bcd(self.terminal_id, 4))])
         )
 
-    def _authorisation(self, wire: _Wire, data: bytes) -> None:
+    def _authorisation(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         bmps = zvt.parse_bmps(data)
         self._money(wire, "sale", int(bmps[0x04].hex()))
 
-    def _refund(self, wire: _Wire, data: bytes) -> None:
+    def _refund(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         bmps = zvt.parse_bmps(data[3:])
         self._money(wire, "refund", int(bmps[0x04].hex()))
 
-    def _reversal(self, wire: _Wire, data: bytes) -> None:
+    def _reversal(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         receipt = int(zvt.parse_bmps(data[3:])[0x87].hex())
         with self._lock:
             sale = next(
@@ -223,7 +248,7 @@ class ZvtSimulator:
         self._slip(wire, "STORNO", f"Beleg-Nr. {receipt}")
         self._send(wire, zvt.Cmd.COMPLETION.value, b"")
 
-    def _repeat_receipt(self, wire: _Wire, data: bytes) -> None:
+    def _repeat_receipt(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         with self._lock:
             last = self.transactions[-1] if self.transactions else None
         if last is None:
@@ -233,7 +258,7 @@ class ZvtSimulator:
         self._slip(wire, "BELEGKOPIE")
         self._send(wire, zvt.Cmd.COMPLETION.value, b"")
 
-    def _end_of_day(self, wire: _Wire, data: bytes) -> None:
+    def _end_of_day(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         total = self.charged_minor
         t = SimTransaction(self._receipt, self._trace, "eod", total, "approved")
         self._send(wire, zvt.Cmd.STATUS_INFO.value, self._status(t))
@@ -248,6 +273,9 @@ class _ProtocolError(Exception):
 class _Wire:
     def __init__(self, conn: socket.socket) -> None:
         self.conn, self.buffer = conn, b""
+
+    def send(self, message: bytes) -> None:
+        self.conn.sendall(message)
 
     def read(self) -> zvt.Apdu | None:
         while True:
@@ -267,6 +295,33 @@ class _Wire:
                 pass
         except OSError:
             pass
+
+
+class _SerialWire:
+    """The terminal's end of a serial line: DLE/STX frames with CRC, byte ACKs."""
+
+    def __init__(self, fd: int, stop: threading.Event) -> None:
+        self.fd, self.stop = fd, stop
+
+        def read(timeout: float) -> bytes:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            return os.read(fd, 4096) if ready else b""
+
+        self.link = FramedLink(lambda b: os.write(fd, b), read, "ECR")
+
+    def send(self, message: bytes) -> None:
+        self.link.send(message)
+
+    def read(self) -> zvt.Apdu | None:
+        while not self.stop.is_set():
+            try:
+                return self.link.receive(0.5)
+            except DeviceTimeout:
+                continue
+        return None
+
+    def wait_closed(self) -> None:
+        """A serial line never closes: just stop answering this command."""
 
 
 _HANDLERS = {

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import re
-import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -37,10 +36,9 @@ from boxoffice.devices.base import (
     DeviceError,
     DeviceKind,
     DeviceState,
-    DeviceTimeout,
     DeviceUnavailable,
 )
-from boxoffice.devices.card_terminal import zvt
+from boxoffice.devices.card_terminal import zvt, zvt_link
 from boxoffice.devices.card_terminal.journal import Attempt, CardJournal
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry, register_driver
 from boxoffice.errors import ValidationError
@@ -87,6 +85,8 @@ class ZvtTerminal(Device):
         host: str,
         journal: CardJournal,
         *,
+        serial_url: str = "",
+        baudrate: int = 9600,
         port: int = 20007,
         password: str = "000000",
         currency: str = "EUR",
@@ -97,13 +97,14 @@ class ZvtTerminal(Device):
         on_display: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(name)
-        if not host:
-            raise ValidationError("a ZVT terminal needs its network address")
+        if bool(host) == bool(serial_url):
+            raise ValidationError("give the ZVT terminal's network address or its serial port")
         if not (password.isdigit() and len(password) == 6):
             raise ValidationError("the ZVT password is six digits")
         if timeout_policy not in ("reverse", "confirm"):
             raise ValidationError("after a timeout the payment is either 'reverse'd or 'confirm'ed")
         self.host, self.port, self.journal = host, port, journal
+        self.serial_url, self.baudrate = serial_url, baudrate
         self.password = zvt.bcd(password, 3)
         self.currency = currency
         zvt.currency_bcd(currency)  # a currency the driver knows
@@ -114,7 +115,7 @@ class ZvtTerminal(Device):
         self._io = threading.RLock()
 
     def describe(self) -> str:
-        return f"ZVT {self.host}:{self.port}"
+        return f"ZVT {self.host}:{self.port}" if self.host else f"ZVT {self.serial_url}"
 
     # -- the PaymentTerminal protocol (blocking; run off the UI thread) -------------
     def authorise(self, amount: Money, reference: str) -> CardResult:
@@ -351,21 +352,20 @@ class ZvtTerminal(Device):
             lines,
         )
 
-    # -- one exchange over TCP -----------------------------------------------------
+    # -- one exchange --------------------------------------------------------------
+    def _open_link(self) -> zvt_link.Link:
+        if self.host:
+            return zvt_link.TcpLink(self.host, self.port, self.connect_timeout, self.name)
+        return zvt_link.SerialLink(self.serial_url, self.name, self.baudrate)
+
     def _transact(self, command: zvt.Cmd, data: bytes) -> Outcome:
         try:
-            sock = socket.create_connection((self.host, self.port), timeout=self.connect_timeout)
-        except OSError as exc:
-            raise NotSent(
-                f"{self.name} is not reachable at {self.host}:{self.port}: {exc.strerror or exc}"
-            ) from exc
-        with sock:
-            reader = _Reader(sock, self.name)
-            try:
-                sock.sendall(zvt.apdu(command.value, data))
-            except OSError as exc:
-                raise DeviceUnavailable(f"{self.name}: the connection broke") from exc
-            first = reader.read(self.ack_timeout)
+            link = self._open_link()
+        except zvt_link.NotConnected as exc:
+            raise NotSent(str(exc)) from exc
+        try:
+            link.send(zvt.apdu(command.value, data))
+            first = link.receive(self.ack_timeout)
             if first.control[0] == 0x84:
                 raise DeviceError(
                     f"{self.name} refused the command: {zvt.result_text(first.control[1])}"
@@ -374,9 +374,9 @@ class ZvtTerminal(Device):
                 raise zvt.ZvtError(f"{self.name} answered {first.name} instead of an ACK")
             outcome = Outcome()
             while True:
-                msg = reader.read(self.answer_timeout)
+                msg = link.receive(self.answer_timeout)
                 control = msg.control
-                sock.sendall(zvt.ACK if control in _KNOWN else b"\x84\x83\x00")
+                link.send(zvt.ACK if control in _KNOWN else b"\x84\x83\x00")
                 if control == zvt.Cmd.INTERMEDIATE.value:
                     text = zvt.intermediate_text(msg.data[0]) if msg.data else "Please wait"
                     self.set_status(DeviceState.BUSY, text)
@@ -395,16 +395,18 @@ class ZvtTerminal(Device):
                 elif control == zvt.Cmd.ABORT.value:
                     outcome.abort_code = msg.data[0] if msg.data else 0xFF
                     break
-            log.info(
-                "%s: %s ended with %s",
-                self.name,
-                command.name,
-                "abort " + zvt.result_text(outcome.abort_code)
-                if outcome.abort_code is not None
-                else "completion",
-            )
-            self.set_status(DeviceState.READY, "")
-            return outcome
+        finally:
+            link.close()
+        log.info(
+            "%s: %s ended with %s",
+            self.name,
+            command.name,
+            "abort " + zvt.result_text(outcome.abort_code)
+            if outcome.abort_code is not None
+            else "completion",
+        )
+        self.set_status(DeviceState.READY, "")
+        return outcome
 
 
 _KNOWN = {
@@ -414,27 +416,6 @@ _KNOWN = {
     zvt.Cmd.COMPLETION.value,
     zvt.Cmd.ABORT.value,
 }
-
-
-class _Reader:
-    def __init__(self, sock: socket.socket, name: str) -> None:
-        self.sock, self.name, self.buffer = sock, name, b""
-
-    def read(self, timeout: float) -> zvt.Apdu:
-        self.sock.settimeout(timeout)
-        while True:
-            msg, self.buffer = zvt.split(self.buffer)
-            if msg is not None:
-                return msg
-            try:
-                chunk = self.sock.recv(4096)
-            except TimeoutError as exc:
-                raise DeviceTimeout(f"{self.name} did not answer within {timeout:g} s") from exc
-            except OSError as exc:
-                raise DeviceUnavailable(f"{self.name}: the connection broke") from exc
-            if not chunk:
-                raise DeviceUnavailable(f"{self.name} closed the connection mid-transaction")
-            self.buffer += chunk
 
 
 def _receipt_of(result: CardResult) -> str:
@@ -452,6 +433,8 @@ def _factory(config: DeviceConfig, registry: DeviceRegistry) -> Device:
         config.name,
         str(config.option("host", "")),
         CardJournal(journal),
+        serial_url=str(config.option("serial_url", "")),
+        baudrate=int(config.option("baudrate", 9600)),
         port=int(config.option("port", 20007)),
         password=str(config.option("password", "000000")),
         currency=str(config.option("currency", "EUR")),
@@ -463,5 +446,5 @@ register_driver(
     DeviceKind.PAYMENT_TERMINAL,
     "zvt",
     _factory,
-    "integrated card terminal speaking ZVT over TCP (host, port 20007, password)",
+    "integrated ZVT card terminal: host (port 20007) or serial_url; password; currency",
 )
