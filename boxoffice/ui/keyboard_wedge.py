@@ -64,6 +64,15 @@ class WedgeSettings:
             raise ValueError("the key gap of a scanner is 1-200 ms")
 
 
+def wedge_settings(device: object) -> WedgeSettings:
+    """The filter's settings from a configured ``keyboard`` scanner device (defaults if none)."""
+    from boxoffice.devices.scanners.serial_scanner import KeyboardWedgeScanner
+
+    if not isinstance(device, KeyboardWedgeScanner):
+        return WedgeSettings()
+    return WedgeSettings(device.prefix, device.suffix, device.max_gap_ms)
+
+
 @dataclass
 class _Held:
     target: QObject

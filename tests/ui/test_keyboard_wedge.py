@@ -147,6 +147,24 @@ def test_bad_wedge_settings_are_refused() -> None:
         WedgeSettings(max_gap_ms=0)
 
 
+def test_settings_come_from_the_configured_keyboard_scanner() -> None:
+    from boxoffice.devices.base import DeviceKind
+    from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+    from boxoffice.ui.keyboard_wedge import wedge_settings
+
+    registry = DeviceRegistry(
+        [
+            DeviceConfig(
+                "Wedge", DeviceKind.SCANNER, "keyboard", {"prefix": "§", "max_gap_ms": 20}
+            ),
+            DeviceConfig("Bad", DeviceKind.SCANNER, "keyboard", {"suffix": "space"}),
+        ]
+    )
+    assert wedge_settings(registry.get("Wedge")) == WedgeSettings("§", "enter", 20)
+    assert "'enter', 'tab' or nothing" in registry.get("Bad").status().message
+    assert wedge_settings(registry.get("Bad")) == WedgeSettings()
+
+
 def test_bridge_brings_serial_scans_to_the_ui_thread(qtbot: QtBot) -> None:
     bridge = ScanBridge()
     seen: list[tuple[str, bool]] = []

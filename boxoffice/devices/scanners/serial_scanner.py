@@ -175,11 +175,15 @@ class KeyboardWedgeScanner(Device):
     kind = DeviceKind.SCANNER
 
     def __init__(self, name: str, prefix: str, suffix: str, max_gap_ms: int) -> None:
-        super().__init__(name)
         if not 1 <= max_gap_ms <= 200:
             raise ValidationError(
                 "the key gap of a scanner is 1-200 ms (scanners type ~8 ms apart)"
             )
+        if suffix not in ("enter", "tab", ""):
+            raise ValidationError(
+                "a keyboard scanner ends its codes with 'enter', 'tab' or nothing"
+            )
+        super().__init__(name)
         self.prefix, self.suffix, self.max_gap_ms = prefix, suffix, max_gap_ms
         self.set_status(DeviceState.UNKNOWN, "reads through the keyboard")
 
