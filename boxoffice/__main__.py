@@ -33,7 +33,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         ),
     )
     parser.add_argument(
-        "--terminal", default="Window 1", help="this till's name (default: %(default)s)"
+        "--terminal",
+        default=None,
+        help="this till's name (default: the store's terminal.name, set by boxoffice-admin init)",
     )
     parser.add_argument(
         "--lang", choices=("en", "zh_CN"), default=None, help="UI language (default: the system's)"

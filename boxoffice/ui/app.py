@@ -102,7 +102,8 @@ class Options:
 
     db: Path
     demo: bool = False
-    terminal: str = "Window 1"
+    #: None: use the store's ``terminal.name`` setting once the store is open.
+    terminal: str | None = None
     language: str | None = None
     screenshot: Path | None = None
     user: str | None = None
@@ -121,14 +122,15 @@ def prepare_store(path: Path) -> Callable[[], Store]:
     return opener
 
 
-def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, int]]:
+def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, int, str]]:
     """The first store job: open it and, for ``--demo``, seed it if it is empty.
 
     One job, so a sign-in the clerk submits meanwhile can only run after it.
-    Returns (venues, users).
+    Returns (venues, users, the store's terminal name).
     """
 
-    def job(store: Store) -> tuple[int, int]:
+    def job(store: Store) -> tuple[int, int, str]:
+        from boxoffice import settings
         from boxoffice.seatmaps.view_model import store_state
 
         with store.read() as session:
@@ -144,17 +146,27 @@ def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, in
                 demo_data.seed(session, system_actor("demo-setup"), signer=open_signer(store.path))
             with store.read() as session:
                 venues, users = store_state(session)
-        return venues, users
+        with store.read() as session:
+            terminal = settings.get(session, "terminal.name")
+        return venues, users, terminal
 
     return job
 
 
-def _sign_in(username: str, pin: str, terminal: str) -> Callable[[Store], Any]:
+def _sign_in(username: str, pin: str, terminal: str | None) -> Callable[[Store], Any]:
+    """``terminal`` None: the store's ``terminal.name`` (read here, as the store is open)."""
+
     def job(store: Store) -> tuple[Actor, SignedInUser]:
+        from boxoffice import settings
         from boxoffice.auth.login import login
         from boxoffice.seatmaps.view_model import signed_in_user
 
-        actor = login(store, username, pin, terminal)
+        if terminal is None:
+            with store.read() as session:
+                till = settings.get(session, "terminal.name")
+        else:
+            till = terminal
+        actor = login(store, username, pin, till)
         with store.read() as session:
             return actor, signed_in_user(session, actor.username)
 
@@ -203,8 +215,11 @@ class ClientApp(QObject):
                 accept_input=True,
             )
 
-    def _store_opened(self, state: tuple[int, int]) -> None:
-        _venues, users = state
+    def _store_opened(self, state: tuple[int, int, str]) -> None:
+        _venues, users, terminal = state
+        if self.options.terminal is None:
+            self.options.terminal = terminal
+            self.login.set_terminal(terminal)
         if users == 0:
             self._blocked = True
             self.login.set_blocked(
@@ -262,7 +277,7 @@ class ClientApp(QObject):
         self._signing_in = False
         actor, user = result
         window = MainWindow(
-            self.worker, actor, user, self.options.terminal, select=self.options.performance
+            self.worker, actor, user, actor.terminal, select=self.options.performance
         )
         window.logoutRequested.connect(self.log_out)
         window.quitRequested.connect(self.quit)

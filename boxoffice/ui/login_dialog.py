@@ -113,7 +113,7 @@ class LoginDialog(QWidget):
     submitted = Signal(str, str)  # username, PIN
     quitRequested = Signal()
 
-    def __init__(self, terminal: str, parent: QWidget | None = None) -> None:
+    def __init__(self, terminal: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginScreen")
         self.setWindowTitle(self.tr("Box Office — Sign in"))
@@ -123,9 +123,10 @@ class LoginDialog(QWidget):
 
         title = QLabel(self.tr("Box Office"))
         title.setObjectName("loginTitle")
-        subtitle = QLabel(self.tr("Sign in to terminal “%1”").replace("%1", terminal))
+        self.subtitle = subtitle = QLabel()
         subtitle.setObjectName("loginSubtitle")
         subtitle.setWordWrap(True)
+        self.set_terminal(terminal)
 
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -195,6 +196,13 @@ class LoginDialog(QWidget):
         # even while the busy bar and a message are showing.
         self.resize(self.sizeHint().expandedTo(QSize(440, 740)))
         self._update_enabled()
+
+    def set_terminal(self, terminal: str | None) -> None:
+        """The till's name; unknown until the store (which keeps it) has opened."""
+        if terminal is None:
+            self.subtitle.setText(self.tr("Sign in"))
+        else:
+            self.subtitle.setText(self.tr("Sign in to terminal “%1”").replace("%1", terminal))
 
     # -- states ----------------------------------------------------------------
     def set_busy(self, text: str, *, accept_input: bool = False) -> None:

@@ -4,28 +4,28 @@
 <context>
     <name>BoxOfficeApp</name>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="187"/>
+        <location filename="../../boxoffice/ui/app.py" line="199"/>
         <source>Opening the store…</source>
-        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included).</extracomment>
+        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included). None: use the store&apos;s ``terminal.name`` setting once the store is open.</extracomment>
         <translation>正在打开本地数据库…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="199"/>
+        <location filename="../../boxoffice/ui/app.py" line="211"/>
         <source>Setting up the demo venues, shows and staff (first start only)…</source>
         <translation>正在创建演示场馆、演出和员工（仅首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="211"/>
+        <location filename="../../boxoffice/ui/app.py" line="226"/>
         <source>This store has no users yet. Create one with “boxoffice-admin user add”, or start with --demo.</source>
         <translation>此数据库还没有用户。请用“boxoffice-admin user add”创建用户，或使用 --demo 启动。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="224"/>
+        <location filename="../../boxoffice/ui/app.py" line="239"/>
         <source>The store could not be opened: %1</source>
         <translation>无法打开本地数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="245"/>
+        <location filename="../../boxoffice/ui/app.py" line="260"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -43,47 +43,48 @@
         <translation>票房售票系统</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="126"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="205"/>
         <source>Sign in to terminal “%1”</source>
         <translation>登录终端“%1”</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="132"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="133"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="137"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="138"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="144"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="145"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="146"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="147"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="150"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="151"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="203"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="153"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="154"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="278"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="286"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="282"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="290"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN 码。</translation>
     </message>

@@ -113,6 +113,37 @@ def test_signing_in_while_the_store_is_still_opening_just_waits(qtbot, app, demo
     try:
         qtbot.waitUntil(lambda: client.main_window is not None, timeout=15_000)
         assert "Clara Clerk" in client.main_window.user_label.text()
+        # No --terminal: the till is the one the store was set up as.
+        assert client.main_window.terminal_label.text() == "Terminal: Window 1"
+        assert login.subtitle.text() == "Sign in to terminal “Window 1”"
+    finally:
+        if client.main_window is not None:
+            client.main_window.close_for_logout()
+        client.worker.shutdown()
+        client.deleteLater()
+
+
+def test_the_till_name_comes_from_the_store_when_not_given(qtbot, app, demo_db) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from boxoffice.ui.app import ClientApp, Options
+
+    with sqlite3.connect(demo_db) as db:
+        db.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('terminal.name', 'Will-call 2')"
+        )
+    client = ClientApp(Options(db=demo_db))
+    qtbot.addWidget(client.login)
+    client.start()
+    try:
+        qtbot.waitUntil(lambda: client.ready, timeout=15_000)
+        assert client.login.subtitle.text() == "Sign in to terminal “Will-call 2”"
+        qtbot.keyClicks(client.login.username, "clara")
+        qtbot.keyClicks(client.login.pin, "1111")
+        qtbot.keyClick(client.login.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: client.main_window is not None, timeout=15_000)
+        assert client.main_window.terminal_label.text() == "Terminal: Will-call 2"
+        assert client.main_window.actor.terminal == "Will-call 2"
     finally:
         if client.main_window is not None:
             client.main_window.close_for_logout()
