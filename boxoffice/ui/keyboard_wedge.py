@@ -91,6 +91,7 @@ class KeyboardWedgeFilter(QObject):
         self.settings = settings or WedgeSettings()
         self._held: list[_Held] = []
         self._last = 0.0
+        self._clock = ""
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -116,7 +117,7 @@ class KeyboardWedgeFilter(QObject):
         if not watched.isWidgetType():
             return False  # the window forwards the key to the focus widget: catch it there
         assert isinstance(event, QKeyEvent)
-        now = time.monotonic()
+        now = self._when(event)
         if event.modifiers() & _BLOCKING_MODIFIERS:
             self._replay()
             return False
@@ -139,6 +140,16 @@ class KeyboardWedgeFilter(QObject):
         self._last = now
         self._timer.start(self._gap_ms())
         return True
+
+    def _when(self, event: QKeyEvent) -> float:
+        """When the key was pressed, in seconds: the platform's own time stamp when it has
+        one (keys queued behind a busy UI thread keep their real spacing), else now."""
+        stamp = event.timestamp()
+        source = "platform" if stamp > 0 else "clock"
+        if source != self._clock:
+            self._clock = source
+            self._replay()  # gaps across two clocks mean nothing
+        return stamp / 1000 if stamp > 0 else time.monotonic()
 
     def _gap_ms(self) -> int:
         if self.settings.prefix and self._text().startswith(self.settings.prefix):
