@@ -83,6 +83,27 @@ def test_decline_and_cancel_charge_nothing(sim: ZvtSimulator, tmp_path: Path) ->
     assert states == {"W1-000002/1": "declined", "W1-000002/2": "cancelled"}
 
 
+def test_the_clerk_cancels_while_the_terminal_waits_for_a_card(
+    sim: ZvtSimulator, tmp_path: Path
+) -> None:
+    terminal = _terminal(sim, tmp_path, answer_timeout=10)
+    sim.script("wait_card")
+    pending = terminal.authorise_async(eur("30.00"), "W1-000020/1")
+    deadline = time.monotonic() + 5
+    while terminal.status().message != "Insert, tap or swipe card":
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert not pending.done()
+    terminal.cancel()
+    result = pending.result(timeout=5)
+    assert not result.approved
+    assert result.message == "cancelled (abort key or timeout on the terminal)"
+    assert sim.received == ["06 01", "06 B0"]
+    assert sim.charged_minor == 0
+    assert terminal.journal.get("W1-000020/1").state == "cancelled"  # type: ignore[union-attr]
+    assert terminal.authorise(eur("30.00"), "W1-000020/2").approved  # the flag is spent
+
+
 def test_retry_of_an_approved_payment_does_not_charge_again(
     sim: ZvtSimulator, tmp_path: Path
 ) -> None:

@@ -5,8 +5,9 @@ repeat-receipt the way a terminal does (ACK, intermediate status, status
 information, print lines, completion or abort, each waiting for the ECR's
 ACK), and plays a scripted outcome for each payment: ``approve``,
 ``decline``, ``cancel`` (the customer pressed the red key), ``timeout``
-(the charge goes through but the terminal falls silent) or ``hang`` (it
-falls silent before charging). It keeps its own ledger, so a test can
+(the charge goes through but the terminal falls silent), ``hang`` (it
+falls silent before charging) or ``wait_card`` (no card comes until the ECR
+aborts with 06 B0). It keeps its own ledger, so a test can
 check what the card was really charged.
 """
 
@@ -24,7 +25,7 @@ from boxoffice.devices.base import DeviceError, DeviceTimeout
 from boxoffice.devices.card_terminal import zvt
 from boxoffice.devices.card_terminal.zvt_link import FramedLink
 
-OUTCOMES = ("approve", "decline", "cancel", "timeout", "hang")
+OUTCOMES = ("approve", "decline", "cancel", "timeout", "hang", "wait_card")
 
 
 @dataclass
@@ -188,6 +189,15 @@ class ZvtSimulator:
             wire.wait_closed()
             return
         if outcome == "cancel":
+            self._send(wire, zvt.Cmd.ABORT.value, b"\x6c")
+            return
+        if outcome == "wait_card":  # no card comes; only the ECR's abort ends it
+            request = wire.read()
+            if request is None or request.control != zvt.Cmd.ABORT_ECR.value:
+                raise _ProtocolError("expected the ECR's abort while waiting for a card")
+            with self._lock:
+                self.received.append(request.name)
+            wire.send(zvt.ACK)
             self._send(wire, zvt.Cmd.ABORT.value, b"\x6c")
             return
         if outcome == "decline":

@@ -36,6 +36,7 @@ from boxoffice.devices.base import (
     DeviceError,
     DeviceKind,
     DeviceState,
+    DeviceTimeout,
     DeviceUnavailable,
 )
 from boxoffice.devices.card_terminal import zvt, zvt_link
@@ -113,6 +114,7 @@ class ZvtTerminal(Device):
         self.on_display = on_display
         self.terminal_id = ""
         self._io = threading.RLock()
+        self._cancel = threading.Event()
 
     def describe(self) -> str:
         return f"ZVT {self.host}:{self.port}" if self.host else f"ZVT {self.serial_url}"
@@ -210,6 +212,7 @@ class ZvtTerminal(Device):
                 if prior.state == "approved":
                     log.info("%s %s was approved before; not sent again", kind, reference)
                     return self._from_attempt(prior)
+            self._cancel.clear()
             self.journal.put(Attempt(reference, kind, amount.minor, amount.currency, "pending"))
             command = zvt.Cmd.AUTHORISATION if kind == "sale" else zvt.Cmd.REFUND
             data = zvt.encode_bmps([(0x04, zvt.bcd(amount.minor, 6)), (0x49, currency)])
@@ -352,7 +355,31 @@ class ZvtTerminal(Device):
             lines,
         )
 
+    def cancel(self) -> None:
+        """Ask the terminal to stop the running payment (06 B0), e.g. the customer changed
+        their mind before presenting a card. Safe from any thread; returns at once. The
+        terminal decides: once it is online with the bank it may still approve."""
+        self._cancel.set()
+
     # -- one exchange --------------------------------------------------------------
+    def _next(self, link: zvt_link.Link) -> zvt.Apdu:
+        """The terminal's next message; sends a requested abort while it waits."""
+        waited, aborted = 0.0, False
+        while True:
+            step = min(0.25, max(self.answer_timeout - waited, 0.01))
+            try:
+                return link.receive(step)
+            except DeviceTimeout:
+                waited += step
+                if self._cancel.is_set() and not aborted:
+                    aborted = True
+                    log.info("%s: abort requested by the clerk", self.name)
+                    link.send(zvt.apdu(zvt.Cmd.ABORT_ECR.value))
+                if waited >= self.answer_timeout:
+                    raise DeviceTimeout(
+                        f"{self.name} did not answer within {self.answer_timeout:g} s"
+                    ) from None
+
     def _open_link(self) -> zvt_link.Link:
         if self.host:
             return zvt_link.TcpLink(self.host, self.port, self.connect_timeout, self.name)
@@ -374,8 +401,10 @@ class ZvtTerminal(Device):
                 raise zvt.ZvtError(f"{self.name} answered {first.name} instead of an ACK")
             outcome = Outcome()
             while True:
-                msg = link.receive(self.answer_timeout)
+                msg = self._next(link)
                 control = msg.control
+                if control == zvt.Cmd.ACK.value:
+                    continue  # the terminal took our abort request; its 06 1E follows
                 link.send(zvt.ACK if control in _KNOWN else b"\x84\x83\x00")
                 if control == zvt.Cmd.INTERMEDIATE.value:
                     text = zvt.intermediate_text(msg.data[0]) if msg.data else "Please wait"
