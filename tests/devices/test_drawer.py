@@ -25,9 +25,18 @@ from boxoffice.sales import checkout
 from boxoffice.sales.checkout import Card, Cash
 from boxoffice.sales.no_sale import no_sale
 from boxoffice.store.models import AuditEntry
-from tests.devices.conftest import TcpSink
+from tests.devices import device_fixtures
+from tests.devices.device_fixtures import TcpSink
+from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur
+
+# Fixtures shared with other test packages, bound here by name.
+_template = sales_fixtures._template
+world = sales_fixtures.world
+tcp_sink = device_fixtures.tcp_sink
+free_port = device_fixtures.free_port
+pty_pair = device_fixtures.pty_pair
 
 
 def test_pulse_is_esc_p_on_the_chosen_pin() -> None:

@@ -10,7 +10,12 @@ from boxoffice.devices.base import DeviceKind, DeviceState, DeviceUnavailable
 from boxoffice.devices.cash_drawer import EscposDrawer
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.errors import PermissionDenied, ValidationError
+from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
+
+# Fixtures shared with other test packages, bound here by name.
+_template = sales_fixtures._template
+world = sales_fixtures.world
 
 
 def _drawer(name: str = "Drawer 1", port: int = 9100) -> DeviceConfig:

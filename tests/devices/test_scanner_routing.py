@@ -9,7 +9,12 @@ from boxoffice.devices.scanners.codes import ScanKind, ScannedCode, classify
 from boxoffice.devices.scanners.router import ScanRouter
 from boxoffice.errors import ValidationError
 from boxoffice.sales import barcodes
+from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
+
+# Fixtures shared with other test packages, bound here by name.
+_template = sales_fixtures._template
+world = sales_fixtures.world
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,10 @@ import serial
 from boxoffice.devices.base import DeviceKind, DeviceState, Scan
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.devices.scanners.serial_scanner import SerialScanner
+from tests.devices import device_fixtures
+
+# Fixtures shared with other test packages, bound here by name.
+pty_pair = device_fixtures.pty_pair
 
 
 def _collect() -> tuple[queue.Queue[Scan], object]:

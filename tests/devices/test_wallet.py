@@ -10,8 +10,13 @@ from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout
 from boxoffice.sales.checkout import Card
+from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
 from tests.sales.helpers import cart
+
+# Fixtures shared with other test packages, bound here by name.
+_template = sales_fixtures._template
+world = sales_fixtures.world
 
 WECHAT = "134567890123456789"
 ALIPAY = "281234567890123456"

@@ -21,6 +21,11 @@ from boxoffice.devices.card_terminal.zvt_simulator import ZvtSimulator
 from boxoffice.devices.card_terminal.zvt_terminal import ZvtTerminal
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from tests.sales import conftest as sales_fixtures
+
+# Fixtures shared with other test packages, bound here by name.
+_template = sales_fixtures._template
+world = sales_fixtures.world
 
 PAN = "5413330089010434"
 

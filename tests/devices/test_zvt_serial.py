@@ -13,6 +13,10 @@ from boxoffice.devices.card_terminal.zvt_link import FramedLink
 from boxoffice.devices.card_terminal.zvt_simulator import ZvtSimulator
 from boxoffice.devices.card_terminal.zvt_terminal import ZvtTerminal
 from boxoffice.money import Money
+from tests.devices import device_fixtures
+
+# Fixtures shared with other test packages, bound here by name.
+pty_pair = device_fixtures.pty_pair
 
 
 def test_crc_is_crc16_kermit() -> None:

@@ -21,8 +21,8 @@ from boxoffice.ui.device_settings import DeviceSettingsPanel
 from boxoffice.ui.keyboard_wedge import KeyboardWedgeFilter
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.workers import StoreWorker
-from tests.devices import conftest as device_fixtures
-from tests.devices.conftest import TcpSink
+from tests.devices import device_fixtures
+from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
 

@@ -1,4 +1,8 @@
-"""Device tests reuse the sales ``World`` (a small box office) where a sale is involved."""
+"""Fixtures of the device tests: a TCP sink (a printer's port 9100), a free port, a pty.
+
+Test modules bind them by name (``tcp_sink = device_fixtures.tcp_sink``); the
+sales ``world`` is bound the same way where a sale is involved.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,6 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-
-from tests.sales.conftest import _template, world  # noqa: F401  (fixtures)
 
 
 class TcpSink:
