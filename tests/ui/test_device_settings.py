@@ -18,7 +18,7 @@ from boxoffice.devices.base import Device, DeviceKind, ReceiptPrinter, Scan
 from boxoffice.devices.cash_drawer import open_on_cash, pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.ui.device_settings import DeviceSettingsPanel
-from boxoffice.ui.keyboard_wedge import KeyboardWedgeFilter
+from boxoffice.ui.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.workers import StoreWorker
 from tests.devices import device_fixtures
@@ -195,7 +195,7 @@ def test_scanner_test_field_shows_what_a_scan_is(
     qtbot: QtBot, worker: StoreWorker, world: World
 ) -> None:
     panel = _panel(qtbot, worker, world.supervisor, [])
-    wedge = KeyboardWedgeFilter()
+    wedge = KeyboardWedgeFilter(WedgeSettings(max_gap_ms=50))  # room for a busy test machine
     wedge.install(QApplication.instance())  # type: ignore[arg-type]
     wedge.scanned.connect(lambda text: panel.show_scan(Scan(text, "keyboard wedge")))
     try:
