@@ -195,7 +195,7 @@ def test_scanner_test_field_shows_what_a_scan_is(
     qtbot: QtBot, worker: StoreWorker, world: World
 ) -> None:
     panel = _panel(qtbot, worker, world.supervisor, [])
-    wedge = KeyboardWedgeFilter(WedgeSettings(max_gap_ms=50))  # room for a busy test machine
+    wedge = KeyboardWedgeFilter(WedgeSettings(max_gap_ms=100))  # room for a busy test machine
     wedge.install(QApplication.instance())  # type: ignore[arg-type]
     wedge.scanned.connect(lambda text: panel.show_scan(Scan(text, "keyboard wedge")))
     try:
