@@ -94,7 +94,7 @@ def _load_builtin() -> None:
     for module in (
         "boxoffice.devices.cash_drawer",
         "boxoffice.devices.scanners.serial_scanner",
-        "boxoffice.devices.card_terminal.zvt_device",
+        "boxoffice.devices.card_terminal.zvt_terminal",
         "boxoffice.devices.card_terminal.external",
         "boxoffice.devices.printers",  # the print issue's drivers, when present
     ):

@@ -139,3 +139,9 @@ def test_replacing_configurations_closes_changed_devices() -> None:
     assert reg.get("Drawer 1").describe() == "10.0.0.9:9200"  # type: ignore[attr-defined]
     assert reg.get("Drawer 2") is kept
     reg.close()
+
+
+def test_every_bundled_driver_is_available() -> None:
+    assert set(registry.drivers(DeviceKind.CASH_DRAWER)) >= {"escpos", "serial", "printer"}
+    assert set(registry.drivers(DeviceKind.SCANNER)) >= {"serial", "keyboard"}
+    assert set(registry.drivers(DeviceKind.PAYMENT_TERMINAL)) >= {"zvt", "external"}
