@@ -32,7 +32,7 @@ from boxoffice.devices.base import (
     DeviceStatus,
     DeviceUnavailable,
 )
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
 from boxoffice.store.models import Setting
 
 PREFIX = "device."
@@ -304,7 +304,7 @@ class DeviceRegistry:
             else:
                 try:
                     device = factory(config, self)
-                except ValidationError as exc:
+                except (BoxOfficeError, OSError, ValueError) as exc:
                     device = MissingDevice(name, config.kind, f"{name}: {exc}")
             self._devices[name] = device
             return device

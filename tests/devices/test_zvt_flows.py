@@ -273,3 +273,24 @@ def test_a_zvt_payment_books_only_receipt_data(tmp_path: Path, world) -> None:  
     assert booked == ("MASTERCARD", "0434", "000042", "ZVT:52500038:0042")
     db = Path(world.store.write_engine.url.database).read_bytes()  # type: ignore[arg-type]
     assert PAN.encode() not in db
+
+
+def test_a_damaged_journal_blocks_the_terminal_with_a_reason(tmp_path: Path) -> None:
+    from boxoffice.devices.base import DeviceKind, DeviceState
+    from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+
+    journal = tmp_path / "zvt.json"
+    journal.write_text('[{"reference": "x"')
+    registry = DeviceRegistry(
+        [
+            DeviceConfig(
+                "Card",
+                DeviceKind.PAYMENT_TERMINAL,
+                "zvt",
+                {"host": "127.0.0.1", "journal": str(journal)},
+            )
+        ]
+    )
+    status = registry.get("Card").status()
+    assert status.state == DeviceState.NOT_CONFIGURED
+    assert "card journal" in status.message and "damaged" in status.message

@@ -15,6 +15,8 @@ import threading
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from boxoffice.errors import ValidationError
+
 #: Older finished entries are dropped beyond this many.
 KEEP = 500
 
@@ -53,7 +55,10 @@ class CardJournal:
                 raw = json.loads(self.path.read_text("utf-8"))
                 self._entries = {e["reference"]: Attempt(**e) for e in raw}
             except (ValueError, TypeError, KeyError) as exc:
-                raise ValueError(f"the card journal {self.path} is damaged: {exc}") from None
+                raise ValidationError(
+                    f"the card journal {self.path} is damaged ({exc}); payments on this "
+                    "terminal stay blocked until it is repaired, so none is charged twice"
+                ) from None
 
     def get(self, reference: str) -> Attempt | None:
         with self._lock:
