@@ -59,7 +59,7 @@ def _after_commit(session: Session) -> None:
         return
     with _lock:
         listeners = list(_listeners)
-    for request in requests:
+    for request in dict.fromkeys(requests):  # two cash tenders in one sale: one opening
         for listener in listeners:
             try:
                 listener(request)

@@ -118,6 +118,27 @@ def test_cash_sale_opens_the_drawer_when_it_commits(world: World, tcp_sink: TcpS
         registry.close()
 
 
+def test_two_cash_tenders_in_one_sale_open_the_drawer_once(world: World, tcp_sink: TcpSink) -> None:
+    registry = _drawer_registry(tcp_sink)
+    unsubscribe = open_on_cash(registry, world.clerk.terminal)
+    try:
+        with world.store.write() as s:
+            checkout.sell(
+                s,
+                world.clerk,
+                cart(world, "S-A-14"),
+                [Cash(eur("50")), Cash(eur("50"))],
+                world.signer,
+                now=world.now,
+            )
+        assert tcp_sink.got.wait(5)
+        time.sleep(0.3)
+        assert tcp_sink.connections == 1
+    finally:
+        unsubscribe()
+        registry.close()
+
+
 def test_card_sale_and_rolled_back_cash_sale_leave_the_drawer_shut(
     world: World, tcp_sink: TcpSink
 ) -> None:
