@@ -141,6 +141,20 @@ def test_timeout_after_charging_is_reversed(sim: ZvtSimulator, tmp_path: Path) -
     assert retry.approved and sim.charged_minor == 4550
 
 
+def test_after_end_of_day_a_repeated_receipt_number_is_still_recognised(
+    sim: ZvtSimulator, tmp_path: Path
+) -> None:
+    terminal = _terminal(sim, tmp_path, answer_timeout=0.5)
+    yesterday = terminal.authorise(eur("45.50"), "W1-000030/1")
+    terminal.end_of_day()
+    sim.script("timeout")  # today's first receipt has yesterday's number again
+    result = terminal.authorise(eur("45.50"), "W1-000031/1")
+    assert result.terminal_ref == "" and yesterday.terminal_ref.endswith(":0042")
+    assert result.message == "the terminal did not answer in time; the payment was reversed"
+    assert sim.received[-3:] == ["06 01", "06 20", "06 30"]
+    assert sim.charged_minor == 4550
+
+
 def test_timeout_can_be_confirmed_instead(sim: ZvtSimulator, tmp_path: Path) -> None:
     terminal = _terminal(sim, tmp_path, answer_timeout=0.5, timeout_policy="confirm")
     sim.script("timeout")

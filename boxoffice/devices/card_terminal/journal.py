@@ -37,6 +37,7 @@ class Attempt:
     last4: str = ""
     auth_code: str = ""
     message: str = ""
+    day: int = 0  # the terminal day (end-of-day count) it belongs to
 
     @property
     def open(self) -> bool:
@@ -50,10 +51,12 @@ class CardJournal:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._entries: dict[str, Attempt] = {}
+        self._day = 0
         if self.path.exists():
             try:
                 raw = json.loads(self.path.read_text("utf-8"))
-                self._entries = {e["reference"]: Attempt(**e) for e in raw}
+                self._day = int(raw["day"])
+                self._entries = {e["reference"]: Attempt(**e) for e in raw["attempts"]}
             except (ValueError, TypeError, KeyError) as exc:
                 raise ValidationError(
                     f"the card journal {self.path} is damaged ({exc}); payments on this "
@@ -73,11 +76,21 @@ class CardJournal:
             return [a for a in self._entries.values() if a.open]
 
     def known_receipts(self) -> set[str]:
+        """Receipt numbers of this terminal day (since the last end of day)."""
         with self._lock:
-            return {a.receipt_no for a in self._entries.values() if a.receipt_no}
+            return {
+                a.receipt_no for a in self._entries.values() if a.receipt_no and a.day == self._day
+            }
+
+    def close_day(self) -> None:
+        """After an end of day: receipt numbers may start again, old ones say nothing."""
+        with self._lock:
+            self._day += 1
+            self._write()
 
     def put(self, attempt: Attempt) -> Attempt:
         with self._lock:
+            attempt = replace(attempt, day=self._day)
             self._entries.pop(attempt.reference, None)
             self._entries[attempt.reference] = attempt
             if len(self._entries) > KEEP:
@@ -96,7 +109,9 @@ class CardJournal:
     def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        data = json.dumps([asdict(a) for a in self._entries.values()], indent=0)
+        data = json.dumps(
+            {"day": self._day, "attempts": [asdict(a) for a in self._entries.values()]}, indent=0
+        )
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(data)
             f.flush()

@@ -25,6 +25,7 @@ from boxoffice.devices.base import DeviceError, DeviceTimeout
 from boxoffice.devices.card_terminal import zvt
 from boxoffice.devices.card_terminal.zvt_link import FramedLink
 
+FIRST_RECEIPT = 41
 OUTCOMES = ("approve", "decline", "cancel", "timeout", "hang", "wait_card")
 
 
@@ -56,7 +57,7 @@ class ZvtSimulator:
         self.transactions: list[SimTransaction] = []
         self.received: list[str] = []  # command names, e.g. "06 01"
         self.protocol_errors: list[str] = []
-        self._receipt = 41
+        self._receipt = FIRST_RECEIPT
         self._trace = 900
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -271,6 +272,8 @@ class ZvtSimulator:
     def _end_of_day(self, wire: _Wire | _SerialWire, data: bytes) -> None:
         total = self.charged_minor
         t = SimTransaction(self._receipt, self._trace, "eod", total, "approved")
+        with self._lock:
+            self._receipt = FIRST_RECEIPT  # a new day: receipt numbers start again
         self._send(wire, zvt.Cmd.STATUS_INFO.value, self._status(t))
         self._slip(wire, "KASSENSCHNITT", f"Summe EUR {total // 100},{total % 100:02d}")
         self._send(wire, zvt.Cmd.COMPLETION.value, b"")

@@ -176,6 +176,8 @@ class ZvtTerminal(Device):
             total = None
             if outcome.status is not None and outcome.status.amount_minor is not None:
                 total = Money(outcome.status.amount_minor, self.currency)
+            # Many terminals restart their receipt numbers with the new day.
+            self.journal.close_day()
             return EndOfDay(total, tuple(_mask(line) for line in outcome.lines))
 
     # -- queued versions for the UI ------------------------------------------------
