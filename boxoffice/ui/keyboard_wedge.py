@@ -118,8 +118,8 @@ class KeyboardWedgeFilter(QObject):
             return False  # the window forwards the key to the focus widget: catch it there
         assert isinstance(event, QKeyEvent)
         now = self._when(event)
-        if event.modifiers() & _BLOCKING_MODIFIERS:
-            self._replay()
+        if event.modifiers() & _BLOCKING_MODIFIERS or event.isAutoRepeat():
+            self._replay()  # shortcuts, and a key held down (auto-repeat is fast, not a scan)
             return False
         key = event.key()
         text = event.text()

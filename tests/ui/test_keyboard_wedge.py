@@ -174,6 +174,24 @@ def _check_stamped(qtbot: QtBot, screen: Screen, scans: list[str]) -> None:
     assert screen.name.text() == ""
 
 
+def test_a_key_held_down_is_typing(
+    qtbot: QtBot, screen: Screen, wedge: tuple[KeyboardWedgeFilter, list]
+) -> None:
+    _, scans = wedge
+    first = _stamped("x", Qt.Key.Key_X, 30_000)
+    QApplication.sendEvent(screen.name, first)
+    for i in range(1, 8):  # auto-repeat, 8 ms apart
+        repeat = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x", True
+        )
+        repeat.setTimestamp(30_000 + 8 * i)
+        QApplication.sendEvent(screen.name, repeat)
+    QApplication.sendEvent(screen.name, _stamped("\r", Qt.Key.Key_Return, 30_000 + 64))
+    qtbot.wait(3 * GAP_MS)
+    assert scans == []
+    assert screen.name.text() == "x" * 8
+
+
 def test_scan_fields_have_the_input_method_off(screen: Screen) -> None:
     assert not screen.code.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     assert screen.code.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
