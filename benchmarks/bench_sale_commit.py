@@ -43,6 +43,7 @@ from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.sales.checkout import Cash, sell
 from boxoffice.sales.signer import Signer, open_signer, register
 from boxoffice.seatmaps.save import save_plan
+from boxoffice.shifts.drawer import open_shift
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import PerformanceStatus, Row, Seat, User
 
@@ -92,6 +93,8 @@ def build(path: Path) -> Bench:
     with store.write() as s:
         register(s, signer, TERMINAL)
         ann = s.scalar(select(User.id).where(User.username == "ann"))
+        # A sale needs an open shift (drawer session).
+        open_shift(s, Actor(ann, "ann", TERMINAL), {"EUR": {2000: 5}}, now=now)
         by_row: dict[int, list[int]] = {}
         for seat_id, row_id in s.execute(
             select(Seat.id, Seat.row_id).join(Row).order_by(Seat.row_id, Seat.position, Seat.id)

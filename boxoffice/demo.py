@@ -36,6 +36,7 @@ from boxoffice.seatmaps.plan import (
     ZonePlan,
 )
 from boxoffice.seatmaps.save import save_plan
+from boxoffice.shifts import drawer
 from boxoffice.store.models import Event, HoldKind, PerformanceStatus, Seat
 
 
@@ -414,12 +415,21 @@ def seed(
     }
 
 
+#: clara's opening float: 215.00 EUR and 900.00 CNY in notes and coins.
+DEMO_FLOAT = {
+    "EUR": {5000: 1, 2000: 4, 1000: 4, 500: 4, 200: 5, 100: 5, 50: 10, 20: 10, 10: 30},
+    "CNY": {10000: 5, 5000: 4, 2000: 5, 1000: 5, 500: 6, 100: 20},
+}
+
+
 def sample_sales(session: Session, signer: Signer, now: datetime) -> int:
     """Sell some seats (by clerk clara, in cash) so the seat maps look like a real week."""
     rng = random.Random(20261125)
     register(session, signer, "Window 1")
     clara = auth_users.get_user(session, "clara")
     clerk = Actor(clara.id, clara.username, "Window 1")
+    # A sale needs an open shift: clara's drawer opens with a float in both currencies.
+    drawer.open_shift(session, clerk, DEMO_FLOAT, now=now)
     sold = 0
     for performance in performances.list_performances(session):
         if performance.status != PerformanceStatus.ON_SALE:

@@ -174,4 +174,5 @@ def require(
             "supervisor": supervisor.username if supervisor else str(stored.supervisor_id),
             "for_user": actor.username,
         },
+        at=now,
     )

@@ -25,6 +25,7 @@ from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales.checkout import get_order
 from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
+from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store import Store
 from boxoffice.store.models import (
     CashKind,
@@ -92,6 +93,7 @@ def cancel_order(
                     terminal=actor.terminal,
                     user_id=actor.user_id,
                     kind=CashKind.REFUND,
+                    shift_id=open_shift_id(session, actor),
                     amount_minor=-p.amount_minor,
                     currency=p.currency,
                     order_id=order.id,

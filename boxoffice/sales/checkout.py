@@ -39,6 +39,7 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
+from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -181,6 +182,7 @@ def place_order(
     """
     now = now or utc_now()
     require(session, actor, Permission.SELL, now=now)
+    shift_id = None if reserve_until else open_shift_id(session, actor)  # a sale needs a shift
     if reserve_until is not None:
         if reserve_until.tzinfo is None:
             raise ValidationError("the payment deadline needs a time zone")
@@ -213,6 +215,7 @@ def place_order(
         terminal=actor.terminal,
         user_id=actor.user_id,
         username=actor.username,
+        shift_id=shift_id,
         customer_id=customer_row.id if customer_row else None,
         status=OrderStatus.RESERVED if reserve_until else OrderStatus.PENDING,
         currency=q.currency,
@@ -372,6 +375,7 @@ def pay(
         status=PaymentStatus.CAPTURED,
         terminal=actor.terminal,
         user_id=actor.user_id,
+        shift_id=open_shift_id(session, actor),
         created_at=now,
     )
     change = Money.zero(order.currency)
@@ -402,6 +406,7 @@ def pay(
                 terminal=actor.terminal,
                 user_id=actor.user_id,
                 kind=CashKind.SALE,
+                shift_id=payment.shift_id,
                 amount_minor=payment.amount_minor,
                 currency=order.currency,
                 order=order,
@@ -447,6 +452,7 @@ def complete_free(
         raise ValidationError(f"order {order.number} is {order.status.value}; nothing to issue")
     if order.total_minor != 0:
         raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
+    open_shift_id(session, actor)
     for performance_id in {t.performance_id for t in order.tickets}:
         holds.sellable_performance(session, performance_id, now)
     complete(session, actor, order, signer, now=now)

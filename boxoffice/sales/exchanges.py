@@ -115,6 +115,7 @@ def exchange(
         currency=currency,
         terminal=actor.terminal,
         user_id=actor.user_id,
+        shift_id=new_order.shift_id,
         created_at=now,
         rounding_minor=0,
     )

@@ -20,6 +20,7 @@ from boxoffice.money import Money
 from boxoffice.sales.payment_terminal import CardResult
 from boxoffice.sales.pricing import CashRounding, allocate, round_cash
 from boxoffice.sales.quote import cash_rounding
+from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -123,10 +124,15 @@ def give_back(
     card_results: Mapping[int, CardResult],
     reason: str,
     now: datetime,
+    shift_id: int | None = None,
 ) -> list[Payment]:
-    """Book each allocation as a negative payment (and cash or gift-card movement)."""
+    """Book each allocation as a negative payment (and cash or gift-card movement).
+
+    The money goes back from ``shift_id``'s drawer, by default the actor's open shift.
+    """
     originals = {p.id: p for p in order.payments}
     given = _given_back(session, order)
+    shift_id = shift_id or open_shift_id(session, actor)  # money goes back from a drawer
     rule = cash_rounding(session, order.currency)
     booked = []
     for a in allocations:
@@ -140,6 +146,7 @@ def give_back(
             refund_of_id=original.id,
             terminal=actor.terminal,
             user_id=actor.user_id,
+            shift_id=shift_id,
             created_at=now,
         )
         if a.kind == TenderKind.CARD:
@@ -179,6 +186,7 @@ def give_back(
                     terminal=actor.terminal,
                     user_id=actor.user_id,
                     kind=CashKind.REFUND,
+                    shift_id=shift_id,
                     amount_minor=refund.amount_minor,
                     currency=a.amount.currency,
                     order_id=order.id,

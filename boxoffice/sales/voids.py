@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -28,26 +27,19 @@ from boxoffice.store.models import (
     OrderStatus,
     Override,
     Payment,
-    Performance,
+    Shift,
+    ShiftStatus,
     TicketStatus,
 )
 from boxoffice.sync import outbox
 
 
 def same_shift(session: Session, order: Order, now: datetime) -> bool:
-    """Same drawer session; until shifts exist, the same trading day at the venue.
-
-    (Shift ids are not set yet: the end-of-day issue brings shifts and will
-    compare the order's shift with the terminal's open one.)
-    """
-    if order.paid_at is None:
+    """Whether the drawer session that took the money is still open."""
+    if order.paid_at is None or order.shift_id is None:
         return False
-    tz = ZoneInfo("UTC")
-    if order.tickets:
-        performance = session.get(Performance, order.tickets[0].performance_id)
-        if performance is not None:
-            tz = ZoneInfo(performance.seat_map.venue.timezone)
-    return order.paid_at.astimezone(tz).date() == now.astimezone(tz).date()
+    shift = session.get(Shift, order.shift_id)
+    return shift is not None and shift.status == ShiftStatus.OPEN
 
 
 def void(
@@ -91,7 +83,14 @@ def void(
         session, order, Money(order.total_minor, order.currency)
     )
     booked = tender_reversal.give_back(
-        session, actor, order, allocations, card_results=card_results or {}, reason=reason, now=now
+        session,
+        actor,
+        order,
+        allocations,
+        card_results=card_results or {},
+        reason=reason,
+        now=now,
+        shift_id=order.shift_id,  # the money goes back from the drawer that took it
     )
     for t in order.tickets:
         t.status = TicketStatus.VOIDED

@@ -2,19 +2,21 @@
 
 Two performances of one show in a ~1,030-seat theatre with a 20-place
 standing area, prices in EUR, a clerk (ann, PIN 1234) and a supervisor
-(sue, PIN 2468), this terminal's signing key, and a fixed ``now``.
+(sue, PIN 2468), this terminal's signing key, and a fixed ``now``. Both
+have a shift open at the terminal (a sale needs one), with ``FLOAT`` counted in.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import roles, users
@@ -25,12 +27,16 @@ from boxoffice.sales.payment_terminal import SimulatedTerminal
 from boxoffice.sales.signer import Signer, open_signer, register
 from boxoffice.seatmaps.plan import GAAreaPlan
 from boxoffice.seatmaps.save import save_plan
+from boxoffice.shifts.drawer import open_shift
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import GAArea, PerformanceStatus, Seat, User
 
 #: "Now" in every sales test; the performances are ten and twelve days later.
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 TERMINAL = "Window 1"
+OTHER_TERMINAL = "Window 2"
+#: The opening float of each test shift: 100.00 EUR in notes and coins.
+FLOAT = {"EUR": {2000: 2, 1000: 3, 500: 4, 200: 2, 100: 2, 50: 4, 10: 20}}
 
 
 @dataclass
@@ -45,6 +51,19 @@ class World:
     standing: int  # GA area id, 20 places
     terminal: SimulatedTerminal
     now: datetime = NOW
+    #: (username, terminal) → open shift id, for ann and sue at Window 1 and Window 2.
+    shifts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def open_test_shifts(session: Session, ids: dict[str, int]) -> dict[tuple[str, str], int]:
+    """Open a shift with ``FLOAT`` for ann and sue at both windows (a sale needs one)."""
+    return {
+        (name, terminal): open_shift(
+            session, Actor(ids[name], name, terminal), FLOAT, now=NOW - timedelta(hours=2)
+        ).id
+        for name in ("ann", "sue")
+        for terminal in (TERMINAL, OTHER_TERMINAL)
+    }
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +109,7 @@ def world(_template: Path, tmp_path: Path) -> Iterator[World]:
         seats = dict(s.execute(select(Seat.guid, Seat.id)).all())
         standing = s.scalar(select(GAArea.id))
         assert standing is not None
+        shifts = open_test_shifts(s, ids)
     yield World(
         store=store,
         signer=signer,
@@ -100,5 +120,6 @@ def world(_template: Path, tmp_path: Path) -> Iterator[World]:
         seats=seats,
         standing=standing,
         terminal=SimulatedTerminal(),
+        shifts=shifts,
     )
     store.dispose()

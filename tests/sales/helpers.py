@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import text
 
 from boxoffice.money import Money
 from boxoffice.sales.cart import Cart, CartItem
+from boxoffice.shifts import close, drawer, figures
+from boxoffice.store.models import CashMovement
 from tests.sales.conftest import World
 
 #: Tables a refused operation must leave exactly as they were.
@@ -23,6 +27,10 @@ WATCHED = (
 )
 
 
+#: Cash movements of sales, refunds and voids (not the shift's float, drops, pay-ins/outs).
+SALE_MONEY = CashMovement.order_id.is_not(None)
+
+
 def eur(amount: str) -> Money:
     return Money.of(amount, "EUR")
 
@@ -37,3 +45,14 @@ def snapshot(world: World) -> dict[str, list[tuple[object, ...]]]:
 def cart(world: World, *guids: str, price_type: str = "adult", performance: int = 0) -> Cart:
     perf = performance or world.performance
     return Cart([CartItem(perf, price_type, seat_id=world.seats[g]) for g in guids])
+
+
+def close_shift_of(world: World, username: str, *, at: datetime) -> None:
+    """The supervisor counts exactly what ``username``'s drawer should hold and closes it."""
+    shift_id = world.shifts[(username, world.clerk.terminal)]
+    with world.store.write() as s:
+        shift = drawer.get_shift(s, shift_id)
+        expected = figures.compute(s, shift, at).expected("cash", "EUR")
+        coins = {"EUR": {1: expected}} if expected else {}
+        close.count_cash(s, world.supervisor, shift_id, coins, now=at)
+        close.close_shift(s, world.supervisor, shift_id, now=at)

@@ -58,6 +58,7 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from tests.sales.conftest import World
+from tests.sales.helpers import SALE_MONEY
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 6
@@ -155,7 +156,7 @@ def store_problems(session: Session, reported: Mapping[str, Sequence[str]]) -> l
     by_number = {o.number: o for o in orders.values()}
     tickets = list(session.scalars(select(Ticket).order_by(Ticket.id)))
     payments = list(session.scalars(select(Payment)))
-    movements = list(session.scalars(select(CashMovement)))
+    movements = list(session.scalars(select(CashMovement).where(SALE_MONEY)))
     outbox = list(session.scalars(select(OutboxEntry)))
     audit_rows = list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
     trusted = trusted_keys(session)

@@ -69,7 +69,8 @@ from boxoffice.store.models import (
     TicketStatus,
     User,
 )
-from tests.sales.conftest import TERMINAL, World
+from tests.sales.conftest import TERMINAL, World, open_test_shifts
+from tests.sales.helpers import SALE_MONEY
 
 #: Premium, Standard, Restricted view, Box and Wheelchair seats, some side by side.
 POOL = (
@@ -193,6 +194,7 @@ def fresh_world(template: Path, cash_step: int = 0) -> Iterator[World]:
             )
             if cash_step:
                 settings.put(s, "cash_rounding.EUR", str(cash_step))
+            shifts = open_test_shifts(s, ids)
         try:
             yield World(
                 store=store,
@@ -204,6 +206,7 @@ def fresh_world(template: Path, cash_step: int = 0) -> Iterator[World]:
                 seats=seat_ids,
                 standing=0,
                 terminal=SimulatedTerminal(),
+                shifts=shifts,
             )
         finally:
             store.dispose()
@@ -501,7 +504,12 @@ def check_invariants(world: World, ledger: Ledger) -> None:
                 assert {t.status for t in order.tickets} == {TicketStatus.VOIDED}
 
         # 3. Cash and card.
-        moved = int(s.scalar(select(func.coalesce(func.sum(CashMovement.amount_minor), 0))) or 0)
+        moved = int(
+            s.scalar(
+                select(func.coalesce(func.sum(CashMovement.amount_minor), 0)).where(SALE_MONEY)
+            )
+            or 0
+        )
         cash_paid = int(
             s.scalar(
                 select(func.coalesce(func.sum(Payment.amount_minor), 0)).where(

@@ -22,6 +22,14 @@ from boxoffice.store.models.sales import (
 )
 from boxoffice.store.models.seatmap import GAArea, PriceZone, Row, Seat, SeatMap, Section
 from boxoffice.store.models.settings import Counter, Setting
+from boxoffice.store.models.shifts import (
+    CardBatchTotal,
+    CountPurpose,
+    Shift,
+    ShiftCount,
+    ShiftStatus,
+    ZReport,
+)
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -33,9 +41,11 @@ __all__ = [
     "AuditHead",
     "AvailabilityThreshold",
     "BarcodeRevocation",
+    "CardBatchTotal",
     "CartHold",
     "CashKind",
     "CashMovement",
+    "CountPurpose",
     "Counter",
     "Customer",
     "Discount",
@@ -66,10 +76,14 @@ __all__ = [
     "SeatMap",
     "Section",
     "Setting",
+    "Shift",
+    "ShiftCount",
+    "ShiftStatus",
     "TenderKind",
     "Ticket",
     "TicketKey",
     "TicketStatus",
     "User",
     "Venue",
+    "ZReport",
 ]

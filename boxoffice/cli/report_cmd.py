@@ -1,0 +1,129 @@
+"""``boxoffice-admin report``: Z/X, sales, exceptions, inventory, ticket stock and
+day end as PDF or CSV (and the Z slip as text for the receipt printer).
+
+Bad dates, unknown terminals and unwritable paths are refused with one line
+before anything is written; a report is written to a temporary file and
+moved into place, so a failure never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select, union
+from sqlalchemy.orm import Session
+
+from boxoffice import settings
+from boxoffice.actor import system_actor
+from boxoffice.errors import NotFound, ValidationError
+from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
+from boxoffice.reports.model import Report, parse_date
+from boxoffice.shifts import close
+from boxoffice.store import Store
+from boxoffice.store.models import Order, Shift, ZReport
+
+KINDS = ("z", "x", "sales", "exceptions", "inventory", "stock", "day-end")
+
+
+def known_terminals(session: Session) -> list[str]:
+    names = session.scalars(
+        union(select(Shift.terminal), select(Order.terminal), select(ZReport.terminal))
+    ).all()
+    return sorted({*names, settings.get(session, "terminal.name")})
+
+
+def _check_terminal(session: Session, terminal: str | None) -> str | None:
+    if terminal is None:
+        return None
+    terminal = terminal.strip()
+    known = known_terminals(session)
+    if terminal not in known:
+        raise NotFound(f"no terminal named {terminal!r} in this store (known: {', '.join(known)})")
+    return terminal
+
+
+def _check_target(path: Path) -> Path:
+    if path.is_dir():
+        raise ValidationError(f"{path} is a directory; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ValidationError(f"cannot write {path}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise ValidationError(f"cannot write {path}: folder {parent} is not writable")
+    return path
+
+
+def _build(
+    session: Session, kind: str, on: date, terminal: str | None
+) -> tuple[list[Report], list[str]]:
+    """The reports, and the Z slips (plain lines) for ``--slip``."""
+    builders: dict[str, Callable[..., Report]] = {
+        "sales": sales.build,
+        "exceptions": exceptions.build,
+        "inventory": inventory.build,
+        "stock": stock.build,
+    }
+    if kind in builders:
+        return [builders[kind](session, on, terminal)], []
+    if kind == "day-end":
+        return [day_end.build(session, on)], []
+    if kind == "z":
+        found = zx.z_reports(session, on, terminal)
+        if not found:
+            where = f" at {terminal}" if terminal else ""
+            raise NotFound(f"no Z reports on {on.isoformat()}{where}")
+        slips = [line for z, _ in found for line in [*zx.slip(close.content_of(z)), ""]]
+        return [r for _, r in found], slips
+    actor = system_actor(terminal or "admin-cli")
+    found_x = zx.x_reports(session, actor, terminal)
+    if not found_x:
+        raise NotFound("no open shifts" + (f" at {terminal}" if terminal else ""))
+    return found_x, []
+
+
+def cmd_report(store: Store, args: argparse.Namespace) -> int:
+    on = parse_date(args.date)
+    target = _check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
+    with store.write() as session:  # an X report is audited
+        terminal = _check_terminal(session, args.terminal)
+        reports, slips = _build(session, args.kind, on, terminal)
+    if args.slip:
+        if args.kind not in ("z",):
+            raise ValidationError(
+                "--slip prints the Z report for the receipt printer; use it with z"
+            )
+        print("\n".join(slips))
+    if target is None:
+        return 0
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
+    os.close(fd)
+    try:
+        if args.pdf:
+            pdf.write(reports, tmp, page=args.page)
+        else:
+            csv_out.write(reports, tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    print(f"{args.kind} report written to {target}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``report`` to the CLI's sub-commands."""
+    p = sub.add_parser("report", help="Z/X, sales, exceptions, inventory, stock reports")
+    p.set_defaults(handler=cmd_report)
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--date", required=True, help="business day, YYYY-MM-DD")
+    p.add_argument("--terminal", default=None, help="only this terminal")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--pdf", default=None, metavar="FILE")
+    out.add_argument("--csv", default=None, metavar="FILE")
+    p.add_argument("--page", choices=sorted(pdf.PAGE_SIZES), default="A4")
+    p.add_argument("--slip", action="store_true", help="also print the Z slip as text")

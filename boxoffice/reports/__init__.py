@@ -1,0 +1,1 @@
+"""Reports for supervisors: Z/X, sales, exceptions, inventory, ticket stock (PDF and CSV)."""

@@ -1,0 +1,1 @@
+"""Shifts (drawer sessions): float, cash movements, blind count, close and Z report."""

@@ -1,0 +1,239 @@
+"""Reports read back: PDF text and CSV figures agree with the store."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from boxoffice.errors import NotFound, ValidationError
+from boxoffice.money import Money
+from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
+from boxoffice.shifts import close
+from boxoffice.shifts.day_end import local_day_end
+from boxoffice.store.models import (
+    CashMovement,
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+    Ticket,
+    TicketStatus,
+)
+from tests.reports.conftest import Day
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def gross_sales(day: Day) -> int:
+    """Straight from the store: tickets of orders paid that day and not voided."""
+    with day.world.store.read() as s:
+        return int(
+            s.scalar(
+                select(func.sum(Ticket.price_minor))
+                .join(Order, Order.id == Ticket.order_id)
+                .where(
+                    Order.status != OrderStatus.VOIDED,
+                    Order.paid_at.is_not(None),
+                    Ticket.status.in_(
+                        (TicketStatus.VALID, TicketStatus.REFUNDED, TicketStatus.EXCHANGED)
+                    ),
+                )
+            )
+        )
+
+
+def test_sales_pdf_and_csv_agree_with_the_store(busy_day: Day, tmp_path: Path) -> None:
+    total = gross_sales(busy_day)
+    with busy_day.world.store.read() as s:
+        report = sales.build(s, busy_day.date)
+    pdf_path = pdf.write(report, tmp_path / "sales.pdf")
+    csv_path = csv_out.write(report, tmp_path / "sales.csv")
+
+    text = text_of(pdf_path)
+    assert Money(total, "EUR").format() in text
+    for heading in ("By performance", "By price zone", "By price type", "By payment method"):
+        assert heading in text
+    assert "Clerk leaderboard" in text and "1. ann" in text and "2. sue" in text
+
+    with csv_path.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for row in rows:
+        if row["amount"]:
+            sums[row["section"]] += Decimal(row["amount"])
+    expected = Money(total, "EUR").amount
+    for section in (
+        "By performance",
+        "By price zone",
+        "By price type",
+        "By payment method",
+        "Clerk leaderboard",
+        "Hourly sales",
+    ):
+        assert sums[section] == expected, section
+    hourly = [r for r in rows if r["section"] == "Hourly sales"]
+    assert [r["hour"] for r in hourly] == ["12:00", "13:00", "14:00", "15:00"]  # 14:00 quiet
+    assert next(r for r in hourly if r["hour"] == "14:00")["amount"] == "0.00"
+
+
+def test_the_payment_section_splits_cash_and_card_like_the_payments(busy_day: Day) -> None:
+    with busy_day.world.store.read() as s:
+        report = sales.build(s, busy_day.date)
+        card = s.scalar(
+            select(func.sum(Payment.amount_minor)).where(
+                Payment.kind == "card", Payment.amount_minor > 0
+            )
+        )
+    (section,) = [x for x in report.sections if x.title == "By payment method"]
+    by_method = {row[0]: row[2] for row in section.rows}
+    assert by_method["card VISA"] == Money(int(card), "EUR")
+
+
+def test_the_z_report_pdf_shows_the_stored_figures(busy_day: Day, tmp_path: Path) -> None:
+    content = close.content_of(busy_day.z)
+    with busy_day.world.store.read() as s:
+        (found,) = zx.z_reports(s, busy_day.date)
+        drawer_sum = s.scalar(
+            select(func.sum(CashMovement.amount_minor)).where(
+                CashMovement.shift_id == busy_day.z.shift_id
+            )
+        )
+    path = pdf.write(found[1], tmp_path / "z.pdf")
+    text = text_of(path)
+    (cash,) = [r for r in content["reconciliation"] if r["tender"] == "cash"]
+    assert cash["expected"] == drawer_sum
+    assert cash["counted"] == 25300
+    assert "Z report 1" in text
+    for amount in (cash["expected"], cash["counted"], cash["variance"]):
+        assert Money(amount, "EUR").format() in text
+    assert busy_day.z.sha256 in text.replace("\n", "")
+    assert "counted twice" in text  # the sign-off reason
+
+
+def test_the_z_slip_fits_the_receipt_printer(busy_day: Day) -> None:
+    content = close.content_of(busy_day.z)
+    lines = zx.slip(content, width=42)
+    assert all(len(line) <= 42 for line in lines)
+    (cash,) = [r for r in content["reconciliation"] if r["tender"] == "cash"]
+    expected = Money(cash["expected"], "EUR").format(symbol=False)
+    assert any(line.startswith("Expected cash EUR") and line.endswith(expected) for line in lines)
+    assert lines[0].strip() == "Z REPORT 1"
+
+
+def test_exceptions_list_refund_void_reprint_override_and_pay_out(
+    busy_day: Day, tmp_path: Path
+) -> None:
+    with busy_day.world.store.read() as s:
+        report = exceptions.build(s, busy_day.date)
+        refunded = -s.scalar(
+            select(func.sum(Payment.amount_minor)).where(
+                Payment.order_id == busy_day.orders["to_refund"], Payment.amount_minor < 0
+            )
+        )
+    listing = report.sections[1]
+    kinds = [row[1] for row in listing.rows]
+    for kind in ("refund", "void", "reprint", "override", "price override", "pay-out"):
+        assert kind in kinds, kind
+    assert "variance sign-off" in kinds
+    refund_row = listing.rows[kinds.index("refund")]
+    assert refund_row[5] == Money(-refunded, "EUR")
+    text = text_of(pdf.write(report, tmp_path / "exceptions.pdf"))
+    with busy_day.world.store.read() as s:
+        listed = s.get(Order, busy_day.orders["override"]).tickets[0].list_price_minor
+    assert f"{Money(listed, 'EUR').format()} → €10.00: house guest" in text
+    assert "void by sue" in text
+
+
+def test_inventory_counts_sold_seats_per_performance(busy_day: Day, tmp_path: Path) -> None:
+    with busy_day.world.store.read() as s:
+        report = inventory.build(s, busy_day.date, now=busy_day.world.now)
+        sold = dict(
+            s.execute(
+                select(Ticket.performance_id, func.count())
+                .where(Ticket.status == TicketStatus.VALID)
+                .group_by(Ticket.performance_id)
+            ).all()
+        )
+    table = next(x for x in report.sections if x.title == "Inventory per performance")
+    assert table.column("sold") == [sold[1], sold[2]]
+    for row in table.rows:
+        capacity, s_, r, h, _a, available = row[2:8]
+        assert s_ + r + h + available == capacity
+    text = text_of(pdf.write(report, tmp_path / "inventory.pdf", page="Letter"))
+    assert "Inventory per performance" in text
+    page = PdfReader(tmp_path / "inventory.pdf").pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
+
+
+def test_low_availability_alerts_show_on_the_inventory(busy_day: Day) -> None:
+    from boxoffice.actor import system_actor
+    from boxoffice.sales.availability import set_threshold
+
+    with busy_day.world.store.write() as s:
+        set_threshold(s, system_actor(), busy_day.world.performance, None, 5000)
+    with busy_day.world.store.read() as s:
+        report = inventory.build(s, busy_day.date, now=busy_day.world.now)
+    alerts = report.sections[0]
+    assert alerts.title == "Low availability" and alerts.rows[0][1] == "whole house"
+
+
+def test_the_stock_report_says_when_the_store_has_no_ticket_stock(busy_day: Day) -> None:
+    with busy_day.world.store.read() as s:
+        from sqlalchemy import inspect
+
+        if "ticket_stock" in inspect(s.connection()).get_table_names():
+            pytest.skip("this store records ticket stock")
+        with pytest.raises(NotFound, match="ticket stock"):
+            stock.build(s, busy_day.date)
+
+
+def test_day_end_is_marked_local_and_merges_server_figures(busy_day: Day, tmp_path: Path) -> None:
+    with busy_day.world.store.read() as s:
+        local = local_day_end(s, busy_day.date, now=busy_day.world.now)
+    w1 = local.terminals["Window 1"]
+    assert w1.z_numbers == [1] and local.local_only and local.partial
+    assert w1.open_shifts == 1  # sue's drawer is still open
+    text = text_of(pdf.write(day_end.to_report(local), tmp_path / "day.pdf"))
+    assert "LOCAL FIGURES ONLY" in text
+    merged = local.merge(
+        {
+            "as_of": "2030-06-01T23:00:00+00:00",
+            "terminals": [
+                {
+                    "terminal": "Window 3",
+                    "z_numbers": [7],
+                    "expected": [["cash", "EUR", 5000]],
+                    "counted": [["cash", "EUR", 4900]],
+                },
+            ],
+        }
+    )
+    assert merged.terminals["Window 3"].variance("cash", "EUR") == -100
+    assert merged.partial and not merged.local_only  # Window 1 is still only local
+    totals = merged.totals()
+    assert totals[("cash", "EUR")][0] == w1.expected[("cash", "EUR")] + 5000
+    text = text_of(pdf.write(day_end.to_report(merged), tmp_path / "day2.pdf"))
+    assert "PARTIAL" in text and "Window 3" in text
+    with pytest.raises(ValidationError, match="malformed"):
+        local.merge({"as_of": "2030-06-01", "terminals": [{"z_numbers": []}]})
+
+
+def test_payments_for_z_include_only_captured(busy_day: Day) -> None:
+    with busy_day.world.store.read() as s:
+        captured = s.scalar(
+            select(func.count())
+            .select_from(Payment)
+            .where(
+                Payment.shift_id == busy_day.z.shift_id, Payment.status == PaymentStatus.CAPTURED
+            )
+        )
+    content = close.content_of(busy_day.z)
+    assert sum(t["payments"] + t["refunds"] for t in content["tenders"]) == captured
