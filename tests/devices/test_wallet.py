@@ -12,7 +12,7 @@ from boxoffice.sales import checkout
 from boxoffice.sales.checkout import Card
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
-from tests.sales.helpers import cart
+from tests.sales.helpers import cart, eur
 
 # Fixtures shared with other test packages, bound here by name.
 _template = sales_fixtures._template
@@ -124,3 +124,25 @@ def test_a_wallet_payment_completes_a_sale(world: World) -> None:
         payment = sale.order.payments[0]
         assert payment.card_scheme == "WECHAT PAY"
         assert WECHAT not in (payment.auth_code + payment.terminal_ref)
+
+
+def test_sell_by_wallet_books_or_refunds(world: World) -> None:
+    from boxoffice.devices.mobile_wallet import sell_by_wallet
+    from boxoffice.sales.checkout import Cash
+
+    wechat = SimulatedWalletProvider(ScanKind.WECHAT_PAY)
+    providers = {ScanKind.WECHAT_PAY: wechat}
+    sale = sell_by_wallet(
+        world.store, world.clerk, cart(world, "S-A-14"), providers, classify(WECHAT),
+        world.signer, now=world.now,
+    )  # fmt: skip
+    assert wechat.collected_minor == sale.order.total_minor
+
+    c = cart(world, "S-A-15")
+    with world.store.write() as s:  # another window sells the seat first
+        checkout.sell(s, world.supervisor, cart(world, "S-A-15"), [Cash(eur("100"))],
+                      world.signer, now=world.now)  # fmt: skip
+    with pytest.raises(ValidationError, match="the wallet payment was refunded"):
+        sell_by_wallet(world.store, world.clerk, c, providers, classify("104567890123456789"),
+                       world.signer, now=world.now)  # fmt: skip
+    assert wechat.collected_minor == sale.order.total_minor  # the second one went back
