@@ -5,7 +5,8 @@ repeat-receipt the way a terminal does (ACK, intermediate status, status
 information, print lines, completion or abort, each waiting for the ECR's
 ACK), and plays a scripted outcome for each payment: ``approve``,
 ``decline``, ``cancel`` (the customer pressed the red key), ``timeout``
-(the charge goes through but the terminal falls silent), ``hang`` (it
+(the charge goes through but the terminal falls silent), ``vanish`` (the
+same, and the terminal is unplugged until ``plug_in``), ``hang`` (it
 falls silent before charging) or ``wait_card`` (no card comes until the ECR
 aborts with 06 B0). It keeps its own ledger, so a test can
 check what the card was really charged.
@@ -26,7 +27,7 @@ from boxoffice.devices.card_terminal import zvt
 from boxoffice.devices.card_terminal.zvt_link import FramedLink
 
 FIRST_RECEIPT = 41
-OUTCOMES = ("approve", "decline", "cancel", "timeout", "hang", "wait_card")
+OUTCOMES = ("approve", "decline", "cancel", "timeout", "vanish", "hang", "wait_card")
 
 
 @dataclass
@@ -61,10 +62,20 @@ class ZvtSimulator:
         self._trace = 900
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = 0
+        self.plug_in()
+
+    def plug_in(self) -> None:
+        """Listen (again, on the same port after ``unplug``)."""
+        self._stop.clear()
+        self.server = socket.create_server(("127.0.0.1", self.port))
         self.port = self.server.getsockname()[1]
         self._thread = threading.Thread(target=self._accept, daemon=True, name="zvt-sim")
         self._thread.start()
+
+    def unplug(self) -> None:
+        """The cable is pulled: new connections are refused (the ledger is kept)."""
+        self.close()
 
     # -- scripting and ledger ------------------------------------------------------
     def script(self, *outcomes: str) -> None:
@@ -208,7 +219,9 @@ class ZvtSimulator:
             self._send(wire, zvt.Cmd.ABORT.value, b"\x05")
             return
         t = self._book(kind, amount, "approved")
-        if outcome == "timeout":
+        if outcome == "vanish":  # charged, then the cable is pulled
+            self.unplug()
+        if outcome in ("timeout", "vanish"):
             wire.wait_closed()
             return
         self._send(wire, zvt.Cmd.STATUS_INFO.value, self._status(t))
