@@ -20,10 +20,14 @@ methods off (``prepare_scan_field``).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 
 from boxoffice.devices.base import Scan
+from boxoffice.devices.registry import DeviceRegistry
+from boxoffice.devices.scanners.router import ScanRouter
+from boxoffice.errors import BoxOfficeError
 from boxoffice.ui.qt import (
     QApplication,
     QEvent,
@@ -227,3 +231,46 @@ class ScanBridge(QObject):
     def deliver(self, scan: Scan) -> None:
         """Callable from any thread: the connected slots run on the UI thread."""
         self.received.emit(scan)
+
+
+class ScanInput(QObject):
+    """Every scanner of this terminal, feeding one ``ScanRouter`` on the UI thread.
+
+    Installs the keyboard-wedge filter (settings from the configured
+    ``keyboard`` scanner, if any) and starts each serial scanner in the
+    registry; their scans reach ``router.dispatch`` on the UI thread, so the
+    screens' handlers may touch widgets. ``stop()`` at log-out.
+    """
+
+    def __init__(
+        self,
+        registry: DeviceRegistry,
+        router: ScanRouter,
+        app: QApplication | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from boxoffice.devices.base import DeviceKind
+        from boxoffice.devices.scanners.serial_scanner import KeyboardWedgeScanner
+
+        self.router = router
+        scanners = [
+            registry.get(c.name) for c in registry.configs() if c.kind == DeviceKind.SCANNER
+        ]
+        keyboard = next((s for s in scanners if isinstance(s, KeyboardWedgeScanner)), None)
+        self.wedge = KeyboardWedgeFilter(wedge_settings(keyboard), self)
+        source = keyboard.name if keyboard is not None else "keyboard"
+        self.wedge.scanned.connect(lambda text: router.dispatch(Scan(text, source)))
+        self.wedge.install(app)
+        self.bridge = ScanBridge(self)
+        self.bridge.received.connect(router.dispatch)
+        self.serial = [s for s in scanners if not isinstance(s, KeyboardWedgeScanner)]
+        for scanner in self.serial:
+            # A scanner that is not set up refuses here and says so in its status.
+            with contextlib.suppress(BoxOfficeError):
+                scanner.start(self.bridge.deliver)  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        self.wedge.uninstall()
+        for scanner in self.serial:
+            scanner.stop()  # type: ignore[attr-defined]

@@ -17,6 +17,9 @@ from boxoffice.ui.keyboard_wedge import (
     WedgeSettings,
 )
 from boxoffice.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
+from tests.devices import device_fixtures
+
+pty_pair = device_fixtures.pty_pair
 
 SCANNER_MS = 8  # what USB scanners do
 #: QTest types on the UI thread of a shared, busy test machine, where a key
@@ -233,3 +236,46 @@ def test_bridge_brings_serial_scans_to_the_ui_thread(qtbot: QtBot) -> None:
         worker.start()
     worker.join()
     assert seen == [("W1-000001", True)]
+
+
+def test_scan_input_routes_every_scanner_to_the_screen_on_the_ui_thread(
+    qtbot: QtBot, screen: Screen, pty_pair: tuple[int, str]
+) -> None:
+    import os
+
+    from boxoffice.devices.base import DeviceKind
+    from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+    from boxoffice.devices.scanners.router import ScanRouter
+    from boxoffice.ui.keyboard_wedge import ScanInput
+
+    master, path = pty_pair
+    registry = DeviceRegistry(
+        [
+            DeviceConfig("Gun", DeviceKind.SCANNER, "serial", {"url": path}),
+            DeviceConfig("Wedge", DeviceKind.SCANNER, "keyboard", {"max_gap_ms": GAP_MS}),
+        ]
+    )
+    main = threading.current_thread()
+    seen: list[tuple[str, str, bool]] = []
+    refused: list[str] = []
+    router = ScanRouter(on_rejected=lambda scan, reason: refused.append(reason))
+    router.activate(
+        "lookup",
+        lambda code: seen.append((code.text, code.kind.value, threading.current_thread() is main)),
+    )
+    scans = ScanInput(registry, router)
+    try:
+        qtbot.waitUntil(lambda: registry.get("Gun").status().state.value == "ready", timeout=3000)
+        os.write(master, b"W1-000123\r")
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
+        qtbot.keyClicks(screen.name, "W1-T0000042", delay=SCANNER_MS)
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return, delay=SCANNER_MS)
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+        assert seen == [("W1-000123", "order", True), ("W1-T0000042", "ticket_serial", True)]
+        assert screen.name.text() == ""
+        os.write(master, b"281234567890123456\r")  # a wallet code, no payment open
+        qtbot.waitUntil(lambda: len(refused) == 1, timeout=3000)
+        assert "no payment is waiting" in refused[0]
+    finally:
+        scans.stop()
+        registry.close()
