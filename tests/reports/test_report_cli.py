@@ -81,7 +81,7 @@ def test_x_report_of_the_open_shift(
         (["sales", "--date", "2030-02-30"], "not a date"),
         (["z", "--date", "2030-06-01", "--terminal", "Window 9"], "no terminal named 'Window 9'"),
         (["z", "--date", "2030-06-02"], "no Z reports on 2030-06-02"),
-        (["stock", "--date", "2030-06-01"], "ticket stock"),
+        (["stock", "--date", "2030-13-01"], "not a date"),
     ],
 )
 def test_bad_arguments_are_refused_and_write_nothing(

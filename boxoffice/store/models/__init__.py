@@ -8,6 +8,12 @@ from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
 from boxoffice.store.models.outbox import OutboxEntry, OutboxState
 from boxoffice.store.models.pricing import Price, PriceType
+from boxoffice.store.models.printing import (
+    PrintLogEntry,
+    PrintOutcome,
+    StockMovementKind,
+    TicketStockMovement,
+)
 from boxoffice.store.models.refund_rules import RefundFeeRule
 from boxoffice.store.models.sales import (
     LIVE_TICKET_STATES,
@@ -67,6 +73,8 @@ __all__ = [
     "Price",
     "PriceType",
     "PriceZone",
+    "PrintLogEntry",
+    "PrintOutcome",
     "RefundFeeRule",
     "Role",
     "RolePermission",
@@ -79,10 +87,12 @@ __all__ = [
     "Shift",
     "ShiftCount",
     "ShiftStatus",
+    "StockMovementKind",
     "TenderKind",
     "Ticket",
     "TicketKey",
     "TicketStatus",
+    "TicketStockMovement",
     "User",
     "Venue",
     "ZReport",

@@ -1,0 +1,135 @@
+"""What a printed ticket says, read once from the store into plain values.
+
+Drivers never touch the database: the print queue renders in its worker
+thread from these snapshots, so a redirected job can be rendered again for a
+different printer without a session.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+
+from boxoffice import settings
+from boxoffice.errors import NotFound, ValidationError
+from boxoffice.money import Money
+from boxoffice.store.models import (
+    Event,
+    GAArea,
+    Performance,
+    PriceType,
+    Row,
+    Seat,
+    SeatMap,
+    Section,
+    Ticket,
+    TicketStatus,
+    Venue,
+)
+
+DEFAULT_TERMS = {
+    "en": "Valid for one admission. No re-entry. Resale void. Keep this ticket dry and flat.",
+    "zh": "本票一人一次有效，离场不得再入。请妥善保管，遗失不补。",
+}
+#: Ticket states that may be printed: a refunded or voided ticket must not leave the printer.
+PRINTABLE = (TicketStatus.VALID,)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TicketData:
+    """Everything the template can show, already formatted where it is not money."""
+
+    ticket_id: int
+    serial: str
+    barcode: str
+    event: str
+    starts_at: datetime  # in the venue's time zone
+    venue: str
+    section: str = ""
+    row: str = ""
+    seat: str = ""
+    area: str = ""
+    price_type: str
+    price: Money
+    tax: Money
+    tax_rate: Decimal
+    holder: str = ""
+    order_number: str = ""
+    reissue: int = 0
+    terms: str = ""
+    language: str = "en"
+
+    @property
+    def is_ga(self) -> bool:
+        return bool(self.area)
+
+
+def has_cjk(text: str) -> bool:
+    """True if ``text`` holds a character that needs a CJK font or code page."""
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def load(session: Session, ticket_id: int, *, language: str | None = None) -> TicketData:
+    """The printable snapshot of one issued, valid ticket."""
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    if ticket.status not in PRINTABLE or not ticket.serial or not ticket.barcode:
+        raise ValidationError(
+            f"ticket {ticket.serial or ticket_id} is {ticket.status.value}; "
+            "only issued, valid tickets are printed"
+        )
+    performance = session.get(Performance, ticket.performance_id)
+    assert performance is not None
+    event = session.get(Event, performance.event_id)
+    seat_map = session.get(SeatMap, performance.seat_map_id)
+    assert event is not None and seat_map is not None
+    venue = session.get(Venue, seat_map.venue_id)
+    assert venue is not None
+    price_type = session.get(PriceType, ticket.price_type_id)
+    assert price_type is not None
+    try:
+        tz = ZoneInfo(venue.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"venue {venue.name} has an unknown time zone {venue.timezone!r}"
+        ) from None
+    place: dict[str, str] = {}
+    if ticket.seat_id is not None:
+        seat = session.get(Seat, ticket.seat_id)
+        assert seat is not None
+        row = session.get(Row, seat.row_id)
+        assert row is not None
+        section = session.get(Section, row.section_id)
+        assert section is not None
+        place = {"section": section.name, "row": row.name, "seat": seat.number}
+    else:
+        area = session.get(GAArea, ticket.ga_area_id)
+        assert area is not None
+        place = {"area": area.name}
+    order = ticket.order
+    lang = language or ("zh" if has_cjk(event.name) else "en")
+    terms = settings.find(session, f"tickets.terms.{lang}") or DEFAULT_TERMS.get(lang, "")
+    return TicketData(
+        ticket_id=ticket.id,
+        serial=ticket.serial,
+        barcode=ticket.barcode,
+        event=event.name,
+        starts_at=performance.starts_at.astimezone(tz),
+        venue=venue.name,
+        price_type=price_type.name,
+        price=Money(ticket.price_minor, performance.currency),
+        tax=Money(ticket.tax_minor, performance.currency),
+        tax_rate=Decimal(ticket.tax_rate_bp) / 100,
+        holder=order.customer.name if order.customer is not None else "",
+        order_number=order.number,
+        reissue=ticket.reissue,
+        terms=terms,
+        language=lang,
+        **place,
+    )
