@@ -210,3 +210,25 @@ def test_a_drawer_for_another_terminal_does_not_open(world: World, tcp_sink: Tcp
     finally:
         unsubscribe()
         registry.close()
+
+
+def test_drawer_on_the_receipt_printer_goes_through_its_queue(tcp_sink: TcpSink) -> None:
+    registry = DeviceRegistry(
+        [
+            DeviceConfig(
+                "Receipts",
+                DeviceKind.RECEIPT_PRINTER,
+                "escpos",
+                {"connection": "network", "host": "127.0.0.1", "port": tcp_sink.port},
+            ),
+            DeviceConfig("Drawer", DeviceKind.CASH_DRAWER, "printer", {"printer": "Receipts"}),
+        ]
+    )
+    try:
+        registry.for_kind(DeviceKind.CASH_DRAWER).open().result(timeout=10)  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 5
+        while pulse_bytes(2) not in bytes(tcp_sink.received):
+            assert time.monotonic() < deadline, bytes(tcp_sink.received)
+            time.sleep(0.05)
+    finally:
+        registry.close()
