@@ -25,7 +25,7 @@ from boxoffice.auth import roles as auth_roles
 from boxoffice.auth import users as auth_users
 from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
 from boxoffice.catalog import events, performances, prices
-from boxoffice.cli import device_cmd, print_cmd, report_cmd
+from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
 from boxoffice.cli.output import emit, fail
 from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
 from boxoffice.errors import BoxOfficeError, ValidationError
@@ -414,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("permission", choices=[p.value for p in Permission])
     p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
     p.add_argument("--reason", required=True)
+    checkin_cmd.register(sub)
     print_cmd.register(add, group)
     report_cmd.register(sub)
     device_cmd.register(add, group)

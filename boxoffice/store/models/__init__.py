@@ -3,6 +3,14 @@
 from boxoffice.store.models.audit import AuditEntry, AuditHead
 from boxoffice.store.models.cash import CashKind, CashMovement
 from boxoffice.store.models.catalog import Event, Performance, PerformanceStatus
+from boxoffice.store.models.checkin import (
+    Admission,
+    AdmissionConflict,
+    DoorPolicy,
+    DoorScan,
+    ManualRedemption,
+    TicketPresence,
+)
 from boxoffice.store.models.discounts import Discount, GiftCard, GiftCardMovement
 from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
@@ -42,6 +50,8 @@ from boxoffice.store.models.venue import Venue
 
 __all__ = [
     "LIVE_TICKET_STATES",
+    "Admission",
+    "AdmissionConflict",
     "Allocation",
     "AuditEntry",
     "AuditHead",
@@ -55,12 +65,15 @@ __all__ = [
     "Counter",
     "Customer",
     "Discount",
+    "DoorPolicy",
+    "DoorScan",
     "Event",
     "GAArea",
     "GiftCard",
     "GiftCardMovement",
     "Grant",
     "HoldKind",
+    "ManualRedemption",
     "Order",
     "OrderStatus",
     "OutboxEntry",
@@ -91,6 +104,7 @@ __all__ = [
     "TenderKind",
     "Ticket",
     "TicketKey",
+    "TicketPresence",
     "TicketStatus",
     "TicketStockMovement",
     "User",

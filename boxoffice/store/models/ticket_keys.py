@@ -31,4 +31,8 @@ class BarcodeRevocation(Base):
     serial: Mapped[str] = mapped_column(String(32), default="")
     up_to_reissue: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(20))  # refunded | voided | reprinted | exchanged
+    #: The key that signed the revoked barcodes (ticket ids are unique per issuing
+    #: terminal only); ``None`` when not known, and then the door refuses any
+    #: ticket with this id (fail closed).
+    key_id: Mapped[str | None] = mapped_column(String(16))
     revoked_at: Mapped[datetime] = mapped_column(UTCDateTime)
