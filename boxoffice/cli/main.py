@@ -28,6 +28,7 @@ from boxoffice.catalog import events, performances, prices
 from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
 from boxoffice.cli.output import emit, fail
 from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
+from boxoffice.cli.sync_cmd import register as register_sync
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.paths import default_db_path
@@ -414,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("permission", choices=[p.value for p in Permission])
     p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
     p.add_argument("--reason", required=True)
+    register_sync(add, group)
     checkin_cmd.register(sub)
     print_cmd.register(add, group)
     report_cmd.register(sub)

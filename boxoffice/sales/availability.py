@@ -30,6 +30,7 @@ from boxoffice.store.models import (
     GAArea,
     Performance,
     PriceZone,
+    RemoteSeat,
     Seat,
     SeatHold,
     Ticket,
@@ -114,6 +115,16 @@ def seat_states(
         select(SeatHold.seat_id).where(SeatHold.performance_id == performance_id)
     ):
         states[seat_id] = SeatState.KILLED
+    # Other terminals' sales and holds, as the central server's change feed said.
+    for seat_id, remote, until in session.execute(
+        select(RemoteSeat.seat_id, RemoteSeat.state, RemoteSeat.expires_at).where(
+            RemoteSeat.performance_id == performance_id
+        )
+    ):
+        if remote == "sold":
+            states[seat_id] = SeatState.SOLD
+        elif until is None or until > now:
+            states[seat_id] = SeatState.HELD_ELSEWHERE
     for seat_id, holder in session.execute(
         select(CartHold.seat_id, CartHold.terminal).where(
             CartHold.performance_id == performance_id,

@@ -582,6 +582,7 @@ def _order_body(session: Session, order: Order) -> dict[str, object]:
         "number": order.number,
         "terminal": order.terminal,
         "user": order.username,
+        "shift": order.shift_id,  # the server books a sale for a closed shift visibly
         "status": order.status.value,
         "currency": order.currency,
         "total": order.total_minor,

@@ -49,11 +49,15 @@ from boxoffice.ui.widgets.seat_map import (
     STATE_COLOURS,
     SeatMapView,
 )
+from boxoffice.ui.widgets.sync_status import SyncStatusIndicator
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from boxoffice.actor import Actor
     from boxoffice.catalog.prices import PriceRow
     from boxoffice.seatmaps.view_model import PerformanceSummary, SeatMapData, SignedInUser
+    from boxoffice.sync.status import SyncStatus
     from boxoffice.ui.workers import StoreWorker
 
 PERFORMANCE_ID = Qt.ItemDataRole.UserRole + 1
@@ -82,9 +86,11 @@ class MainWindow(QMainWindow):
         terminal: str,
         *,
         select: int | None = None,
+        sync_status: Callable[[], SyncStatus] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.sync_status = sync_status  # the sync worker's state; None: working alone
         self.setObjectName("mainWindow")
         self.worker = worker
         self.actor = actor
@@ -280,16 +286,7 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("statusRole")
         self.terminal_label = QLabel(self.tr("Terminal: %1").replace("%1", self.terminal))
         self.terminal_label.setObjectName("statusTerminal")
-        # There is no sync client yet, so the truth is: this terminal works alone.
-        self.sync_label = QLabel("● " + self.tr("No central server configured — working locally"))
-        self.sync_label.setObjectName("statusSync")
-        self.sync_label.setProperty("state", "local")
-        self.sync_label.setToolTip(
-            self.tr(
-                "Sales are kept in this terminal's local store. "
-                "No central server is set up, so nothing is sent anywhere."
-            )
-        )
+        self.sync_label = SyncStatusIndicator(self.sync_status)
         for label in (self.user_label, self.role_label, self.terminal_label, self.sync_label):
             status.addPermanentWidget(label)
         self.worker.busyChanged.connect(self._busy)

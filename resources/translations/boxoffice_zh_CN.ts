@@ -92,355 +92,345 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="99"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="105"/>
         <source>Box Office — %1 — %2</source>
         <translation>票房 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="112"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="118"/>
         <source>Find event or venue (Ctrl+F)</source>
         <translation>查找演出或场馆（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
         <source>Performance</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
         <source>Starts (local)</source>
         <translation>开演（当地时间）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="116"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="142"/>
         <source>&amp;Performances</source>
         <translation>场次(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="147"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="153"/>
         <source>No performance selected</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="171"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="177"/>
         <source>P&amp;rices</source>
         <translation>票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="175"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="181"/>
         <source>Price type</source>
         <translation>票种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="175"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="181"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="184"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="190"/>
         <source>Prices include tax.</source>
         <translation>票价已含税。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="223"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="225"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="225"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
         <source>Sign out and hand over</source>
         <translation>退出登录，交接给下一位</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="227"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="232"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="234"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="237"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="243"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="239"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
         <source>&amp;Fit seat map</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
         <source>F&amp;ind performance</source>
         <translation>查找场次(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>Go to &amp;performances</source>
         <translation>转到场次列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>Go to &amp;seat map</source>
         <translation>转到座位图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="258"/>
         <source>Go to p&amp;rices</source>
         <translation>转到票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="261"/>
         <source>&amp;Clear seat selection</source>
         <translation>清除已选座位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="267"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="273"/>
         <source>&amp;About Box Office</source>
         <translation>关于票房(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="274"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="280"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="279"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="285"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="281"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="284"/>
-        <source>No central server configured — working locally</source>
-        <translation>未配置中央服务器 — 本地工作</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
-        <source>Sales are kept in this terminal&apos;s local store. No central server is set up, so nothing is sent anywhere.</source>
-        <translation>销售记录保存在本终端的本地数据库中。未设置中央服务器，因此不会向任何地方发送数据。</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
         <source>Clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="301"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
         <source>Door staff</source>
         <translation>检票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="303"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="306"/>
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="310"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="311"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="308"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="318"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="315"/>
         <source>Adult</source>
         <translation>成人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="319"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="316"/>
         <source>Concession</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="320"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="317"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="321"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="318"/>
         <source>Senior</source>
         <translation>长者</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="322"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="319"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="323"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="320"/>
         <source>Group (10+)</source>
         <translation>团体（10人以上）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="324"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="321"/>
         <source>VIP presale</source>
         <translation>VIP 预售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="325"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="322"/>
         <source>Complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
         <source>ddd d MMM yyyy</source>
         <comment>date format</comment>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
         <source>ddd d MMM</source>
         <comment>short date format</comment>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="343"/>
         <source>Loading performances…</source>
         <translation>正在加载场次…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="381"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="378"/>
         <source>There are no performances yet. An administrator adds them.</source>
         <translation>还没有场次，请由管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="413"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
         <source>Loading seat map…</source>
         <translation>正在加载座位图…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="439"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="436"/>
         <source>This seat map has no seats.</source>
         <translation>此座位图没有座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="446"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
         <source>Standing only — sold by quantity, not by seat.</source>
         <translation>仅站票 — 按数量出售，不选座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="452"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="449"/>
         <source>Could not load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="453"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="450"/>
         <source>Box Office</source>
         <translation>票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="468"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="465"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="469"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="466"/>
         <source>Killed</source>
         <translation>封座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="467"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="471"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="468"/>
         <source>Selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="473"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
         <source>Dashed ring: keyboard cursor (arrow keys, Space selects)</source>
         <translation>虚线圆圈：键盘光标（方向键移动，空格键选择）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="505"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="502"/>
         <source>No prices set</source>
         <translation>尚未设置票价</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="520"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="517"/>
         <source>No seats selected — click a seat, or use the arrow keys and Space.</source>
         <translation>未选座位 — 点击座位，或使用方向键和空格键。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="527"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="524"/>
         <source>%1 row %2 seat %3</source>
         <translation>%1 %2排 %3座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="531"/>
         <source> and %1 more</source>
         <translation> 等另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="537"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
         <source>Selected (%1): %2</source>
         <translation>已选（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="543"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="540"/>
         <source>%1 row %2 seat %3 is not for sale: %4</source>
         <translation>%1 %2排 %3座不可出售：%4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="554"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="555"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="551"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="552"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="565"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="562"/>
         <source>About Box Office</source>
         <translation>关于票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="567"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="564"/>
         <source>&lt;h3&gt;Box Office&lt;/h3&gt;&lt;p&gt;Offline-first point of sale for venue box offices.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find&lt;br&gt;Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits&lt;br&gt;Ctrl+L log out · Ctrl+Q quit&lt;/p&gt;</source>
         <translation>&lt;h3&gt;票房&lt;/h3&gt;&lt;p&gt;面向场馆票房、离线优先的售票系统。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘操作&lt;/b&gt;&lt;br&gt;Alt+1 场次 · Alt+2 座位图 · Alt+3 票价 · Ctrl+F 查找&lt;br&gt;座位图：方向键移动，空格键选择，Esc 清除，+ / − 缩放，0 适合窗口&lt;br&gt;Ctrl+L 注销 · Ctrl+Q 退出&lt;/p&gt;</translation>
     </message>
@@ -541,6 +531,78 @@
         <location filename="../../boxoffice/ui/login_dialog.py" line="52"/>
         <source>Too many wrong attempts: %1 is locked until %2.</source>
         <translation>错误次数过多：%1 已被锁定，直至 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusIndicator</name>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="56"/>
+        <source>No central server configured — working locally</source>
+        <translation>未配置中央服务器 — 本地工作</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="58"/>
+        <source>Sales are kept in this terminal&apos;s local store. No central server is set up, so nothing is sent anywhere.</source>
+        <translation>销售记录保存在本终端的本地数据库中。未设置中央服务器，因此不会向任何地方发送数据。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="65"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="65"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="66"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 项待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="69"/>
+        <source>last contact %1</source>
+        <translation>最后联系 %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="72"/>
+        <source>never in contact</source>
+        <translation>从未联系</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="74"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="77"/>
+        <source>Connected to the central server; sales are sent as they happen.</source>
+        <translation>已连接中央服务器；销售随时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="80"/>
+        <source>The central server is not answering. Sales continue from this terminal&apos;s allocation and are sent when it is back.</source>
+        <translation>中央服务器无响应。本终端继续销售其分配的座位，服务器恢复后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="83"/>
+        <source>Operations waiting to be sent: %1</source>
+        <translation>等待发送的操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="87"/>
+        <source>Operations the server refused: %1</source>
+        <translation>服务器拒绝的操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/sync_status.py" line="93"/>
+        <source>Open conflicts for a supervisor: %1</source>
+        <translation>待主管处理的冲突：%1</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,6 @@ server_db = _sync_fixtures.server_db
 server = _sync_fixtures.server
 ring = _sync_fixtures.ring
 
-from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from boxoffice.checkin import stats  # noqa: E402
@@ -34,6 +33,7 @@ from boxoffice.sales.signer import open_signer  # noqa: E402
 from boxoffice.store import Store, open_store  # noqa: E402
 from boxoffice.store.models import AdmissionConflict, OutboxEntry, OutboxState  # noqa: E402
 from boxoffice.sync import terminal  # noqa: E402
+from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from tests.checkin.conftest import DoorWorld  # noqa: E402
 
 

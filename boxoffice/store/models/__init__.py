@@ -44,6 +44,7 @@ from boxoffice.store.models.shifts import (
     ShiftStatus,
     ZReport,
 )
+from boxoffice.store.models.sync import AllocationLink, RemoteSeat, SyncConflict
 from boxoffice.store.models.ticket_keys import BarcodeRevocation, TicketKey
 from boxoffice.store.models.users import Grant, Override, Role, RolePermission, User
 from boxoffice.store.models.venue import Venue
@@ -53,6 +54,7 @@ __all__ = [
     "Admission",
     "AdmissionConflict",
     "Allocation",
+    "AllocationLink",
     "AuditEntry",
     "AuditHead",
     "AvailabilityThreshold",
@@ -89,6 +91,7 @@ __all__ = [
     "PrintLogEntry",
     "PrintOutcome",
     "RefundFeeRule",
+    "RemoteSeat",
     "Role",
     "RolePermission",
     "Row",
@@ -101,6 +104,7 @@ __all__ = [
     "ShiftCount",
     "ShiftStatus",
     "StockMovementKind",
+    "SyncConflict",
     "TenderKind",
     "Ticket",
     "TicketKey",

@@ -36,3 +36,7 @@ class OutboxEntry(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: When the last attempt to send it started (the worker marks it in flight first).
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The server's answer (JSON), kept with the acknowledgement for audits.
+    result: Mapped[str | None] = mapped_column(Text)

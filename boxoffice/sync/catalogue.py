@@ -1,0 +1,158 @@
+"""The catalogue cache: the server's venues, seat maps, shows, prices, users and keys.
+
+Rows arrive as JSON objects keyed by the client model's column names
+(``docs/sync-protocol.md``) and are upserted by primary key, so the local
+ids are the server's ids and operations can name seats and performances
+the way the server knows them. A snapshot is applied in one transaction,
+in an order that is safe for foreign keys; a bad row stops the whole load
+with the table and field named, and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Enum, Table, delete
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from boxoffice.store.base import Base, UTCDateTime
+from boxoffice.sync.errors import BadServerReply
+
+#: Tables the server publishes, in a foreign-key-safe order.
+TABLES = (
+    "venues",
+    "seat_maps",
+    "sections",
+    "rows",
+    "price_zones",
+    "seats",
+    "ga_areas",
+    "events",
+    "performances",
+    "price_types",
+    "prices",
+    "discounts",
+    "refund_fee_rules",
+    "seat_holds",
+    "roles",
+    "role_permissions",
+    "users",
+    "grants",
+    "ticket_keys",
+)
+
+
+def _table(name: str) -> Table:
+    table = Base.metadata.tables.get(name)
+    if name not in TABLES or table is None:
+        raise BadServerReply(f"the server sent catalogue table {name!r}, which this client lacks")
+    return table
+
+
+def _value(table: Table, column: str, value: Any) -> Any:
+    col = table.columns[column]
+    if value is None:
+        return None
+    if isinstance(col.type, UTCDateTime):
+        if not isinstance(value, str):
+            raise BadServerReply(f"{table.name}.{column}: expected a time, got {value!r}")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise BadServerReply(f"{table.name}.{column}: {value!r} is not a time") from None
+        if parsed.tzinfo is None:
+            raise BadServerReply(f"{table.name}.{column}: {value!r} has no time zone")
+        return parsed
+    if isinstance(col.type, Enum) and col.type.enum_class is not None:
+        enum_class: type[enum.Enum] = col.type.enum_class
+        try:
+            return enum_class(value)
+        except ValueError:
+            raise BadServerReply(
+                f"{table.name}.{column}: {value!r} is not one of "
+                f"{', '.join(str(m.value) for m in enum_class)}"
+            ) from None
+    python_type: type | None
+    try:
+        python_type = col.type.python_type
+    except NotImplementedError:
+        python_type = None
+    if python_type is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise BadServerReply(f"{table.name}.{column}: expected a whole number, got {value!r}")
+    if python_type is bool and not isinstance(value, bool):
+        raise BadServerReply(f"{table.name}.{column}: expected true/false, got {value!r}")
+    if python_type is str and not isinstance(value, str):
+        raise BadServerReply(f"{table.name}.{column}: expected text, got {value!r}")
+    return value
+
+
+def _row(table: Table, row: Any) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise BadServerReply(f"a {table.name} row is not an object: {row!r:.80}")
+    unknown = set(row) - set(table.columns.keys())
+    if unknown:
+        raise BadServerReply(f"{table.name} row has unknown columns: {', '.join(sorted(unknown))}")
+    for pk in table.primary_key.columns:
+        if row.get(pk.name) is None:
+            raise BadServerReply(f"{table.name} row without its key {pk.name}: {row!r:.80}")
+    return {k: _value(table, k, v) for k, v in row.items()}
+
+
+def upsert(session: Session, name: str, rows: list[Any]) -> int:
+    """Insert or update ``rows`` of catalogue table ``name`` by primary key."""
+    if not rows:
+        return 0
+    table = _table(name)
+    clean = [_row(table, r) for r in rows]
+    keys = [c.name for c in table.primary_key.columns]
+    for row in clean:  # rows may carry different column sets
+        stmt = insert(table).values(**row)
+        updates = {k: stmt.excluded[k] for k in row if k not in keys}
+        stmt = (
+            stmt.on_conflict_do_update(index_elements=keys, set_=updates)
+            if updates
+            else stmt.on_conflict_do_nothing(index_elements=keys)
+        )
+        session.execute(stmt)
+    return len(clean)
+
+
+def remove(session: Session, name: str, key: Any) -> None:
+    """A row the server deleted; ``key`` is the primary key (``"a|b"`` for a composite one)."""
+    table = _table(name)
+    columns = list(table.primary_key.columns)
+    if isinstance(key, str):
+        parts: list[Any] = key.split("|")
+    elif isinstance(key, dict):
+        parts = [key.get(c.name) for c in columns]
+    else:
+        parts = [key]
+    if len(parts) != len(columns):
+        raise BadServerReply(f"{name}: a deletion needs the whole key, got {key!r}")
+    values = []
+    for column, part in zip(columns, parts, strict=True):
+        if column.type.python_type is int and isinstance(part, str):
+            if not part.lstrip("-").isdigit():
+                raise BadServerReply(f"{name}.{column.name}: {part!r} is not a whole number")
+            part = int(part)
+        values.append(_value(table, column.name, part))
+    session.execute(delete(table).where(*(c == v for c, v in zip(columns, values, strict=True))))
+
+
+def apply_snapshot(session: Session, tables: dict[str, list[Any]]) -> dict[str, int]:
+    """Load a whole catalogue (one transaction, the caller's); counts by table."""
+    try:
+        for name in tables:
+            _table(name)  # refuse unknown tables before writing anything
+        counts = {}
+        for name in TABLES:
+            if name in tables:
+                counts[name] = upsert(session, name, tables[name])
+    except BadServerReply as exc:
+        raise BadServerReply(f"{exc}; the catalogue was not loaded, nothing was changed") from None
+    session.flush()
+    session.info.pop("settings", None)
+    return counts

@@ -1,0 +1,37 @@
+"""How a call to the central server can go wrong, so the worker knows what to do.
+
+``ServerUnreachable`` means "offline": retry later with backoff.
+``ServerRefused`` is the server's considered answer (4xx) and carries its message.
+``BadServerReply`` is a reply that cannot be trusted: nothing is applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from boxoffice.errors import BoxOfficeError
+
+
+class SyncError(BoxOfficeError):
+    """Base of the sync client's errors."""
+
+
+class NotEnrolled(SyncError):
+    """This terminal has no device token for the server: enrol it first."""
+
+
+class ServerUnreachable(SyncError):
+    """No answer (connection refused, timeout, TLS failure, 5xx): work offline."""
+
+
+class ServerRefused(SyncError):
+    """A 4xx answer: the request itself was not acceptable."""
+
+    def __init__(self, status: int, message: str, body: Any = None) -> None:
+        self.status = status
+        self.body = body
+        super().__init__(f"server refused ({status}): {message}")
+
+
+class BadServerReply(SyncError):
+    """The reply is not what the protocol says (not JSON, missing fields, wrong types)."""

@@ -1,0 +1,190 @@
+"""Apply the server's change feed to the local store.
+
+One page of events is applied in one transaction together with the new
+cursor (``worker.pull_feed``), so a crash never applies an event twice or
+skips one. Events are idempotent anyway (upserts, "insert if missing"), so a
+replayed page does no harm.
+
+- ``seat_state``: seats other terminals sold, hold or were allocated go into
+  ``remote_seats`` (this terminal's own seats are already in its store).
+- ``revocation``: refunded, voided, reprinted-over and exchanged barcodes go
+  into ``barcode_revocations`` so the door refuses them offline.
+- ``redemption``: handed to the handler the door registers
+  (``register("redemption", fn)``); without one it is counted and skipped.
+- ``catalogue``: an upsert (or delete) in the catalogue cache.
+- ``allocation``: a release or reclaim ends this terminal's local allocation rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from boxoffice.store.models import Allocation, AllocationLink, BarcodeRevocation, RemoteSeat
+from boxoffice.sync import catalogue
+from boxoffice.sync.errors import BadServerReply
+from boxoffice.sync.protocol import FeedEvent
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, dict[str, Any], datetime], None]
+_extra: dict[str, Handler] = {}
+
+
+def register(kind: str, handler: Handler) -> None:
+    """Let another part of the client apply an event kind (e.g. the door: redemptions)."""
+    _extra[kind] = handler
+
+
+def _int(data: dict[str, Any], key: str, *, optional: bool = False) -> int | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadServerReply(f"feed event field {key!r} must be a whole number, got {value!r}")
+    return value
+
+
+def _str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise BadServerReply(f"feed event field {key!r} must be text, got {value!r}")
+    return value
+
+
+def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | None) -> None:
+    seat_id = _int(data, "seat_id", optional=True)
+    performance_id = _int(data, "performance_id")
+    state = _str(data, "state")
+    if seat_id is None:
+        # A standing area: "available" with the places left. The server counts
+        # them; this terminal sells standing places offline only from a lease.
+        _int(data, "quantity")
+        return
+    if state not in ("sold", "held", "allocated", "free"):
+        raise BadServerReply(f"unknown seat state {state!r} in the change feed")
+    if _int(data, "terminal_id", optional=True) == me and me is not None:
+        return  # our own sale or hold: the store has it already
+    if state == "free":
+        session.execute(
+            delete(RemoteSeat).where(
+                RemoteSeat.performance_id == performance_id, RemoteSeat.seat_id == seat_id
+            )
+        )
+        return
+    expires = data.get("expires_at")
+    if expires is not None:
+        try:
+            expires_at = datetime.fromisoformat(str(expires))
+        except ValueError:
+            raise BadServerReply(f"feed event expires_at {expires!r} is not a time") from None
+        if expires_at.tzinfo is None:
+            raise BadServerReply(f"feed event expires_at {expires!r} has no time zone")
+    else:
+        expires_at = None
+    stmt = insert(RemoteSeat).values(
+        performance_id=performance_id,
+        seat_id=seat_id,
+        state=state,
+        terminal=str(data.get("terminal_id") or ""),
+        expires_at=expires_at,
+        updated_at=at,
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["performance_id", "seat_id"],
+            set_={
+                "state": stmt.excluded.state,
+                "terminal": stmt.excluded.terminal,
+                "expires_at": stmt.excluded.expires_at,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+    )
+
+
+def _revocation(session: Session, data: dict[str, Any], at: datetime) -> None:
+    serial = _str(data, "serial")
+    up_to = _int(data, "up_to_reissue")
+    reason = _str(data, "reason")
+    if reason not in ("refunded", "voided", "reprinted", "exchanged"):
+        raise BadServerReply(f"unknown revocation reason {reason!r} in the change feed")
+    known = session.scalar(
+        select(BarcodeRevocation.id).where(
+            BarcodeRevocation.serial == serial, BarcodeRevocation.up_to_reissue >= (up_to or 0)
+        )
+    )
+    if known is None:
+        session.add(
+            BarcodeRevocation(
+                ticket_id=_int(data, "ticket_id"),
+                serial=serial,
+                up_to_reissue=up_to,
+                reason=reason,
+                revoked_at=at,
+            )
+        )
+
+
+def _catalogue(session: Session, data: dict[str, Any]) -> None:
+    table = _str(data, "table")
+    row = data.get("row")
+    if row is None:
+        catalogue.remove(session, table, data.get("id", data.get("key")))
+    else:
+        catalogue.upsert(session, table, [row])
+
+
+def _allocation(session: Session, data: dict[str, Any], at: datetime, me: int | None) -> None:
+    state = _str(data, "state")
+    if state not in ("granted", "released", "reclaimed"):
+        raise BadServerReply(f"unknown allocation state {state!r} in the change feed")
+    if me is None or _int(data, "terminal_id") != me or state == "granted":
+        return  # a grant is stored when this terminal asked for it
+    server_id = _int(data, "allocation_id")
+    rows = select(AllocationLink.allocation_id).where(
+        AllocationLink.server_allocation_id == server_id
+    )
+    session.execute(
+        update(Allocation)
+        .where(Allocation.id.in_(rows), Allocation.released_at.is_(None))
+        .values(released_at=at)
+    )
+
+
+def apply(
+    session: Session, events: Iterable[FeedEvent], *, terminal_id: int | None, now: datetime
+) -> int:
+    """Apply events in order; raises ``BadServerReply`` (and the caller rolls back) on a bad one."""
+    count = 0
+    for event in events:
+        data = event.data
+        try:
+            if event.kind == "seat_state":
+                _seat_state(session, data, event.at, terminal_id)
+            elif event.kind == "revocation":
+                _revocation(session, data, event.at)
+            elif event.kind == "catalogue":
+                _catalogue(session, data)
+            elif event.kind == "allocation":
+                _allocation(session, data, event.at, terminal_id)
+            elif event.kind in _extra:
+                _extra[event.kind](session, data, event.at)
+            elif event.kind == "redemption":
+                log.debug("redemption %s: no door handler registered", data.get("serial"))
+            else:
+                log.warning("change feed event of unknown kind %r skipped", event.kind)
+        except BadServerReply as exc:
+            raise BadServerReply(
+                f"change feed event {event.seq} ({event.kind}): {exc}; "
+                "nothing from this page was applied"
+            ) from None
+        count += 1
+    session.flush()
+    return count
