@@ -31,7 +31,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import holds, numbering, tickets
+from boxoffice.sales import drawer_events, holds, numbering, tickets
 from boxoffice.sales.cart import Cart, CustomerDetails
 from boxoffice.sales.customers import find_or_create_customer
 from boxoffice.sales.payment_terminal import CardResult
@@ -424,6 +424,9 @@ def pay(
                 payment=payment,
                 created_at=now,
             )
+        )
+        drawer_events.request_open(
+            session, drawer_events.DrawerOpen("cash", actor.terminal, f"order:{order.number}")
         )
     session.info.setdefault("sale_tenders", {}).setdefault(order.uuid, []).append(
         (payment.kind.value, payment.amount_minor, change.minor, payment.rounding_minor or 0)
