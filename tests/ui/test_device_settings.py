@@ -25,6 +25,7 @@ from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
+from tests.ui.conftest import STORE_WAIT_MS
 
 # Fixtures shared with the device and sales tests.
 _template = sales_fixtures._template
@@ -82,7 +83,7 @@ def _panel(
     panel.show()
     qtbot.waitExposed(panel)
     panel.activateWindow()
-    qtbot.waitUntil(panel.isActiveWindow, timeout=3000)  # shortcuts need the active window
+    qtbot.waitUntil(panel.isActiveWindow, timeout=STORE_WAIT_MS)  # shortcuts need the active window
     return panel
 
 
@@ -118,13 +119,15 @@ def test_lists_devices_with_their_state_and_tests_a_printer(
     DummyReceiptPrinter.pages.clear()
     panel.select("Receipts")
     qtbot.keyClick(panel.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "test page sent" in panel.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "test page sent" in panel.message.text(), timeout=STORE_WAIT_MS)
     assert DummyReceiptPrinter.pages and DummyReceiptPrinter.pages[0].endswith(b"\x1dV\x00")
     assert _cell(panel, "Receipts", 4) == "Ready"
 
     panel.select("Tickets")
     panel.test_print()
-    qtbot.waitUntil(lambda: "driver 'boca' is not installed" in panel.message.text(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: "driver 'boca' is not installed" in panel.message.text(), timeout=STORE_WAIT_MS
+    )
 
     panel.select("Drawer")
     panel.test_print()
@@ -141,13 +144,15 @@ def test_open_drawer_is_a_permission_checked_no_sale(
     unsubscribe = open_on_cash(clerk_panel.registry, world.clerk.terminal)
     try:
         clerk_panel.drawer_button.click()
-        qtbot.waitUntil(lambda: "may not" in clerk_panel.message.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "may not" in clerk_panel.message.text(), timeout=STORE_WAIT_MS)
         assert "open the cash drawer without a sale" in clerk_panel.message.text()
         assert tcp_sink.connections == 0
 
         sup_panel = _panel(qtbot, worker, world.supervisor, configs)
         qtbot.keyClick(sup_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: "No-sale recorded" in sup_panel.message.text(), timeout=3000)
+        qtbot.waitUntil(
+            lambda: "No-sale recorded" in sup_panel.message.text(), timeout=STORE_WAIT_MS
+        )
         assert tcp_sink.got.wait(3)
         assert bytes(tcp_sink.received) == pulse_bytes(2)
     finally:
@@ -166,18 +171,18 @@ def test_configure_a_device_from_the_editor(
 
     qtbot.keyClicks(panel.options_edit, "url /dev/ttyS0")
     panel.save_button.click()
-    qtbot.waitUntil(lambda: "name=value" in panel.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "name=value" in panel.message.text(), timeout=STORE_WAIT_MS)
     assert panel.table.rowCount() == 0
 
     panel.options_edit.setText("url=/dev/ttyS0; baudrate=9600")
     qtbot.keyClick(panel, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=STORE_WAIT_MS)
     assert _cell(panel, "Drawer 2", 3) == "/dev/ttyS0"
     with world.store.read() as s:
         assert device_registry.assignments(s) == {DeviceKind.CASH_DRAWER: "Drawer 2"}
 
     panel.remove_button.click()
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=STORE_WAIT_MS)
 
 
 def test_a_clerk_cannot_configure_devices(qtbot: QtBot, worker: StoreWorker, world: World) -> None:
@@ -186,7 +191,7 @@ def test_a_clerk_cannot_configure_devices(qtbot: QtBot, worker: StoreWorker, wor
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(DeviceKind.CASH_DRAWER))
     panel.options_edit.setText("host=10.0.0.2")
     panel.save()
-    qtbot.waitUntil(lambda: "manage devices" in panel.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "manage devices" in panel.message.text(), timeout=STORE_WAIT_MS)
     with world.store.read() as s:
         assert device_registry.load_configs(s) == []
 
@@ -202,7 +207,7 @@ def test_scanner_test_field_shows_what_a_scan_is(
         panel.scan_field.setFocus()
         qtbot.keyClicks(panel.scan_field, "134567890123456789", delay=8)
         qtbot.keyClick(panel.scan_field, Qt.Key.Key_Return, delay=8)
-        qtbot.waitUntil(lambda: "WeChat Pay" in panel.scan_result.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "WeChat Pay" in panel.scan_result.text(), timeout=STORE_WAIT_MS)
         assert "13…6789" in panel.scan_result.text()
         assert "134567890123456789" not in panel.scan_result.text()
         assert panel.scan_field.text() == ""
