@@ -162,8 +162,8 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="191"/>
-        <source>Open &amp;drawer</source>
-        <translation>打开钱箱(&amp;D)</translation>
+        <source>Open dra&amp;wer</source>
+        <translation>打开钱箱(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="214"/>
@@ -192,13 +192,13 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="222"/>
-        <source>&amp;New device</source>
-        <translation>新建设备(&amp;N)</translation>
+        <source>New d&amp;evice</source>
+        <translation>新建设备(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="223"/>
-        <source>Remo&amp;ve</source>
-        <translation>删除(&amp;V)</translation>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="228"/>
@@ -217,8 +217,8 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="241"/>
-        <source>Scanner &amp;test</source>
-        <translation>扫描枪测试(&amp;T)</translation>
+        <source>S&amp;canner test</source>
+        <translation>扫描枪测试(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/device_settings.py" line="343"/>
