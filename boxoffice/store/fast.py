@@ -39,7 +39,8 @@ class Prepared:
     def rows(self, session: Session, **params: Any) -> list[tuple[Any, ...]]:
         conn = session.connection()
         if conn.dialect.name != "sqlite":
-            return [tuple(row) for row in conn.execute(self.statement, params)]
+            result = conn.execute(self.statement, params)
+            return [tuple(row) for row in result] if result.returns_rows else []
         if self._compiled is None:
             compiled = self.statement.compile(dialect=conn.dialect)
             positions = compiled.positiontup

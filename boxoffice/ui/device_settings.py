@@ -188,7 +188,7 @@ class DeviceSettingsPanel(QWidget):
 
         self.refresh_button = self._button(self.tr("&Refresh"), "F5", self.refresh)
         self.test_print_button = self._button(self.tr("&Test print"), "Ctrl+P", self.test_print)
-        self.drawer_button = self._button(self.tr("Open &drawer"), "Ctrl+D", self.open_drawer)
+        self.drawer_button = self._button(self.tr("Open dra&wer"), "Ctrl+D", self.open_drawer)
         actions = QHBoxLayout()
         for b in (self.refresh_button, self.test_print_button, self.drawer_button):
             actions.addWidget(b)
@@ -219,8 +219,8 @@ class DeviceSettingsPanel(QWidget):
             form.addRow(label, field)
         form.addRow("", self.driver_help)
         self.save_button = self._button(self.tr("&Save device"), "Ctrl+S", self.save)
-        self.new_button = self._button(self.tr("&New device"), "Ctrl+N", self.new_device)
-        self.remove_button = self._button(self.tr("Remo&ve"), "", self.remove)
+        self.new_button = self._button(self.tr("New d&evice"), "Ctrl+N", self.new_device)
+        self.remove_button = self._button(self.tr("Re&move"), "", self.remove)
         editor_buttons = QHBoxLayout()
         for b in (self.new_button, self.save_button, self.remove_button):
             editor_buttons.addWidget(b)
@@ -238,7 +238,7 @@ class DeviceSettingsPanel(QWidget):
         self.scan_result = QLabel(self.tr("No scan yet."))
         self.scan_result.setObjectName("scanResult")
         self.scan_result.setTextFormat(Qt.TextFormat.RichText)
-        scanner = QGroupBox(self.tr("Scanner &test"))
+        scanner = QGroupBox(self.tr("S&canner test"))
         scanner_layout = QVBoxLayout(scanner)
         scanner_layout.addWidget(self.scan_field)
         scanner_layout.addWidget(self.scan_result)

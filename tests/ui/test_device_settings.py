@@ -221,3 +221,23 @@ def test_scanner_test_field_shows_what_a_scan_is(
     assert "order number" in panel.scan_result.text()
     panel.show_scan(Scan("W1-\x1b", "Gun"))
     assert "U+001B" in panel.scan_result.text()
+
+
+def test_every_shortcut_letter_on_the_panel_is_used_once(
+    qtbot: QtBot, worker: StoreWorker, world: World
+) -> None:
+    """Alt+letter must reach exactly one control, or the keyboard user cycles between two."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    panel = _panel(qtbot, worker, world.supervisor, [])
+    letters: list[str] = []
+    for kind in (QAbstractButton, QLabel, QGroupBox):
+        for widget in panel.findChildren(kind):
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            found = re.search(r"&([^&])", text.replace("&&", ""))
+            if found:
+                letters.append(found.group(1).lower())
+    assert len(letters) >= 8
+    assert len(letters) == len(set(letters)), " ".join(sorted(letters))

@@ -1,7 +1,7 @@
 """data versions: counters that let caches shared between sessions see any change
 
-Revision ID: 0005_perf
-Revises: 0040_sync
+Revision ID: 0007_perf
+Revises: 0006_sync
 Create Date: 2026-11-25
 
 The triggers that bump the counters are not created here but by
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_perf"
-down_revision: str | None = "0040_sync"
+revision: str = "0007_perf"
+down_revision: str | None = "0006_sync"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
