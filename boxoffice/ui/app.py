@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.seatmaps.view_model import SignedInUser
     from boxoffice.store import Store
+    from boxoffice.sync.worker import SyncWorker
     from boxoffice.ui.main_window import MainWindow
 
 LANGUAGES = ("en", "zh_CN")
@@ -122,14 +123,26 @@ def prepare_store(path: Path) -> Callable[[], Store]:
     return opener
 
 
-def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, int, str]]:
+@dataclass
+class StoreOpened:
+    """What the first store job found."""
+
+    venues: int
+    users: int
+    terminal: str
+    #: The running sync worker; None when no central server is configured.
+    sync: SyncWorker | None = None
+
+
+def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], StoreOpened]:
     """The first store job: open it and, for ``--demo``, seed it if it is empty.
 
     One job, so a sign-in the clerk submits meanwhile can only run after it.
-    Returns (venues, users, the store's terminal name).
+    It also points the printers' print log at this store and starts the sync
+    worker when this terminal is enrolled with a central server.
     """
 
-    def job(store: Store) -> tuple[int, int, str]:
+    def job(store: Store) -> StoreOpened:
         from boxoffice import settings
         from boxoffice.seatmaps.view_model import store_state
 
@@ -148,7 +161,11 @@ def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], tuple[int, in
                 venues, users = store_state(session)
         with store.read() as session:
             terminal = settings.get(session, "terminal.name")
-        return venues, users, terminal
+        from boxoffice.devices import printers
+        from boxoffice.sync import runtime
+
+        printers.configure(store, terminal)
+        return StoreOpened(venues, users, terminal, runtime.start_for(store))
 
     return job
 
@@ -188,6 +205,7 @@ class ClientApp(QObject):
         self.exit_code = 0
         self._signing_in = False
         self._blocked = False
+        self.sync: SyncWorker | None = None
 
     # -- start-up ------------------------------------------------------------
     def start(self) -> None:
@@ -215,12 +233,12 @@ class ClientApp(QObject):
                 accept_input=True,
             )
 
-    def _store_opened(self, state: tuple[int, int, str]) -> None:
-        _venues, users, terminal = state
+    def _store_opened(self, state: StoreOpened) -> None:
+        self.sync = state.sync
         if self.options.terminal is None:
-            self.options.terminal = terminal
-            self.login.set_terminal(terminal)
-        if users == 0:
+            self.options.terminal = state.terminal
+            self.login.set_terminal(state.terminal)
+        if state.users == 0:
             self._blocked = True
             self.login.set_blocked(
                 translate(
@@ -276,8 +294,14 @@ class ClientApp(QObject):
 
         self._signing_in = False
         actor, user = result
+        sync = self.sync
         window = MainWindow(
-            self.worker, actor, user, actor.terminal, select=self.options.performance
+            self.worker,
+            actor,
+            user,
+            actor.terminal,
+            select=self.options.performance,
+            sync_status=(lambda: sync.status) if sync is not None else None,
         )
         window.logoutRequested.connect(self.log_out)
         window.quitRequested.connect(self.quit)
@@ -310,6 +334,9 @@ class ClientApp(QObject):
             self.main_window.close_for_logout()
         self.login.hide()
         self.worker.shutdown()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
         if self.main_window is not None:
             self.main_window.deleteLater()
             self.main_window = None
