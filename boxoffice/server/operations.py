@@ -93,8 +93,9 @@ class Prep:
     perfs: dict[int, InvPerformance] = field(default_factory=dict)
     seats: set[tuple[int, int]] = field(default_factory=set)
     areas: set[tuple[int, int]] = field(default_factory=set)
-    #: (performance, seat, serial) inserted as sale claims up front.
-    claimed: set[tuple[int, int, str]] = field(default_factory=set)
+    #: (performance, seat, serial) claimed for sale up front, and how: "free" (a new
+    #: claim), "allocation" or "hold" (this terminal's claim converted to a sale).
+    claimed: dict[tuple[int, int, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -314,10 +315,19 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
 
     A seat is claimed here only for a sale that passes the same checks its
     handler makes, so a claim is never left behind by a refused sale. Seats
-    that are not free here (held, allocated, sold, or wanted twice in the
+    this terminal holds or was allocated are converted to sales with one
+    statement per performance, but only for sales before the chunk's first
+    operation that could change claims itself (e.g. an allocation release),
+    so the outcome is the one applying them in order would give. Seats that
+    are still not claimed (sold, someone else's, or wanted twice in the
     chunk) are left to the handler, which tries them again in order.
     """
     prep = Prep()
+    early: set[str] = set()  # keys of sales before the first claim-changing operation
+    for op in ops:
+        if op.kind not in BUFFERED_KINDS:
+            break
+        early.add(op.idempotency_key)
     for op in ops:
         if op.kind in ("sale", "reservation"):
             try:
@@ -334,8 +344,9 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
     )
     prep.perfs, prep.seats, prep.areas, prep.existing_serials = _lookups(session, bodies)
     wanted: dict[tuple[int, int], str] = {}
+    convertible: set[tuple[int, int]] = set()
     taken = set(prep.existing_serials)
-    for body in bodies:
+    for key, body in prep.parsed.items():
         if body.uuid in prep.existing_orders:
             continue
         try:
@@ -344,8 +355,10 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
             continue
         taken.update(line.serial or "" for line in body.tickets)
         for line in body.tickets:
-            if line.seat is not None:
-                wanted.setdefault((line.performance, line.seat), line.serial or "")
+            if line.seat is not None and (line.performance, line.seat) not in wanted:
+                wanted[(line.performance, line.seat)] = line.serial or ""
+                if key in early:
+                    convertible.add((line.performance, line.seat))
     rows = [
         {
             "performance_id": perf,
@@ -359,7 +372,13 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
         for (perf, seat), serial in sorted(wanted.items())
     ]
     got = inventory.insert_claims(session, rows)
-    prep.claimed = {(p, st, wanted[(p, st)]) for p, st in got}
+    prep.claimed = {(p, st, wanted[(p, st)]): "free" for p, st in got}
+    by_perf: dict[int, dict[int, str]] = {}
+    for p, st in sorted(convertible - got):
+        by_perf.setdefault(p, {})[st] = wanted[(p, st)]
+    for p, serials in by_perf.items():
+        for st, how in inventory.convert_for_sales(session, terminal.id, p, serials, now).items():
+            prep.claimed[(p, st, serials[st])] = how
     return prep
 
 
@@ -413,8 +432,9 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
         if line.seat is None:
             ga_need.setdefault((line.performance, line.ga_area), []).append(line)  # type: ignore[arg-type]
             continue
-        if prep is not None and (line.performance, line.seat, line.serial) in prep.claimed:
-            granted, how = True, "free"
+        up_front = prep.claimed.get((line.performance, line.seat, line.serial or "")) if prep else None
+        if up_front is not None:
+            granted, how = True, up_front
         else:
             granted, how = inventory.claim_for_sale(
                 s, t.id, line.performance, line.seat, line.serial or "", ctx.now
