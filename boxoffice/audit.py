@@ -15,16 +15,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
+from boxoffice.store import fast
 from boxoffice.store.models import AuditEntry, AuditHead
 
 __all__ = ["AuditEntry", "AuditProblem", "entries", "entry_hash", "record", "verify"]
 
 GENESIS = "0" * 64
+
+
+_HEAD_TABLE = AuditHead.__table__
+_HEAD = fast.Prepared(select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1))
+_MOVE_HEAD = fast.Prepared(
+    update(_HEAD_TABLE)
+    .where(_HEAD_TABLE.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def canonical_json(details: dict[str, Any]) -> str:
@@ -72,8 +82,9 @@ def record(
     The store's ``BEGIN IMMEDIATE`` holds the write lock, so reading the head
     and appending cannot interleave with another writer.
     """
-    head = session.get(AuditHead, 1)
-    prev_seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    found = _HEAD.rows(session)
+    head = found[0] if found else None
+    prev_seq, prev_hash = head if head else (0, GENESIS)
     if at is not None and at.tzinfo is None:
         raise ValueError("naive datetime given; audit times must be timezone-aware")
     when = (at or utc_now()).astimezone(UTC)
@@ -95,12 +106,13 @@ def record(
         hash=digest,
     )
     session.add(entry)
+    # The head moves now (one statement, no ORM object to load and flush); the
+    # entries are written with the rest of the transaction, which commits or
+    # rolls back both.
     if head is None:
-        session.add(AuditHead(id=1, seq=seq, hash=digest))
+        fast.execute(session, insert(_HEAD_TABLE).values(id=1, seq=seq, hash=digest))
     else:
-        head.seq, head.hash = seq, digest
-    # No flush: the head object carries the chain to the next entry, and the
-    # entries are written with the rest of the transaction.
+        _MOVE_HEAD.rows(session, new_seq=seq, new_hash=digest)
     return entry
 
 
@@ -139,14 +151,16 @@ def verify(session: Session) -> AuditProblem | None:
         prev_hash = entry.hash
         last_seq = entry.seq
         expected_seq += 1
-    head = session.get(AuditHead, 1)
+    found = _HEAD.rows(session)
+    head = found[0] if found else None
     if head is None:
         if last_seq:
             return AuditProblem(last_seq, "the chain head is missing")
         return None
-    if head.seq != last_seq:
-        return AuditProblem(last_seq + 1, f"missing (the log should run to entry {head.seq})")
-    if head.hash != prev_hash:
+    head_seq, head_hash = head
+    if head_seq != last_seq:
+        return AuditProblem(last_seq + 1, f"missing (the log should run to entry {head_seq})")
+    if head_hash != prev_hash:
         return AuditProblem(last_seq, "altered (the chain head records a different hash)")
     return None
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.errors import ValidationError
+from boxoffice.store import versions
 from boxoffice.store.models import Setting
 
 DEFAULTS: dict[str, str] = {
@@ -20,12 +25,23 @@ def _cache(session: Session) -> dict[str, str | None]:
     return session.info.setdefault("settings", {})
 
 
+def _stored(session: Session) -> Mapping[str, str]:
+    """Every stored setting, shared between sessions until the table changes."""
+    return versions.cached(
+        session,
+        "settings",
+        ("settings",),
+        # Through the ORM: a setting changed in this session but not flushed yet counts.
+        lambda: MappingProxyType({row.key: row.value for row in session.scalars(select(Setting))}),
+    )
+
+
 def find(session: Session, key: str) -> str | None:
     """The stored value or the default; ``None`` when neither exists."""
     cache = _cache(session)
     if key not in cache:
-        row = session.get(Setting, key)
-        cache[key] = row.value if row is not None else DEFAULTS.get(key)
+        value = _stored(session).get(key)
+        cache[key] = value if value is not None else DEFAULTS.get(key)
     return cache[key]
 
 

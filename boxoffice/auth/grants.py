@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -19,7 +19,7 @@ from boxoffice.auth import guard, users
 from boxoffice.auth.permissions import Permission, label, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from boxoffice.store import fast
+from boxoffice.store import fast, versions
 from boxoffice.store.models import Grant, Role, RolePermission, User
 
 
@@ -70,28 +70,50 @@ def effective_permissions(
 
 
 def _effective_permissions(session: Session, user_id: int, now: datetime) -> frozenset[Permission]:
-    """Role permissions and live grants of an active user, in one query."""
-    role_rows = (
-        select(RolePermission.permission)
-        .join(User, User.role_id == RolePermission.role_id)
-        .where(User.id == user_id, User.active.is_(True))
+    """Role permissions and live grants of an active user.
+
+    What the store says (role permissions, unrevoked grants with their
+    expiry) is shared between sessions until users, roles, role permissions
+    or grants change (``store.versions``); expiry is judged here, at ``now``.
+    """
+    facts = versions.cached_items(
+        session, "permissions", _PERMISSION_TABLES, [user_id], lambda ids: _load(session, ids)
     )
-    grant_rows = (
-        select(Grant.permission)
-        .join(User, User.id == Grant.user_id)
-        .where(
-            Grant.user_id == user_id,
-            User.active.is_(True),
-            Grant.revoked_at.is_(None),
-            Grant.expires_at > now,
-        )
+    role_names, grant_rows = facts.get(user_id, (frozenset(), ()))
+    names = set(role_names)
+    names.update(name for name, expires_at in grant_rows if expires_at > now)
+    return frozenset(Permission(name) for name in names if name in _KNOWN)
+
+
+_PERMISSION_TABLES = ("users", "roles", "role_permissions", "grants")
+_KNOWN = frozenset(p.value for p in Permission)
+_ROLE_ROWS = (
+    select(User.id, RolePermission.permission)
+    .join(User, User.role_id == RolePermission.role_id)
+    .where(User.id.in_(bindparam("ids", expanding=True)), User.active.is_(True))
+)
+_GRANT_ROWS = (
+    select(Grant.user_id, Grant.permission, Grant.expires_at)
+    .join(User, User.id == Grant.user_id)
+    .where(
+        Grant.user_id.in_(bindparam("ids", expanding=True)),
+        User.active.is_(True),
+        Grant.revoked_at.is_(None),
     )
-    known = {p.value for p in Permission}
-    return frozenset(
-        Permission(name)
-        for (name,) in fast.execute(session, role_rows.union(grant_rows))
-        if name in known
-    )
+)
+
+
+def _load(
+    session: Session, user_ids: list[int]
+) -> dict[int, tuple[frozenset[str], tuple[tuple[str, datetime], ...]]]:
+    """Per user: role permission names and unrevoked grants (name, expiry); active users only."""
+    roles: dict[int, set[str]] = {u: set() for u in user_ids}
+    lent: dict[int, list[tuple[str, datetime]]] = {u: [] for u in user_ids}
+    for uid, name in fast.execute(session, _ROLE_ROWS, {"ids": user_ids}):
+        roles[uid].add(name)
+    for uid, name, expires_at in fast.execute(session, _GRANT_ROWS, {"ids": user_ids}):
+        lent[uid].append((name, expires_at))
+    return {u: (frozenset(roles[u]), tuple(lent[u])) for u in user_ids}
 
 
 def grant(

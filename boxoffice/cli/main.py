@@ -25,7 +25,7 @@ from boxoffice.auth import roles as auth_roles
 from boxoffice.auth import users as auth_users
 from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
 from boxoffice.catalog import events, performances, prices
-from boxoffice.cli import checkin_cmd, print_cmd, report_cmd
+from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
 from boxoffice.cli.output import emit, fail
 from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
 from boxoffice.cli.sync_cmd import register as register_sync
@@ -419,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     checkin_cmd.register(sub)
     print_cmd.register(add, group)
     report_cmd.register(sub)
+    device_cmd.register(add, group)
     return parser
 
 

@@ -2,9 +2,8 @@
 voided, spoiled, and the closing figure the stock on hand is counted against.
 
 On hand = loaded − printed − spoiled (voided tickets were printed and then
-destroyed; they are listed but do not come back as blank stock). Reads the
-``ticket_stock`` table of the printing module by name, so the report says
-plainly when a store does not record ticket stock.
+destroyed; they are listed but do not come back as blank stock). The figures
+are the printing module's stock movements (``TicketStockMovement``).
 """
 
 from __future__ import annotations
@@ -12,36 +11,28 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import inspect, text
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from boxoffice.errors import NotFound
 from boxoffice.reports.model import Chart, Report, Section, business_day
+from boxoffice.store.models.printing import TicketStockMovement as Move
 
 KINDS = ("loaded", "printed", "voided", "spoiled")
 
 
 def build(session: Session, on: date, terminal: str | None = None) -> Report:
-    if "ticket_stock" not in inspect(session.connection()).get_table_names():
-        raise NotFound(
-            "this store does not record paper ticket stock (no ticket_stock table); "
-            "it comes with the printing module"
-        )
     day = business_day(session, on)
-    naive = {"start": day.start.replace(tzinfo=None), "end": day.end.replace(tzinfo=None)}
-    where = " AND terminal = :terminal" if terminal else ""
-    params: dict[str, object] = {**naive, "terminal": terminal}
     before: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     during: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
-    for bucket, condition in ((before, "at < :start"), (during, "at >= :start AND at < :end")):
-        rows = session.execute(
-            text(
-                "SELECT printer, kind, SUM(quantity) FROM ticket_stock "
-                f"WHERE {condition}{where} GROUP BY printer, kind"
-            ),
-            params,
-        )
-        for printer, kind, quantity in rows:
+    windows: tuple[tuple[dict[str, dict[str, int]], ColumnElement[bool]], ...] = (
+        (before, Move.at < day.start),
+        (during, (Move.at >= day.start) & (Move.at < day.end)),
+    )
+    for bucket, window in windows:
+        query = select(Move.printer, Move.kind, func.sum(Move.quantity)).where(window)
+        if terminal:
+            query = query.where(Move.terminal == terminal)
+        for printer, kind, quantity in session.execute(query.group_by(Move.printer, Move.kind)):
             bucket[printer][str(kind)] += int(quantity or 0)
     section = Section(
         "Ticket stock per printer",

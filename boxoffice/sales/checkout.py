@@ -14,6 +14,7 @@ handed in as ``Card(result)``.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import holds, numbering, tickets
+from boxoffice.sales import drawer_events, holds, numbering, tickets
 from boxoffice.sales.cart import Cart, CustomerDetails
 from boxoffice.sales.customers import find_or_create_customer
 from boxoffice.sales.payment_terminal import CardResult
@@ -40,6 +41,7 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
 from boxoffice.shifts.drawer import open_shift_id
+from boxoffice.store import row_writer
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -152,9 +154,10 @@ def remaining(session: Session, order: Order) -> Money:
 def flush_sale(session: Session) -> None:
     """Write what is pending; the live-seat index has the last word on a double sale."""
     try:
-        session.flush()
-    except IntegrityError as exc:
-        if "uq_tickets_live_seat" in str(exc.orig) or "tickets.performance_id" in str(exc.orig):
+        row_writer.write_pending(session)
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
+        reason = str(getattr(exc, "orig", exc))
+        if "uq_tickets_live_seat" in reason or "tickets.performance_id" in reason:
             raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
         raise
 
@@ -193,7 +196,7 @@ def place_order(
         raise ValidationError("the same seat is in the cart twice")
     q: Quote = quote(session, cart, now=now)
     for item in q.items:  # every performance must be on sale now
-        performance = holds.sellable_performance(session, item.item.performance_id, now)
+        performance = holds.sellable(session, item.item.performance_id, now)
         if reserve_until is not None and reserve_until > performance.starts_at:
             raise ValidationError("the payment deadline must be before the performance starts")
     _use_overrides(
@@ -300,7 +303,15 @@ def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> b
     live-seat index settles any race, so writing and deleting hold rows in
     the same transaction would only cost time.
     """
-    if not holds.cart_has_holds(session, cart.cart_id, now):
+    seated = {i.performance_id for i in cart.items if i.seat_id is not None}
+    if len(seated) == 1 and all(i.seat_id is not None for i in cart.items):
+        # The usual sale (seats of one performance): one query checks both.
+        seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
+        if not holds.check_seats_free_unless_cart_holds(
+            session, seated.pop(), seat_ids, cart.cart_id, now
+        ):
+            return False
+    elif not holds.cart_has_holds(session, cart.cart_id, now):
         _check_free(session, cart, now)
         return False
     cart_holds = holds.cart_holds(session, cart.cart_id, now)
@@ -363,7 +374,7 @@ def pay(
     require(session, actor, Permission.SELL, now=now)
     for performance_id in {t.performance_id for t in order.tickets}:
         # A reservation may be paid days later: the show must still be on sale.
-        holds.sellable_performance(session, performance_id, now)
+        holds.sellable(session, performance_id, now)
     due = remaining(session, order)
     if due.minor <= 0:
         raise ValidationError(f"order {order.number} is already covered")
@@ -414,6 +425,9 @@ def pay(
                 created_at=now,
             )
         )
+        drawer_events.request_open(
+            session, drawer_events.DrawerOpen("cash", actor.terminal, f"order:{order.number}")
+        )
     session.info.setdefault("sale_tenders", {}).setdefault(order.uuid, []).append(
         (payment.kind.value, payment.amount_minor, change.minor, payment.rounding_minor or 0)
     )
@@ -451,7 +465,7 @@ def complete_free(
         raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
     open_shift_id(session, actor)
     for performance_id in {t.performance_id for t in order.tickets}:
-        holds.sellable_performance(session, performance_id, now)
+        holds.sellable(session, performance_id, now)
     complete(session, actor, order, signer, now=now)
 
 

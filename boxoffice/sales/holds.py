@@ -8,18 +8,21 @@ could not be held.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, union
+from sqlalchemy import bindparam, delete, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
+from boxoffice.sales import sale_data
+from boxoffice.sales.sale_data import PerformanceFacts
 from boxoffice.store import fast
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
@@ -87,8 +90,18 @@ def sellable_performance(
 
     Without an explicit sale end, sales close when the performance starts.
     """
-    now = now or utc_now()
+    sellable(session, performance_id, now)
     performance = session.get(Performance, performance_id)
+    assert performance is not None
+    return performance
+
+
+def sellable(
+    session: Session, performance_id: int, now: datetime | None = None
+) -> PerformanceFacts:
+    """As ``sellable_performance``, answering from the sale cache (no ORM object)."""
+    now = now or utc_now()
+    performance = sale_data.performances(session, [performance_id]).get(performance_id)
     if performance is None:
         raise NotFound(f"no performance {performance_id}")
     if performance.status != PerformanceStatus.ON_SALE:
@@ -108,41 +121,59 @@ def sellable_performance(
     return performance
 
 
-def _blocked_query(
-    performance_id: int,
-    seat_ids: list[int],
-    other_carts_at: datetime | None = None,
-    cart_id: str = "",
-) -> Any:
-    """Seats among ``seat_ids`` that are sold, house-held or (optionally) in a live cart."""
-    parts = [
-        select(Ticket.seat_id).where(
-            Ticket.performance_id == performance_id,
-            Ticket.seat_id.in_(seat_ids),
-            Ticket.status.in_(LIVE_TICKET_STATES),
-        ),
-        select(SeatHold.seat_id).where(
-            SeatHold.performance_id == performance_id, SeatHold.seat_id.in_(seat_ids)
-        ),
-    ]
-    if other_carts_at is not None:
-        parts.append(
-            select(CartHold.seat_id).where(
-                CartHold.performance_id == performance_id,
-                CartHold.seat_id.in_(seat_ids),
-                CartHold.cart_id != cart_id,
-                CartHold.expires_at > other_carts_at,
-            )
-        )
-    return union(*parts)
+# Seats among ``seat_ids`` that block a sale, built once (these run inside every sale).
+_PERF = bindparam("performance_id")
+_SEATS = bindparam("seat_ids", expanding=True)
+_CART = bindparam("cart_id")
+_NOW = bindparam("now", type_=CartHold.__table__.c.expires_at.type)
+_SOLD = select(Ticket.seat_id).where(
+    Ticket.performance_id == _PERF,
+    Ticket.seat_id.in_(_SEATS),
+    Ticket.status.in_(LIVE_TICKET_STATES),
+)
+_HOUSE_HELD = select(SeatHold.seat_id).where(
+    SeatHold.performance_id == _PERF, SeatHold.seat_id.in_(_SEATS)
+)
+_OTHER_CARTS = select(CartHold.seat_id).where(
+    CartHold.performance_id == _PERF,
+    CartHold.seat_id.in_(_SEATS),
+    CartHold.cart_id != _CART,
+    CartHold.expires_at > _NOW,
+)
+#: Marks (as seat -1) that the cart itself holds something unexpired.
+_CART_HOLDS = select(literal(-1)).where(CartHold.cart_id == _CART, CartHold.expires_at > _NOW)
+_SOLD_OR_HOUSE_HELD = union(_SOLD, _HOUSE_HELD)
+_BLOCKED = union(_SOLD, _HOUSE_HELD, _OTHER_CARTS)
+_BLOCKED_OR_CART_HOLDS = union(_SOLD, _HOUSE_HELD, _OTHER_CARTS, _CART_HOLDS)
+
+
+_LIVE = ", ".join(f"'{state.value}'" for state in LIVE_TICKET_STATES)
+_BLOCKED_OR_CART_HOLDS_SQL = (
+    "SELECT seat_id FROM tickets WHERE performance_id = ? AND seat_id IN ({seats}) "
+    f"AND status IN ({_LIVE}) "
+    "UNION SELECT seat_id FROM seat_holds WHERE performance_id = ? AND seat_id IN ({seats}) "
+    "UNION SELECT seat_id FROM cart_holds WHERE performance_id = ? AND seat_id IN ({seats}) "
+    "AND cart_id != ? AND expires_at > ? "
+    "UNION SELECT -1 FROM cart_holds WHERE cart_id = ? AND expires_at > ?"
+)
+
+
+@functools.cache
+def _now_text(dialect: Any) -> Any:
+    """How the store writes a time (``expires_at``'s own bind processing)."""
+    process = _NOW.type.dialect_impl(dialect).bind_processor(dialect)
+    return process or (lambda value: value)
 
 
 def _sold_or_house_held(session: Session, performance_id: int, seat_ids: list[int]) -> set[int]:
-    return {
-        s
-        for (s,) in fast.execute(session, _blocked_query(performance_id, seat_ids))
-        if s is not None
-    }
+    params = {"performance_id": performance_id, "seat_ids": seat_ids}
+    return {s for (s,) in fast.execute(session, _SOLD_OR_HOUSE_HELD, params) if s is not None}
+
+
+def _refuse_blocked(session: Session, seat_ids: list[int], blocked: set[int]) -> None:
+    if blocked:
+        labels = seat_labels(session, blocked)
+        raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
 
 
 def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
@@ -222,12 +253,51 @@ def check_seats_free(
     about to be inserted hold the seats. (The quote has already checked that
     the seats are on the performance's seat map.)
     """
-    sellable_performance(session, performance_id, now)
-    query = _blocked_query(performance_id, seat_ids, other_carts_at=now, cart_id=cart_id)
-    blocked = {s for (s,) in fast.execute(session, query) if s is not None}
-    if blocked:
-        labels = seat_labels(session, blocked)
-        raise SeatsUnavailable([labels.get(s, str(s)) for s in seat_ids if s in blocked])
+    sellable(session, performance_id, now)
+    params = {
+        "performance_id": performance_id,
+        "seat_ids": seat_ids,
+        "cart_id": cart_id,
+        "now": now,
+    }
+    blocked = {s for (s,) in fast.execute(session, _BLOCKED, params) if s is not None}
+    _refuse_blocked(session, seat_ids, blocked)
+
+
+def check_seats_free_unless_cart_holds(
+    session: Session, performance_id: int, seat_ids: list[int], cart_id: str, now: datetime
+) -> bool:
+    """``check_seats_free`` in the same query as ``cart_has_holds``.
+
+    Returns ``True`` (having checked nothing) when the cart holds anything
+    unexpired: the caller then takes the holding path. Otherwise refuses
+    blocked seats as ``check_seats_free`` does and returns ``False``.
+    """
+    sellable(session, performance_id, now)
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # The same query as _BLOCKED_OR_CART_HOLDS, straight to the driver: with
+        # its four IN lists, SQLAlchemy's expansion costs more than SQLite's run.
+        marks = ", ".join("?" for _ in seat_ids)
+        stamp = _now_text(conn.dialect)(now)
+        seats_of = [performance_id, *seat_ids]
+        rows = conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+            _BLOCKED_OR_CART_HOLDS_SQL.format(seats=marks),
+            [*seats_of, *seats_of, *seats_of, cart_id, stamp, cart_id, stamp],
+        ).fetchall()
+    else:
+        params = {
+            "performance_id": performance_id,
+            "seat_ids": seat_ids,
+            "cart_id": cart_id,
+            "now": now,
+        }
+        rows = fast.execute(session, _BLOCKED_OR_CART_HOLDS, params).all()
+    found = {s for (s,) in rows if s is not None}
+    if -1 in found:
+        return True
+    _refuse_blocked(session, seat_ids, found)
+    return False
 
 
 def check_ga_free(
@@ -427,10 +497,8 @@ def release_cart(session: Session, actor: Actor, cart_id: str) -> int:
 
 def cart_has_holds(session: Session, cart_id: str, now: datetime) -> bool:
     """Whether the cart holds anything unexpired (one cheap query for the sale path)."""
-    query = (
-        select(CartHold.id).where(CartHold.cart_id == cart_id, CartHold.expires_at > now).limit(1)
-    )
-    return fast.execute(session, query).first() is not None
+    params = {"cart_id": cart_id, "now": now}
+    return fast.execute(session, _CART_HOLDS, params).first() is not None
 
 
 def cart_holds(session: Session, cart_id: str, now: datetime | None = None) -> list[CartHold]:

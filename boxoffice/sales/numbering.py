@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import insert, update
+from sqlalchemy import Integer, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
@@ -23,19 +23,24 @@ from boxoffice.store.models import Counter
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
 
+_COUNTERS = Counter.__table__
+#: Built once: this runs twice in every sale.
+_BUMP = fast.Prepared(
+    update(_COUNTERS)
+    .where(_COUNTERS.c.name == bindparam("counter_name"))
+    .values(value=_COUNTERS.c.value + bindparam("step", type_=Integer))
+    .returning(_COUNTERS.c.value)
+)
+
+
 def next_value(session: Session, name: str, count: int = 1) -> int:
     """Reserve ``count`` consecutive values; returns the first.
 
     No autoflush: a sale's pending rows are written once, at its end.
     """
     table = Counter.__table__
-    result = fast.execute(
-        session,
-        update(table)
-        .where(table.c.name == name)
-        .values(value=table.c.value + count)
-        .returning(table.c.value),
-    ).scalar()
+    found = _BUMP.rows(session, counter_name=name, step=count)
+    result = found[0][0] if found else None
     if result is None:
         fast.execute(session, insert(table).values(name=name, value=count))
         return 1

@@ -26,6 +26,8 @@ class CardResult:
     auth_code: str = ""
     terminal_ref: str = ""
     message: str = ""
+    #: The terminal's slip text (card number masked), for the customer's receipt.
+    receipt: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.last4 and (len(self.last4) != 4 or not self.last4.isdigit()):

@@ -6,25 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
 from boxoffice.catalog.prices import bp_to_rate
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import pricing
+from boxoffice.sales import pricing, sale_data
 from boxoffice.sales.cart import Cart, CartItem
-from boxoffice.store import fast
-from boxoffice.store.models import (
-    Discount,
-    GAArea,
-    Performance,
-    Price,
-    PriceType,
-    PriceZone,
-    Seat,
-)
 
 
 @dataclass(frozen=True)
@@ -55,15 +44,6 @@ def cash_rounding(session: Session, currency: str) -> pricing.CashRounding | Non
     return pricing.CashRounding(int(step)) if int(step) > 1 else None
 
 
-def _price_types(session: Session) -> dict[str, PriceType]:
-    """All price types by code, read once per session (a short, rarely edited table)."""
-    cache = session.info.get("price_types")
-    if cache is None:
-        cache = {pt.code: pt for pt in session.scalars(select(PriceType))}
-        session.info["price_types"] = cache
-    return cache
-
-
 def quote(
     session: Session, cart: Cart, *, now: datetime, voucher_codes: Sequence[str] | None = None
 ) -> Quote:
@@ -75,39 +55,19 @@ def quote(
     if not cart.items:
         raise ValidationError("the cart is empty")
     perf_ids = {item.performance_id for item in cart.items}
-    perfs = {
-        p.id: p for p in session.scalars(select(Performance).where(Performance.id.in_(perf_ids)))
-    }
+    perfs = sale_data.performances(session, perf_ids)
     seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
     area_ids = [i.ga_area_id for i in cart.items if i.ga_area_id is not None]
     places: dict[tuple[str, int], tuple[int, int]] = {}
     if seat_ids:
-        for sid, map_id, zone_id in fast.execute(
-            session,
-            select(Seat.id, Seat.seat_map_id, Seat.price_zone_id).where(Seat.id.in_(seat_ids)),
-        ):
-            places["seat", sid] = (map_id, zone_id)
+        for sid, place in sale_data.seat_places(session, seat_ids).items():
+            places["seat", sid] = place
     if area_ids:
-        for aid, map_id, zone_id in fast.execute(
-            session,
-            select(GAArea.id, GAArea.seat_map_id, GAArea.price_zone_id).where(
-                GAArea.id.in_(area_ids)
-            ),
-        ):
-            places["ga", aid] = (map_id, zone_id)
-    price_rows = {
-        (p.performance_id, p.price_zone_id, p.price_type_id): p
-        for p in fast.execute(
-            session, select(*Price.__table__.c).where(Price.performance_id.in_(perf_ids))
-        )
-    }
-    zone_ids = {zone for _, zone in places.values()}
-    zone_names = dict(
-        fast.execute(
-            session, select(PriceZone.id, PriceZone.name).where(PriceZone.id.in_(zone_ids))
-        ).all()
-    )
-    all_types = _price_types(session)
+        for aid, place in sale_data.area_places(session, area_ids).items():
+            places["ga", aid] = place
+    price_rows = sale_data.price_table(session, perf_ids)
+    zone_names = sale_data.zone_names(session)
+    all_types = sale_data.price_types(session)
 
     currencies: set[str] = set()
     lines: list[pricing.CartLine] = []
@@ -134,7 +94,7 @@ def quote(
         price_type = all_types.get(item.price_type)
         if price_type is None:
             raise NotFound(f"no price type {item.price_type!r}")
-        price = price_rows.get((performance.id, zone_id, price_type.id))
+        price = price_rows.get(performance.id, {}).get((zone_id, price_type.id))
         if price is None:
             raise ValidationError(
                 f"{price_type.name} is not sold in {zone_names[zone_id]} for this performance"
@@ -155,9 +115,7 @@ def quote(
     if len(currencies) != 1:
         raise ValidationError("one order cannot mix currencies; sell them separately")
     currency = currencies.pop()
-    rows = list(
-        fast.execute(session, select(*Discount.__table__.c).where(Discount.active.is_(True)))
-    )
+    rows = sale_data.active_discounts(session)
     by_id = {
         r.id: pricing.Discount.from_record(r, currency)
         for r in rows

@@ -8,16 +8,16 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boxoffice.sales import barcodes, numbering
+from boxoffice.sales import barcodes, numbering, sale_data
 from boxoffice.sales.signer import Signer
-from boxoffice.store.models import BarcodeRevocation, Performance, Ticket, TicketStatus
+from boxoffice.store import fast
+from boxoffice.store.models import BarcodeRevocation, Ticket, TicketStatus
 
 
 def claim_for(
     session: Session, ticket: Ticket, signer: Signer, now: datetime
 ) -> barcodes.TicketClaim:
-    performance = session.get(Performance, ticket.performance_id)
-    assert performance is not None
+    performance = sale_data.performances(session, [ticket.performance_id])[ticket.performance_id]
     return barcodes.TicketClaim(
         ticket_id=ticket.id,
         performance_id=ticket.performance_id,
@@ -29,6 +29,9 @@ def claim_for(
         reissue=ticket.reissue,
         event_id=performance.event_id,
     )
+
+
+_TOP_ID = fast.Prepared(select(func.max(Ticket.id)))
 
 
 def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
@@ -47,7 +50,7 @@ def _assign_ids(session: Session, tickets: Sequence[Ticket]) -> None:
     if others:
         session.flush()
     with session.no_autoflush:
-        top = session.scalar(select(func.max(Ticket.id))) or 0
+        top = _TOP_ID.rows(session)[0][0] or 0
     top = max(top, session.info.get("ticket_id_high", 0))
     for offset, ticket in enumerate(missing, start=1):
         ticket.id = top + offset

@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.store import versions
+
 BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = (
@@ -82,6 +84,8 @@ class Store:
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         for factory in (self._writer, self._reader):
             event.listen(factory, "loaded_as_persistent", _keep_alive)
+        for engine in (self.write_engine, self.read_engine):
+            versions.watch(engine)
         # SQLite serialises writers anyway; this keeps threads of one process
         # from spinning on busy_timeout against each other.
         self._write_lock = threading.RLock()
@@ -116,4 +120,5 @@ def open_store(path: Path | str, *, migrate: bool = True) -> Store:
         from boxoffice.store.migrate import upgrade
 
         upgrade(store)
+    versions.arm(store.write_engine)
     return store

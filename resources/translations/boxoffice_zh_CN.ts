@@ -31,6 +31,402 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettings</name>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="65"/>
+        <source>Ticket printer</source>
+        <translation>票据打印机</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="66"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="67"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="68"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="69"/>
+        <source>Card terminal</source>
+        <translation>刷卡终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="75"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="76"/>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="77"/>
+        <source>Not checked yet</source>
+        <translation>尚未检测</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="78"/>
+        <source>Not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="79"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="80"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="86"/>
+        <source>ticket barcode</source>
+        <translation>门票条码</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="87"/>
+        <source>ticket serial</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="88"/>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="89"/>
+        <source>WeChat Pay payment code</source>
+        <translation>微信支付付款码</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="90"/>
+        <source>Alipay payment code</source>
+        <translation>支付宝付款码</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="91"/>
+        <source>other code</source>
+        <translation>其他码</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsPanel</name>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="166"/>
+        <source>&amp;Devices at this terminal</source>
+        <translation>本终端设备(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="172"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="173"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="174"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="175"/>
+        <source>Where</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="176"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="189"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="190"/>
+        <source>&amp;Test print</source>
+        <translation>打印测试页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="191"/>
+        <source>Open dra&amp;wer</source>
+        <translation>打开钱箱(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="214"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="215"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="216"/>
+        <source>Dri&amp;ver</source>
+        <translation>驱动(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="217"/>
+        <source>&amp;Options</source>
+        <translation>参数(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="221"/>
+        <source>&amp;Save device</source>
+        <translation>保存设备(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="222"/>
+        <source>New d&amp;evice</source>
+        <translation>新建设备(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="223"/>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="228"/>
+        <source>Set up a device</source>
+        <translation>设备设置</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="236"/>
+        <source>Scan a code here (or type it and press Enter)</source>
+        <translation>在此扫码（或手动输入后按回车）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="238"/>
+        <source>No scan yet.</source>
+        <translation>尚未扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="241"/>
+        <source>S&amp;canner test</source>
+        <translation>扫描枪测试(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="343"/>
+        <source>No driver for this kind is installed yet.</source>
+        <translation>尚未安装此类设备的驱动。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="374"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="378"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="384"/>
+        <source>Choose a device first.</source>
+        <translation>请先选择设备。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="389"/>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="397"/>
+        <source>Choose a printer in the list first.</source>
+        <translation>请先在列表中选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="401"/>
+        <source>%1 is not a printer.</source>
+        <translation>%1 不是打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="403"/>
+        <source>Sending a test page to %1…</source>
+        <translation>正在向 %1 发送测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="408"/>
+        <source>Opening the drawer…</source>
+        <translation>正在打开钱箱…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="412"/>
+        <source>No-sale recorded; the drawer opens now.</source>
+        <translation>已记录无销售开箱；钱箱即将打开。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="419"/>
+        <source>%1: test page sent.</source>
+        <translation>%1：测试页已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="421"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="433"/>
+        <source>From %1: &lt;b&gt;%2&lt;/b&gt; — %3</source>
+        <translation>来自%1：&lt;b&gt;%2&lt;/b&gt; — %3</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/device_settings.py" line="442"/>
+        <source>keyboard</source>
+        <translation>键盘</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="69"/>
+        <source>Door: %1</source>
+        <extracomment>Background colour of the verdict panel: go, stop, or go but look. The counts behind &quot;n of m admitted&quot; are refreshed at most this often.</extracomment>
+        <translation>检票口：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="72"/>
+        <source>Scan a ticket or type its serial, then Enter</source>
+        <translation>扫描门票或输入票号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="74"/>
+        <source>&amp;Check</source>
+        <translation>检票(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="80"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="82"/>
+        <source>Waiting for the first scan</source>
+        <translation>等待首次扫描</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="103"/>
+        <source>Verdict</source>
+        <extracomment>Admitted against expected for the door&apos;s performances, refreshed after each scan.</extracomment>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="103"/>
+        <source>Ticket</source>
+        <translation>门票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="103"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="128"/>
+        <source>Checking…</source>
+        <translation>正在验票…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="145"/>
+        <source>ADMIT</source>
+        <translation>准许入场</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="147"/>
+        <source>ADMIT %1</source>
+        <translation>准许入场 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="158"/>
+        <source>Inside now: %1</source>
+        <translation>场内人数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="189"/>
+        <source>%1: %2 of %3 admitted</source>
+        <translation>%1：已入场 %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="192"/>
+        <source> (%1 double admissions)</source>
+        <translation>（重复入场 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="200"/>
+        <source>NO VERDICT</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="206"/>
+        <source>WENT OUT</source>
+        <translation>已出场</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="207"/>
+        <source>ALREADY IN</source>
+        <translation>已入场</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="208"/>
+        <source>NOT VALID</source>
+        <translation>票已作废</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="209"/>
+        <source>FORGED</source>
+        <translation>伪造票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="210"/>
+        <source>NOT A TICKET</source>
+        <translation>非门票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="211"/>
+        <source>WRONG PERFORMANCE</source>
+        <translation>场次不符</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="212"/>
+        <source>WRONG EVENT</source>
+        <translation>演出不符</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="213"/>
+        <source>TOO EARLY</source>
+        <translation>未到检票时间</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="214"/>
+        <source>EXPIRED</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="215"/>
+        <source>NOT PAID</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_screen.py" line="216"/>
+        <source>UNKNOWN</source>
+        <translation>查无此票</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../boxoffice/ui/login_dialog.py" line="119"/>

@@ -30,7 +30,12 @@ from boxoffice.checkin.verdicts import Outcome  # noqa: E402
 from boxoffice.sales import checkout, refunds  # noqa: E402
 from boxoffice.sales.signer import open_signer  # noqa: E402
 from boxoffice.store import Store, open_store  # noqa: E402
-from boxoffice.store.models import AdmissionConflict, OutboxEntry, OutboxState  # noqa: E402
+from boxoffice.store.models import (  # noqa: E402
+    AdmissionConflict,
+    BarcodeRevocation,
+    OutboxEntry,
+    OutboxState,
+)
 from boxoffice.sync import terminal  # noqa: E402
 from boxoffice.sync.worker import SyncWorker  # noqa: E402
 from tests.checkin.conftest import DoorWorld  # noqa: E402
@@ -118,8 +123,14 @@ def test_a_refund_at_the_box_office_reaches_the_door_before_it_goes_offline(
         order = checkout.get_order(s, refunded.order_id)
         refunds.refund(s, world.supervisor, order, [refunded.id], reason="ill", to_cash=True)
     dw.box_office_worker.sync_once()  # type: ignore[attr-defined]
-    door_sync.sync_once()  # the revocation arrives through the change feed
-    server.stop()  # and then the door is offline
+
+    def revoked_at_the_door() -> bool:
+        with door_store.read() as s:
+            return s.scalar(select(BarcodeRevocation.id)) is not None
+
+    # The revocation arrives through the change feed...
+    harness.sync_until(door_sync, revoked_at_the_door)
+    server.stop()  # ...and then the door is offline
     door = Door(door_store, dw.doorman, [world.performance], "North door")
     verdict = door.scan(refunded.barcode, now=dw.at_door)
     assert verdict.outcome is Outcome.REVOKED and verdict.revoked_because == "refunded"

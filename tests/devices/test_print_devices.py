@@ -12,10 +12,9 @@ import pytest
 
 pytest.importorskip("boxoffice.devices.registry")
 
+from boxoffice.devices import printers
 from boxoffice.devices.base import DeviceKind, DeviceState
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
-
-from boxoffice.devices import printers
 from boxoffice.store.models import PrintOutcome
 from tests.devices.print_world import sell, snapshots
 from tests.devices.printer_sim import PrinterSim, wait_for

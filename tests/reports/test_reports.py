@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
+from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, zx
 from boxoffice.shifts import close
 from boxoffice.shifts.day_end import local_day_end
 from boxoffice.store.models import (
@@ -183,16 +183,6 @@ def test_low_availability_alerts_show_on_the_inventory(busy_day: Day) -> None:
         report = inventory.build(s, busy_day.date, now=busy_day.world.now)
     alerts = report.sections[0]
     assert alerts.title == "Low availability" and alerts.rows[0][1] == "whole house"
-
-
-def test_the_stock_report_says_when_the_store_has_no_ticket_stock(busy_day: Day) -> None:
-    with busy_day.world.store.read() as s:
-        from sqlalchemy import inspect
-
-        if "ticket_stock" in inspect(s.connection()).get_table_names():
-            pytest.skip("this store records ticket stock")
-        with pytest.raises(NotFound, match="ticket stock"):
-            stock.build(s, busy_day.date)
 
 
 def test_day_end_is_marked_local_and_merges_server_figures(busy_day: Day, tmp_path: Path) -> None:

@@ -425,7 +425,8 @@ def test_fuzz_truncations_and_extensions(cut: int, tail: str) -> None:
     _never_genuine(GENUINE[:cut])
     if tail:
         _never_genuine(GENUINE + tail)
-        _never_genuine(GENUINE[:cut] + tail)
+        if GENUINE[:cut] + tail != GENUINE:  # a tail that re-spells the cut end is the real code
+            _never_genuine(GENUINE[:cut] + tail)
 
 
 @FUZZ

@@ -36,6 +36,20 @@ from boxoffice.sync.credentials import TokenStore
 ADMIN = system_actor("sync-test")
 
 
+def sync_until(worker: Any, done: Any, timeout: float = 15.0) -> None:
+    """Sync rounds until ``done()``: on PostgreSQL the feed shows an event only
+    once every older transaction in the cluster has finished, so a busy
+    database (another test run, a benchmark) can hold it back a moment."""
+    deadline = time.monotonic() + timeout
+    while True:
+        worker.sync_once()
+        if done():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the change feed did not deliver within {timeout} s")
+        time.sleep(0.1)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -152,7 +152,8 @@ def _store_state(world: World) -> dict[str, object]:
                     "more": False,
                 }
             ),
-            "unknown revocation reason 'stolen'",
+            "feed item 'reason' must be one of "
+            "['cancelled', 'exchanged', 'refunded', 'reprinted', 'voided'], got 'stolen'",
         ),
     ],
 )

@@ -31,7 +31,7 @@ from boxoffice.sync.errors import ServerUnreachable
 from boxoffice.sync.worker import SyncWorker
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur
-from tests.sync.harness import RunningServer, link, other_terminal
+from tests.sync.harness import RunningServer, link, other_terminal, sync_until
 
 
 def _worker(world: World, client: ServerClient, **kw: float) -> SyncWorker:
@@ -315,14 +315,15 @@ def test_the_change_feed_brings_other_terminals_sales_and_revocations(
     worker.sync_once()
     other = other_terminal(server, ring, "Window 2")
     hold = other.place_hold(world.performance, [world.seats["S-E-7"]])
-    worker.sync_once()
-    with world.store.read() as s:
-        remote = s.scalar(select(RemoteSeat).where(RemoteSeat.seat_id == world.seats["S-E-7"]))
-        assert remote is not None and remote.state == "held"
+
+    def remote_seats() -> list[tuple[int, str]]:
+        with world.store.read() as s:
+            return [(r.seat_id, r.state) for r in s.scalars(select(RemoteSeat))]
+
+    sync_until(worker, lambda: remote_seats() != [])
+    assert remote_seats() == [(world.seats["S-E-7"], "held")]
     other.release_hold(hold.hold_id)
-    worker.sync_once()
-    with world.store.read() as s:
-        assert s.scalar(select(func.count()).select_from(RemoteSeat)) == 0
+    sync_until(worker, lambda: remote_seats() == [])
     cursor = worker.status.cursor
     assert cursor
     # Nothing new: the cursor stays and nothing is applied twice.

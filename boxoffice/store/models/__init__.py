@@ -11,6 +11,7 @@ from boxoffice.store.models.checkin import (
     ManualRedemption,
     TicketPresence,
 )
+from boxoffice.store.models.data_versions import DataVersion
 from boxoffice.store.models.discounts import Discount, GiftCard, GiftCardMovement
 from boxoffice.store.models.holds import HoldKind, SeatHold
 from boxoffice.store.models.inventory import Allocation, AvailabilityThreshold, CartHold
@@ -66,6 +67,7 @@ __all__ = [
     "CountPurpose",
     "Counter",
     "Customer",
+    "DataVersion",
     "Discount",
     "DoorPolicy",
     "DoorScan",

@@ -1,7 +1,7 @@
 """sync client: conflicts, remote seats, outbox send time and result
 
-Revision ID: 0040_sync
-Revises: 0030_checkin
+Revision ID: 0006_sync
+Revises: 0005_checkin
 Create Date: 2026-11-25
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0040_sync"
-down_revision: str | None = "0030_checkin"
+revision: str = "0006_sync"
+down_revision: str | None = "0005_checkin"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """print log and ticket stock
 
-Revision ID: 0010_print
-Revises: 0020_shifts (re-chained after 0020_shifts landed on main; was 0002)
+Revision ID: 0004_print
+Revises: 0003_shifts
 Create Date: 2026-11-25
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_print"
-down_revision: str | None = "0020_shifts"
+revision: str = "0004_print"
+down_revision: str | None = "0003_shifts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """shifts
 
-Revision ID: 0020_shifts
+Revision ID: 0003_shifts
 Revises: 0002
 Create Date: 2026-11-25
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0020_shifts"
+revision: str = "0003_shifts"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """door check-in: admissions, presence, conflicts, scans, policies, redemptions
 
-Revision ID: 0030_checkin
-Revises: 0010_print
+Revision ID: 0005_checkin
+Revises: 0004_print
 Create Date: 2026-11-25
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0030_checkin"
-down_revision: str | None = "0010_print"
+revision: str = "0005_checkin"
+down_revision: str | None = "0004_print"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,214 @@
+"""Serial and USB-COM barcode scanners, opened through ``serial.serial_for_url``.
+
+A scanner in serial mode sends each code followed by a terminator (CR by
+default, configurable), optionally wrapped in a prefix/suffix. The reader
+runs on its own thread with a short read timeout, so ``stop()`` returns
+promptly; a pulled cable turns the state to *offline* and the reader tries
+to reopen the port until stopped. ``serial_for_url`` also takes ``loop://``
+and ``socket://host:port`` URLs (tests, network scanners).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import serial
+
+from boxoffice.devices.base import Device, DeviceKind, DeviceState, Scan, ScanListener
+from boxoffice.devices.registry import DeviceConfig, DeviceRegistry, register_driver
+from boxoffice.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+#: A code longer than this without a terminator is noise (wrong baud rate, no suffix set).
+MAX_FRAME = 1024
+
+
+class SerialScanner(Device):
+    kind = DeviceKind.SCANNER
+
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        *,
+        baudrate: int = 9600,
+        terminator: bytes = b"\r",
+        prefix: bytes = b"",
+        encoding: str = "utf-8",
+        reopen_after_s: float = 2.0,
+        port: serial.SerialBase | None = None,
+    ) -> None:
+        super().__init__(name)
+        if not url and port is None:
+            raise ValidationError("a serial scanner needs its port (e.g. /dev/ttyACM0 or COM4)")
+        if not terminator:
+            raise ValidationError("a serial scanner needs the terminator it sends after a code")
+        self.url, self.baudrate, self.terminator, self.prefix = url, baudrate, terminator, prefix
+        self.encoding, self.reopen_after_s = encoding, reopen_after_s
+        self._port = port
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._on_scan: ScanListener | None = None
+
+    def describe(self) -> str:
+        return self.url
+
+    def start(self, on_scan: ScanListener) -> None:
+        if self._thread is not None:
+            raise ValidationError(f"{self.name} is already reading")
+        self._on_scan = on_scan
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._read_loop, name=f"scanner-{self.name}")
+        self._thread.daemon = True
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+            self._thread = None
+
+    def close(self) -> None:
+        self.stop()
+        super().close()
+
+    # -- the reader thread ----------------------------------------------------
+    def _open(self) -> serial.SerialBase | None:
+        if self._port is not None:
+            return self._port
+        try:
+            return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=0.1)
+        except (serial.SerialException, ValueError) as exc:
+            self.set_status(DeviceState.OFFLINE, f"{self.name}: {self.url} cannot be opened: {exc}")
+            return None
+
+    def _read_loop(self) -> None:
+        while not self._stop.is_set():
+            port = self._open()
+            if port is None:
+                self._stop.wait(self.reopen_after_s)
+                continue
+            self.set_status(DeviceState.READY, f"reading {self.url}")
+            try:
+                self._read_port(port)
+            except (serial.SerialException, OSError) as exc:
+                self.set_status(DeviceState.OFFLINE, f"{self.name} was disconnected: {exc}")
+                self._stop.wait(self.reopen_after_s)
+            finally:
+                if self._port is None:
+                    port.close()
+        if self.status().state == DeviceState.READY:
+            self.set_status(DeviceState.UNKNOWN, "stopped")
+
+    def _read_port(self, port: serial.SerialBase) -> None:
+        buffer = bytearray()
+        port.timeout = 0.1
+        while not self._stop.is_set():
+            chunk = port.read(port.in_waiting or 1)
+            if not chunk:
+                continue
+            buffer += chunk
+            while (end := buffer.find(self.terminator)) >= 0:
+                frame = bytes(buffer[:end])
+                del buffer[: end + len(self.terminator)]
+                self._deliver(frame)
+            if len(buffer) > MAX_FRAME:
+                self.set_status(
+                    DeviceState.ERROR,
+                    f"{self.name}: no terminator in {len(buffer)} bytes; "
+                    "check the scanner's suffix and baud rate",
+                )
+                buffer.clear()
+
+    def _deliver(self, frame: bytes) -> None:
+        if self.prefix and frame.startswith(self.prefix):
+            frame = frame[len(self.prefix) :]
+        try:
+            text = frame.decode(self.encoding)
+        except UnicodeDecodeError:
+            self.set_status(
+                DeviceState.ERROR, f"{self.name} sent bytes that are not {self.encoding}"
+            )
+            return
+        if self.status().state == DeviceState.ERROR:
+            self.set_status(DeviceState.READY, f"reading {self.url}")
+        if self._on_scan is not None:
+            started = time.perf_counter()
+            self._on_scan(Scan(text, self.name))
+            if time.perf_counter() - started > 0.5:
+                log.warning("scan handler of %s is slow; hand work to another thread", self.name)
+
+
+def _bytes(value: object, what: str) -> bytes:
+    text = str(value)
+    try:
+        return text.encode("latin-1").decode("unicode_escape").encode("latin-1")
+    except (UnicodeError, ValueError):
+        raise ValidationError(
+            f"{what} {text!r} is not a valid byte string (use \\r, \\n, \\x02)"
+        ) from None
+
+
+def _factory(config: DeviceConfig, registry: DeviceRegistry) -> Device:
+    return SerialScanner(
+        config.name,
+        str(config.option("url", "")),
+        baudrate=int(config.option("baudrate", 9600)),
+        terminator=_bytes(config.option("terminator", "\\r"), "the terminator"),
+        prefix=_bytes(config.option("prefix", ""), "the prefix"),
+    )
+
+
+register_driver(
+    DeviceKind.SCANNER,
+    "serial",
+    _factory,
+    "serial/USB-COM scanner (url, baudrate, terminator such as \\r, optional prefix)",
+)
+
+
+#: The keyboard-wedge scanner has no port: the UI's event filter reads it.
+class KeyboardWedgeScanner(Device):
+    kind = DeviceKind.SCANNER
+
+    def __init__(self, name: str, prefix: str, suffix: str, max_gap_ms: int) -> None:
+        if not 1 <= max_gap_ms <= 200:
+            raise ValidationError(
+                "the key gap of a scanner is 1-200 ms (scanners type ~8 ms apart)"
+            )
+        if suffix not in ("enter", "tab", ""):
+            raise ValidationError(
+                "a keyboard scanner ends its codes with 'enter', 'tab' or nothing"
+            )
+        super().__init__(name)
+        self.prefix, self.suffix, self.max_gap_ms = prefix, suffix, max_gap_ms
+        self.set_status(DeviceState.UNKNOWN, "reads through the keyboard")
+
+    def describe(self) -> str:
+        return "keyboard"
+
+    def start(self, on_scan: ScanListener) -> None:
+        return None  # the UI's KeyboardWedgeFilter delivers its scans
+
+    def stop(self) -> None:
+        return None
+
+
+def _wedge(config: DeviceConfig, registry: DeviceRegistry) -> Device:
+    return KeyboardWedgeScanner(
+        config.name,
+        prefix=str(config.option("prefix", "")),
+        suffix=str(config.option("suffix", "enter")),
+        max_gap_ms=int(config.option("max_gap_ms", 30)),
+    )
+
+
+register_driver(
+    DeviceKind.SCANNER,
+    "keyboard",
+    _wedge,
+    "keyboard-wedge scanner (prefix, suffix 'enter'/'tab', max_gap_ms between keys)",
+)

@@ -1,0 +1,47 @@
+"""No sale: open the cash drawer without a transaction (to give change, check a note).
+
+A drawer opened without money changing hands is where cash goes missing,
+so it needs the ``no_sale`` permission (or a supervisor's override), a
+reason, and an audit entry; the drawer opens only once that entry is
+committed (``drawer_events``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from boxoffice import audit
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
+from boxoffice.clock import utc_now
+from boxoffice.errors import ValidationError
+from boxoffice.sales import drawer_events
+from boxoffice.store.models import Override
+
+MAX_REASON = 200
+
+
+def no_sale(
+    session: Session,
+    actor: Actor,
+    reason: str,
+    *,
+    overrides: Sequence[Override] = (),
+    now: datetime | None = None,
+) -> None:
+    """Record a no-sale and open this terminal's drawer after the commit."""
+    now = now or utc_now()
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("say why the drawer is opened without a sale")
+    if len(reason) > MAX_REASON:
+        raise ValidationError(f"keep the reason under {MAX_REASON} characters")
+    require(session, actor, Permission.NO_SALE, overrides=overrides, now=now)
+    audit.record(session, actor, "drawer.no_sale", "drawer", {"reason": reason}, at=now)
+    drawer_events.request_open(
+        session, drawer_events.DrawerOpen("no_sale", actor.terminal, "drawer")
+    )
