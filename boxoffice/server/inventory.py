@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,13 +44,17 @@ def insert_claims(session: Session, rows: Sequence[dict[str, Any]]) -> set[tuple
     if not rows:
         return set()
     dialect = postgresql if is_postgres(session) else sqlite
+    # Rows as parameters, not inlined VALUES: the statement compiles once and is
+    # cached, and SQLAlchemy still sends it as multi-row INSERTs ("insertmanyvalues").
+    # Every row must name the same columns.
+    keys = set().union(*rows)
     stmt = (
         dialect.insert(SeatClaim)
-        .values(list(rows))
         .on_conflict_do_nothing(index_elements=["performance_id", "seat_id"])
         .returning(SeatClaim.performance_id, SeatClaim.seat_id)
     )
-    return {(p, s) for p, s in session.execute(stmt)}
+    params = [{k: r.get(k) for k in keys} for r in rows]
+    return {(p, s) for p, s in session.execute(stmt, params)}
 
 
 def performance(session: Session, performance_id: int) -> InvPerformance:
@@ -540,12 +544,69 @@ def claim_for_sale(
     return False, claim.kind if claim else "unknown"
 
 
+def convert_for_sales(
+    session: Session, terminal_id: int, perf_id: int, serials: dict[int, str], now: datetime
+) -> dict[int, str]:
+    """``claim_for_sale`` for many seats of one performance in one statement.
+
+    Converts the seats (seat id → ticket serial) this terminal holds or was
+    allocated, or that an expired hold still claims, into sales; returns each
+    converted seat and how ("allocation" or "hold"). Other seats are untouched.
+    """
+    if not serials:
+        return {}
+    rows = session.execute(
+        update(SeatClaim)
+        .where(
+            SeatClaim.performance_id == perf_id,
+            SeatClaim.seat_id.in_(list(serials)),
+            or_(
+                and_(
+                    SeatClaim.kind == "hold",
+                    or_(SeatClaim.terminal_id == terminal_id, SeatClaim.expires_at <= now),
+                ),
+                and_(SeatClaim.kind == "allocation", SeatClaim.terminal_id == terminal_id),
+            ),
+        )
+        .values(
+            kind="sale",
+            terminal_id=terminal_id,
+            ticket_serial=case(serials, value=SeatClaim.seat_id),
+            hold_id=None,
+            expires_at=None,
+        )
+        .returning(SeatClaim.seat_id, SeatClaim.allocation_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return {seat: "allocation" if alloc is not None else "hold" for seat, alloc in rows}
+
+
 def blocking_facts(session: Session, perf_id: int, seat_id: int) -> dict[str, Any]:
     claim = session.scalar(
         select(SeatClaim).where(SeatClaim.performance_id == perf_id, SeatClaim.seat_id == seat_id)
     )
     if claim is None:
         return {"seat_id": seat_id, "claim": None}
+    return _facts(claim)
+
+
+def blocking_facts_many(
+    session: Session, perf_id: int, seat_ids: Iterable[int]
+) -> list[dict[str, Any]]:
+    """``blocking_facts`` of the seats of one performance that have a claim, in one query."""
+    seat_ids = list(seat_ids)
+    if not seat_ids:
+        return []
+    claims = session.scalars(
+        select(SeatClaim).where(
+            SeatClaim.performance_id == perf_id, SeatClaim.seat_id.in_(seat_ids)
+        )
+    )
+    return [_facts(c) for c in claims]
+
+
+def _facts(claim: SeatClaim) -> dict[str, Any]:
+    seat_id = claim.seat_id
     return {
         "seat_id": seat_id,
         "claim": claim.kind,

@@ -93,8 +93,12 @@ class Prep:
     perfs: dict[int, InvPerformance] = field(default_factory=dict)
     seats: set[tuple[int, int]] = field(default_factory=set)
     areas: set[tuple[int, int]] = field(default_factory=set)
-    #: (performance, seat, serial) inserted as sale claims up front.
-    claimed: set[tuple[int, int, str]] = field(default_factory=set)
+    #: (performance, seat, serial) claimed for sale up front, and how: "free" (a new
+    #: claim), "allocation" or "hold" (this terminal's claim converted to a sale).
+    claimed: dict[tuple[int, int, str], str] = field(default_factory=dict)
+    #: (performance, seat, serial) that could not be claimed up front, with the facts
+    #: of the claim that blocks it (for the conflict the handler records).
+    blocked: dict[tuple[int, int, str], dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -314,10 +318,19 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
 
     A seat is claimed here only for a sale that passes the same checks its
     handler makes, so a claim is never left behind by a refused sale. Seats
-    that are not free here (held, allocated, sold, or wanted twice in the
+    this terminal holds or was allocated are converted to sales with one
+    statement per performance, but only for sales before the chunk's first
+    operation that could change claims itself (e.g. an allocation release),
+    so the outcome is the one applying them in order would give. Seats that
+    are still not claimed (sold, someone else's, or wanted twice in the
     chunk) are left to the handler, which tries them again in order.
     """
     prep = Prep()
+    early: set[str] = set()  # keys of sales before the first claim-changing operation
+    for op in ops:
+        if op.kind not in BUFFERED_KINDS:
+            break
+        early.add(op.idempotency_key)
     for op in ops:
         if op.kind in ("sale", "reservation"):
             try:
@@ -334,8 +347,9 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
     )
     prep.perfs, prep.seats, prep.areas, prep.existing_serials = _lookups(session, bodies)
     wanted: dict[tuple[int, int], str] = {}
+    convertible: set[tuple[int, int]] = set()
     taken = set(prep.existing_serials)
-    for body in bodies:
+    for key, body in prep.parsed.items():
         if body.uuid in prep.existing_orders:
             continue
         try:
@@ -344,8 +358,10 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
             continue
         taken.update(line.serial or "" for line in body.tickets)
         for line in body.tickets:
-            if line.seat is not None:
-                wanted.setdefault((line.performance, line.seat), line.serial or "")
+            if line.seat is not None and (line.performance, line.seat) not in wanted:
+                wanted[(line.performance, line.seat)] = line.serial or ""
+                if key in early:
+                    convertible.add((line.performance, line.seat))
     rows = [
         {
             "performance_id": perf,
@@ -359,7 +375,18 @@ def prepare_sales(session: Session, terminal: Terminal, ops: list[Envelope], now
         for (perf, seat), serial in sorted(wanted.items())
     ]
     got = inventory.insert_claims(session, rows)
-    prep.claimed = {(p, st, wanted[(p, st)]) for p, st in got}
+    prep.claimed = {(p, st, wanted[(p, st)]): "free" for p, st in got}
+    by_perf: dict[int, dict[int, str]] = {}
+    for p, st in sorted(convertible - got):
+        by_perf.setdefault(p, {})[st] = wanted[(p, st)]
+    for p, serials in by_perf.items():
+        converted = inventory.convert_for_sales(session, terminal.id, p, serials, now)
+        for st, how in converted.items():
+            prep.claimed[(p, st, serials[st])] = how
+        # What blocks the others, read once: nothing before these sales in the chunk
+        # can free a seat, so the handler would find the same claims one by one.
+        for facts in inventory.blocking_facts_many(session, p, set(serials) - set(converted)):
+            prep.blocked[(p, facts["seat_id"], serials[facts["seat_id"]])] = facts
     return prep
 
 
@@ -413,8 +440,13 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
         if line.seat is None:
             ga_need.setdefault((line.performance, line.ga_area), []).append(line)  # type: ignore[arg-type]
             continue
-        if prep is not None and (line.performance, line.seat, line.serial) in prep.claimed:
-            granted, how = True, "free"
+        place = (line.performance, line.seat, line.serial or "")
+        up_front = prep.claimed.get(place) if prep else None
+        blocked = prep.blocked.get(place) if prep else None
+        if up_front is not None:
+            granted, how = True, up_front
+        elif blocked is not None:
+            granted, how = False, blocked["claim"]
         else:
             granted, how = inventory.claim_for_sale(
                 s, t.id, line.performance, line.seat, line.serial or "", ctx.now
@@ -426,7 +458,7 @@ def _book_order(ctx: Ctx, reservation: bool) -> Outcome:
                 not_allocated.append(line.seat)
         else:
             statuses[line.serial or ""] = "conflict"
-            taken.append(inventory.blocking_facts(s, line.performance, line.seat))
+            taken.append(blocked or inventory.blocking_facts(s, line.performance, line.seat))
     for (pid, area), lines in ga_need.items():
         if _take_ga_for_sale(ctx, pid, area, len(lines), body.offline):
             for line in lines:
@@ -1002,7 +1034,8 @@ def _apply_one(
                 },
             }
         return _replay(existing)
-    if op.terminal_seq <= terminal.last_seq:
+    last_seq = session.info[LAST_SEQ]
+    if op.terminal_seq <= last_seq:
         return {
             "idempotency_key": op.idempotency_key,
             "terminal_seq": op.terminal_seq,
@@ -1011,9 +1044,9 @@ def _apply_one(
             "conflict": None,
             "error": {
                 "error": "out_of_order",
-                "message": f"sequence {op.terminal_seq} comes after {terminal.last_seq} "
+                "message": f"sequence {op.terminal_seq} comes after {last_seq} "
                 "was applied; operations must arrive in order",
-                "last_seq": terminal.last_seq,
+                "last_seq": last_seq,
             },
         }
     handler = HANDLERS.get(op.kind)
@@ -1050,13 +1083,18 @@ def _apply_one(
             "received_at": now,
         }
     )
-    terminal.last_seq = op.terminal_seq
+    # Kept aside and written once per chunk: assigning the ORM row here would make
+    # every later statement's autoflush send an UPDATE of the terminal first.
+    session.info[LAST_SEQ] = op.terminal_seq
     return {
         "idempotency_key": op.idempotency_key,
         "terminal_seq": op.terminal_seq,
         "status": outcome.status,
         **answer,
     }
+
+
+LAST_SEQ = "terminal_last_seq"
 
 
 def _check_reuse(
@@ -1108,6 +1146,7 @@ def _run_chunk(
         prep = prepare_sales(session, terminal, new, now)
         feed.buffered(session)
         session.info["receipts"] = []
+        session.info[LAST_SEQ] = terminal.last_seq
         out = [
             _apply_one(
                 session,
@@ -1126,6 +1165,7 @@ def _run_chunk(
         rows = session.info.pop("receipts")
         if rows:
             session.execute(insert(Receipt), rows)
+        terminal.last_seq = session.info.pop(LAST_SEQ)
         terminal.last_contact = now
         if clock_offset_ms is not None:
             terminal.clock_offset_ms = clock_offset_ms
