@@ -10,7 +10,7 @@ the amount.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ from boxoffice.store.models import (
 )
 from boxoffice.sync import outbox
 
-#: Setting: manual redemptions one customer may have per day (UTC day).
+#: Setting: manual redemptions one customer may have per day (the venue's day).
 DAILY_LIMIT_KEY = "redemption.daily_limit_per_customer"
 DEFAULT_DAILY_LIMIT = 3
 MAX_REASON = 200
@@ -69,14 +69,17 @@ def _customer_id(
 
 
 def _check_daily_limit(session: Session, customer_id: int, now: datetime) -> None:
-    day = datetime.combine(now.astimezone(UTC).date(), time(), tzinfo=UTC)
+    """Counted over the venue's day (the reports' business day), not the UTC one."""
+    from boxoffice.reports.model import business_day, report_timezone
+
+    day = business_day(session, now.astimezone(report_timezone(session)).date())
     used = session.scalar(
         select(func.count())
         .select_from(ManualRedemption)
         .where(
             ManualRedemption.customer_id == customer_id,
-            ManualRedemption.redeemed_at >= day,
-            ManualRedemption.redeemed_at < day + timedelta(days=1),
+            ManualRedemption.redeemed_at >= day.start,
+            ManualRedemption.redeemed_at < day.end,
         )
     )
     limit = daily_limit(session)

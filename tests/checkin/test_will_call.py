@@ -247,6 +247,38 @@ def test_daily_limit_per_customer_on_manual_redemption(dw: DoorWorld) -> None:
         assert len(s.scalars(select(ManualRedemption)).all()) == 5
 
 
+def test_the_daily_limit_counts_the_venues_day_not_the_utc_one(dw: DoorWorld) -> None:
+    from datetime import UTC, datetime
+
+    from boxoffice import settings
+
+    w = dw.world
+    li = _customer(dw, LI)
+    _voucher(dw, "DRINK")
+    with w.store.write() as s:
+        settings.put(s, "reports.timezone", "Asia/Shanghai")  # UTC+8: the day starts 16:00 UTC
+    evening = datetime(2030, 6, 1, 16, 30, tzinfo=UTC)  # already 2 June in Shanghai
+    for _ in range(redeem.DEFAULT_DAILY_LIMIT):
+        with w.store.write() as s:
+            redeem.redeem_voucher(
+                s, dw.doorman, "DRINK", reason="torn", customer_id=li, now=evening
+            )
+    next_utc_day = datetime(2030, 6, 2, 1, 0, tzinfo=UTC)  # still 2 June in Shanghai
+    with w.store.write() as s, pytest.raises(ValidationError, match="limit 3 a day"):
+        redeem.redeem_voucher(
+            s, dw.doorman, "DRINK", reason="torn", customer_id=li, now=next_utc_day
+        )
+    with w.store.write() as s:  # 3 June in Shanghai
+        redeem.redeem_voucher(
+            s,
+            dw.doorman,
+            "DRINK",
+            reason="torn",
+            customer_id=li,
+            now=datetime(2030, 6, 2, 16, 0, tzinfo=UTC),
+        )
+
+
 def test_gift_card_redemption_checks_balance_expiry_and_currency(dw: DoorWorld) -> None:
     w = dw.world
     customer = _customer(dw)
