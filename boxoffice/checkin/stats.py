@@ -1,6 +1,8 @@
 """Door statistics: admitted against expected, per performance and per door.
 
-``expected`` counts the valid tickets of the performance this store knows;
+``expected`` counts the valid tickets of the performance in this store plus
+the seats other terminals sold, as the change feed reports them (standing
+places sold elsewhere are not in the feed's cache yet);
 ``admitted`` counts tickets let in at least once (this door's scans and
 other doors' admissions from the change feed); ``inside`` those in the
 house now (differs from admitted only with re-entry). Refused scans are
@@ -23,6 +25,7 @@ from boxoffice.store.models import (
     AdmissionConflict,
     DoorScan,
     Performance,
+    RemoteSeat,
     Ticket,
     TicketPresence,
     TicketStatus,
@@ -93,6 +96,12 @@ def performance_stats(session: Session, performance_id: int) -> PerformanceStats
         .select_from(Ticket)
         .where(Ticket.performance_id == performance_id, Ticket.status == TicketStatus.VALID)
     )
+    sold_elsewhere = session.scalar(
+        select(func.count())
+        .select_from(RemoteSeat)
+        .where(RemoteSeat.performance_id == performance_id, RemoteSeat.state == "sold")
+    )
+    expected = (expected or 0) + (sold_elsewhere or 0)
     admitted_by_door = dict(
         session.execute(
             select(TicketPresence.first_door, func.count())

@@ -263,6 +263,35 @@ def test_door_statistics_per_performance_and_per_door(dw: DoorWorld) -> None:
     assert first.to_dict()["doors"][1] == {"door": "Side door", "admitted": 1, "refused": 2}
 
 
+def test_expected_includes_seats_other_terminals_sold(dw: DoorWorld) -> None:
+    """A door terminal sells nothing itself: what it expects comes from the change feed."""
+    from boxoffice.sync import feed
+    from boxoffice.sync.protocol import FeedEvent
+
+    w = dw.world
+    dw.sell("S-A-1")
+
+    def sold(seq: int, guid: str, state: str) -> FeedEvent:
+        data = {
+            "performance_id": w.performance,
+            "seat_id": w.seats[guid],
+            "state": state,
+            "terminal_id": 2,
+        }
+        return FeedEvent(seq=seq, kind="seat_state", at=w.now, data=data)
+
+    with w.store.write() as s:
+        feed.apply(
+            s, [sold(1, "S-B-1", "sold"), sold(2, "S-B-2", "sold")], terminal_id=1, now=w.now
+        )
+    with w.store.read() as s:
+        assert stats.performance_stats(s, w.performance).expected == 3
+    with w.store.write() as s:  # refunded elsewhere: the seat is free again
+        feed.apply(s, [sold(3, "S-B-2", "free")], terminal_id=1, now=w.now)
+    with w.store.read() as s:
+        assert stats.performance_stats(s, w.performance).expected == 2
+
+
 OTHER_TERMINAL_KEY = signing_keys.generate()
 
 
