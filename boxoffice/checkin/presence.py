@@ -143,9 +143,9 @@ def move(
             first_by=actor.username,
             last_move_at=now,
         )
-    if kind != "exit":  # the server knows admissions only; an exit stays at this door
-        body = admission_body(Admission(**movement), facts.reissue)
-        outbox.enqueue(session, "admission", body, key=admission_uuid, now=now)
+    # Exits travel too, so that with re-entry every door knows who is inside.
+    body = admission_body(Admission(**movement), facts.reissue)
+    outbox.enqueue(session, "admission", body, key=admission_uuid, now=now)
     inside = bump_inside(session, facts.performance_id, -1 if kind == "exit" else 1)
     if kind == "exit":
         return facts.verdict(

@@ -819,6 +819,11 @@ def admission(ctx: Ctx) -> Outcome:
         "terminal_id": ctx.terminal.id,
         "gate": body.gate,
     }
+    if ctx.op.body.get("kind") == "exit":
+        # With re-entry, the other doors must know the holder went out; an exit
+        # admits nothing, so it never makes or loses a first admission.
+        feed.emit(s, "redemption", event, ctx.now)
+        return Outcome("applied", result={"serial": tk.serial, "admitted": False, "exit": True})
     if first is None:
         s.add(
             Admission(

@@ -105,6 +105,28 @@ def test_refund_on_another_terminal_reaches_the_offline_door_through_the_feed(
     assert door.scan(kept.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
 
 
+def test_with_reentry_an_exit_at_one_door_reaches_the_others(
+    dw: DoorWorld, copy_store: Callable[[], Store]
+) -> None:
+    w = dw.world
+    (ticket,) = dw.sell("S-A-1")
+    with w.store.write() as s:
+        policy.set_policy(s, system_actor(), w.performance, reentry=True)
+    north_store, south_store = copy_store(), copy_store()
+    north = _door(dw, north_store, "North")
+    assert north.scan(ticket.barcode, now=dw.at_door).outcome is Outcome.ADMITTED
+    went_out = north.scan(ticket.barcode, now=dw.at_door + timedelta(minutes=30))
+    assert went_out.outcome is Outcome.EXITED
+    bodies = _admission_bodies(north_store)
+    assert [b["kind"] for b in bodies] == ["entry", "exit"]  # both go to the server
+    with south_store.write() as s:  # South's feed brings both movements
+        for body in bodies:
+            assert remote.apply_remote_admission(s, body, w.now) is Applied.NEW
+    south = _door(dw, south_store, "South")
+    back = south.scan(ticket.barcode, now=dw.at_door + timedelta(minutes=45))
+    assert back.outcome is Outcome.READMITTED, "the holder went out at North, so comes back in"
+
+
 def test_double_admission_by_two_offline_doors_keeps_the_earlier_and_shows_a_conflict(
     dw: DoorWorld, copy_store: Callable[[], Store]
 ) -> None:

@@ -339,6 +339,19 @@ def test_door_admission_body_travels_to_other_doors_and_will_call_is_kept(
     event = wait_for_kind(client, terminal["token"], "redemption", 1)[0]
     assert event["uuid"] == scan["uuid"] and event["door"] == "North"
     assert event["terminal_id"] == door["terminal_id"] and event["serial"] == serial
+    # With re-entry the holder goes out: other doors hear of it, nothing is admitted again.
+    exit_scan = {
+        **scan,
+        "uuid": "8f1d2c3a-2222-4222-8333-944455556666",
+        "kind": "exit",
+        "scanned_at": "2030-01-01T20:00:00+00:00",
+    }
+    out_r = push(
+        client, door["token"], [helpers.envelope(2, "admission", exit_scan, key=exit_scan["uuid"])]
+    )["results"][0]
+    assert out_r["status"] == "applied" and out_r["result"]["exit"] is True
+    went_out = wait_for_kind(client, terminal["token"], "redemption", 2)[1]
+    assert went_out["kind"] == "exit" and went_out["uuid"] == exit_scan["uuid"]
     will_call = {
         "order": sale["uuid"],
         "ticket_ids": [1],
