@@ -33,29 +33,9 @@ from boxoffice.server.models import (
     SeatClaim,
     Terminal,
 )
+from boxoffice.store.catalogue_tables import CATALOGUE_TABLES
 
-#: In an order that satisfies foreign keys when applied top to bottom.
-TABLES = (
-    "venues",
-    "seat_maps",
-    "sections",
-    "rows",
-    "price_zones",
-    "seats",
-    "ga_areas",
-    "events",
-    "performances",
-    "price_types",
-    "prices",
-    "discounts",
-    "refund_fee_rules",
-    "seat_holds",
-    "roles",
-    "role_permissions",
-    "users",
-    "grants",
-    "ticket_keys",
-)
+TABLES = CATALOGUE_TABLES
 
 
 def _json_value(value: Any) -> Any:

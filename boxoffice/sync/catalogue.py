@@ -19,30 +19,10 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from boxoffice.store.base import Base, UTCDateTime
+from boxoffice.store.catalogue_tables import CATALOGUE_TABLES
 from boxoffice.sync.errors import BadServerReply
 
-#: Tables the server publishes, in a foreign-key-safe order.
-TABLES = (
-    "venues",
-    "seat_maps",
-    "sections",
-    "rows",
-    "price_zones",
-    "seats",
-    "ga_areas",
-    "events",
-    "performances",
-    "price_types",
-    "prices",
-    "discounts",
-    "refund_fee_rules",
-    "seat_holds",
-    "roles",
-    "role_permissions",
-    "users",
-    "grants",
-    "ticket_keys",
-)
+TABLES = CATALOGUE_TABLES
 
 
 def _table(name: str) -> Table:
