@@ -99,7 +99,6 @@ _CLERK = frozenset(
         Permission.CASH_DROP,
         Permission.SHIFT_OPEN,
         Permission.SHIFT_CLOSE,
-        Permission.REPORT_X,
         Permission.WILL_CALL,
         Permission.VOUCHER_REDEEM_MANUAL,
     }
@@ -123,6 +122,9 @@ _SUPERVISOR = (
         {
             Permission.SELL_COMPLIMENTARY,
             Permission.PRICE_OVERRIDE,
+            # Running figures show the expected cash: not for the clerk whose
+            # count at the close is blind.
+            Permission.REPORT_X,
             Permission.DISCOUNT_MANUAL,
             Permission.REFUND,
             Permission.VOID,

@@ -306,7 +306,7 @@ def test_the_x_report_shows_running_figures_without_closing(world: World) -> Non
     order = sell_cash(world, "S-A-14")
     before_x = snapshot(world)
     with world.store.write() as s:
-        x = close.x_report(s, world.clerk, ann_shift(world), now=world.now)
+        x = close.x_report(s, world.supervisor, ann_shift(world), now=world.now)
     (cash,) = x["cash"]
     assert cash["expected"] == FLOAT_TOTAL + order.total_minor
     assert "reconciliation" not in x and x["kind"] == "X"
@@ -404,6 +404,11 @@ def test_door_staff_may_not_see_an_x_report(world: World) -> None:
         dora = users.create_user(s, Actor(None, "system", "setup"), "dora", "door", "3333")
     with world.store.write() as s, pytest.raises(PermissionDenied, match="X report"):
         close.x_report(s, Actor(dora.id, "dora", "Window 1"), ann_shift(world), now=world.now)
+
+
+def test_the_clerk_cannot_read_the_expected_cash_before_a_blind_count(world: World) -> None:
+    with world.store.write() as s, pytest.raises(PermissionDenied, match="X report"):
+        close.x_report(s, world.clerk, ann_shift(world), now=world.now)
 
 
 @pytest.mark.parametrize(
