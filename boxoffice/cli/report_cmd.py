@@ -22,10 +22,12 @@ from boxoffice import settings
 from boxoffice.actor import system_actor
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
-from boxoffice.reports.model import Report, parse_date
+from boxoffice.reports.model import Report, parse_date, report_timezone
 from boxoffice.shifts import close
+from boxoffice.shifts import day_end as shift_day_end
 from boxoffice.store import Store
 from boxoffice.store.models import Order, Shift, ZReport
+from boxoffice.sync import terminal as terminal_setup
 
 KINDS = ("z", "x", "sales", "exceptions", "inventory", "stock", "day-end")
 
@@ -70,8 +72,6 @@ def _build(
     }
     if kind in builders:
         return [builders[kind](session, on, terminal)], []
-    if kind == "day-end":
-        return [day_end.build(session, on)], []
     if kind == "z":
         found = zx.z_reports(session, on, terminal)
         if not found:
@@ -86,12 +86,36 @@ def _build(
     return found_x, []
 
 
+def _day_end(store: Store, on: date, local: bool) -> Report:
+    """The venue's day end: the central server's figures merged with this store's."""
+    client = None if local else terminal_setup.client_for(store)
+    try:
+        fetched = shift_day_end.fetch(store, system_actor("admin-cli"), on, client)
+    finally:
+        if client is not None:
+            client.close()
+    with store.read() as session:
+        tz = report_timezone(session)
+    report = day_end.to_report(fetched, tz)
+    print(f"day end {on.isoformat()}: {report.subtitle.split(' · ', 1)[-1]}")
+    if report.banner:
+        print(report.banner)
+    return report
+
+
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
     on = parse_date(args.date)
     target = _check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
-    with store.write() as session:  # an X report is audited
-        terminal = _check_terminal(session, args.terminal)
-        reports, slips = _build(session, args.kind, on, terminal)
+    if args.kind == "day-end" and args.terminal:
+        raise ValidationError("the day end covers every terminal; leave out --terminal")
+    if args.local and args.kind != "day-end":
+        raise ValidationError("--local is for the day end (other reports are local anyway)")
+    if args.kind == "day-end":
+        reports, slips = [_day_end(store, on, args.local)], []
+    else:
+        with store.write() as session:  # an X report is audited
+            terminal = _check_terminal(session, args.terminal)
+            reports, slips = _build(session, args.kind, on, terminal)
     if args.slip:
         if args.kind not in ("z",):
             raise ValidationError(
@@ -127,3 +151,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--csv", default=None, metavar="FILE")
     p.add_argument("--page", choices=sorted(pdf.PAGE_SIZES), default="A4")
     p.add_argument("--slip", action="store_true", help="also print the Z slip as text")
+    p.add_argument(
+        "--local",
+        action="store_true",
+        help="day end from this store only, without asking the central server",
+    )

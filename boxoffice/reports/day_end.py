@@ -1,74 +1,228 @@
-"""The day end as a report, clearly marked when the figures are local or partial."""
+"""The venue's day end as a report, saying plainly where its figures come from.
+
+A banner says when the figures are this terminal's only (and why the server's
+are missing), when some terminal is known only here, when shifts are still
+open, and when a Z report differs between this store and the server.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from boxoffice.money import Money
-from boxoffice.reports.model import Report, Section
+from boxoffice.reports.model import Chart, Report, Section, report_timezone
+from boxoffice.reports.zx import CASH_LINES
 from boxoffice.shifts.day_end import DayEnd, local_day_end
 
 
-def to_report(day_end: DayEnd) -> Report:
-    report = Report("Day end", f"{day_end.day.isoformat()} · every terminal this store knows")
+def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
+    if when is None:
+        return "–"
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when)
+    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _banner(day_end: DayEnd) -> str:
+    parts = []
     if day_end.local_only:
-        report.banner = (
+        why = (
+            f" The server's figures are missing: {day_end.server_error}."
+            if (day_end.server_error)
+            else ""
+        )
+        parts.append(
             "LOCAL FIGURES ONLY: what this terminal's store holds. Other terminals' "
-            "figures come from the central server once synced."
+            f"figures come from the central server.{why}"
         )
     elif day_end.partial:
-        report.banner = "PARTIAL: terminals marked 'local' have not reached the server yet."
-    terminals = Section(
+        local = [n for n, t in sorted(day_end.terminals.items()) if t.source == "local"]
+        parts.append(
+            f"PARTIAL: {', '.join(local)} not known to the central server; "
+            "their figures are this store's only."
+        )
+    if day_end.open_shifts:
+        who = ", ".join(f"{name} ({o.clerk})" for name, o in day_end.open_shifts)
+        parts.append(f"INCOMPLETE: {len(day_end.open_shifts)} shift(s) still open: {who}.")
+    if day_end.mismatches:
+        which = ", ".join(f"Z {n} of {name}" for name, n in day_end.mismatches)
+        parts.append(
+            f"MISMATCH: {which} differ(s) between this terminal and the server; "
+            "check both copies before signing off."
+        )
+    return " ".join(parts)
+
+
+def _terminals(day_end: DayEnd, tz: ZoneInfo) -> Section:
+    section = Section(
         "Terminals",
-        ["terminal", "source", "Z reports", "open shifts", "unsynced operations"],
-    )
-    lines = Section(
-        "Expected and counted",
-        ["terminal", "tender", "currency", "expected", "counted", "variance"],
+        ["terminal", "source", "last contact", "Z reports", "open shifts", "unsynced operations"],
     )
     for name, t in sorted(day_end.terminals.items()):
-        terminals.rows.append(
+        section.rows.append(
             [
-                name,
+                f"{name} (revoked)" if t.revoked else name,
                 t.source,
+                _local(t.last_contact, tz) if t.source != "local" else "this store",
                 ", ".join(str(n) for n in t.z_numbers) or "–",
-                t.open_shifts,
-                t.unsynced_operations,
+                len(t.open_shifts),
+                "–" if t.unsynced_operations is None else t.unsynced_operations,
             ]
         )
-        for (tender, cur), expected in sorted(t.expected.items()):
-            variance = t.variance(tender, cur)
-            counted = t.counted.get((tender, cur))
-            lines.rows.append(
-                [
-                    name,
-                    tender,
-                    cur,
-                    Money(expected, cur),
-                    None if counted is None else Money(counted, cur),
-                    None if variance is None else Money(variance, cur),
-                ]
-            )
-        for cur, running in sorted(t.running_cash.items()):
-            lines.rows.append(
-                [name, "cash (shift still open)", cur, Money(running, cur), None, None]
-            )
-    total = Section("Venue totals", ["tender", "currency", "expected", "counted", "variance"])
+    section.note = (
+        "source: 'server' = from the central server; 'local' = this store only; "
+        "'local+server' = this store, checked against the server's copy."
+    )
+    return section
+
+
+def _totals(day_end: DayEnd) -> Section:
+    section = Section("Venue totals", ["tender", "currency", "expected", "counted", "variance"])
     for (tender, cur), (expected, counted) in sorted(day_end.totals().items()):
-        total.rows.append(
+        variance = None if counted is None else counted - expected
+        section.rows.append(
             [
-                tender,
+                f"! {tender}" if variance else tender,
                 cur,
                 Money(expected, cur),
                 None if counted is None else Money(counted, cur),
-                None if counted is None else Money(counted - expected, cur),
+                None if variance is None else Money(variance, cur),
             ]
         )
-    report.sections = [terminals, total, lines]
+    section.note = "Closed shifts only. – : not counted (no batch total entered)."
+    return section
+
+
+def _cash(day_end: DayEnd) -> Section:
+    section = Section("Cash drawers", ["line", "currency", "amount"])
+    for cur, lines in sorted(day_end.cash().items()):
+        for key, label in CASH_LINES:
+            section.rows.append([label, cur, Money(lines[key], cur)])
+        section.rows.append(["Expected in drawers", cur, Money(lines["expected"], cur)])
+    section.note = (
+        "Summed over the day's Z reports: float + sales − refunds − drops ± pay-ins/outs."
+    )
+    return section
+
+
+def _takings(day_end: DayEnd) -> Section:
+    section = Section("Takings by tender", ["tender", "currency", "net"])
+    for (tender, cur), net in sorted(day_end.takings().items()):
+        section.rows.append([tender, cur, Money(net, cur)])
+    if len({row[1] for row in section.rows}) == 1 and any(
+        isinstance(r[2], Money) and r[2].minor > 0 for r in section.rows
+    ):
+        section.chart = Chart("pie", "tender", "net", "Takings by tender")
+    return section
+
+
+def _z_lines(day_end: DayEnd, tz: ZoneInfo) -> Section:
+    section = Section(
+        "Z reports",
+        [
+            "terminal",
+            "Z",
+            "clerk",
+            "closed",
+            "tender",
+            "currency",
+            "expected",
+            "counted",
+            "variance",
+        ],
+    )
+    for name, t in sorted(day_end.terminals.items()):
+        for z in t.z_reports:
+            for line in z["reconciliation"]:
+                cur = line["currency"]
+                section.rows.append(
+                    [
+                        name,
+                        z["number"],
+                        z["clerk"],
+                        _local(z["closed_at"], tz),
+                        line["tender"],
+                        cur,
+                        Money(line["expected"], cur),
+                        None if line["counted"] is None else Money(line["counted"], cur),
+                        None if line["variance"] is None else Money(line["variance"], cur),
+                    ]
+                )
+    return section
+
+
+def _notes(day_end: DayEnd) -> Section:
+    """What a supervisor reads before signing: sign-offs, card mismatches, offline closes."""
+    section = Section("Sign-offs and flags", ["terminal", "Z", "flag", "detail"])
+    for name, t in sorted(day_end.terminals.items()):
+        for z in t.z_reports:
+            if z.get("signoff"):
+                s: dict[str, Any] = z["signoff"]
+                section.rows.append(
+                    [name, z["number"], "variance signed off", f"{s['by']}: {s['reason']}"]
+                )
+            if z.get("card_mismatch"):
+                section.rows.append([name, z["number"], "card batch mismatch", "see its Z report"])
+            if z.get("offline"):
+                section.rows.append(
+                    [
+                        name,
+                        z["number"],
+                        "closed offline",
+                        f"{z.get('unsynced_operations', 0)} operations not yet sent then",
+                    ]
+                )
+        for n in t.mismatched:
+            section.rows.append([name, n, "copies differ", "this store's copy is shown"])
+    return section
+
+
+def _open(day_end: DayEnd, tz: ZoneInfo) -> Section:
+    section = Section("Shifts still open", ["terminal", "shift", "clerk", "opened", "running cash"])
+    for name, o in day_end.open_shifts:
+        running = (
+            ", ".join(Money(v, c).format() for c, v in sorted(o.running_cash.items())) or "–"
+            if o.running_cash is not None
+            else "not known here"
+        )
+        section.rows.append([name, o.shift, o.clerk, _local(o.opened_at, tz), running])
+    return section
+
+
+def to_report(day_end: DayEnd, tz: ZoneInfo | None = None) -> Report:
+    tz = tz or ZoneInfo("UTC")
+    where = (
+        "this terminal's figures only"
+        if day_end.local_only
+        else f"every terminal, server figures as of {_local(day_end.server_as_of, tz)}"
+    )
+    report = Report("Day end", f"{day_end.day.isoformat()} ({tz.key}) · {where}")
+    report.banner = _banner(day_end)
+    report.meta = [
+        ("Business day", f"{day_end.day.isoformat()} ({tz.key})"),
+        ("Terminals", str(len(day_end.terminals))),
+        ("Z reports", str(sum(len(t.z_reports) for t in day_end.terminals.values()))),
+        ("Shifts still open", str(len(day_end.open_shifts))),
+    ]
+    report.sections = [
+        _terminals(day_end, tz),
+        _totals(day_end),
+        _cash(day_end),
+        _takings(day_end),
+        _z_lines(day_end, tz),
+    ]
+    notes = _notes(day_end)
+    if notes.rows:
+        report.sections.append(notes)
+    if day_end.open_shifts:
+        report.sections.append(_open(day_end, tz))
     return report
 
 
 def build(session: Session, on: date) -> Report:
-    return to_report(local_day_end(session, on))
+    """This store's figures for a day (no server): what a terminal knows offline."""
+    return to_report(local_day_end(session, on), report_timezone(session))

@@ -9,6 +9,7 @@ error shape ``{"error": code, "message": text, ...}`` of docs/sync-protocol.md.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
@@ -19,12 +20,13 @@ from sqlalchemy import select, text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from boxoffice.clock import utc_now
-from boxoffice.server import catalogue, conflicts, enrolment, feed, inventory, operations
+from boxoffice.server import catalogue, conflicts, day_end, enrolment, feed, inventory, operations
 from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.errors import ApiError, not_found
 from boxoffice.server.models import Allocation, Terminal
 from boxoffice.server.operations import MAX_BATCH, Envelope
+from boxoffice.sync import protocol as wire
 
 log = logging.getLogger(__name__)
 API = "/api/v1"
@@ -120,6 +122,11 @@ def _admin(request: Request) -> str:
 
 
 Term = Annotated[Terminal, Depends(_terminal)]
+DayParam = Annotated[date, Query(alias="date", description="the business day, YYYY-MM-DD")]
+TzParam = Annotated[
+    str | None,
+    Query(max_length=64, description="IANA zone of the venue's day; default: first venue's"),
+]
 Admin = Annotated[str, Depends(_admin)]
 
 
@@ -311,7 +318,20 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.read() as s:
             return {"conflicts": conflicts.list_conflicts(s, state, t.id)}
 
+    def _day_end(on: date, tz: str | None) -> dict[str, Any]:
+        with store.read() as s:
+            return day_end.day_end(s, on, day_end.venue_timezone(s, tz), utc_now())
+
+    @app.get(f"{API}/day-end", responses=S.doc(wire.DayEnd, 200, 403))
+    def terminal_day_end(t: Term, on: DayParam, tz: TzParam = None) -> dict[str, Any]:
+        """Every terminal's Z reports for the day and the shifts still open (for a supervisor)."""
+        return _day_end(on, tz)
+
     # -- admin --------------------------------------------------------------------
+    @app.get(f"{API}/admin/day-end", responses=S.doc(wire.DayEnd, 200, 403))
+    def admin_day_end(who: Admin, on: DayParam, tz: TzParam = None) -> dict[str, Any]:
+        return _day_end(on, tz)
+
     @app.post(f"{API}/admin/enrol-codes", status_code=201)
     def enrol_code(body: EnrolCodeIn, who: Admin) -> dict[str, Any]:
         with store.session() as s:

@@ -1,120 +1,233 @@
 """Day end across the terminals of a venue.
 
-A terminal's own store knows only its own shifts (and what sync has brought
-in). ``local_day_end`` builds the figures from what this store holds and
-marks them as *local and partial*; the central server's day end, once the
-sync work delivers it, is merged with ``DayEnd.merge``: the server's figures
-replace the local ones for every terminal the server reports, and terminals
-the server does not know yet stay marked local.
+A terminal's own store knows only its own shifts. ``local_day_end`` builds the
+day from the Z reports this store holds and the shifts still open here,
+marked *local*. The central server collects every terminal's Z reports (each
+is an outbox operation) and hands them out as the venue's day end
+(``GET /api/v1/day-end``); ``DayEnd.merge`` joins the two:
+
+- a terminal only the server knows is taken from the server;
+- a terminal this store knows keeps its local Z reports (this store may hold
+  reports the server has not received yet) plus any the server has that this
+  store lacks (a store restored from a backup); a Z report whose content
+  differs between the two is listed as a mismatch, never silently picked;
+- open shifts of a terminal this store knows come from this store (a close
+  not yet synced would otherwise show as open).
+
+``fetch`` does all of it for a supervisor: permission, local figures, the
+server's figures when it answers, and the reason when it does not, so the
+report can say "LOCAL FIGURES ONLY" and why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from boxoffice import audit, settings
+from boxoffice.actor import Actor
+from boxoffice.auth.guard import require
+from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
-from boxoffice.errors import ValidationError
-from boxoffice.reports.model import business_day
+from boxoffice.reports.model import business_day, report_timezone
 from boxoffice.shifts import close
 from boxoffice.shifts.figures import compute
+from boxoffice.store import Store
 from boxoffice.store.models import Shift, ShiftStatus, ZReport
+from boxoffice.sync import outbox
+from boxoffice.sync import protocol as wire
+from boxoffice.sync.credentials import KeyringUnavailable
+from boxoffice.sync.errors import SyncError
+
+#: The drawer lines of a Z report, summed over a day.
+CASH_FIELDS = ("float", "sales", "refunds", "drops", "pay_ins", "pay_outs", "expected")
+
+
+@dataclass(frozen=True)
+class OpenShift:
+    """A drawer not closed by the day's end; running cash only where this store holds it."""
+
+    shift: str
+    clerk: str
+    opened_at: datetime | None
+    running_cash: dict[str, int] | None = None
 
 
 @dataclass
 class TerminalDay:
-    """One terminal's figures for the day, from its Z reports (and open shifts)."""
+    """One terminal's day: its Z reports (as stored and signed) and its open shifts."""
 
     terminal: str
-    source: str = "local"  # "local" (this store) or "server"
-    z_numbers: list[int] = field(default_factory=list)
-    open_shifts: int = 0
-    #: (tender, currency) → expected / counted / variance, summed over closed shifts.
-    expected: dict[tuple[str, str], int] = field(default_factory=dict)
-    counted: dict[tuple[str, str], int] = field(default_factory=dict)
-    #: currency → takings of shifts still open (running, from an X view).
-    running_cash: dict[str, int] = field(default_factory=dict)
-    unsynced_operations: int = 0
+    source: str = "local"  # "local" (this store), "server", or "local+server"
+    z_reports: list[dict[str, Any]] = field(default_factory=list)
+    open_shifts: list[OpenShift] = field(default_factory=list)
+    last_contact: datetime | None = None
+    revoked: bool = False
+    #: Operations this store has not delivered yet (known only for this store's terminals).
+    unsynced_operations: int | None = None
+    #: Z numbers whose content differs between this store and the server.
+    mismatched: list[int] = field(default_factory=list)
+
+    @property
+    def z_numbers(self) -> list[int]:
+        return [int(z["number"]) for z in self.z_reports]
+
+    def _sum_lines(self, column: str) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for z in self.z_reports:
+            for line in z.get("reconciliation", []):
+                if line[column] is None:
+                    continue
+                key = (line["tender"], line["currency"])
+                out[key] = out.get(key, 0) + line[column]
+        return out
+
+    @property
+    def expected(self) -> dict[tuple[str, str], int]:
+        """(tender, currency) → expected, summed over the day's Z reports."""
+        return self._sum_lines("expected")
+
+    @property
+    def counted(self) -> dict[tuple[str, str], int]:
+        """(tender, currency) → counted, over the Z reports that counted that tender."""
+        return self._sum_lines("counted")
 
     def variance(self, tender: str, currency: str) -> int | None:
-        key = (tender, currency)
-        if key not in self.counted:
-            return None
-        return self.counted[key] - self.expected.get(key, 0)
+        """Counted − expected over the Z reports that counted it (None if none did)."""
+        got = None
+        for z in self.z_reports:
+            for line in z.get("reconciliation", []):
+                same = (line["tender"], line["currency"]) == (tender, currency)
+                if same and line["variance"] is not None:
+                    got = (got or 0) + line["variance"]
+        return got
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "terminal": self.terminal,
-            "source": self.source,
-            "z_numbers": self.z_numbers,
-            "open_shifts": self.open_shifts,
-            "expected": [[t, c, v] for (t, c), v in sorted(self.expected.items())],
-            "counted": [[t, c, v] for (t, c), v in sorted(self.counted.items())],
-            "running_cash": self.running_cash,
-            "unsynced_operations": self.unsynced_operations,
-        }
+    def cash(self) -> dict[str, dict[str, int]]:
+        """currency → the drawer lines (float, sales, refunds, …) summed over the Z reports."""
+        out: dict[str, dict[str, int]] = {}
+        for z in self.z_reports:
+            for line in z.get("cash", []):
+                row = out.setdefault(line["currency"], dict.fromkeys(CASH_FIELDS, 0))
+                for name in CASH_FIELDS:
+                    row[name] += line[name]
+        return out
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TerminalDay:
-        """Read a terminal's figures as the server sends them (same shape as ``as_dict``)."""
-        try:
-            return cls(
-                terminal=str(data["terminal"]),
-                source="server",
-                z_numbers=[int(n) for n in data.get("z_numbers", [])],
-                open_shifts=int(data.get("open_shifts", 0)),
-                expected={(str(t), str(c)): int(v) for t, c, v in data.get("expected", [])},
-                counted={(str(t), str(c)): int(v) for t, c, v in data.get("counted", [])},
-                running_cash={str(c): int(v) for c, v in data.get("running_cash", {}).items()},
-                unsynced_operations=0,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValidationError(f"the server's day-end figures are malformed: {exc}") from exc
+    def takings(self) -> dict[tuple[str, str], int]:
+        """(tender, currency) → net takings over the Z reports."""
+        out: dict[tuple[str, str], int] = {}
+        for z in self.z_reports:
+            for t in z.get("tenders", []):
+                key = (t["tender"], t["currency"])
+                out[key] = out.get(key, 0) + t["net"]
+        return out
 
 
 @dataclass
 class DayEnd:
     day: date
     terminals: dict[str, TerminalDay] = field(default_factory=dict)
-    #: True until server figures have been merged in.
+    #: True until the server's figures have been merged in.
     local_only: bool = True
     server_as_of: datetime | None = None
+    #: Why the server's figures are missing (offline, not enrolled, refused…).
+    server_error: str | None = None
 
     @property
     def partial(self) -> bool:
         """Some terminal's figures are only what this store knows."""
         return self.local_only or any(t.source == "local" for t in self.terminals.values())
 
-    def merge(self, server: Mapping[str, Any]) -> DayEnd:
-        """Merge the server's day end: ``{"as_of": iso, "terminals": [TerminalDay dicts]}``."""
-        if not isinstance(server, Mapping) or not isinstance(server.get("terminals"), list):
-            raise ValidationError("the server's day end has no list of terminals")
-        try:
-            as_of = datetime.fromisoformat(str(server["as_of"]))
-        except (KeyError, ValueError) as exc:
-            raise ValidationError("the server's day end has no valid 'as_of' time") from exc
-        merged = DayEnd(self.day, dict(self.terminals), local_only=False, server_as_of=as_of)
-        for item in server["terminals"]:
-            if not isinstance(item, Mapping):
-                raise ValidationError("a terminal in the server's day end is not a mapping")
-            t = TerminalDay.from_dict(item)
-            merged.terminals[t.terminal] = t
+    @property
+    def open_shifts(self) -> list[tuple[str, OpenShift]]:
+        return [(name, o) for name, t in sorted(self.terminals.items()) for o in t.open_shifts]
+
+    @property
+    def mismatches(self) -> list[tuple[str, int]]:
+        return [(name, n) for name, t in sorted(self.terminals.items()) for n in t.mismatched]
+
+    def merge(self, server: wire.DayEnd) -> DayEnd:
+        """Join the server's day end (already validated) with what this store knows."""
+        merged = DayEnd(self.day, dict(self.terminals), local_only=False)
+        merged.server_as_of = server.as_of
+        for remote in server.terminals:
+            zs = [z.model_dump(mode="json", exclude_unset=True) for z in remote.z_reports]
+            local = merged.terminals.get(remote.terminal)
+            if local is None:
+                merged.terminals[remote.terminal] = TerminalDay(
+                    remote.terminal,
+                    source="server",
+                    z_reports=zs,
+                    open_shifts=[
+                        OpenShift(o.shift, o.clerk, o.opened_at) for o in remote.open_shifts
+                    ],
+                    last_contact=remote.last_contact,
+                    revoked=remote.revoked,
+                )
+                continue
+            merged.terminals[remote.terminal] = _join(local, zs, remote)
         return merged
 
     def totals(self) -> dict[tuple[str, str], tuple[int, int | None]]:
         """(tender, currency) → (expected, counted or None) over every terminal."""
         out: dict[tuple[str, str], tuple[int, int | None]] = {}
         for t in self.terminals.values():
+            counted = t.counted
             for key, value in t.expected.items():
                 exp, cnt = out.get(key, (0, 0))
-                got = t.counted.get(key)
+                got = counted.get(key)
                 out[key] = (exp + value, None if cnt is None or got is None else cnt + got)
         return out
+
+    def cash(self) -> dict[str, dict[str, int]]:
+        """currency → the drawer lines summed over every terminal's Z reports."""
+        out: dict[str, dict[str, int]] = {}
+        for t in self.terminals.values():
+            for cur, lines in t.cash().items():
+                row = out.setdefault(cur, dict.fromkeys(CASH_FIELDS, 0))
+                for name in CASH_FIELDS:
+                    row[name] += lines[name]
+        return out
+
+    def takings(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for t in self.terminals.values():
+            for key, value in t.takings().items():
+                out[key] = out.get(key, 0) + value
+        return out
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two copies of a Z report say the same (compared as canonical JSON)."""
+    return close.canonical(wire.ZReport.model_validate(a).model_dump(mode="json")) == (
+        close.canonical(wire.ZReport.model_validate(b).model_dump(mode="json"))
+    )
+
+
+def _join(
+    local: TerminalDay, server_zs: list[dict[str, Any]], remote: wire.TerminalDay
+) -> TerminalDay:
+    by_number = {int(z["number"]): z for z in local.z_reports}
+    mismatched = list(local.mismatched)
+    for z in server_zs:
+        mine = by_number.get(int(z["number"]))
+        if mine is None:
+            by_number[int(z["number"])] = z
+        elif not _same(mine, z):
+            mismatched.append(int(z["number"]))
+    return TerminalDay(
+        local.terminal,
+        source="local+server",
+        z_reports=[by_number[n] for n in sorted(by_number)],
+        open_shifts=list(local.open_shifts),
+        last_contact=remote.last_contact,
+        revoked=remote.revoked,
+        unsynced_operations=local.unsynced_operations,
+        mismatched=sorted(set(mismatched)),
+    )
 
 
 def local_day_end(session: Session, on: date, now: datetime | None = None) -> DayEnd:
@@ -122,23 +235,62 @@ def local_day_end(session: Session, on: date, now: datetime | None = None) -> Da
     now = now or utc_now()
     day = business_day(session, on)
     result = DayEnd(on)
+    own = settings.get(session, "terminal.name")
+    waiting = outbox.waiting(session)
     for z in session.scalars(
         select(ZReport)
         .where(ZReport.created_at >= day.start, ZReport.created_at < day.end)
         .order_by(ZReport.terminal, ZReport.number)
     ):
-        content = close.content_of(z)
         t = result.terminals.setdefault(z.terminal, TerminalDay(z.terminal))
-        t.z_numbers.append(z.number)
-        t.unsynced_operations = max(t.unsynced_operations, content.get("unsynced_operations", 0))
-        for line in content.get("reconciliation", []):
-            key = (line["tender"], line["currency"])
-            t.expected[key] = t.expected.get(key, 0) + line["expected"]
-            if line["counted"] is not None:
-                t.counted[key] = t.counted.get(key, 0) + line["counted"]
-    for shift in session.scalars(select(Shift).where(Shift.status == ShiftStatus.OPEN)):
+        t.z_reports.append(close.content_of(z))
+    for shift in session.scalars(
+        select(Shift)
+        .where(Shift.status == ShiftStatus.OPEN, Shift.opened_at < day.end)
+        .order_by(Shift.terminal, Shift.opened_at)
+    ):
         t = result.terminals.setdefault(shift.terminal, TerminalDay(shift.terminal))
-        t.open_shifts += 1
-        for cur, cash in compute(session, shift, now).cash.items():
-            t.running_cash[cur] = t.running_cash.get(cur, 0) + cash.expected
+        running = {cur: c.expected for cur, c in compute(session, shift, now).cash.items()}
+        t.open_shifts.append(OpenShift(str(shift.id), shift.username, shift.opened_at, running))
+    result.terminals.setdefault(own, TerminalDay(own))
+    for t in result.terminals.values():
+        t.unsynced_operations = waiting
     return result
+
+
+class DayEndSource(Protocol):
+    """What ``fetch`` needs of the sync client (``ServerClient.day_end``)."""
+
+    def day_end(self, on: date, tz: str) -> wire.DayEnd: ...
+
+
+def fetch(
+    store: Store,
+    actor: Actor,
+    on: date,
+    server: DayEndSource | None,
+    *,
+    now: datetime | None = None,
+) -> DayEnd:
+    """The venue's day end for a supervisor: the server's figures merged with this store's.
+
+    Without a server, or when it does not answer (or answers nonsense), the
+    local figures come back with ``server_error`` saying why; nothing in the
+    store changes either way except the audit entry.
+    """
+    now = now or utc_now()
+    with store.write() as session:
+        require(session, actor, Permission.REPORT_Z, subject=f"day:{on.isoformat()}", now=now)
+        audit.record(session, actor, "report.day_end", f"day:{on.isoformat()}", {}, at=now)
+    with store.read() as session:
+        local = local_day_end(session, on, now)
+        tz = report_timezone(session).key
+    if server is None:
+        local.server_error = "this terminal is not connected to a central server"
+        return local
+    try:
+        reply = server.day_end(on, tz)
+    except (SyncError, KeyringUnavailable) as exc:
+        local.server_error = str(exc)
+        return local
+    return local.merge(reply)

@@ -35,6 +35,7 @@ from boxoffice.store.models import (
     ShiftCount,
     ShiftStatus,
 )
+from boxoffice.sync import outbox
 
 
 def find_open(session: Session, actor: Actor) -> Shift | None:
@@ -123,6 +124,13 @@ def open_shift(
         {"float": floats, "count": _json_count(counted)},
         at=now,
     )
+    # The server lists the drawers still open at the day end.
+    outbox.enqueue(
+        session,
+        "shift_open",
+        {"shift": shift.id, "user": actor.username, "opened_at": now.isoformat(), "float": floats},
+        now=now,
+    )
     session.flush()
     return shift
 
@@ -152,6 +160,23 @@ def _movement(
     )
 
 
+def _book(session: Session, row: CashMovement) -> None:
+    """Add a drop, pay-in or pay-out, and queue it for the central server's record."""
+    session.add(row)
+    outbox.enqueue(
+        session,
+        "cash_movement",
+        {
+            "shift": row.shift_id,
+            "kind": CashKind(row.kind).value,
+            "amount": row.amount_minor,
+            "currency": row.currency,
+            "reason": row.reason[:200],
+        },
+        now=row.created_at,
+    )
+
+
 def _own_open_shift(session: Session, actor: Actor) -> Shift:
     return get_shift(session, open_shift_id(session, actor))
 
@@ -176,7 +201,7 @@ def drop(
     _positive(amount, "drop")
     shift = _own_open_shift(session, actor)
     row = _movement(shift, actor, CashKind.DROP, -amount.minor, amount.currency, reason, now)
-    session.add(row)
+    _book(session, row)
     audit.record(
         session,
         actor,
@@ -200,7 +225,7 @@ def pay_in(
         raise ValidationError("a pay-in needs a reason")
     shift = _own_open_shift(session, actor)
     row = _movement(shift, actor, CashKind.PAY_IN, amount.minor, amount.currency, reason, now)
-    session.add(row)
+    _book(session, row)
     audit.record(
         session,
         actor,
@@ -240,7 +265,7 @@ def pay_out(
             now=now,
         )
     row = _movement(shift, actor, CashKind.PAY_OUT, -amount.minor, amount.currency, reason, now)
-    session.add(row)
+    _book(session, row)
     audit.record(
         session,
         actor,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import ssl
 import time
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import httpx
@@ -261,3 +261,21 @@ class ServerClient:
         """This terminal's conflicts, resolved ones too (so a central resolution shows here)."""
         data = self.request("GET", "/conflicts", params={"state": "all"}, quick=True)
         return p.parse(p.Conflicts, data, "conflicts").conflicts
+
+    # -- the day end ---------------------------------------------------------------
+    def day_end(self, on: date, tz: str) -> p.DayEnd:
+        """Every terminal's Z reports for the venue's day ``on`` in zone ``tz``."""
+        data = self.request(
+            "GET",
+            "/day-end",
+            params={"date": on.isoformat(), "tz": tz},
+            quick=True,
+            what="the day end",
+        )
+        reply = p.parse(p.DayEnd, data, "the day end")
+        if reply.day != on:
+            raise BadServerReply(
+                f"the server answered with the day end of {reply.day.isoformat()}, "
+                f"not {on.isoformat()}; nothing was changed"
+            )
+        return reply

@@ -8,7 +8,7 @@ without a zone) raises ``BadServerReply`` and changes nothing locally.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
@@ -153,6 +153,106 @@ class ServerConflict(_Reply):
 
 class Conflicts(_Reply):
     conflicts: list[ServerConflict]
+
+
+# -- the day end (Z reports as terminals send them, and the server's day end) -----
+class ZLine(_Reply):
+    """Expected against counted for one tender and currency at a shift's close."""
+
+    tender: str = Field(min_length=1, max_length=40)
+    currency: str = Field(min_length=3, max_length=3)
+    expected: StrictInt
+    counted: StrictInt | None
+    variance: StrictInt | None
+
+
+class ZCash(_Reply):
+    currency: str = Field(min_length=3, max_length=3)
+    float: StrictInt
+    sales: StrictInt
+    refunds: StrictInt
+    drops: StrictInt
+    pay_ins: StrictInt
+    pay_outs: StrictInt
+    expected: StrictInt
+
+
+class ZTender(_Reply):
+    tender: str = Field(min_length=1, max_length=40)
+    currency: str = Field(min_length=3, max_length=3)
+    taken: StrictInt
+    given_back: StrictInt
+    net: StrictInt
+    payments: StrictInt
+    refunds: StrictInt
+
+
+class ZScheme(_Reply):
+    scheme: str = Field(max_length=40)
+    currency: str = Field(min_length=3, max_length=3)
+    net: StrictInt
+    count: StrictInt
+
+
+class ZSignoff(_Reply):
+    by: str
+    reason: str
+
+
+class ZReport(_Reply):
+    """A closed shift's Z report: the body of a ``z_report`` operation, as stored.
+
+    The server checks this shape when the operation arrives, so the day end it
+    hands out later is made only of well-formed reports.
+    """
+
+    number: StrictInt = Field(ge=1)
+    shift: StrictInt | str
+    terminal: str = Field(min_length=1, max_length=80)
+    clerk: str = Field(max_length=80)
+    opened_at: AwareDatetime
+    closed_at: AwareDatetime
+    closed_by: str = Field(max_length=80)
+    cash: list[ZCash] = Field(max_length=20)
+    tenders: list[ZTender] = Field(max_length=50)
+    card_schemes: list[ZScheme] = Field(default_factory=list, max_length=50)
+    reconciliation: list[ZLine] = Field(max_length=50)
+    card_mismatch: bool = False
+    signoff: ZSignoff | None = None
+    offline: bool = False
+    unsynced_operations: StrictInt = 0
+    orders: dict[str, StrictInt] = Field(default_factory=dict)
+    sales_total: dict[str, StrictInt] = Field(default_factory=dict)
+    discounts: dict[str, StrictInt] = Field(default_factory=dict)
+    tickets: dict[str, StrictInt] = Field(default_factory=dict)
+
+
+class OpenShift(_Reply):
+    """A shift the server has seen open and not (yet) seen closed."""
+
+    shift: str
+    clerk: str = ""
+    opened_at: AwareDatetime | None = None
+    float: dict[str, StrictInt] = Field(default_factory=dict)
+
+
+class TerminalDay(_Reply):
+    terminal: str
+    last_contact: AwareDatetime | None = None
+    revoked: bool = False
+    z_reports: list[ZReport] = Field(default_factory=list)
+    open_shifts: list[OpenShift] = Field(default_factory=list)
+
+
+class DayEnd(_Reply):
+    """``GET /day-end``: every terminal's Z reports closed in the venue's day."""
+
+    day: date
+    tz: str
+    start: AwareDatetime
+    end: AwareDatetime
+    as_of: AwareDatetime
+    terminals: list[TerminalDay]
 
 
 def parse(model: type[M], data: Any, what: str) -> M:

@@ -7,15 +7,12 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, zx
+from boxoffice.reports import csv_out, exceptions, inventory, pdf, sales, zx
 from boxoffice.shifts import close
-from boxoffice.shifts.day_end import local_day_end
 from boxoffice.store.models import (
     CashMovement,
     Order,
@@ -183,37 +180,6 @@ def test_low_availability_alerts_show_on_the_inventory(busy_day: Day) -> None:
         report = inventory.build(s, busy_day.date, now=busy_day.world.now)
     alerts = report.sections[0]
     assert alerts.title == "Low availability" and alerts.rows[0][1] == "whole house"
-
-
-def test_day_end_is_marked_local_and_merges_server_figures(busy_day: Day, tmp_path: Path) -> None:
-    with busy_day.world.store.read() as s:
-        local = local_day_end(s, busy_day.date, now=busy_day.world.now)
-    w1 = local.terminals["Window 1"]
-    assert w1.z_numbers == [1] and local.local_only and local.partial
-    assert w1.open_shifts == 1  # sue's drawer is still open
-    text = text_of(pdf.write(day_end.to_report(local), tmp_path / "day.pdf"))
-    assert "LOCAL FIGURES ONLY" in text
-    merged = local.merge(
-        {
-            "as_of": "2030-06-01T23:00:00+00:00",
-            "terminals": [
-                {
-                    "terminal": "Window 3",
-                    "z_numbers": [7],
-                    "expected": [["cash", "EUR", 5000]],
-                    "counted": [["cash", "EUR", 4900]],
-                },
-            ],
-        }
-    )
-    assert merged.terminals["Window 3"].variance("cash", "EUR") == -100
-    assert merged.partial and not merged.local_only  # Window 1 is still only local
-    totals = merged.totals()
-    assert totals[("cash", "EUR")][0] == w1.expected[("cash", "EUR")] + 5000
-    text = text_of(pdf.write(day_end.to_report(merged), tmp_path / "day2.pdf"))
-    assert "PARTIAL" in text and "Window 3" in text
-    with pytest.raises(ValidationError, match="malformed"):
-        local.merge({"as_of": "2030-06-01", "terminals": [{"z_numbers": []}]})
 
 
 def test_payments_for_z_include_only_captured(busy_day: Day) -> None:

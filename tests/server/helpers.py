@@ -205,3 +205,98 @@ def wait_for_kind(client: TestClient, token: str, kind: str, count: int) -> list
         if len(found) < count:
             time.sleep(0.05)
     return found
+
+
+def z_report(
+    number: int,
+    shift: int,
+    *,
+    closed_at: str,
+    opened_at: str = "2030-06-01T08:00:00+00:00",
+    terminal: str = "Window 1",
+    clerk: str = "clara",
+    float_: int = 10000,
+    cash_sales: int = 0,
+    counted: int | None = None,
+    card: int = 0,
+    signoff: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A Z report body shaped as ``shifts.close`` writes it (EUR cash, perhaps card)."""
+    expected = float_ + cash_sales
+    counted = expected if counted is None else counted
+    lines = [
+        {
+            "tender": "cash",
+            "currency": "EUR",
+            "expected": expected,
+            "counted": counted,
+            "variance": counted - expected,
+        }
+    ]
+    tenders = [
+        {
+            "tender": "cash",
+            "currency": "EUR",
+            "taken": cash_sales,
+            "given_back": 0,
+            "net": cash_sales,
+            "payments": 1 if cash_sales else 0,
+            "refunds": 0,
+        }
+    ]
+    if card:
+        lines.append(
+            {
+                "tender": "card",
+                "currency": "EUR",
+                "expected": card,
+                "counted": None,
+                "variance": None,
+            }
+        )
+        tenders.append(
+            {
+                "tender": "card",
+                "currency": "EUR",
+                "taken": card,
+                "given_back": 0,
+                "net": card,
+                "payments": 1,
+                "refunds": 0,
+            }
+        )
+    return {
+        "kind": "Z",
+        "number": number,
+        "shift": shift,
+        "terminal": terminal,
+        "clerk": clerk,
+        "opened_at": opened_at,
+        "as_of": closed_at,
+        "closed_at": closed_at,
+        "closed_by": clerk,
+        "cash": [
+            {
+                "currency": "EUR",
+                "float": float_,
+                "sales": cash_sales,
+                "refunds": 0,
+                "drops": 0,
+                "pay_ins": 0,
+                "pay_outs": 0,
+                "expected": expected,
+            }
+        ],
+        "tenders": tenders,
+        "card_schemes": [],
+        "card_reconciliation": [],
+        "card_mismatch": False,
+        "reconciliation": lines,
+        "signoff": signoff,
+        "offline": False,
+        "unsynced_operations": 0,
+        "orders": {"paid": 1} if cash_sales else {},
+        "sales_total": {"EUR": cash_sales + card} if cash_sales or card else {},
+        "discounts": {},
+        "tickets": {},
+    }

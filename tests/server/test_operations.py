@@ -287,15 +287,7 @@ def test_z_report_closes_the_shift_and_a_late_sale_is_noticed(
     client: TestClient, terminal: dict
 ) -> None:
     seller = helpers.Seller("W1")
-    z = {
-        "shift": 3,
-        "terminal": "Window 1",
-        "opened_at": "2030-01-01T09:00:00+00:00",
-        "closed_at": "2030-01-01T17:00:00+00:00",
-        "number": 1,
-        "unsynced_operations": 2,
-        "reconciliation": [],
-    }
+    z = helpers.z_report(1, 3, closed_at="2030-01-01T17:00:00+00:00")
     out = push(
         client,
         terminal["token"],
