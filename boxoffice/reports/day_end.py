@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from boxoffice.money import Money
 from boxoffice.reports.model import Chart, Report, Section, report_timezone
 from boxoffice.reports.zx import CASH_LINES
-from boxoffice.shifts.day_end import DayEnd, local_day_end
+from boxoffice.shifts.day_end import DayEnd, OpenShift, local_day_end
 
 
 def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
@@ -25,6 +25,10 @@ def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
     if isinstance(when, str):
         when = datetime.fromisoformat(when)
     return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _where(terminal: str, shift: OpenShift) -> str:
+    return f"{terminal} (as {shift.opened_as})" if shift.opened_as else terminal
 
 
 def _banner(day_end: DayEnd) -> str:
@@ -46,7 +50,7 @@ def _banner(day_end: DayEnd) -> str:
             "their figures are this store's only."
         )
     if day_end.open_shifts:
-        who = ", ".join(f"{name} ({o.clerk})" for name, o in day_end.open_shifts)
+        who = ", ".join(f"{o.clerk} at {_where(name, o)}" for name, o in day_end.open_shifts)
         parts.append(f"INCOMPLETE: {len(day_end.open_shifts)} shift(s) still open: {who}.")
     if day_end.mismatches:
         which = ", ".join(f"Z {n} of {name}" for name, n in day_end.mismatches)
@@ -113,11 +117,15 @@ def _takings(day_end: DayEnd) -> Section:
     section = Section("Takings by tender", ["tender", "currency", "net"])
     for (tender, cur), net in sorted(day_end.takings().items()):
         section.rows.append([tender, cur, Money(net, cur)])
-    if len({row[1] for row in section.rows}) == 1 and any(
-        isinstance(r[2], Money) and r[2].minor > 0 for r in section.rows
-    ):
+    one_currency = len({row[1] for row in section.rows}) == 1
+    if one_currency and sum(isinstance(r[2], Money) and r[2].minor > 0 for r in section.rows) > 1:
         section.chart = Chart("pie", "tender", "net", "Takings by tender")
     return section
+
+
+def _z_label(z: dict[str, Any], terminal: str) -> str:
+    """The Z number, with the name the terminal had then if it was another."""
+    return str(z["number"]) if z["terminal"] == terminal else f"{z['number']} ({z['terminal']})"
 
 
 def _z_lines(day_end: DayEnd, tz: ZoneInfo) -> Section:
@@ -142,7 +150,7 @@ def _z_lines(day_end: DayEnd, tz: ZoneInfo) -> Section:
                 section.rows.append(
                     [
                         name,
-                        z["number"],
+                        _z_label(z, name),
                         z["clerk"],
                         _local(z["closed_at"], tz),
                         line["tender"],
@@ -163,15 +171,17 @@ def _notes(day_end: DayEnd) -> Section:
             if z.get("signoff"):
                 s: dict[str, Any] = z["signoff"]
                 section.rows.append(
-                    [name, z["number"], "variance signed off", f"{s['by']}: {s['reason']}"]
+                    [name, _z_label(z, name), "variance signed off", f"{s['by']}: {s['reason']}"]
                 )
             if z.get("card_mismatch"):
-                section.rows.append([name, z["number"], "card batch mismatch", "see its Z report"])
+                section.rows.append(
+                    [name, _z_label(z, name), "card batch mismatch", "see its Z report"]
+                )
             if z.get("offline"):
                 section.rows.append(
                     [
                         name,
-                        z["number"],
+                        _z_label(z, name),
                         "closed offline",
                         f"{z.get('unsynced_operations', 0)} operations not yet sent then",
                     ]
@@ -189,7 +199,7 @@ def _open(day_end: DayEnd, tz: ZoneInfo) -> Section:
             if o.running_cash is not None
             else "not known here"
         )
-        section.rows.append([name, o.shift, o.clerk, _local(o.opened_at, tz), running])
+        section.rows.append([_where(name, o), o.shift, o.clerk, _local(o.opened_at, tz), running])
     return section
 
 

@@ -1,18 +1,20 @@
 """Day end across the terminals of a venue.
 
-A terminal's own store knows only its own shifts. ``local_day_end`` builds the
-day from the Z reports this store holds and the shifts still open here,
-marked *local*. The central server collects every terminal's Z reports (each
-is an outbox operation) and hands them out as the venue's day end
-(``GET /api/v1/day-end``); ``DayEnd.merge`` joins the two:
+A store is one terminal's: every Z report and shift in it was made on this
+device, whatever the terminal was called at the time (a terminal takes the
+server's name when it enrols). ``local_day_end`` therefore lists them all
+under this terminal's name, marked *local*. The central server collects
+every terminal's Z reports (each is an outbox operation) and hands them out
+per device as the venue's day end (``GET /api/v1/day-end``);
+``DayEnd.merge`` joins the two:
 
-- a terminal only the server knows is taken from the server;
-- a terminal this store knows keeps its local Z reports (this store may hold
-  reports the server has not received yet) plus any the server has that this
-  store lacks (a store restored from a backup); a Z report whose content
-  differs between the two is listed as a mismatch, never silently picked;
-- open shifts of a terminal this store knows come from this store (a close
-  not yet synced would otherwise show as open).
+- every other terminal is taken from the server;
+- this terminal keeps its local Z reports (the store may hold reports the
+  server has not received yet) plus any the server has that this store lacks
+  (a store restored from a backup), matched by shift; a Z report whose
+  content differs between the two is listed as a mismatch, never silently
+  picked; its open shifts are this store's (a close not yet synced would
+  otherwise show as open).
 
 ``fetch`` does all of it for a supervisor: permission, local figures, the
 server's figures when it answers, and the reason when it does not, so the
@@ -55,6 +57,8 @@ class OpenShift:
     clerk: str
     opened_at: datetime | None
     running_cash: dict[str, int] | None = None
+    #: The terminal's name when the shift was opened, if it was called otherwise then.
+    opened_as: str = ""
 
 
 @dataclass
@@ -156,19 +160,17 @@ class DayEnd:
         for remote in server.terminals:
             zs = [z.model_dump(mode="json", exclude_unset=True) for z in remote.z_reports]
             local = merged.terminals.get(remote.terminal)
-            if local is None:
-                merged.terminals[remote.terminal] = TerminalDay(
-                    remote.terminal,
-                    source="server",
-                    z_reports=zs,
-                    open_shifts=[
-                        OpenShift(o.shift, o.clerk, o.opened_at) for o in remote.open_shifts
-                    ],
-                    last_contact=remote.last_contact,
-                    revoked=remote.revoked,
-                )
+            if local is not None:
+                merged.terminals[remote.terminal] = _join(local, zs, remote)
                 continue
-            merged.terminals[remote.terminal] = _join(local, zs, remote)
+            merged.terminals[remote.terminal] = TerminalDay(
+                remote.terminal,
+                source="server",
+                z_reports=zs,
+                open_shifts=[OpenShift(o.shift, o.clerk, o.opened_at) for o in remote.open_shifts],
+                last_contact=remote.last_contact,
+                revoked=remote.revoked,
+            )
         return merged
 
     def totals(self) -> dict[tuple[str, str], tuple[int, int | None]]:
@@ -207,21 +209,26 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     )
 
 
+def _closed(z: dict[str, Any]) -> tuple[datetime, int]:
+    return datetime.fromisoformat(str(z["closed_at"])), int(z["number"])
+
+
 def _join(
     local: TerminalDay, server_zs: list[dict[str, Any]], remote: wire.TerminalDay
 ) -> TerminalDay:
-    by_number = {int(z["number"]): z for z in local.z_reports}
+    """This terminal's day: its own Z reports, and the server's copies it lacks (by shift)."""
+    by_shift = {str(z["shift"]): z for z in local.z_reports}
     mismatched = list(local.mismatched)
     for z in server_zs:
-        mine = by_number.get(int(z["number"]))
+        mine = by_shift.get(str(z["shift"]))
         if mine is None:
-            by_number[int(z["number"])] = z
+            by_shift[str(z["shift"])] = z
         elif not _same(mine, z):
             mismatched.append(int(z["number"]))
     return TerminalDay(
         local.terminal,
         source="local+server",
-        z_reports=[by_number[n] for n in sorted(by_number)],
+        z_reports=sorted(by_shift.values(), key=_closed),
         open_shifts=list(local.open_shifts),
         last_contact=remote.last_contact,
         revoked=remote.revoked,
@@ -231,31 +238,33 @@ def _join(
 
 
 def local_day_end(session: Session, on: date, now: datetime | None = None) -> DayEnd:
-    """What this store knows of the day: Z reports closed that day, shifts still open."""
+    """What this store knows of the day: its Z reports closed that day, shifts still open."""
     now = now or utc_now()
     day = business_day(session, on)
-    result = DayEnd(on)
     own = settings.get(session, "terminal.name")
-    waiting = outbox.waiting(session)
+    mine = TerminalDay(own, unsynced_operations=outbox.waiting(session))
     for z in session.scalars(
         select(ZReport)
         .where(ZReport.created_at >= day.start, ZReport.created_at < day.end)
-        .order_by(ZReport.terminal, ZReport.number)
+        .order_by(ZReport.created_at, ZReport.id)
     ):
-        t = result.terminals.setdefault(z.terminal, TerminalDay(z.terminal))
-        t.z_reports.append(close.content_of(z))
+        mine.z_reports.append(close.content_of(z))
     for shift in session.scalars(
         select(Shift)
         .where(Shift.status == ShiftStatus.OPEN, Shift.opened_at < day.end)
-        .order_by(Shift.terminal, Shift.opened_at)
+        .order_by(Shift.opened_at, Shift.id)
     ):
-        t = result.terminals.setdefault(shift.terminal, TerminalDay(shift.terminal))
         running = {cur: c.expected for cur, c in compute(session, shift, now).cash.items()}
-        t.open_shifts.append(OpenShift(str(shift.id), shift.username, shift.opened_at, running))
-    result.terminals.setdefault(own, TerminalDay(own))
-    for t in result.terminals.values():
-        t.unsynced_operations = waiting
-    return result
+        mine.open_shifts.append(
+            OpenShift(
+                str(shift.id),
+                shift.username,
+                shift.opened_at,
+                running,
+                opened_as="" if shift.terminal == own else shift.terminal,
+            )
+        )
+    return DayEnd(on, {own: mine})
 
 
 class DayEndSource(Protocol):

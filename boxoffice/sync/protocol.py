@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_serializer,
+)
 
 from boxoffice.sync.errors import BadServerReply
 
@@ -225,6 +233,11 @@ class ZReport(_Reply):
     sales_total: dict[str, StrictInt] = Field(default_factory=dict)
     discounts: dict[str, StrictInt] = Field(default_factory=dict)
     tickets: dict[str, StrictInt] = Field(default_factory=dict)
+
+    @field_serializer("opened_at", "closed_at")
+    def _as_written(self, value: datetime) -> str:
+        """Times go back out as the terminal wrote them (``isoformat``), so copies compare."""
+        return value.isoformat()
 
 
 class OpenShift(_Reply):

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -59,3 +60,12 @@ def server(server_db: str) -> Iterator[RunningServer]:
 def ring(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real file-backed keyring (keyrings.alt PlaintextKeyring) in the test's directory."""
     return file_keyring(tmp_path / "keyring.cfg")
+
+
+@pytest.fixture
+def default_ring(ring):  # type: ignore[no-untyped-def]
+    """The test's file keyring as the process default, as the OS keyring is for the app."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)

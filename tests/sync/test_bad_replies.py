@@ -175,42 +175,46 @@ def test_a_corrupt_answer_to_a_batch_acknowledges_nothing(
     world: World, bad_server, client: ServerClient
 ) -> None:  # type: ignore[no-untyped-def]
     _url, replies = bad_server
-    _queued(world)
+    _queued(world)  # after the shift openings the world queued
     worker = SyncWorker(world.store, client, terminal="Window 1")
     with world.store.read() as s:
-        entry = s.scalar(select(OutboxEntry))
-        assert entry is not None
-    good = {
-        "idempotency_key": entry.idempotency_key,
-        "terminal_seq": entry.id,
-        "status": "applied",
-        "result": {},
-    }
+        sent = s.scalars(select(OutboxEntry).order_by(OutboxEntry.id)).all()
+    entry = sent[0]
+    answers = [
+        {
+            "idempotency_key": e.idempotency_key,
+            "terminal_seq": e.id,
+            "status": "applied",
+            "result": {},
+        }
+        for e in sent
+    ]
+    good = answers[0]
     cases = [
         ({**good, "terminal_seq": float(entry.id)}, "results.0.terminal_seq"),
         ({**good, "status": "maybe"}, "results.0.status"),
-        ({**good, "terminal_seq": entry.id + 7}, "which was not sent"),
+        ({**good, "terminal_seq": sent[-1].id + 7}, "which was not sent"),
         ({**good, "idempotency_key": "someone-else"}, "which was not sent"),
     ]
     for result, message in cases:
         replies["/api/v1/operations"] = _json(
-            {"results": [result], "last_seq": entry.id, "server_time": NOW}
+            {"results": [result, *answers[1:]], "last_seq": sent[-1].id, "server_time": NOW}
         )
         with pytest.raises(BadServerReply, match=re.escape(message)):
             worker.push_backlog()
         with world.store.read() as s:
-            again = s.get(OutboxEntry, entry.id)
-            assert again is not None and again.state == OutboxState.IN_FLIGHT
-            assert again.acknowledged_at is None
+            states = [s.get(OutboxEntry, e.id) for e in sent]
+            assert all(x is not None and x.state == OutboxState.IN_FLIGHT for x in states)
+            assert all(x is not None and x.acknowledged_at is None for x in states)
     # A server error page is "offline", not a verdict on the operations.
     replies["/api/v1/operations"] = (502, "text/html", b"<h1>Bad Gateway</h1>")
     with pytest.raises(ServerUnreachable, match="502"):
         worker.push_backlog()
     # And a well-formed answer is accepted.
     replies["/api/v1/operations"] = _json(
-        {"results": [good], "last_seq": entry.id, "server_time": NOW}
+        {"results": answers, "last_seq": sent[-1].id, "server_time": NOW}
     )
-    assert worker.push_backlog() == 1
+    assert worker.push_backlog() == len(sent)
     with world.store.read() as s:
         assert s.get(OutboxEntry, entry.id).state == OutboxState.ACKNOWLEDGED  # type: ignore[union-attr]
 
@@ -236,3 +240,74 @@ def test_a_corrupt_catalogue_is_refused_whole(
         terminal.pull_catalogue(world.store, client)
     assert "nothing was changed" in str(caught.value)
     assert _store_state(world) == before
+
+
+def _day_end_reply(**changes: object) -> dict:
+    z = {
+        "kind": "Z",
+        "number": 1,
+        "shift": 4,
+        "terminal": "Window 9",
+        "clerk": "zoe",
+        "opened_at": "2030-06-01T08:00:00+00:00",
+        "closed_at": "2030-06-01T16:00:00+00:00",
+        "closed_by": "zoe",
+        "cash": [],
+        "tenders": [],
+        "reconciliation": [
+            {"tender": "cash", "currency": "EUR", "expected": 100, "counted": 100, "variance": 0}
+        ],
+    }
+    terminal = {"terminal": "Window 9", "z_reports": [z]}
+    reply = {
+        "day": "2030-06-01",
+        "tz": "UTC",
+        "start": "2030-06-01T00:00:00+00:00",
+        "end": "2030-06-02T00:00:00+00:00",
+        "as_of": NOW,
+        "terminals": [terminal],
+    }
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        target: dict = reply
+        for part in parents:
+            target = target[part][0] if isinstance(target[part], list) else target[part]
+        target[last] = value
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ({"day": "2030-06-02"}, "day end of 2030-06-02"),
+        ({"terminals__z_reports__number": 1.0}, "terminals.0.z_reports.0.number"),
+        (
+            {"terminals__z_reports__reconciliation": [{"tender": "cash", "expected": "1"}]},
+            "reconciliation",
+        ),
+        ({"terminals__z_reports__closed_at": "2030-06-01T16:00:00"}, "closed_at"),
+        ({"terminals": None}, "terminals"),
+    ],
+)
+def test_a_bad_day_end_reply_gives_local_figures_and_says_why(
+    world: World, bad_server, client: ServerClient, changes: dict, named: str
+) -> None:
+    """A supervisor still gets this terminal's figures, marked local, with the reason."""
+    from datetime import date
+
+    from boxoffice.shifts.day_end import fetch
+
+    _url, replies = bad_server
+    replies["/api/v1/day-end"] = _json(_day_end_reply(**changes))
+    before = snapshot(world)
+    result = fetch(world.store, world.supervisor, date(2030, 6, 1), client, now=world.now)
+    assert result.local_only and sorted(result.terminals) == ["Window 1"]
+    error = result.server_error or ""
+    assert named in error and ("nothing was changed" in error or "not 2030-06-01" in error)
+    after = snapshot(world)  # nothing changed but the audit entry of the request itself
+    assert len(after.pop("audit_log")) == len(before.pop("audit_log")) + 1
+    assert after == before
+    # The well-formed reply is taken, so the cases above fail for their one fault.
+    replies["/api/v1/day-end"] = _json(_day_end_reply())
+    good = fetch(world.store, world.supervisor, date(2030, 6, 1), client, now=world.now)
+    assert good.server_error is None and good.terminals["Window 9"].z_numbers == [1]

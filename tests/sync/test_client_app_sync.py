@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import keyring
-import pytest
-
 from boxoffice.ui.app import ClientApp, Options, create_app
 from boxoffice.ui.qt import Qt
 from tests.sales.conftest import World
 from tests.sync.harness import RunningServer, link
-
-
-@pytest.fixture
-def default_ring(ring):  # type: ignore[no-untyped-def]
-    """The test's file keyring as the process default, as the OS keyring is for the app."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
 
 
 def test_an_enrolled_terminal_syncs_from_sign_in_and_shows_going_offline(
