@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor, system_actor
@@ -29,7 +29,7 @@ from boxoffice.seatmaps.plan import GAAreaPlan
 from boxoffice.seatmaps.save import save_plan
 from boxoffice.shifts.drawer import open_shift
 from boxoffice.store import Store, open_store
-from boxoffice.store.models import GAArea, PerformanceStatus, Seat, User
+from boxoffice.store.models import GAArea, OutboxEntry, PerformanceStatus, Seat, User
 
 #: "Now" in every sales test; the performances are ten and twelve days later.
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
@@ -53,6 +53,12 @@ class World:
     now: datetime = NOW
     #: (username, terminal) → open shift id, for ann and sue at Window 1 and Window 2.
     shifts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def settle_outbox(session: Session) -> None:
+    """Forget what opening the test shifts queued (as if delivered long ago and pruned),
+    so that each test's outbox holds exactly what the test did."""
+    session.execute(delete(OutboxEntry))
 
 
 def open_test_shifts(session: Session, ids: dict[str, int]) -> dict[tuple[str, str], int]:
@@ -110,6 +116,7 @@ def world(_template: Path, tmp_path: Path) -> Iterator[World]:
         standing = s.scalar(select(GAArea.id))
         assert standing is not None
         shifts = open_test_shifts(s, ids)
+        settle_outbox(s)
     yield World(
         store=store,
         signer=signer,

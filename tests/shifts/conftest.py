@@ -15,7 +15,14 @@ from boxoffice.sales.payment_terminal import SimulatedTerminal
 from boxoffice.sales.signer import open_signer, register
 from boxoffice.store import open_store
 from boxoffice.store.models import GAArea, Seat, User
-from tests.sales.conftest import TERMINAL, World, _template, open_test_shifts, world
+from tests.sales.conftest import (
+    TERMINAL,
+    World,
+    _template,
+    open_test_shifts,
+    settle_outbox,
+    world,
+)
 
 __all__ = ["_template", "fresh_world", "world"]
 
@@ -34,6 +41,7 @@ def fresh_world(template: Path) -> Iterator[World]:
             seats = dict(s.execute(select(Seat.guid, Seat.id)).all())
             standing = s.scalar(select(GAArea.id)) or 0
             shifts = open_test_shifts(s, ids)
+            settle_outbox(s)
         try:
             yield World(
                 store=store,

@@ -139,6 +139,62 @@ def test_drops_pay_ins_and_pay_outs_move_the_expected_cash(world: World) -> None
     )
 
 
+def test_the_server_hears_of_every_opening_and_drawer_movement(world: World) -> None:
+    """For the venue's day end: which drawers are open, and what left them and why."""
+    shift = ann_shift(world)
+    with world.store.write() as s:
+        close.count_cash(s, world.supervisor, shift, {"EUR": {5000: 2}}, now=world.now)
+        close.close_shift(s, world.supervisor, shift, now=world.now)
+        s.execute(text("DELETE FROM outbox"))  # only what follows
+        opened = drawer.open_shift(s, world.clerk, {"EUR": {2000: 4, 50: 3}}, now=world.now)
+        drawer.drop(s, world.clerk, eur("50"), now=world.now)
+        drawer.pay_in(s, world.clerk, eur("20"), reason="change from the safe", now=world.now)
+        drawer.pay_out(s, world.clerk, eur("12.50"), reason="taxi for the artist", now=world.now)
+    with world.store.read() as s:
+        queued = [(e.kind, json.loads(e.body)) for e in outbox.next_batch(s, 10)]
+    assert queued == [
+        (
+            "shift_open",
+            {
+                "shift": opened.id,
+                "user": "ann",
+                "opened_at": world.now.isoformat(),
+                "float": {"EUR": 8150},
+            },
+        ),
+        (
+            "cash_movement",
+            {
+                "shift": opened.id,
+                "kind": "drop",
+                "amount": -5000,
+                "currency": "EUR",
+                "reason": "drop to the safe",
+            },
+        ),
+        (
+            "cash_movement",
+            {
+                "shift": opened.id,
+                "kind": "pay_in",
+                "amount": 2000,
+                "currency": "EUR",
+                "reason": "change from the safe",
+            },
+        ),
+        (
+            "cash_movement",
+            {
+                "shift": opened.id,
+                "kind": "pay_out",
+                "amount": -1250,
+                "currency": "EUR",
+                "reason": "taxi for the artist",
+            },
+        ),
+    ]
+
+
 def test_a_large_pay_out_needs_a_supervisor(world: World) -> None:
     before = snapshot(world)
     with world.store.write() as s, pytest.raises(PermissionDenied, match="large amount"):
