@@ -205,6 +205,22 @@ def cmd_allocations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_day_end(args: argparse.Namespace) -> int:
+    """Every terminal's Z reports for a day, as the API gives them (for head office)."""
+    from datetime import date
+
+    from boxoffice.clock import utc_now
+    from boxoffice.server import day_end
+
+    try:
+        on = date.fromisoformat(args.date)
+    except ValueError:
+        raise ValueError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD") from None
+    with _store(args).read() as s:
+        _out(day_end.day_end(s, on, day_end.venue_timezone(s, args.tz), utc_now()))
+    return 0
+
+
 def cmd_verify_audit(args: argparse.Namespace) -> int:
     from boxoffice.server import audit
 
@@ -228,6 +244,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "conflicts": cmd_conflicts,
     "allocations": cmd_allocations,
     "verify-audit": cmd_verify_audit,
+    "day-end": cmd_day_end,
 }
 
 
@@ -286,6 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true")
     p.add_argument("--expired", action="store_true", help="list: only active ones past expiry")
     sub.add_parser("verify-audit", parents=[common], help="check the server audit log's chain")
+    p = sub.add_parser("day-end", parents=[common], help="every terminal's Z reports for a day")
+    p.add_argument("--date", required=True, help="business day, YYYY-MM-DD")
+    p.add_argument("--tz", default=None, help="IANA zone (default: the first venue's)")
     return parser
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -198,3 +200,22 @@ def test_revoked_terminal_is_refused_but_its_day_still_counts(
         for t in _day_end(client, terminal["token"], tz="UTC")["terminals"]
     }
     assert names == {"Window 1": False, "Window 2": True}
+
+
+def test_head_office_reads_the_day_end_from_the_server_cli(
+    sqlite_url: str, sqlite_client: TestClient, sqlite_store: ServerStore, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.server import cli
+
+    w1 = enrol(sqlite_client, sqlite_store, "Window 1", "W1")
+    seller = helpers.Seller("W1")
+    z = helpers.z_report(1, 1, closed_at="2030-06-01T12:00:00+00:00", cash_sales=4200)
+    push(sqlite_client, w1["token"], [_close(seller, z, "Window 1")])
+    assert cli.main(["day-end", "--db", sqlite_url, "--date", DAY, "--tz", "UTC"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (t,) = data["terminals"]
+    assert t["terminal"] == "Window 1" and t["z_reports"][0]["cash"][0]["sales"] == 4200
+    assert cli.main(["day-end", "--db", sqlite_url, "--date", "1 June"]) == 2
+    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+    assert cli.main(["day-end", "--db", sqlite_url, "--date", DAY, "--tz", "Nowhere/City"]) == 1
+    assert "unknown time zone 'Nowhere/City'" in capsys.readouterr().err
