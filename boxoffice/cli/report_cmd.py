@@ -1,9 +1,10 @@
 """``boxoffice-admin report``: Z/X, sales, exceptions, inventory, ticket stock and
-day end as PDF or CSV (and the Z slip as text for the receipt printer).
+day end as PDF or CSV, and the Z slip: as text, or (``--printer``) on a receipt printer.
 
-Bad dates, unknown terminals and unwritable paths are refused with one line
-before anything is written; a report is written to a temporary file and
-moved into place, so a failure never leaves half a PDF behind.
+Bad dates, unknown terminals, unknown or unsuitable printers, printers that
+do not answer and unwritable paths are refused with one line before anything
+is written; a report is written to a temporary file and moved into place, so
+a failure never leaves half a PDF behind.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import date
 from pathlib import Path
 
@@ -20,16 +23,30 @@ from sqlalchemy.orm import Session
 
 from boxoffice import settings
 from boxoffice.actor import system_actor
+from boxoffice.devices import printers
+from boxoffice.devices.base import DeviceError, DeviceUnavailable
+from boxoffice.devices.printing import shift_slips
+from boxoffice.devices.printing.print_queue import (
+    MESSAGES,
+    STOPPING,
+    PrintJob,
+    PrintQueue,
+    QueueState,
+)
+from boxoffice.devices.printing.transports import PrinterOffline
+from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
 from boxoffice.reports.model import Report, parse_date, report_timezone
 from boxoffice.shifts import close
 from boxoffice.shifts import day_end as shift_day_end
 from boxoffice.store import Store
-from boxoffice.store.models import Order, Shift, ZReport
+from boxoffice.store.models import Order, PrintOutcome, Shift, ZReport
 from boxoffice.sync import terminal as terminal_setup
 
 KINDS = ("z", "x", "sales", "exceptions", "inventory", "stock", "day-end")
+#: How long ``--printer`` waits for a slip to come out before giving up on it.
+PRINT_WAIT_S = 30.0
 
 
 def known_terminals(session: Session) -> list[str]:
@@ -62,8 +79,8 @@ def _check_target(path: Path) -> Path:
 
 def _build(
     session: Session, kind: str, on: date, terminal: str | None
-) -> tuple[list[Report], list[str]]:
-    """The reports, and the Z slips (plain lines) for ``--slip``."""
+) -> tuple[list[Report], list[str], list[int]]:
+    """The reports, the Z slips (plain lines) for ``--slip`` and the Z reports' ids."""
     builders: dict[str, Callable[..., Report]] = {
         "sales": sales.build,
         "exceptions": exceptions.build,
@@ -71,19 +88,66 @@ def _build(
         "stock": stock.build,
     }
     if kind in builders:
-        return [builders[kind](session, on, terminal)], []
+        return [builders[kind](session, on, terminal)], [], []
     if kind == "z":
         found = zx.z_reports(session, on, terminal)
         if not found:
             where = f" at {terminal}" if terminal else ""
             raise NotFound(f"no Z reports on {on.isoformat()}{where}")
-        slips = [line for z, _ in found for line in [*zx.slip(close.content_of(z)), ""]]
-        return [r for _, r in found], slips
+        slips = [
+            line for z, _ in found for line in [*zx.slip(close.content_of(z), 42, z.sha256), ""]
+        ]
+        return [r for _, r in found], slips, [z.id for z, _ in found]
     actor = system_actor(terminal or "admin-cli")
     found_x = zx.x_reports(session, actor, terminal)
     if not found_x:
         raise NotFound("no open shifts" + (f" at {terminal}" if terminal else ""))
-    return found_x, []
+    return found_x, [], []
+
+
+def _wait(queue: PrintQueue, job: PrintJob) -> PrintOutcome:
+    """The job's outcome; a printer that stops (offline, paper, jam) cancels it instead."""
+    deadline = time.monotonic() + PRINT_WAIT_S
+    while True:
+        try:
+            return job.done.result(timeout=0.1)
+        except FutureTimeout:
+            view = queue.view()
+            if view.state == QueueState.PAUSED or time.monotonic() > deadline:
+                queue.cancel(job.id)
+                raise DeviceUnavailable(
+                    f"{queue.printer.name}: {view.message}; the slip was not printed"
+                ) from None
+
+
+def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
+    """Send each Z slip to the receipt printer ``printer``, after making sure it answers."""
+    actor = system_actor("admin-cli")
+    with store.read() as s:
+        registry = DeviceRegistry.from_store(s)
+        terminal = settings.get(s, "terminal.name")
+    printers.configure(store, terminal)
+    try:
+        queue = shift_slips.receipt_printer_queue(registry, printer)
+        try:
+            status = queue.probe()
+        except PrinterOffline as exc:
+            raise DeviceUnavailable(f"{printer}: {exc}") from None
+        if status in STOPPING:
+            raise DeviceUnavailable(f"{printer}: {MESSAGES[status]}")
+        for z_id in z_ids:
+            job = shift_slips.print_z_slip(store, actor, queue, z_report_id=z_id)
+            outcome = _wait(queue, job)
+            assert job.slip is not None
+            what = f"Z {job.slip.content['number']} of {job.slip.content['terminal']}"
+            if outcome == PrintOutcome.FAILED:
+                raise DeviceError(f"{printer}: {what} could not be printed (see `print log`)")
+            said = "printed" if outcome == PrintOutcome.PRINTED else "sent (no status reply)"
+            copy = " (reprint)" if job.reprint else ""
+            print(f"{what}{copy} {said} on {printer}")
+    finally:
+        registry.close()
+        printers.configure(None, "")
 
 
 def _day_end(store: Store, on: date, local: bool) -> Report:
@@ -110,17 +174,18 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
         raise ValidationError("the day end covers every terminal; leave out --terminal")
     if args.local and args.kind != "day-end":
         raise ValidationError("--local is for the day end (other reports are local anyway)")
+    slip = args.slip or args.printer is not None
+    if slip and args.kind != "z":
+        raise ValidationError("--slip prints the Z report for the receipt printer; use it with z")
     if args.kind == "day-end":
-        reports, slips = [_day_end(store, on, args.local)], []
+        reports, slips, z_ids = [_day_end(store, on, args.local)], [], []
     else:
         with store.write() as session:  # an X report is audited
             terminal = _check_terminal(session, args.terminal)
-            reports, slips = _build(session, args.kind, on, terminal)
-    if args.slip:
-        if args.kind not in ("z",):
-            raise ValidationError(
-                "--slip prints the Z report for the receipt printer; use it with z"
-            )
+            reports, slips, z_ids = _build(session, args.kind, on, terminal)
+    if args.printer is not None:
+        _print_slips(store, args.printer, z_ids)
+    elif slip:
         print("\n".join(slips))
     if target is None:
         return 0
@@ -151,6 +216,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--csv", default=None, metavar="FILE")
     p.add_argument("--page", choices=sorted(pdf.PAGE_SIZES), default="A4")
     p.add_argument("--slip", action="store_true", help="also print the Z slip as text")
+    p.add_argument(
+        "--printer",
+        default=None,
+        metavar="NAME",
+        help="send the Z slip to this receipt printer (see `device list`) instead",
+    )
     p.add_argument(
         "--local",
         action="store_true",

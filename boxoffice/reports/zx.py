@@ -7,8 +7,10 @@ signed), for an X report the running figures of an open shift.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -188,50 +190,174 @@ def x_reports(
     return [from_content(close.x_report(session, actor, i, now=now)) for i in ids]
 
 
-def slip(content: dict[str, Any], width: int = 42) -> list[str]:
-    """The Z (or X) report as short plain lines for a receipt printer."""
+#: How many hex digits of the Z report's SHA-256 the slip shows: enough to tell
+#: the paper from any other Z, short enough to read out when checking it.
+SLIP_HASH_DIGITS = 16
 
-    def pair(left: str, right: str) -> str:
-        room = width - len(right) - 1
-        return f"{left[:room]:<{room}} {right}"
+SlipKind = Literal["title", "center", "warning", "heading", "pair", "text", "rule", "signature"]
 
-    rule = "-" * width
-    head = f"Z REPORT {content['number']}" if content["kind"] == "Z" else "X REPORT (RUNNING)"
-    lines = [head.center(width), content["terminal"].center(width), rule]
-    lines.append(pair("Clerk", content["clerk"]))
-    lines.append(pair("Opened", _when(content["opened_at"])[:16]))
-    if content["kind"] == "Z":
-        lines.append(pair("Closed", _when(content["closed_at"])[:16]))
-    lines.append(rule)
+
+@dataclass(frozen=True)
+class SlipLine:
+    """One line of the Z/X slip; each printer lays it out to its own width.
+
+    ``title``/``center``/``warning`` are centred (the title large, warnings
+    bold), ``heading`` and ``text`` are left-aligned paragraphs, ``pair`` is a
+    label with its value at the right edge, ``rule`` spans the paper and
+    ``signature`` leaves room to sign above a line labelled ``left``.
+    """
+
+    kind: SlipKind
+    left: str = ""
+    right: str = ""
+    bold: bool = False
+
+
+def _signed(minor: int, currency: str) -> str:
+    text = Money(minor, currency).format(symbol=False)
+    return f"+{text}" if minor > 0 else text
+
+
+def slip_lines(
+    content: dict[str, Any],
+    sha256: str = "",
+    *,
+    printed_at: datetime | None = None,
+    reprint: bool = False,
+) -> list[SlipLine]:
+    """What the Z (or X) slip says, line by line: the one place that decides it.
+
+    The text slip (``slip``), the ESC/POS and the PDF slip
+    (``devices/printing/z_slip.py``) all lay out these lines.
+    """
+    z = content["kind"] == "Z"
+    out: list[SlipLine] = []
+
+    def pair(left: str, right: str, bold: bool = False) -> None:
+        out.append(SlipLine("pair", left, right, bold))
+
+    def money(minor: int, currency: str) -> str:
+        return Money(minor, currency).format(symbol=False)
+
+    rule = SlipLine("rule")
+    out.append(SlipLine("title", f"Z REPORT {content['number']}" if z else "X REPORT", bold=True))
+    out.append(SlipLine("center", content["terminal"], bold=True))
+    if not z:
+        out.append(SlipLine("center", "Running figures: the shift stays open"))
+    if reprint:
+        out.append(SlipLine("warning", "*** REPRINT ***", bold=True))
+    out.append(rule)
+    pair("Clerk", content["clerk"])
+    pair("Shift", str(content["shift"]))
+    pair("Opened", _when(content["opened_at"]))
+    if z:
+        pair("Closed", _when(content["closed_at"]))
+        pair("Closed by", content["closed_by"])
+    else:
+        pair("As of", _when(content["as_of"]))
     for cash in content["cash"]:
         cur = cash["currency"]
+        out += [rule, SlipLine("heading", f"Cash drawer {cur}", bold=True)]
         for key, label in CASH_LINES:
             if cash[key]:
-                lines.append(pair(label, Money(cash[key], cur).format(symbol=False)))
-        lines.append(
-            pair(f"Expected cash {cur}", Money(cash["expected"], cur).format(symbol=False))
-        )
+                pair(label, money(cash[key], cur))
+        pair(f"Expected cash {cur}", money(cash["expected"], cur), bold=True)
+    if content["tenders"]:
+        out += [rule, SlipLine("heading", "Takings by tender (net)", bold=True)]
     for t in content["tenders"]:
-        lines.append(
-            pair(
-                f"{t['tender']} {t['currency']} net",
-                Money(t["net"], t["currency"]).format(symbol=False),
-            )
-        )
+        cur = t["currency"]
+        n = t["payments"]
+        pair(f"{t['tender']} {cur}, {n} payment{'' if n == 1 else 's'}", money(t["net"], cur))
+        if t["refunds"]:
+            n = t["refunds"]
+            pair(f"  incl. {n} refund{'' if n == 1 else 's'}", money(t["given_back"], cur))
+    if content.get("reconciliation"):
+        out += [rule, SlipLine("heading", "Expected / counted", bold=True)]
     for line in content.get("reconciliation", []):
-        if line["variance"] is not None:
-            lines.append(
-                pair(
-                    f"Variance {line['tender']} {line['currency']}",
-                    Money(line["variance"], line["currency"]).format(symbol=False),
-                )
-            )
+        cur, variance = line["currency"], line["variance"]
+        out.append(SlipLine("text", f"{line['tender']} {cur}", bold=bool(variance)))
+        pair("  Expected", money(line["expected"], cur))
+        counted = line["counted"]
+        pair("  Counted", "not counted" if counted is None else money(counted, cur))
+        if variance is not None:
+            pair("  Variance", _signed(variance, cur), bold=bool(variance))
     if content.get("card_mismatch"):
-        lines.append("CARD BATCH MISMATCH".center(width))
-    if content["kind"] == "Z":
+        out += [rule, SlipLine("warning", "*** CARD BATCH MISMATCH ***", bold=True)]
+        for r in content["card_reconciliation"]:
+            if not r["mismatch"]:
+                continue
+            cur = r["currency"]
+            pair(f"{r['scheme']} {cur} in shift", money(r["shift"], cur))
+            batch = r["batch"]
+            pair("  card batch", "none entered" if batch is None else money(batch, cur))
+            if r["difference"] is not None:
+                pair("  difference", _signed(r["difference"], cur))
+    if z and content.get("signoff"):
+        s = content["signoff"]
+        out.append(rule)
+        pair("Variance signed off by", s["by"], bold=True)
+        out.append(SlipLine("text", f"Reason: {s['reason']}"))
+        if s.get("supervisor_override"):
+            pair("Supervisor override", f"#{s['supervisor_override']}")
+    if z:
+        out.append(rule)
         if content.get("offline"):
-            lines.append(pair("Unsynced operations", str(content["unsynced_operations"])))
-        if content.get("signoff"):
-            lines.append(pair("Signed off by", content["signoff"]["by"]))
-    lines.append(rule)
-    return lines
+            out.append(SlipLine("warning", "*** CLOSED OFFLINE ***", bold=True))
+        pair("Unsynced operations", str(content.get("unsynced_operations", 0)))
+    out.append(rule)
+    if z:
+        pair("Z number", str(content["number"]), bold=True)
+        if sha256:
+            pair("SHA-256", sha256[:SLIP_HASH_DIGITS])
+    if printed_at is not None:
+        pair("Printed", _when(printed_at.astimezone(UTC).isoformat()))
+    out.append(SlipLine("signature", "Supervisor signature"))
+    return out
+
+
+def _cols(text: str) -> int:
+    """Columns on a fixed-pitch device: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> list[str]:
+    """``text`` cut into pieces of at most ``width`` columns."""
+    parts, part = [], ""
+    for ch in text:
+        if part and _cols(part + ch) > width:
+            parts.append(part)
+            part = ""
+        part += ch
+    return [*parts, part]
+
+
+def slip(
+    content: dict[str, Any],
+    width: int = 42,
+    sha256: str = "",
+    *,
+    printed_at: datetime | None = None,
+    reprint: bool = False,
+) -> list[str]:
+    """The Z (or X) slip as plain lines of ``width`` columns (for a terminal or a text file)."""
+    out: list[str] = []
+    for line in slip_lines(content, sha256, printed_at=printed_at, reprint=reprint):
+        if line.kind == "rule":
+            out.append("-" * width)
+        elif line.kind in ("title", "center", "warning"):
+            for part in _fit(line.left, width):
+                pad = (width - _cols(part)) // 2
+                out.append(" " * pad + part)
+        elif line.kind in ("heading", "text"):
+            out += _fit(line.left, width)
+        elif line.kind == "pair":
+            gap = width - _cols(line.left) - _cols(line.right)
+            if gap >= 1:
+                out.append(line.left + " " * gap + line.right)
+            else:  # too long for one line: the label, then the value at the right edge
+                out += _fit(line.left, width)
+                out += [" " * (width - _cols(p)) + p for p in _fit(line.right, width)]
+        elif line.kind == "signature":
+            label = line.left[:width]
+            out += ["", "", "_" * width, " " * ((width - _cols(label)) // 2) + label]
+    return out

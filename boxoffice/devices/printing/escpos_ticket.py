@@ -28,7 +28,7 @@ from typing import Literal
 from escpos.capabilities import get_profile
 from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from boxoffice.devices.printing import raster_text, text_safety
 from boxoffice.devices.printing.ticket_data import TicketData
@@ -174,18 +174,23 @@ class EscPosWriter:
             return False
         return True
 
+    def _needs_raster(self, text: str) -> bool:
+        """Whether ``text`` goes out as an image: raster mode, or characters the font lacks."""
+        mode = self.config.text_mode
+        if mode == "latin":
+            return not self._encodable(text)
+        if mode == "gb18030":  # e.g. a rare character outside GBK: an image, not "?"
+            return not text_safety.cjk_encodable(text, "gb18030")
+        if mode == "big5":  # Simplified characters Big5 lacks
+            return not text_safety.cjk_encodable(text, "cp950")
+        return True
+
     def line(
         self, text: str, size: str = "normal", bold: bool = False, align: str = "left"
     ) -> None:
         """One line of text (caller wraps); control characters never reach the printer."""
         text = text_safety.printable(text)
-        mode = self.config.text_mode
-        if mode == "latin" and not self._encodable(text):
-            mode = "raster"
-        elif mode == "gb18030" and not text_safety.cjk_encodable(text, "gb18030"):
-            mode = "raster"  # e.g. a rare character outside GBK: an image, not "?"
-        elif mode == "big5" and not text_safety.cjk_encodable(text, "cp950"):
-            mode = "raster"  # Simplified characters Big5 lacks
+        mode = "raster" if self._needs_raster(text) else self.config.text_mode
         if mode == "raster":
             self.style("normal", False, align)
             img = raster_text.render(
@@ -212,11 +217,48 @@ class EscPosWriter:
         cols = self.columns(size)
         left, right = text_safety.printable(left), text_safety.printable(right)
         gap = cols - self.width(left) - self.width(right)
+        if gap >= 1 and self._needs_raster(left + right):
+            # A drawn font is proportional: padding with spaces would leave the value
+            # short of the edge, so the two sides are placed on one image instead.
+            if self._raster_columns(left, right, size, bold):
+                return
+            gap = 0
         if gap < 1:
             self.paragraph(left, size, bold)
             self.line(right, size, bold, "right")
         else:
             self.line(left + " " * gap + right, size, bold)
+
+    def _raster_columns(self, left: str, right: str, size: str, bold: bool) -> bool:
+        """``left`` and ``right`` drawn on one paper-wide image; False if they do not fit."""
+        px, width = RASTER_PX[size], self.config.width_dots
+        parts = [raster_text.render(t, px, bold) for t in (left, right) if t]
+        if sum(p.width for p in parts) + px // 3 > width:
+            return False
+        img = Image.new("1", (width, max(p.height for p in parts)), 1)
+        if left:
+            img.paste(parts[0], (0, 0))
+        if right:
+            img.paste(parts[-1], (width - parts[-1].width, 0))
+        self.style("normal", False, "left")
+        self.p.image(img.convert("L"), impl="bitImageRaster", center=False)
+        return True
+
+    def rule(self, char: str = "-") -> None:
+        """A line across the paper: text in the printer's font, or drawn in raster mode."""
+        if self.config.text_mode != "raster":
+            self.line(char * self.columns("normal"))
+            return
+        width = self.config.width_dots
+        img = Image.new("1", (width, 12), 1)
+        draw = ImageDraw.Draw(img)
+        if char == "_":  # a line to sign on
+            draw.line((0, 10, width, 10), fill=0, width=2)
+        else:  # dashed, as the printer's "-" would print
+            for x in range(0, width, 12):
+                draw.line((x + 2, 6, x + 8, 6), fill=0, width=2)
+        self.style("normal", False, "left")
+        self.p.image(img.convert("L"), impl="bitImageRaster", center=False)
 
     def logo(self, path: Path | None) -> None:
         if path is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 import queue
 import threading
 import time
@@ -36,7 +37,7 @@ from typing import Any, Literal
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
-from boxoffice.devices.printing import print_log, receipts, ticket_stock
+from boxoffice.devices.printing import print_log, receipts, ticket_stock, z_slip
 from boxoffice.devices.printing.escpos_ticket import EscPosTicketDriver
 from boxoffice.devices.printing.fgl import (
     STATUS_CUTTER_JAM,
@@ -56,6 +57,8 @@ from boxoffice.store.models import PrintOutcome
 log = logging.getLogger(__name__)
 
 ESC_POS_PAPER_QUERY = b"\x10\x04\x04"  # DLE EOT 4: paper roll sensor
+#: Jobs for a roll (receipt) printer, never for a BOCA ticket printer; what they are called.
+ROLL_JOBS = {"receipt": "receipts", "z_slip": "Z slips", "x_slip": "X slips"}
 
 
 class PrinterStatus(enum.StrEnum):
@@ -131,12 +134,14 @@ class Printer:
         if job.kind == "receipt":
             assert job.receipt is not None
             return receipts.render(job.receipt, self.driver)
+        if job.kind in ("z_slip", "x_slip"):
+            return z_slip.render(job.slip, self.driver)
         return self.driver.render(job.tickets)
 
 
 @dataclass
 class PrintJob:
-    """Tickets (or a receipt) to print for ``actor``; rendered by the printer's worker.
+    """Tickets, a receipt or a Z/X slip to print for ``actor``; rendered by the printer's worker.
 
     ``test`` and ``raw`` jobs carry ready ``data``: a test page goes through the
     queue like a ticket; a ``raw`` job (a drawer kick) jumps the queue and is
@@ -145,10 +150,11 @@ class PrintJob:
     ``PrinterOffline`` error).
     """
 
-    kind: Literal["ticket", "receipt", "test", "raw"]
+    kind: Literal["ticket", "receipt", "z_slip", "x_slip", "test", "raw"]
     actor: Actor
     tickets: tuple[TicketData, ...] = ()
     receipt: Any = None
+    slip: z_slip.Slip | None = None
     reprint: bool = False
     data: bytes = b""
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
@@ -158,6 +164,10 @@ class PrintJob:
     def __post_init__(self) -> None:
         if self.kind == "receipt" and self.receipt is None:
             raise ValidationError("a receipt job needs a receipt")
+        if self.kind in ("z_slip", "x_slip") and (
+            self.slip is None or self.kind != f"{self.slip.kind.lower()}_slip"
+        ):
+            raise ValidationError(f"a {self.kind} job needs that report's slip")
         if self.kind in ("test", "raw") and not self.data:
             raise ValidationError(f"a {self.kind} job needs its bytes")
         if self.kind == "ticket" and not self.tickets:
@@ -223,9 +233,9 @@ class PrintQueue:
 
     def submit(self, job: PrintJob) -> str:
         """Queue ``job`` and return at once; refuses only jobs this printer cannot print."""
-        if job.kind == "receipt" and self.printer.protocol == "fgl":
+        if job.kind in ROLL_JOBS and self.printer.protocol == "fgl":
             raise ValidationError(
-                f"{self.printer.name} is a ticket printer; it cannot print receipts"
+                f"{self.printer.name} is a ticket printer; it cannot print {ROLL_JOBS[job.kind]}"
             )
         with self._cond:
             if self._stopping:
@@ -243,6 +253,25 @@ class PrintQueue:
         job = PrintJob("raw", actor, data=data)
         self.submit(job)
         return job.done
+
+    def probe(self) -> PrinterStatus:
+        """Ask the printer how it is now, outside the queue; raises ``PrinterOffline``.
+
+        For callers that must know before they record anything (the admin CLI
+        refuses an unreachable printer without an audit entry). Only call it
+        while the queue is idle: it uses the printer's connection directly.
+        """
+        transport = self.printer.transport
+        if self.printer.protocol == "escpos":
+            transport.write(ESC_POS_PAPER_QUERY)
+            return escpos_paper_status(transport.read(self.printer.status_timeout))
+        if self.printer.protocol == "pdf":
+            folder = getattr(transport, "folder", None)
+            if folder is not None and not (folder.is_dir() and os.access(folder, os.W_OK)):
+                raise PrinterOffline(f"cannot write to {folder}")
+            return PrinterStatus.READY
+        transport.write(b"")  # FGL: connecting is all we can ask without printing
+        return self._status
 
     def view(self) -> QueueView:
         with self._cond:
@@ -271,8 +300,9 @@ class PrintQueue:
             if self._in_flight:
                 raise ValidationError(f"{self.printer.name} is printing; pause it first")
             jobs = [j for j in self._jobs if j.kind != "raw"]
-            if any(j.kind == "receipt" for j in jobs) and other.printer.protocol == "fgl":
-                raise ValidationError(f"{other.printer.name} cannot print receipts")
+            roll = [ROLL_JOBS[j.kind] for j in jobs if j.kind in ROLL_JOBS]
+            if roll and other.printer.protocol == "fgl":
+                raise ValidationError(f"{other.printer.name} cannot print {roll[0]}")
             for job in jobs:
                 self._jobs.remove(job)
         for job in jobs:
@@ -513,11 +543,14 @@ class PrintQueue:
         name = self.printer.name
         try:
             with self.store.write() as s:
-                if job.kind in ("receipt", "test"):
-                    order = getattr(job.receipt, "order_number", "")
+                if job.kind not in ("ticket", "raw"):
+                    # A slip is logged under its reference (Z number and hash prefix).
+                    order = job.slip.reference if job.slip else ""
+                    order = order or getattr(job.receipt, "order_number", "")
                     print_log.record(
                         s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
-                        outcome=outcome, order_number=order, attempts=job.attempts, detail=detail,
+                        outcome=outcome, order_number=order, reprint=job.reprint,
+                        attempts=job.attempts, detail=detail,
                     )  # fmt: skip
                     return
                 for t in tickets:

@@ -27,6 +27,8 @@ CJK_SUBSTITUTES = {
 
 def printable(text: str) -> str:
     """``text`` without control characters (C0, DEL, C1); tabs and newlines become spaces."""
+    if text.isascii() and text.isprintable():  # the common case, without a loop
+        return text
     out = []
     for ch in text:
         if ch in "\t\n\r":
@@ -45,6 +47,8 @@ def fgl_text(text: str) -> str:
 
 def _encode_cjk(text: str, codec: str) -> bytes:
     """Encode for a printer in Chinese mode: one or two bytes a character, nothing longer."""
+    if text.isascii() and text.isprintable():  # one byte each in GB18030 and Big5 alike
+        return text.encode("ascii")
     out = bytearray()
     for ch in printable(text):
         ch = CJK_SUBSTITUTES.get(ch, ch)
@@ -62,6 +66,8 @@ def _encode_cjk(text: str, codec: str) -> bytes:
 
 def cjk_encodable(text: str, codec: str) -> bool:
     """True if a Chinese-mode printer on ``codec`` can print every character of ``text``."""
+    if text.isascii():
+        return True
     for ch in printable(text):
         for c in CJK_SUBSTITUTES.get(ch, ch):
             try:
