@@ -150,7 +150,10 @@ def counted_by_denomination(session: Session, shift_id: int) -> dict[str, dict[i
     return out
 
 
-def drawer_state(session: Session, shift: Shift) -> DrawerState:
+def drawer_state(
+    session: Session, shift: Shift, order: Sequence[str] | None = None
+) -> DrawerState:
+    """``order``: currencies to list first (the venue's), the rest alphabetically."""
     user = session.get(User, shift.user_id) if shift.user_id is not None else None
     currencies = session.scalars(
         select(CashMovement.currency).where(CashMovement.shift_id == shift.id).distinct()
@@ -185,12 +188,16 @@ def drawer_state(session: Session, shift: Shift) -> DrawerState:
         username=shift.username,
         display_name=(user.display_name if user is not None else "") or shift.username,
         opened_at=shift.opened_at,
-        currencies=tuple(sorted(currencies)),
+        currencies=tuple(sorted(currencies, key=lambda c: (_rank(order or (), c), c))),
         schemes=tuple(sorted({s.upper() for s in schemes if s})),
         counted_at=shift.counted_at,
         counted=counted if shift.counted_at is not None else {},
         movements=movements,
     )
+
+
+def _rank(order: Sequence[str], currency: str) -> int:
+    return order.index(currency) if currency in order else len(order)
 
 
 def open_shifts(session: Session, terminal: str) -> Sequence[Shift]:
@@ -210,14 +217,15 @@ def load(session: Session, actor: Actor, now: datetime | None = None) -> CashDes
         for s in open_shifts(session, actor.terminal)
         if s.username == actor.username or may.report_z or may.report_x
     ]
-    states = tuple(drawer_state(session, s) for s in shifts)
+    currencies = float_currencies(session)
+    states = tuple(drawer_state(session, s, currencies) for s in shifts)
     mine = next((s for s in states if s.username == actor.username), None)
     tz = report_timezone(session)
     return CashDesk(
         rights=may,
         mine=mine,
         shifts=states,
-        float_currencies=float_currencies(session),
+        float_currencies=currencies,
         timezone=tz.key,
         today=now.astimezone(tz).date(),
     )
