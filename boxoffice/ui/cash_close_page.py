@@ -33,6 +33,7 @@ from boxoffice.ui.widgets.money_edit import MoneyEdit
 
 if TYPE_CHECKING:
     from boxoffice.reports.model import Report
+    from boxoffice.shifts.cards import BatchLine
     from boxoffice.shifts.drawer_state import CashDesk, DrawerState
     from boxoffice.store.models import Override
     from boxoffice.ui.cash_screen import CashScreen
@@ -50,6 +51,8 @@ class ClosePage(QWidget):
         self.shift: DrawerState | None = None
         self.z: cash_jobs.ShownReport | None = None
         self.counts: dict[str, DenominationCount] = {}
+        #: Batch lines already stored per shift, so a retried close does not store them again.
+        self._sent_batch: dict[int, list[BatchLine]] = {}
         self.stack = QStackedWidget()
         self.nothing = QLabel(self.tr("There is no open shift to close at this terminal."))
         self.nothing.setObjectName("hint")
@@ -273,11 +276,13 @@ class ClosePage(QWidget):
         reason: str = "",
         overrides: tuple[Override, ...] = (),
     ) -> None:
+        lines = self.batch.lines()
+        batch = lines if lines != self._sent_batch.get(shift.shift_id) else None
         job = cash_jobs.close_shift(
             self.host.actor,
             shift.shift_id,
             count=count,
-            batch=self.batch.lines(),
+            batch=batch,
             vouchers=vouchers,
             offline=self.host.offline(),
             signoff_reason=reason,
@@ -285,7 +290,7 @@ class ClosePage(QWidget):
         )
         self.host.run(
             job,
-            lambda outcome: self._closed(shift, vouchers, outcome),
+            lambda outcome: self._closed(shift, vouchers, outcome, lines),
             busy=self.tr("Closing the shift…"),
             failed=self._failed,
         )
@@ -299,7 +304,9 @@ class ClosePage(QWidget):
         shift: DrawerState,
         vouchers: dict[str, int] | None,
         outcome: cash_jobs.CloseOutcome,
+        lines: list[BatchLine],
     ) -> None:
+        self._sent_batch[shift.shift_id] = lines  # stored, whatever the close said
         if outcome.signoff is not None:
             self.host.refresh()
             rights = self.host.desk.rights if self.host.desk else None

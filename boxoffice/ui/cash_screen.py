@@ -214,9 +214,12 @@ class CashScreen(QWidget):
     def show_page(self, name: str) -> None:
         """Bring a tab forward (from the main window's Cash menu)."""
         index = PAGES.index(name)
-        if name == "x" and not self.tabs.isTabVisible(index):
-            # Hidden for a role without report_x: asking anyway gets the service's answer.
-            self.x_page.load()
+        if self.desk is not None and not self.tabs.isTabVisible(index):
+            # Hidden for this role: asking anyway gets the service's answer.
+            if name == "x":
+                self.x_page.load()
+            elif name == "day_end":
+                self.day_end_page.load()
             return
         if self.tabs.currentIndex() == index:
             self._tab_changed(index)
