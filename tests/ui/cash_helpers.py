@@ -96,7 +96,7 @@ def sell_cash(world: CashWorld, actor: Actor, *guids: str) -> int:
     """A cash sale of adult seats; returns the order total in minor units."""
     cart = Cart([CartItem(1, "adult", seat_id=world.seats[g]) for g in guids])
     with world.store.write() as s:
-        total = checkout.quote(s, cart).priced.total
+        total = checkout.quote(s, cart, now=utc_now()).priced.total
         checkout.sell(s, actor, cart, [checkout.Cash(total)], world.signer)
     return total.minor
 
