@@ -150,9 +150,7 @@ def counted_by_denomination(session: Session, shift_id: int) -> dict[str, dict[i
     return out
 
 
-def drawer_state(
-    session: Session, shift: Shift, order: Sequence[str] | None = None
-) -> DrawerState:
+def drawer_state(session: Session, shift: Shift, order: Sequence[str] | None = None) -> DrawerState:
     """``order``: currencies to list first (the venue's), the rest alphabetically."""
     user = session.get(User, shift.user_id) if shift.user_id is not None else None
     currencies = session.scalars(

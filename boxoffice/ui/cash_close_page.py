@@ -344,6 +344,7 @@ class ClosePage(QWidget):
         self.vouchers.clear()
         self.z_view.show_report(z.report)
         self.stack.setCurrentIndex(CLOSED)
+        self.z_view.setFocus()  # arrows scroll it; Tab reaches Save and Print
         self.host.reports_changed()
 
     # -- for the screen's Save and Print ---------------------------------------------------

@@ -403,6 +403,7 @@ class CashScreen(QWidget):
 
         def answered(_result: int) -> None:
             self.confirm_box = None
+            self.activateWindow()  # keys go back to this window, not to the one behind
             if box.clickedButton() is yes:
                 on_yes()
             box.deleteLater()
@@ -438,6 +439,7 @@ class CashScreen(QWidget):
     def _approval_closed(self, dialog: OverrideDialog) -> None:
         if self.override_dialog is dialog:
             self.override_dialog = None
+        self.activateWindow()
         dialog.deleteLater()
 
     def when(self, at: datetime, *, time_only: bool = False) -> str:

@@ -53,6 +53,7 @@ class ReportView(QScrollArea):
         self.setObjectName("reportView")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.report: Report | None = None
         self.tables: list[QTableWidget] = []
         self._placeholder = placeholder
