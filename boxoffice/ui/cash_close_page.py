@@ -126,13 +126,18 @@ class ClosePage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.batch)
         layout.addLayout(vouchers_row)
-        layout.addLayout(buttons)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
-        return scroll
+        page = QWidget()  # the Close button stays in view below the scrolling count
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scroll, 1)
+        buttons.setContentsMargins(12, 6, 12, 10)
+        page_layout.addLayout(buttons)
+        return page
 
     # -- showing ------------------------------------------------------------------------
     def show_desk(self, desk: CashDesk) -> None:

@@ -94,6 +94,7 @@ class DayEndPage(QWidget):
         self.zone = QLabel("")
         self.zone.setObjectName("hint")
         row = QHBoxLayout()
+        row.setContentsMargins(16, 10, 16, 0)
         row.addWidget(day_label)
         row.addWidget(self.day)
         row.addWidget(self.zone, 1)

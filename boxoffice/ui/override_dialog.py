@@ -27,6 +27,7 @@ from boxoffice.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -79,6 +80,7 @@ class OverrideDialog(QDialog):
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("Why (kept in the audit log)"))
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if needs_supervisor:
             form.addRow(self.tr("&Supervisor"), self.supervisor)
             form.addRow(self.tr("&PIN"), self.pin)

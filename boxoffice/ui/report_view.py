@@ -18,7 +18,6 @@ from boxoffice.ui.qt import (
     QFont,
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     Qt,
@@ -32,6 +31,10 @@ from boxoffice.ui.report_text import report_text
 FLAG_COLOUR = "#b00020"
 #: Facts shown side by side in the report's head.
 META_PAIRS_PER_ROW = 2
+#: Extra width a column gets beyond what its contents measure.
+COLUMN_SLACK = 14
+#: A fact longer than this (a hash, a sign-off reason) gets a row of its own.
+META_LONG = 36
 
 
 def cell_text(cell: Cell) -> str:
@@ -120,19 +123,29 @@ class ReportView(QScrollArea):
         self.tables = []
 
     def _fill_meta(self, meta: list[tuple[str, str]]) -> None:
+        """Short facts two to a row; long ones (a reason, a hash) on a row of their own."""
         self.meta.setVisible(bool(meta))
-        for i, (key, value) in enumerate(meta):
+        short = [(k, v) for k, v in meta if len(v) <= META_LONG]
+        long = [(k, v) for k, v in meta if len(v) > META_LONG]
+        row = 0
+        for i, (key, value) in enumerate(short):
             row, pair = divmod(i, META_PAIRS_PER_ROW)
-            name = QLabel(report_text(key) + ":")
-            name.setObjectName("reportMetaKey")
-            text = QLabel(value)
-            text.setObjectName("reportMetaValue")
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setWordWrap(True)
-            self._meta_grid.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignTop)
-            self._meta_grid.addWidget(text, row, pair * 2 + 1, Qt.AlignmentFlag.AlignTop)
+            self._meta_pair(key, value, row, pair * 2, 1)
+        for key, value in long:
+            row += 1
+            self._meta_pair(key, value, row, 0, META_PAIRS_PER_ROW * 2 - 1)
         for pair in range(META_PAIRS_PER_ROW):
             self._meta_grid.setColumnStretch(pair * 2 + 1, 1)
+
+    def _meta_pair(self, key: str, value: str, row: int, column: int, span: int) -> None:
+        name = QLabel(report_text(key) + ":")
+        name.setObjectName("reportMetaKey")
+        text = QLabel(value)
+        text.setObjectName("reportMetaValue")
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setWordWrap(True)
+        self._meta_grid.addWidget(name, row, column, Qt.AlignmentFlag.AlignBaseline)
+        self._meta_grid.addWidget(text, row, column + 1, 1, span, Qt.AlignmentFlag.AlignBaseline)
 
     def _add_section(self, section: Section) -> None:
         title = QLabel(report_text(section.title))
@@ -176,14 +189,23 @@ class ReportView(QScrollArea):
             table.setItem(0, 0, empty)
             if len(section.columns) > 1:
                 table.setSpan(0, 0, 1, len(section.columns))
+        for c in range(len(section.columns)):
+            head = table.horizontalHeaderItem(c)
+            if head is not None:
+                side = Qt.AlignmentFlag.AlignRight if numeric[c] else Qt.AlignmentFlag.AlignLeft
+                head.setTextAlignment(side | Qt.AlignmentFlag.AlignVCenter)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        for c in range(table.columnCount()):  # room to spare: CJK fallback fonts paint wider
+            header.resizeSection(c, header.sectionSize(c) + COLUMN_SLACK)
         table.resizeRowsToContents()
         height = header.sizeHint().height() + 2 * table.frameWidth() + 2
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height)
-        self._body.addWidget(table)
+        # As wide as its columns (numbers stay next to their labels), never wider than the page.
+        table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
+        self._body.addWidget(table, 0, Qt.AlignmentFlag.AlignLeft)
         self.tables.append(table)
         if section.note:
             note = QLabel(report_text(section.note))

@@ -137,3 +137,28 @@ def test_an_unwritable_target_is_refused_with_a_clear_message(
     qtbot.waitUntil(lambda: "does not exist" in screen.message.text(), timeout=STORE_WAIT_MS)
     assert screen.message.property("kind") == "error"
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_cash_screen_and_its_reports_speak_chinese(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
+) -> None:
+    from boxoffice.ui.app import create_app
+
+    create_app("zh_CN")
+    open_shift(cash_world, cash_world.supervisor)
+    screen = make_screen(qtbot, worker, cash_world.supervisor)
+    tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert tabs == ["钱箱(&D)", "交班结账(&L)", "X 报表(&X)", "日结(&E)"]
+    assert screen.drawer_page.pay_out_button.text() == "支出现金(&T)"
+    with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
+        screen.show_page("day_end")
+    settle(qtbot, screen, worker)
+    view = screen.day_end_page.view
+    assert view.title.text() == "日结"
+    assert view.banner.text().startswith("仅本地数据")
+    assert view.tables[1].horizontalHeaderItem(2).text() == "应有"
+    with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
+        screen.show_page("x")
+    settle(qtbot, screen, worker)
+    assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
+    assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")

@@ -98,7 +98,8 @@ class CardBatchEntry(QGroupBox):
         self.empty_note.setObjectName("hint")
         self.empty_note.setWordWrap(True)
         below = QHBoxLayout()
-        below.addWidget(self.empty_note, 1)
+        below.addWidget(self.empty_note)
+        below.addStretch(1)
         below.addWidget(self.remove_button)
 
         layout = QVBoxLayout(self)
