@@ -12,6 +12,7 @@ from boxoffice.money import Money
 from boxoffice.reports import zx
 from boxoffice.shifts import close, drawer
 from boxoffice.store.models import ShiftStatus
+from boxoffice.sync.status import SyncStatus
 from boxoffice.ui.qt import QMessageBox
 from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
@@ -220,7 +221,8 @@ def test_a_supervisor_closes_a_clerks_drawer_picked_from_the_open_shifts(
 ) -> None:
     ann = open_shift(cash_world, cash_world.clerk)
     sue = open_shift(cash_world, cash_world.supervisor)
-    screen = make_screen(qtbot, worker, cash_world.supervisor)
+    offline = SyncStatus(configured=True, online=False)  # the central server is away
+    screen = make_screen(qtbot, worker, cash_world.supervisor, sync_status=lambda: offline)
     screen.show_page("close")
     assert screen.picker.isVisible() and screen.picker.count() == 2
     assert screen.selected_shift() is not None and screen.selected_shift().shift_id == sue
@@ -230,11 +232,19 @@ def test_a_supervisor_closes_a_clerks_drawer_picked_from_the_open_shifts(
     assert page.shift is not None and page.shift.shift_id == ann
     assert page.heading.text().startswith(f"Close shift {ann} of Ann Clerk")
     type_count(qtbot, page.counts["EUR"], {2000: 5})  # exactly the float
+    page.vouchers_check.click()
+    assert page.vouchers.isEnabled() and page.vouchers.hasFocus()
+    qtbot.keyClicks(page.vouchers, "0")
     page.close_button.click()
     _confirm(qtbot, screen)
     qtbot.waitUntil(lambda: page.z is not None, timeout=STORE_WAIT_MS)
     settle(qtbot, screen, worker)
     assert page.z is not None and page.z.content["shift"] == ann
     assert page.z.content["signoff"] is None and page.z.content["closed_by"] == "sue"
+    assert {"tender": "voucher", "currency": "EUR", "expected": 0, "counted": 0, "variance": 0} in (
+        page.z.content["reconciliation"]
+    )
+    assert page.z.content["offline"] is True
+    assert page.z_view.banner.isVisible() and page.z_view.banner.text().startswith("Closed offline")
     assert screen.picker.count() == 1  # sue's own drawer is left
     assert page.stack.currentWidget() is page.z_view  # the Z report stays up after the refresh

@@ -162,3 +162,41 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     settle(qtbot, screen, worker)
     assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
+
+
+def test_a_slow_step_shows_progress_and_the_day_end_job_can_be_swapped(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
+) -> None:
+    """The day end comes from one job; a server-aware one (slow here) only replaces it."""
+    import time
+
+    from boxoffice.reports.model import Report, Section
+
+    asked: list[object] = []
+
+    def server_day_end(actor, on):  # type: ignore[no-untyped-def]
+        def job(store):  # type: ignore[no-untyped-def]
+            asked.append((actor.username, on))
+            time.sleep(1.6)  # a slow server
+            section = Section("Terminals", ["terminal", "source"], [["Window 9", "server"]])
+            return Report("Day end", "merged", [section], banner="PARTIAL: merged")
+
+        return job
+
+    open_shift(cash_world, cash_world.supervisor)
+    screen = make_screen(qtbot, worker, cash_world.supervisor, day_end_job=server_day_end)
+    screen.show_page("day_end")
+    qtbot.waitUntil(screen.progress.isVisible, timeout=STORE_WAIT_MS)
+    assert screen.progress_label.text() == "Adding up the day…"
+    qtbot.waitUntil(lambda: not screen.busy(), timeout=STORE_WAIT_MS)
+    assert not screen.progress.isVisible()
+    view = screen.day_end_page.view
+    assert view.banner.text() == "PARTIAL: merged"
+    assert view.section_rows("Terminals") == [["Window 9", "server"]]
+    assert asked == [("sue", screen.day_end_page.chosen_day())]
+    # Quick steps never flash a progress bar.
+    screen.show_page("drawer")
+    screen.drawer_page.amount.setText("1")
+    screen.drawer_page.pay_in_button.click()
+    qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=STORE_WAIT_MS)
+    assert not screen.progress.isVisible()
