@@ -53,6 +53,9 @@ class ClosePage(QWidget):
         self.counts: dict[str, DenominationCount] = {}
         #: Batch lines already stored per shift, so a retried close does not store them again.
         self._sent_batch: dict[int, list[BatchLine]] = {}
+        #: Shifts whose stored count may be replaced: the supervisor's override (none needed
+        #: when the user may sign off variances themselves).
+        self._recount: dict[int, tuple[Override, ...]] = {}
         self.stack = QStackedWidget()
         self.nothing = QLabel(self.tr("There is no open shift to close at this terminal."))
         self.nothing.setObjectName("hint")
@@ -88,6 +91,13 @@ class ClosePage(QWidget):
         self.counted_note.setObjectName("countedNote")
         self.counted_note.setWordWrap(True)
         self.counted_note.hide()
+        self.recount_button = QPushButton(self.tr("Recount…"))
+        self.recount_button.setToolTip(self.tr("Count the drawer again (a supervisor approves)"))
+        self.recount_button.clicked.connect(self.ask_recount)
+        self.recount_button.hide()
+        counted_row = QHBoxLayout()
+        counted_row.addWidget(self.counted_note, 1)
+        counted_row.addWidget(self.recount_button)
         self.batch = CardBatchEntry("EUR")
         self.batch.problem.connect(
             lambda text: self.host.say(text, "error") if text else self.host.say("")
@@ -122,7 +132,7 @@ class ClosePage(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.count_label)
         layout.addLayout(self.counts_box)
-        layout.addWidget(self.counted_note)
+        layout.addLayout(counted_row)
         layout.addSpacing(6)
         layout.addWidget(self.batch)
         layout.addLayout(vouchers_row)
@@ -177,7 +187,8 @@ class ClosePage(QWidget):
         self.batch.set_currencies(tuple(currencies))
         self.batch.set_schemes(shift.schemes)
         self.vouchers.set_currency(currencies[0])
-        counted = shift.counted_at is not None
+        recounting = shift.shift_id in self._recount
+        counted = shift.counted_at is not None and not recounting
         for widget in self.counts.values():
             widget.setVisible(not counted)
         self.count_label.setVisible(not counted)
@@ -190,6 +201,7 @@ class ClosePage(QWidget):
                 .replace("%2", amounts or Money(0, currencies[0]).format())
             )
         self.counted_note.setVisible(counted)
+        self.recount_button.setVisible(counted)
         may = desk.rights.close_shift and (
             shift.username == self.host.actor.username or desk.rights.report_z
         )
@@ -225,12 +237,40 @@ class ClosePage(QWidget):
 
     def focus_first(self) -> None:
         if self.stack.currentIndex() == COUNT:
-            if self.counts and not self.counted_note.isVisible():
+            if self.counts and self.counted_note.isHidden():
                 field = next(iter(self.counts.values())).first_field()
                 field.setFocus()
                 field.selectAll()
             else:
                 self.close_button.setFocus()
+
+    # -- recounting ----------------------------------------------------------------------
+    def ask_recount(self) -> None:
+        """A count on record is replaced only with a supervisor's approval (``count_cash``)."""
+        shift = self.shift
+        if shift is None or self.host.desk is None:
+            return
+        if self.host.desk.rights.signoff:
+            self._start_recount(shift, ())
+            return
+        self.host.approve(
+            Permission.VARIANCE_SIGNOFF,
+            f"shift:{shift.shift_id}",
+            self.tr("Count shift %1 again: the count on record will be replaced.").replace(
+                "%1", str(shift.shift_id)
+            ),
+            lambda override, _why: self._start_recount(
+                shift, (override,) if override is not None else ()
+            ),
+        )
+
+    def _start_recount(self, shift: DrawerState, overrides: tuple[Override, ...]) -> None:
+        self._recount[shift.shift_id] = overrides
+        for widget in self.counts.values():
+            widget.clear()
+        self.show_shift(shift)
+        self.host.say(self.tr("Recount approved: count the drawer again, then close."), "info")
+        self.focus_first()
 
     # -- closing ------------------------------------------------------------------------
     def close_shift(self) -> None:
@@ -238,7 +278,7 @@ class ClosePage(QWidget):
         if shift is None:
             return
         count: dict[str, dict[int, int]] | None = None
-        if shift.counted_at is None:
+        if shift.counted_at is None or shift.shift_id in self._recount:
             count = {}
             for widget in self.counts.values():
                 part = widget.count()
@@ -287,6 +327,7 @@ class ClosePage(QWidget):
             self.host.actor,
             shift.shift_id,
             count=count,
+            count_overrides=self._recount.get(shift.shift_id, ()) if count is not None else (),
             batch=batch,
             vouchers=vouchers,
             offline=self.host.offline(),
@@ -301,6 +342,8 @@ class ClosePage(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
+        if self.shift is not None:
+            self._recount.pop(self.shift.shift_id, None)  # a recount is approved for one try
         self.host.fail(error)
         self.host.refresh()  # the count may be stored even though the close was refused
 
@@ -312,6 +355,7 @@ class ClosePage(QWidget):
         lines: list[BatchLine],
     ) -> None:
         self._sent_batch[shift.shift_id] = lines  # stored, whatever the close said
+        self._recount.pop(shift.shift_id, None)  # the recount is on record
         if outcome.signoff is not None:
             self.host.refresh()
             rights = self.host.desk.rights if self.host.desk else None

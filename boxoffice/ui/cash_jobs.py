@@ -120,6 +120,7 @@ def close_shift(
     shift_id: int,
     *,
     count: Mapping[str, Mapping[int, int]] | None,
+    count_overrides: Sequence[Override] = (),
     batch: list[BatchLine] | None,
     vouchers: Mapping[str, int] | None,
     offline: bool,
@@ -127,6 +128,8 @@ def close_shift(
     overrides: Sequence[Override] = (),
 ) -> Job:
     """Store the blind count (if given) and the card batch, commit, then close.
+
+    ``count_overrides``: a supervisor's approval to replace a count on record.
 
     The count is committed before the close is tried, so the variance the
     close may report can no longer change what was counted; a recount
@@ -140,7 +143,9 @@ def close_shift(
         if count is not None or batch:
             with store.write() as session:
                 if count is not None:
-                    counted = close.count_cash(session, actor, shift_id, count).counted
+                    counted = close.count_cash(
+                        session, actor, shift_id, count, overrides=count_overrides
+                    ).counted
                 if batch:
                     cards.enter_batch(session, actor, shift_id, batch)
         try:

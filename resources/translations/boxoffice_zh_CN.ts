@@ -77,12 +77,12 @@
         <translation>未录入批次合计：刷卡收入将不做核对。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="137"/>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="138"/>
         <source>Name the card scheme (for example VISA).</source>
         <translation>请填写卡组织（例如 VISA）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="147"/>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="148"/>
         <source>“%1” is not a number of payments.</source>
         <translation>“%1”不是有效的笔数。</translation>
     </message>
@@ -234,83 +234,103 @@
 <context>
     <name>ClosePage</name>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="57"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="60"/>
         <source>There is no open shift to close at this terminal.</source>
-        <extracomment>Batch lines already stored per shift, so a retried close does not store them again.</extracomment>
+        <extracomment>Batch lines already stored per shift, so a retried close does not store them again. Shifts whose stored count may be replaced: the supervisor&apos;s override (none needed when the user may sign off variances themselves).</extracomment>
         <translation>本终端没有需要结账的班次。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="78"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="81"/>
         <source>Count every note and coin in the drawer. The count is blind: what the drawer should hold appears on the Z report, after your count is stored.</source>
         <translation>请清点钱箱中的每一张纸币和每一枚硬币。这是盲点：钱箱应有金额要等您的清点结果保存后，才会出现在 Z 报表上。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="84"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="87"/>
         <source>Cou&amp;nt the drawer</source>
         <translation>清点钱箱(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="94"/>
+        <source>Recount…</source>
+        <translation>重新清点…</translation>
+    </message>
+    <message>
         <location filename="../../boxoffice/ui/cash_close_page.py" line="95"/>
+        <source>Count the drawer again (a supervisor approves)</source>
+        <translation>重新清点钱箱（需主管批准）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="105"/>
         <source>&amp;Gift vouchers counted</source>
         <translation>已清点礼品券(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="103"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="113"/>
         <source>(paper vouchers taken today, if the venue counts them)</source>
         <translation>（今天收到的纸质礼品券，如场馆要求清点）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="109"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="119"/>
         <source>&amp;Close shift</source>
         <translation>交班结账(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="155"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="170"/>
         <source>Close your shift %1 (opened %2)</source>
         <translation>结束您的班次 %1（开班于 %2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="161"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="176"/>
         <source>Close shift %1 of %2 (opened %3)</source>
         <translation>结束 %2 的班次 %1（开班于 %3）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="183"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="199"/>
         <source>The drawer was counted at %1: %2. Closing uses this count.</source>
         <translation>钱箱已于 %1 清点：%2。结账将使用此清点结果。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="193"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="210"/>
         <source>Your role may not close this shift: ask a supervisor.</source>
         <translation>您的角色不能结束此班次：请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="203"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="220"/>
         <source>Count of %1</source>
         <translation>%1 清点</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/cash_close_page.py" line="259"/>
+        <source>Count shift %1 again: the count on record will be replaced.</source>
+        <translation>重新清点班次 %1：已保存的清点结果将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="272"/>
+        <source>Recount approved: count the drawer again, then close.</source>
+        <translation>已批准重新清点：请再次清点钱箱，然后结账。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="304"/>
         <source>Close shift %1 with %2 counted? The count cannot be changed afterwards without a supervisor.</source>
         <translation>以清点金额 %2 结束班次 %1？此后没有主管批准不能再更改清点结果。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="264"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="309"/>
         <source>Close shift %1 now?</source>
         <translation>现在结束班次 %1？</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="267"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="312"/>
         <source>Close shift</source>
         <translation>交班结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="294"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="340"/>
         <source>Closing the shift…</source>
         <translation>正在结账…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="330"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="379"/>
         <source>Shift %1 is closed: Z report %2.</source>
         <translation>班次 %1 已结账：Z 报表 %2。</translation>
     </message>
@@ -323,17 +343,17 @@
         <translation>营业日(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_report_pages.py" line="100"/>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="101"/>
         <source>Pick a day to see its figures.</source>
         <translation>选择日期以查看当日数据。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_report_pages.py" line="111"/>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="112"/>
         <source>(venue time: %1)</source>
         <translation>（场馆时间：%1）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_report_pages.py" line="127"/>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="128"/>
         <source>Adding up the day…</source>
         <translation>正在汇总当日数据…</translation>
     </message>
@@ -1372,68 +1392,68 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="67"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="68"/>
         <source>Supervisor approval</source>
         <extracomment>(override or None, reason): the action may be retried with it.</extracomment>
         <translation>主管批准</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="67"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="68"/>
         <source>Sign off</source>
         <translation>签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="80"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="81"/>
         <source>Why (kept in the audit log)</source>
         <translation>原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="83"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="85"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="84"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="86"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="88"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="90"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="97"/>
         <source>&amp;Authorise</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="97"/>
         <source>Sign &amp;off</source>
         <translation>签核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="98"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="126"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="128"/>
         <source>Type the supervisor&apos;s username.</source>
         <translation>请输入主管的用户名。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="130"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="132"/>
         <source>Type the supervisor&apos;s PIN.</source>
         <translation>请输入主管的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="134"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="136"/>
         <source>Give a reason: it is kept with the approval.</source>
         <translation>请填写原因：它会与批准记录一起保存。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/override_dialog.py" line="143"/>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="145"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
@@ -1914,9 +1934,9 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/report_view.py" line="174"/>
+        <location filename="../../boxoffice/ui/report_view.py" line="187"/>
         <source>Nothing to show</source>
-        <extracomment>Facts shown side by side in the report&apos;s head.</extracomment>
+        <extracomment>Facts shown side by side in the report&apos;s head. Extra width a column gets beyond what its contents measure. A fact longer than this (a hash, a sign-off reason) gets a row of its own.</extracomment>
         <translation>无内容</translation>
     </message>
 </context>

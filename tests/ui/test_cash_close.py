@@ -248,3 +248,43 @@ def test_a_supervisor_closes_a_clerks_drawer_picked_from_the_open_shifts(
     assert page.z_view.banner.isVisible() and page.z_view.banner.text().startswith("Closed offline")
     assert screen.picker.count() == 1  # sue's own drawer is left
     assert page.stack.currentWidget() is page.z_view  # the Z report stays up after the refresh
+
+
+def test_a_recount_replaces_the_stored_count_only_with_a_supervisor(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
+) -> None:
+    from boxoffice import audit
+
+    shift_id = open_shift(cash_world, cash_world.clerk)
+    screen = make_screen(qtbot, worker, cash_world.clerk)
+    screen.show_page("close")
+    page = screen.close_page
+    type_count(qtbot, page.counts["EUR"], {2000: 4})  # 20.00 short: a note was under the tray
+    page.close_button.click()
+    _confirm(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.override_dialog is not None, timeout=STORE_WAIT_MS)
+    screen.override_dialog.reject()
+    settle(qtbot, screen, worker)
+    assert page.recount_button.isVisible() and not page.counts["EUR"].isVisible()
+
+    page.recount_button.click()
+    qtbot.waitUntil(lambda: screen.override_dialog is not None, timeout=STORE_WAIT_MS)
+    dialog = screen.override_dialog
+    assert "count on record will be replaced" in dialog.what_label.text()
+    qtbot.keyClicks(dialog.supervisor, "sue")
+    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.keyClicks(dialog.reason, "note found under the tray")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: page.counts["EUR"].isVisible(), timeout=STORE_WAIT_MS)
+    assert page.counts["EUR"].first_field().hasFocus() and not page.recount_button.isVisible()
+    type_count(qtbot, page.counts["EUR"], {2000: 5})
+    page.close_button.click()
+    _confirm(qtbot, screen)
+    qtbot.waitUntil(lambda: page.z is not None, timeout=STORE_WAIT_MS)
+    assert page.z is not None
+    cash = page.z.content["reconciliation"][0]
+    assert (cash["counted"], cash["variance"], page.z.content["signoff"]) == (10000, 0, None)
+    with cash_world.store.read() as s:
+        assert [e.subject for e in audit.entries(s, "shift.recount")] == [f"shift:{shift_id}"]
+        (used,) = audit.entries(s, "override.used")
+        assert '"variance_signoff"' in used.details
