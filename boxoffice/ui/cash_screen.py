@@ -346,23 +346,21 @@ class CashScreen(QWidget):
         serial = self._job_serial
         self.say("")
         self.progress_label.setText(busy)
-        QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._show_progress(serial))
+        QTimer.singleShot(PROGRESS_AFTER_MS, self, lambda: self._show_progress(serial))
 
-        def finished() -> None:
-            self._busy = False
-            self.progress.hide()
-            self.progress_label.hide()
-
-        def ok(result: Any) -> None:
-            finished()
-            done(result)
-
-        def bad(error: BaseException) -> None:
-            finished()
-            (failed or self.fail)(error)
-
-        self.worker.call(job, ok, bad)
+        # Lambdas over ``self``: the worker drops the answer if this window is gone by then.
+        self.worker.call(
+            job,
+            lambda result: self._finished(done, result),
+            lambda error: self._finished(failed or self.fail, error),
+        )
         return True
+
+    def _finished(self, then: Callable[[Any], None], outcome: Any) -> None:
+        self._busy = False
+        self.progress.hide()
+        self.progress_label.hide()
+        then(outcome)
 
     def _show_progress(self, serial: int) -> None:
         if self._busy and serial == self._job_serial:

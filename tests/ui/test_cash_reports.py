@@ -14,6 +14,7 @@ from boxoffice.reports import day_end
 from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import close
 from boxoffice.store.models import ZReport
+from boxoffice.ui.cash_screen import CashScreen
 from boxoffice.ui.report_view import cell_text
 from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
@@ -200,3 +201,33 @@ def test_a_slow_step_shows_progress_and_the_day_end_job_can_be_swapped(
     screen.drawer_page.pay_in_button.click()
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=STORE_WAIT_MS)
     assert not screen.progress.isVisible()
+
+
+def test_closing_the_screen_while_a_step_runs_drops_its_answer(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
+) -> None:
+    import time
+
+    from boxoffice.ui.cash_screen import _day_end_job
+    from boxoffice.ui.qt import QApplication
+
+    def slow(actor, on):  # type: ignore[no-untyped-def]
+        job = _day_end_job(actor, on)
+
+        def run(store):  # type: ignore[no-untyped-def]
+            time.sleep(0.5)
+            return job(store)
+
+        return run
+
+    open_shift(cash_world, cash_world.supervisor)
+    screen = CashScreen(worker, cash_world.supervisor, day_end_job=slow)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.desk is not None, timeout=STORE_WAIT_MS)
+    screen.show_page("day_end")
+    assert screen.busy()
+    screen.close()
+    screen.deleteLater()
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=STORE_WAIT_MS)
+    qtbot.wait(1200)  # the late answer and the progress timer went nowhere (no exception)
