@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from boxoffice.catalog.prices import PriceRow
     from boxoffice.seatmaps.view_model import PerformanceSummary, SeatMapData, SignedInUser
     from boxoffice.sync.status import SyncStatus
+    from boxoffice.ui.cash_screen import CashScreen
     from boxoffice.ui.workers import StoreWorker
 
 PERFORMANCE_ID = Qt.ItemDataRole.UserRole + 1
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._shown: int | None = None
         self._summaries: dict[int, PerformanceSummary] = {}
         self._logging_out = False
+        self.cash_screen: CashScreen | None = None
         self.setWindowTitle(
             self.tr("Box Office — %1 — %2").replace("%1", user.display_name).replace("%2", terminal)
         )
@@ -268,6 +270,31 @@ class MainWindow(QMainWindow):
             self.clear_action,
         ):
             view_menu.addAction(action)
+
+        cash_menu = bar.addMenu(self.tr("&Cash"))
+        self.cash_drawer_action = self._action(
+            self.tr("&Drawer (open shift, drop, pay-in, pay-out)…"),
+            ["Ctrl+Shift+D"],
+            lambda: self.open_cash("drawer"),
+        )
+        self.cash_close_action = self._action(
+            self.tr("&Close shift (count and Z report)…"),
+            ["Ctrl+Shift+C"],
+            lambda: self.open_cash("close"),
+        )
+        self.cash_x_action = self._action(
+            self.tr("&X report…"), ["Ctrl+Shift+X"], lambda: self.open_cash("x")
+        )
+        self.cash_day_end_action = self._action(
+            self.tr("Day &end…"), ["Ctrl+Shift+E"], lambda: self.open_cash("day_end")
+        )
+        for action in (
+            self.cash_drawer_action,
+            self.cash_close_action,
+            self.cash_x_action,
+            self.cash_day_end_action,
+        ):
+            cash_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Box Office"), ["F1"], self._about)
@@ -566,9 +593,26 @@ class MainWindow(QMainWindow):
                 "<p><b>Keyboard</b><br>"
                 "Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find<br>"
                 "Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits<br>"
+                "Cash: Ctrl+Shift+D drawer · Ctrl+Shift+C close shift · Ctrl+Shift+X X report"
+                " · Ctrl+Shift+E day end<br>"
                 "Ctrl+L log out · Ctrl+Q quit</p>"
             ),
         )
+
+    def open_cash(self, page: str = "drawer") -> CashScreen:
+        """The Cash screen (one per window), brought forward on ``page``."""
+        from boxoffice.ui.cash_screen import CashScreen
+
+        if self.cash_screen is None:
+            self.cash_screen = CashScreen(
+                self.worker, self.actor, sync_status=self.sync_status, parent=self
+            )
+        screen = self.cash_screen
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+        screen.show_page(page)
+        return screen
 
     def _log_out(self) -> None:
         self.logoutRequested.emit()
@@ -582,6 +626,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: Any) -> None:
+        if self.cash_screen is not None:
+            self.cash_screen.close()  # a window of its own: Qt would leave it open
         if not self._logging_out and event.spontaneous():
             self.quitRequested.emit()
         super().closeEvent(event)

@@ -4,30 +4,382 @@
 <context>
     <name>BoxOfficeApp</name>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="199"/>
+        <location filename="../../boxoffice/ui/app.py" line="217"/>
         <source>Opening the store…</source>
-        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included). None: use the store&apos;s ``terminal.name`` setting once the store is open.</extracomment>
+        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included). None: use the store&apos;s ``terminal.name`` setting once the store is open. The running sync worker; None when no central server is configured.</extracomment>
         <translation>正在打开本地数据库…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="211"/>
+        <location filename="../../boxoffice/ui/app.py" line="229"/>
         <source>Setting up the demo venues, shows and staff (first start only)…</source>
         <translation>正在创建演示场馆、演出和员工（仅首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="226"/>
+        <location filename="../../boxoffice/ui/app.py" line="244"/>
         <source>This store has no users yet. Create one with “boxoffice-admin user add”, or start with --demo.</source>
         <translation>此数据库还没有用户。请用“boxoffice-admin user add”创建用户，或使用 --demo 启动。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="239"/>
+        <location filename="../../boxoffice/ui/app.py" line="257"/>
         <source>The store could not be opened: %1</source>
         <translation>无法打开本地数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="260"/>
+        <location filename="../../boxoffice/ui/app.py" line="278"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>CardBatchEntry</name>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="44"/>
+        <source>Card &amp;batch totals (from the card terminal&apos;s end-of-day slip)</source>
+        <extracomment>More card payments than this on one shift&apos;s slip is a typing mistake.</extracomment>
+        <translation>刷卡批次合计（取自刷卡终端的日结单）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="51"/>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="83"/>
+        <source>Scheme</source>
+        <translation>卡组织</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="54"/>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="83"/>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="55"/>
+        <source>Number of payments (optional)</source>
+        <translation>交易笔数（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="71"/>
+        <source>Add sc&amp;heme</source>
+        <extracomment>Shown only for a drawer that holds more than one currency.</extracomment>
+        <translation>添加卡组织(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="83"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="95"/>
+        <source>Re&amp;move scheme</source>
+        <translation>移除卡组织(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="97"/>
+        <source>No batch totals entered: card takings are not checked.</source>
+        <translation>未录入批次合计：刷卡收入将不做核对。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="138"/>
+        <source>Name the card scheme (for example VISA).</source>
+        <translation>请填写卡组织（例如 VISA）。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/card_batch.py" line="148"/>
+        <source>“%1” is not a number of payments.</source>
+        <translation>“%1”不是有效的笔数。</translation>
+    </message>
+</context>
+<context>
+    <name>CashScreen</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="132"/>
+        <source>Cash — %1</source>
+        <extracomment>Prints the Z slip&apos;s lines on this terminal&apos;s receipt printer; None: no printer route. A step that takes longer than this shows a progress bar. Where Save PDF/CSV writes; replaced in tests (the file dialog blocks).</extracomment>
+        <translation>现金 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="139"/>
+        <source>Cash drawer at %1</source>
+        <translation>%1 的钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="141"/>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="147"/>
+        <source>&amp;Which shift</source>
+        <translation>选择班次(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="163"/>
+        <source>&amp;Drawer</source>
+        <translation>钱箱(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="164"/>
+        <source>C&amp;lose shift</source>
+        <translation>交班结账(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="165"/>
+        <source>&amp;X report</source>
+        <translation>X 报表(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="166"/>
+        <source>Day &amp;end</source>
+        <translation>日结(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="184"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="187"/>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="189"/>
+        <source>Save CS&amp;V…</source>
+        <translation>保存 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="191"/>
+        <source>Print &amp;Z slip</source>
+        <translation>打印 Z 小票(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
+        <source>Print the Z report on the receipt printer</source>
+        <translation>在小票打印机上打印 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="290"/>
+        <source>Shift %1 — %2 (%3), opened %4</source>
+        <translation>班次 %1 — %2（%3），开班于 %4</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="342"/>
+        <source>Still working on the last step…</source>
+        <translation>上一步仍在处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="392"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="398"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="401"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="484"/>
+        <source>There is no report on this tab to save yet.</source>
+        <translation>此页还没有可保存的报表。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="487"/>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="487"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="489"/>
+        <source>Save the report as CSV</source>
+        <translation>将报表保存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="489"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="498"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="499"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="505"/>
+        <source>No receipt printer is set up at this terminal.</source>
+        <translation>本终端未设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="507"/>
+        <source>Printing the Z slip…</source>
+        <translation>正在打印 Z 小票…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="518"/>
+        <source>Z slip sent to the receipt printer.</source>
+        <translation>Z 小票已发送到小票打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePage</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="60"/>
+        <source>There is no open shift to close at this terminal.</source>
+        <extracomment>Batch lines already stored per shift, so a retried close does not store them again. Shifts whose stored count may be replaced: the supervisor&apos;s override (none needed when the user may sign off variances themselves).</extracomment>
+        <translation>本终端没有需要结账的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="81"/>
+        <source>Count every note and coin in the drawer. The count is blind: what the drawer should hold appears on the Z report, after your count is stored.</source>
+        <translation>请清点钱箱中的每一张纸币和每一枚硬币。这是盲点：钱箱应有金额要等您的清点结果保存后，才会出现在 Z 报表上。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="87"/>
+        <source>Cou&amp;nt the drawer</source>
+        <translation>清点钱箱(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="94"/>
+        <source>Recount…</source>
+        <translation>重新清点…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="95"/>
+        <source>Count the drawer again (a supervisor approves)</source>
+        <translation>重新清点钱箱（需主管批准）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="105"/>
+        <source>&amp;Gift vouchers counted</source>
+        <translation>已清点礼品券(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="113"/>
+        <source>(paper vouchers taken today, if the venue counts them)</source>
+        <translation>（今天收到的纸质礼品券，如场馆要求清点）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="119"/>
+        <source>&amp;Close shift</source>
+        <translation>交班结账(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="170"/>
+        <source>Close your shift %1 (opened %2)</source>
+        <translation>结束您的班次 %1（开班于 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="176"/>
+        <source>Close shift %1 of %2 (opened %3)</source>
+        <translation>结束 %2 的班次 %1（开班于 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="199"/>
+        <source>The drawer was counted at %1: %2. Closing uses this count.</source>
+        <translation>钱箱已于 %1 清点：%2。结账将使用此清点结果。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="210"/>
+        <source>Your role may not close this shift: ask a supervisor.</source>
+        <translation>您的角色不能结束此班次：请联系主管。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="220"/>
+        <source>Count of %1</source>
+        <translation>%1 清点</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="259"/>
+        <source>Count shift %1 again: the count on record will be replaced.</source>
+        <translation>重新清点班次 %1：已保存的清点结果将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="272"/>
+        <source>Recount approved: count the drawer again, then close.</source>
+        <translation>已批准重新清点：请再次清点钱箱，然后结账。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="304"/>
+        <source>Close shift %1 with %2 counted? The count cannot be changed afterwards without a supervisor.</source>
+        <translation>以清点金额 %2 结束班次 %1？此后没有主管批准不能再更改清点结果。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="309"/>
+        <source>Close shift %1 now?</source>
+        <translation>现在结束班次 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="312"/>
+        <source>Close shift</source>
+        <translation>交班结账</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="340"/>
+        <source>Closing the shift…</source>
+        <translation>正在结账…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="379"/>
+        <source>Shift %1 is closed: Z report %2.</source>
+        <translation>班次 %1 已结账：Z 报表 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>DayEndPage</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="92"/>
+        <source>Business da&amp;y</source>
+        <translation>营业日(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="101"/>
+        <source>Pick a day to see its figures.</source>
+        <translation>选择日期以查看当日数据。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="112"/>
+        <source>(venue time: %1)</source>
+        <translation>（场馆时间：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="128"/>
+        <source>Adding up the day…</source>
+        <translation>正在汇总当日数据…</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCount</name>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="100"/>
+        <source>Number of %1</source>
+        <extracomment>More of one note or coin than this is a typing mistake, not a drawer. Enter on the last row: the count is done.</extracomment>
+        <translation>%1 的数量</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="136"/>
+        <source>%1: “%2” is not a number of notes or coins (0 or more).</source>
+        <translation>%1：“%2”不是有效的张数或枚数（0 或以上）。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="142"/>
+        <source>%1: %2 is more than %3 — please check the count.</source>
+        <translation>%1：%2 超过 %3 — 请核对清点结果。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="209"/>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
     </message>
 </context>
 <context>
@@ -427,6 +779,174 @@
     </message>
 </context>
 <context>
+    <name>DrawerPage</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="61"/>
+        <source>Open your shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="65"/>
+        <source>Count the float into the drawer note by note and coin by coin. Enter or ↓ moves to the next row.</source>
+        <translation>逐张逐枚清点放入钱箱的备用金。回车或 ↓ 移到下一行。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="74"/>
+        <source>C&amp;urrency</source>
+        <translation>币种(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="82"/>
+        <source>&amp;Open shift</source>
+        <translation>开班(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="118"/>
+        <source>Opening the shift…</source>
+        <translation>正在开班…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="124"/>
+        <source>Shift opened with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="151"/>
+        <source>e.g. taxi for the artist, change from the safe</source>
+        <translation>例如：艺人打车费、从保险柜取零钱</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="152"/>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="154"/>
+        <source>Rea&amp;son</source>
+        <translation>原因(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="160"/>
+        <source>Drop to sa&amp;fe</source>
+        <translation>存入保险柜(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="161"/>
+        <source>Take cash out of the drawer into the safe</source>
+        <translation>从钱箱取出现金存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="163"/>
+        <source>Pay &amp;in</source>
+        <translation>放入现金(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="164"/>
+        <source>Put cash into the drawer (not a sale)</source>
+        <translation>向钱箱放入现金（非销售）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="166"/>
+        <source>Pay ou&amp;t</source>
+        <translation>支出现金(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="168"/>
+        <source>Pay cash out of the drawer; large amounts need a supervisor</source>
+        <translation>从钱箱支出现金；大额需主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="175"/>
+        <source>Drops, pay-ins and pay-outs this shift</source>
+        <translation>本班次的存入保险柜、放入与支出</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="180"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="180"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="180"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="180"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="180"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="204"/>
+        <source>Drop to the safe</source>
+        <translation>存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="205"/>
+        <source>Pay-in</source>
+        <translation>放入现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="206"/>
+        <source>Pay-out</source>
+        <translation>支出现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="225"/>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="235"/>
+        <source>%1 of %2 recorded.</source>
+        <translation>已记录%1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="246"/>
+        <source>Pay-out of %1 (“%2”) is over the limit:</source>
+        <translation>支出 %1（“%2”）超过限额：</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="252"/>
+        <source>A supervisor must approve this pay-out.</source>
+        <translation>此笔支出需要主管批准。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="283"/>
+        <source>Your role may not open a shift: ask a supervisor.</source>
+        <translation>您的角色不能开班：请联系主管。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="289"/>
+        <source>Shift %1 is open — %2 (%3)</source>
+        <translation>班次 %1 进行中 — %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="295"/>
+        <source>Opened %1 at %2.</source>
+        <translation>于 %1 在 %2 开班。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="300"/>
+        <source>The cash was counted at %1; close the shift next.</source>
+        <translation>现金已于 %1 清点；下一步请结账。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_drawer_page.py" line="317"/>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../boxoffice/ui/login_dialog.py" line="119"/>
@@ -488,347 +1008,454 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="105"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="107"/>
         <source>Box Office — %1 — %2</source>
         <translation>票房 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="118"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="120"/>
         <source>Find event or venue (Ctrl+F)</source>
         <translation>查找演出或场馆（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
         <source>Performance</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
         <source>Starts (local)</source>
         <translation>开演（当地时间）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="122"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="142"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
         <source>&amp;Performances</source>
         <translation>场次(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="153"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="155"/>
         <source>No performance selected</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="177"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="179"/>
         <source>P&amp;rices</source>
         <translation>票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="181"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="183"/>
         <source>Price type</source>
         <translation>票种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="181"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="183"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="190"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="192"/>
         <source>Prices include tax.</source>
         <translation>票价已含税。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="229"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
         <source>Sign out and hand over</source>
         <translation>退出登录，交接给下一位</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="242"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="243"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
         <source>&amp;Fit seat map</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>F&amp;ind performance</source>
         <translation>查找场次(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
         <source>Go to &amp;performances</source>
         <translation>转到场次列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
         <source>Go to &amp;seat map</source>
         <translation>转到座位图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="258"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
         <source>Go to p&amp;rices</source>
         <translation>转到票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="261"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="263"/>
         <source>&amp;Clear seat selection</source>
         <translation>清除已选座位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="272"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="274"/>
+        <source>&amp;Cash</source>
+        <translation>现金(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="276"/>
+        <source>&amp;Drawer (open shift, drop, pay-in, pay-out)…</source>
+        <translation>钱箱（开班、存入保险柜、放入、支出）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="281"/>
+        <source>&amp;Close shift (count and Z report)…</source>
+        <translation>交班结账（清点与 Z 报表）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
+        <source>&amp;X report…</source>
+        <translation>X 报表(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
+        <source>Day &amp;end…</source>
+        <translation>日结(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="273"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
         <source>&amp;About Box Office</source>
         <translation>关于票房(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="280"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="285"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="314"/>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="324"/>
         <source>Clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="325"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="326"/>
         <source>Door staff</source>
         <translation>检票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="327"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="306"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="334"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="308"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="315"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="342"/>
         <source>Adult</source>
         <translation>成人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="316"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="343"/>
         <source>Concession</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="317"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="344"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="318"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="345"/>
         <source>Senior</source>
         <translation>长者</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="319"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="320"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="347"/>
         <source>Group (10+)</source>
         <translation>团体（10人以上）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="321"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
         <source>VIP presale</source>
         <translation>VIP 预售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="322"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="349"/>
         <source>Complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="360"/>
         <source>ddd d MMM yyyy</source>
         <comment>date format</comment>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="362"/>
         <source>ddd d MMM</source>
         <comment>short date format</comment>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="343"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="370"/>
         <source>Loading performances…</source>
         <translation>正在加载场次…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="378"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="405"/>
         <source>There are no performances yet. An administrator adds them.</source>
         <translation>还没有场次，请由管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="437"/>
         <source>Loading seat map…</source>
         <translation>正在加载座位图…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="436"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="463"/>
         <source>This seat map has no seats.</source>
         <translation>此座位图没有座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
         <source>Standing only — sold by quantity, not by seat.</source>
         <translation>仅站票 — 按数量出售，不选座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="449"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="476"/>
         <source>Could not load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="450"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="477"/>
         <source>Box Office</source>
         <translation>票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="465"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="492"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="466"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
         <source>Killed</source>
         <translation>封座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="467"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="468"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="495"/>
         <source>Selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="497"/>
         <source>Dashed ring: keyboard cursor (arrow keys, Space selects)</source>
         <translation>虚线圆圈：键盘光标（方向键移动，空格键选择）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="502"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="529"/>
         <source>No prices set</source>
         <translation>尚未设置票价</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="517"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
         <source>No seats selected — click a seat, or use the arrow keys and Space.</source>
         <translation>未选座位 — 点击座位，或使用方向键和空格键。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="524"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="551"/>
         <source>%1 row %2 seat %3</source>
         <translation>%1 %2排 %3座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="531"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="558"/>
         <source> and %1 more</source>
         <translation> 等另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="561"/>
         <source>Selected (%1): %2</source>
         <translation>已选（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="540"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="567"/>
         <source>%1 row %2 seat %3 is not for sale: %4</source>
         <translation>%1 %2排 %3座不可出售：%4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="551"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="552"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="578"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="579"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="562"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
         <source>About Box Office</source>
         <translation>关于票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="564"/>
-        <source>&lt;h3&gt;Box Office&lt;/h3&gt;&lt;p&gt;Offline-first point of sale for venue box offices.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find&lt;br&gt;Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits&lt;br&gt;Ctrl+L log out · Ctrl+Q quit&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;票房&lt;/h3&gt;&lt;p&gt;面向场馆票房、离线优先的售票系统。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘操作&lt;/b&gt;&lt;br&gt;Alt+1 场次 · Alt+2 座位图 · Alt+3 票价 · Ctrl+F 查找&lt;br&gt;座位图：方向键移动，空格键选择，Esc 清除，+ / − 缩放，0 适合窗口&lt;br&gt;Ctrl+L 注销 · Ctrl+Q 退出&lt;/p&gt;</translation>
+        <location filename="../../boxoffice/ui/main_window.py" line="591"/>
+        <source>&lt;h3&gt;Box Office&lt;/h3&gt;&lt;p&gt;Offline-first point of sale for venue box offices.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find&lt;br&gt;Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits&lt;br&gt;Cash: Ctrl+Shift+D drawer · Ctrl+Shift+C close shift · Ctrl+Shift+X X report · Ctrl+Shift+E day end&lt;br&gt;Ctrl+L log out · Ctrl+Q quit&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;票房&lt;/h3&gt;&lt;p&gt;面向场馆票房、离线优先的售票系统。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘操作&lt;/b&gt;&lt;br&gt;Alt+1 场次 · Alt+2 座位图 · Alt+3 票价 · Ctrl+F 查找&lt;br&gt;座位图：方向键移动，空格键选择，Esc 清除，+ / − 缩放，0 适合窗口&lt;br&gt;现金：Ctrl+Shift+D 钱箱 · Ctrl+Shift+C 交班结账 · Ctrl+Shift+X X 报表 · Ctrl+Shift+E 日结&lt;br&gt;Ctrl+L 注销 · Ctrl+Q 退出&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/money_edit.py" line="40"/>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/widgets/money_edit.py" line="47"/>
+        <source>“%1” is not an amount in %2.</source>
+        <translation>“%1”不是有效的 %2 金额。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="68"/>
+        <source>Supervisor approval</source>
+        <extracomment>(override or None, reason): the action may be retried with it.</extracomment>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="68"/>
+        <source>Sign off</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="81"/>
+        <source>Why (kept in the audit log)</source>
+        <translation>原因（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="85"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="86"/>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="90"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="97"/>
+        <source>&amp;Authorise</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="97"/>
+        <source>Sign &amp;off</source>
+        <translation>签核(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="128"/>
+        <source>Type the supervisor&apos;s username.</source>
+        <translation>请输入主管的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="132"/>
+        <source>Type the supervisor&apos;s PIN.</source>
+        <translation>请输入主管的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="136"/>
+        <source>Give a reason: it is kept with the approval.</source>
+        <translation>请填写原因：它会与批准记录一起保存。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/override_dialog.py" line="145"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1479,465 @@
         <location filename="../../boxoffice/ui/login_dialog.py" line="92"/>
         <source>Backspace</source>
         <translation>退格</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="20"/>
+        <source>Day end</source>
+        <extracomment>Every fixed text of the Z/X and day-end reports (``reports.zx``, ``reports.day_end``).</extracomment>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="21"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="22"/>
+        <source>Clerk</source>
+        <translation>售票员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="23"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="24"/>
+        <source>Opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="25"/>
+        <source>Closed</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="26"/>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="27"/>
+        <source>Z number</source>
+        <translation>Z 编号</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="28"/>
+        <source>Unsynced operations</source>
+        <translation>未同步操作</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="29"/>
+        <source>Variance signed off</source>
+        <translation>差额签核</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="30"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="31"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="32"/>
+        <source>X report: running figures. The shift stays open; nothing is reset.</source>
+        <translation>X 报表：当前运行数据。班次保持开放，不会清零。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="35"/>
+        <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server once synced.</source>
+        <translation>仅本地数据：本终端数据库中的内容。其他终端的数据在同步后由中央服务器提供。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
+        <source>PARTIAL: terminals marked &apos;local&apos; have not reached the server yet.</source>
+        <translation>部分数据：标为“本地”的终端尚未上传到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
+        <source>Expected and counted</source>
+        <translation>应有与实点</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
+        <source>Takings by tender</source>
+        <translation>按支付方式的收入</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
+        <source>Card reconciliation</source>
+        <translation>刷卡对账</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
+        <source>Counted by denomination</source>
+        <translation>按面额清点</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
+        <source>Activity</source>
+        <translation>业务量</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
+        <source>Venue totals</source>
+        <translation>场馆合计</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
+        <source>– : nothing counted (electronic tender, or no batch total entered).</source>
+        <translation>–：未清点（电子支付，或未录入批次合计）。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="55"/>
+        <source>Expected = float + cash sales − refunds − drops + pay-ins − pay-outs.</source>
+        <translation>应有 = 备用金 + 现金销售 − 退款 − 存入保险柜 + 放入 − 支出。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="59"/>
+        <source>tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="60"/>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="61"/>
+        <source>expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="62"/>
+        <source>counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="63"/>
+        <source>variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="64"/>
+        <source>line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="65"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="66"/>
+        <source>payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="67"/>
+        <source>taken</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="68"/>
+        <source>refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="69"/>
+        <source>given back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="70"/>
+        <source>net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="71"/>
+        <source>scheme</source>
+        <translation>卡组织</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="72"/>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
+        <source>shift count</source>
+        <translation>班次笔数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
+        <source>difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
+        <source>denomination</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
+        <source>value</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
+        <source>item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
+        <source>terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
+        <source>Z reports</source>
+        <translation>Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
+        <source>open shifts</source>
+        <translation>未结班次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
+        <source>unsynced operations</source>
+        <translation>未同步操作</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
+        <source>Cash sales</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
+        <source>Cash refunds</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
+        <source>Drops to the safe</source>
+        <translation>存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
+        <source>Pay-ins</source>
+        <translation>放入现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
+        <source>Pay-outs</source>
+        <translation>支出现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
+        <source>Expected in drawer</source>
+        <translation>钱箱应有</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
+        <source>voucher</source>
+        <translation>礼品券</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
+        <source>complimentary</source>
+        <translation>赠票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
+        <source>exchange credit</source>
+        <translation>换票抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
+        <source>cash (shift still open)</source>
+        <translation>现金（班次未结）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
+        <source>mismatch</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
+        <source>no batch total</source>
+        <translation>无批次合计</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
+        <source>pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="108"/>
+        <source>reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="109"/>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
+        <source>exchanged</source>
+        <translation>已换票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
+        <source>Z report %1 — %2</source>
+        <extracomment>Texts with a variable part: (pattern, template with %1, %2; which groups are words).</extracomment>
+        <translation>Z 报表 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
+        <source>X report (running, not closed) — %1</source>
+        <translation>X 报表（运行中，未结账）— %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
+        <source>shift %1 · clerk %2</source>
+        <translation>班次 %1 · 售票员 %2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="137"/>
+        <source>%1 · every terminal this store knows</source>
+        <translation>%1 · 本数据库已知的所有终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
+        <source>Closed offline: %1 operations had not reached the central server yet.</source>
+        <translation>离线结账：尚有 %1 个操作未到达中央服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="149"/>
+        <source>orders %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="154"/>
+        <source>tickets %1</source>
+        <translation>门票 %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="159"/>
+        <source>sales total %1</source>
+        <translation>销售总额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="164"/>
+        <source>discounts given %1</source>
+        <translation>折扣总额 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../boxoffice/ui/report_view.py" line="187"/>
+        <source>Nothing to show</source>
+        <extracomment>Facts shown side by side in the report&apos;s head. Extra width a column gets beyond what its contents measure. A fact longer than this (a hash, a sign-off reason) gets a row of its own.</extracomment>
+        <translation>无内容</translation>
     </message>
 </context>
 <context>
@@ -999,6 +2085,24 @@
         <location filename="../../boxoffice/ui/widgets/sync_status.py" line="93"/>
         <source>Open conflicts for a supervisor: %1</source>
         <translation>待主管处理的冲突：%1</translation>
+    </message>
+</context>
+<context>
+    <name>XReportPage</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="37"/>
+        <source>Choose an open shift to see its running figures.</source>
+        <translation>选择一个未结班次以查看其运行数据。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="46"/>
+        <source>No shift is open at this terminal.</source>
+        <translation>本终端没有未结班次。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_report_pages.py" line="58"/>
+        <source>Reading the running figures…</source>
+        <translation>正在读取运行数据…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,51 @@
+"""Write reports to a file the way the CLI does: checked first, never half-written.
+
+The file is written next to the target and moved into place, so a failure
+(disk full, a crash) never leaves half a PDF where the last good one was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from boxoffice.errors import ValidationError
+from boxoffice.reports import csv_out, pdf
+from boxoffice.reports.model import Report
+
+FORMATS = ("pdf", "csv")
+
+
+def check_target(path: Path) -> Path:
+    """A clear error for a folder, a missing folder or one we may not write to."""
+    if path.is_dir():
+        raise ValidationError(f"{path} is a folder; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ValidationError(f"cannot write {path}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise ValidationError(f"cannot write {path}: folder {parent} is not writable")
+    return path
+
+
+def write(
+    reports: Report | Sequence[Report], path: Path | str, fmt: str, *, page: str = "A4"
+) -> Path:
+    """Write ``reports`` as ``fmt`` ("pdf" or "csv") to ``path``; returns the path."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"reports are written as {' or '.join(FORMATS)}, not {fmt!r}")
+    target = check_target(Path(path))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
+    os.close(fd)
+    try:
+        if fmt == "pdf":
+            pdf.write(reports, tmp, page=page)
+        else:
+            csv_out.write(reports, tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target

@@ -1,0 +1,140 @@
+"""The X report and Day end tabs: a report fetched on demand and shown as tables.
+
+The X report is the running figures of an open shift (``report_x``: it shows
+what the drawer should hold, so clerks do not get it); each view is audited,
+so it is fetched when asked for, not on every refresh. The day end is built
+by the job the screen hands in (``cash_screen._day_end_job``), so a version
+that merges the central server's figures only has to replace that job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from boxoffice.ui import cash_jobs
+from boxoffice.ui.qt import QDate, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from boxoffice.ui.report_view import ReportView
+
+if TYPE_CHECKING:
+    from boxoffice.actor import Actor
+    from boxoffice.reports.model import Report
+    from boxoffice.shifts.drawer_state import CashDesk
+    from boxoffice.ui.cash_screen import CashScreen
+
+DayEndJob = Callable[["Actor", date], cash_jobs.Job]
+
+
+class XReportPage(QWidget):
+    """Running figures of the shift picked in the screen's header."""
+
+    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.setObjectName("xReportPage")
+        self.x: cash_jobs.ShownReport | None = None
+        self.view = ReportView(self.tr("Choose an open shift to see its running figures."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_desk(self, desk: CashDesk) -> None:
+        if not desk.shifts:
+            self.x = None
+            self.view.show_report(None)
+            self.view.set_placeholder(self.tr("No shift is open at this terminal."))
+
+    def load(self) -> None:
+        """Fetch the X report of the selected shift (the service checks ``report_x``)."""
+        shift = self.host.selected_shift()
+        if shift is None:
+            self.x = None
+            self.view.show_report(None)
+            return
+        self.host.run(
+            cash_jobs.x_report(self.host.actor, shift.shift_id),
+            self._show,
+            busy=self.tr("Reading the running figures…"),
+        )
+
+    def _show(self, x: cash_jobs.ShownReport) -> None:
+        self.x = x
+        self.view.show_report(x.report)
+        self.host.reports_changed()
+
+    def current_report(self) -> Report | None:
+        return self.x.report if self.x is not None else None
+
+    def file_stem(self) -> str:
+        if self.x is None:
+            return "x-report"
+        return f"x-report-{self.x.content['terminal']}-shift-{self.x.content['shift']}".replace(
+            " ", "-"
+        )
+
+
+class DayEndPage(QWidget):
+    """The business day's figures for every terminal this store knows (or the server)."""
+
+    def __init__(self, host: CashScreen, job: DayEndJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.setObjectName("dayEndPage")
+        self._job = job
+        self.report: Report | None = None
+        self.day = QDateEdit()
+        self.day.setObjectName("dayEndDate")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.editingFinished.connect(self._date_edited)
+        self._shown_day: date | None = None
+        day_label = QLabel(self.tr("Business da&y"))
+        day_label.setBuddy(self.day)
+        self.zone = QLabel("")
+        self.zone.setObjectName("hint")
+        row = QHBoxLayout()
+        row.setContentsMargins(16, 10, 16, 0)
+        row.addWidget(day_label)
+        row.addWidget(self.day)
+        row.addWidget(self.zone, 1)
+        self.view = ReportView(self.tr("Pick a day to see its figures."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self._today_set = False
+
+    def show_desk(self, desk: CashDesk) -> None:
+        if not self._today_set:
+            self._today_set = True
+            self.day.setDate(QDate(desk.today.year, desk.today.month, desk.today.day))
+        self.zone.setText(self.tr("(venue time: %1)").replace("%1", desk.timezone))
+
+    def chosen_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _date_edited(self) -> None:
+        if self.chosen_day() != self._shown_day:
+            self.load()
+
+    def load(self) -> None:
+        on = self.chosen_day()
+        self._shown_day = on
+        self.host.run(
+            self._job(self.host.actor, on),
+            self._show,
+            busy=self.tr("Adding up the day…"),
+        )
+
+    def _show(self, report: Report) -> None:
+        self.report = report
+        self.view.show_report(report)
+        self.host.reports_changed()
+
+    def current_report(self) -> Report | None:
+        return self.report
+
+    def file_stem(self) -> str:
+        return f"day-end-{self.chosen_day().isoformat()}"

@@ -1,0 +1,190 @@
+"""Report wording in the UI language, for reports shown on screen.
+
+The report builders (``boxoffice.reports``) write English: their PDF and CSV
+are the venue's record and stay as built. On screen, the fixed words of a
+report (titles, columns, row labels, banners) are looked up here; anything
+not known (a terminal's name, a scheme) is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boxoffice.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "ReportText"
+
+#: Every fixed text of the Z/X and day-end reports (``reports.zx``, ``reports.day_end``).
+KNOWN = (
+    # titles, meta, banners
+    QT_TRANSLATE_NOOP("ReportText", "Day end"),
+    QT_TRANSLATE_NOOP("ReportText", "Terminal"),
+    QT_TRANSLATE_NOOP("ReportText", "Clerk"),
+    QT_TRANSLATE_NOOP("ReportText", "Shift"),
+    QT_TRANSLATE_NOOP("ReportText", "Opened"),
+    QT_TRANSLATE_NOOP("ReportText", "Closed"),
+    QT_TRANSLATE_NOOP("ReportText", "Closed by"),
+    QT_TRANSLATE_NOOP("ReportText", "Z number"),
+    QT_TRANSLATE_NOOP("ReportText", "Unsynced operations"),
+    QT_TRANSLATE_NOOP("ReportText", "Variance signed off"),
+    QT_TRANSLATE_NOOP("ReportText", "SHA-256"),
+    QT_TRANSLATE_NOOP("ReportText", "As of"),
+    QT_TRANSLATE_NOOP(
+        "ReportText", "X report: running figures. The shift stays open; nothing is reset."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReportText",
+        "LOCAL FIGURES ONLY: what this terminal's store holds. Other terminals' "
+        "figures come from the central server once synced.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReportText", "PARTIAL: terminals marked 'local' have not reached the server yet."
+    ),
+    # sections and notes
+    QT_TRANSLATE_NOOP("ReportText", "Expected and counted"),
+    QT_TRANSLATE_NOOP("ReportText", "Cash drawer"),
+    QT_TRANSLATE_NOOP("ReportText", "Takings by tender"),
+    QT_TRANSLATE_NOOP("ReportText", "Card reconciliation"),
+    QT_TRANSLATE_NOOP("ReportText", "Counted by denomination"),
+    QT_TRANSLATE_NOOP("ReportText", "Activity"),
+    QT_TRANSLATE_NOOP("ReportText", "Terminals"),
+    QT_TRANSLATE_NOOP("ReportText", "Venue totals"),
+    QT_TRANSLATE_NOOP(
+        "ReportText", "– : nothing counted (electronic tender, or no batch total entered)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReportText", "Expected = float + cash sales − refunds − drops + pay-ins − pay-outs."
+    ),
+    # columns
+    QT_TRANSLATE_NOOP("ReportText", "tender"),
+    QT_TRANSLATE_NOOP("ReportText", "currency"),
+    QT_TRANSLATE_NOOP("ReportText", "expected"),
+    QT_TRANSLATE_NOOP("ReportText", "counted"),
+    QT_TRANSLATE_NOOP("ReportText", "variance"),
+    QT_TRANSLATE_NOOP("ReportText", "line"),
+    QT_TRANSLATE_NOOP("ReportText", "amount"),
+    QT_TRANSLATE_NOOP("ReportText", "payments"),
+    QT_TRANSLATE_NOOP("ReportText", "taken"),
+    QT_TRANSLATE_NOOP("ReportText", "refunds"),
+    QT_TRANSLATE_NOOP("ReportText", "given back"),
+    QT_TRANSLATE_NOOP("ReportText", "net"),
+    QT_TRANSLATE_NOOP("ReportText", "scheme"),
+    QT_TRANSLATE_NOOP("ReportText", "shift"),
+    QT_TRANSLATE_NOOP("ReportText", "shift count"),
+    QT_TRANSLATE_NOOP("ReportText", "batch"),
+    QT_TRANSLATE_NOOP("ReportText", "difference"),
+    QT_TRANSLATE_NOOP("ReportText", "status"),
+    QT_TRANSLATE_NOOP("ReportText", "denomination"),
+    QT_TRANSLATE_NOOP("ReportText", "quantity"),
+    QT_TRANSLATE_NOOP("ReportText", "value"),
+    QT_TRANSLATE_NOOP("ReportText", "item"),
+    QT_TRANSLATE_NOOP("ReportText", "count"),
+    QT_TRANSLATE_NOOP("ReportText", "terminal"),
+    QT_TRANSLATE_NOOP("ReportText", "source"),
+    QT_TRANSLATE_NOOP("ReportText", "Z reports"),
+    QT_TRANSLATE_NOOP("ReportText", "open shifts"),
+    QT_TRANSLATE_NOOP("ReportText", "unsynced operations"),
+    # row labels and values
+    QT_TRANSLATE_NOOP("ReportText", "Opening float"),
+    QT_TRANSLATE_NOOP("ReportText", "Cash sales"),
+    QT_TRANSLATE_NOOP("ReportText", "Cash refunds"),
+    QT_TRANSLATE_NOOP("ReportText", "Drops to the safe"),
+    QT_TRANSLATE_NOOP("ReportText", "Pay-ins"),
+    QT_TRANSLATE_NOOP("ReportText", "Pay-outs"),
+    QT_TRANSLATE_NOOP("ReportText", "Expected in drawer"),
+    QT_TRANSLATE_NOOP("ReportText", "cash"),
+    QT_TRANSLATE_NOOP("ReportText", "card"),
+    QT_TRANSLATE_NOOP("ReportText", "voucher"),
+    QT_TRANSLATE_NOOP("ReportText", "complimentary"),
+    QT_TRANSLATE_NOOP("ReportText", "exchange credit"),
+    QT_TRANSLATE_NOOP("ReportText", "cash (shift still open)"),
+    QT_TRANSLATE_NOOP("ReportText", "ok"),
+    QT_TRANSLATE_NOOP("ReportText", "mismatch"),
+    QT_TRANSLATE_NOOP("ReportText", "no batch total"),
+    QT_TRANSLATE_NOOP("ReportText", "local"),
+    QT_TRANSLATE_NOOP("ReportText", "server"),
+    # order and ticket states in the activity section
+    QT_TRANSLATE_NOOP("ReportText", "pending"),
+    QT_TRANSLATE_NOOP("ReportText", "reserved"),
+    QT_TRANSLATE_NOOP("ReportText", "paid"),
+    QT_TRANSLATE_NOOP("ReportText", "cancelled"),
+    QT_TRANSLATE_NOOP("ReportText", "expired"),
+    QT_TRANSLATE_NOOP("ReportText", "voided"),
+    QT_TRANSLATE_NOOP("ReportText", "valid"),
+    QT_TRANSLATE_NOOP("ReportText", "refunded"),
+    QT_TRANSLATE_NOOP("ReportText", "exchanged"),
+)
+
+#: Texts with a variable part: (pattern, template with %1, %2; which groups are words).
+PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[bool, ...]], ...] = (
+    (
+        re.compile(r"^Z report (\d+) — (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "Z report %1 — %2"),
+        (False, False),
+    ),
+    (
+        re.compile(r"^X report \(running, not closed\) — (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "X report (running, not closed) — %1"),
+        (False,),
+    ),
+    (
+        re.compile(r"^shift (\d+) · clerk (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "shift %1 · clerk %2"),
+        (False, False),
+    ),
+    (
+        re.compile(r"^(\S+) · every terminal this store knows$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1 · every terminal this store knows"),
+        (False,),
+    ),
+    (
+        re.compile(r"^Closed offline: (\d+) operations had not reached the central server yet\.$"),
+        QT_TRANSLATE_NOOP(
+            "ReportText", "Closed offline: %1 operations had not reached the central server yet."
+        ),
+        (False,),
+    ),
+    (
+        re.compile(r"^orders (\w+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "orders %1"),
+        (True,),
+    ),
+    (
+        re.compile(r"^tickets (\w+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "tickets %1"),
+        (True,),
+    ),
+    (
+        re.compile(r"^sales total ([A-Z]{3})$"),
+        QT_TRANSLATE_NOOP("ReportText", "sales total %1"),
+        (False,),
+    ),
+    (
+        re.compile(r"^discounts given ([A-Z]{3})$"),
+        QT_TRANSLATE_NOOP("ReportText", "discounts given %1"),
+        (False,),
+    ),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def report_text(text: str) -> str:
+    """``text`` in the UI language if it is one of the reports' fixed texts, else as is."""
+    if not text:
+        return text
+    if text.startswith("! "):  # a flagged row keeps its flag
+        return "! " + report_text(text[2:])
+    translated = _tr(text)
+    if translated != text:
+        return translated
+    for pattern, template, words in PATTERNS:
+        found = pattern.match(text)
+        if found:
+            out = _tr(template)
+            for i, (value, is_word) in enumerate(zip(found.groups(), words, strict=True)):
+                out = out.replace(f"%{i + 1}", _tr(value) if is_word else value)
+            return out
+    return text
