@@ -28,37 +28,35 @@ def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
 
 
 def _where(terminal: str, shift: OpenShift) -> str:
-    return f"{terminal} (as {shift.opened_as})" if shift.opened_as else terminal
+    return f"{terminal}, as {shift.opened_as}" if shift.opened_as else terminal
 
 
 def _banner(day_end: DayEnd) -> str:
-    parts = []
+    """One line per finding (the screen translates them line by line)."""
+    lines = []
     if day_end.local_only:
-        why = (
-            f" The server's figures are missing: {day_end.server_error}."
-            if (day_end.server_error)
-            else ""
-        )
-        parts.append(
+        lines.append(
             "LOCAL FIGURES ONLY: what this terminal's store holds. Other terminals' "
-            f"figures come from the central server.{why}"
+            "figures come from the central server."
         )
+        if day_end.server_error:
+            lines.append(f"The server's figures are missing: {day_end.server_error}")
     elif day_end.partial:
         local = [n for n, t in sorted(day_end.terminals.items()) if t.source == "local"]
-        parts.append(
+        lines.append(
             f"PARTIAL: {', '.join(local)} not known to the central server; "
             "their figures are this store's only."
         )
     if day_end.open_shifts:
-        who = ", ".join(f"{o.clerk} at {_where(name, o)}" for name, o in day_end.open_shifts)
-        parts.append(f"INCOMPLETE: {len(day_end.open_shifts)} shift(s) still open: {who}.")
+        who = ", ".join(f"{o.clerk} ({_where(name, o)})" for name, o in day_end.open_shifts)
+        lines.append(f"INCOMPLETE: {len(day_end.open_shifts)} shift(s) still open: {who}")
     if day_end.mismatches:
         which = ", ".join(f"Z {n} of {name}" for name, n in day_end.mismatches)
-        parts.append(
+        lines.append(
             f"MISMATCH: {which} differ(s) between this terminal and the server; "
             "check both copies before signing off."
         )
-    return " ".join(parts)
+    return "\n".join(lines)
 
 
 def _terminals(day_end: DayEnd, tz: ZoneInfo) -> Section:

@@ -231,7 +231,7 @@ def story(report: Report, width: float) -> list[Any]:
         Paragraph(_esc(report.subtitle), SUBTITLE),
     ]
     if report.banner:
-        out.append(Paragraph(_esc(report.banner), BANNER))
+        out.append(Paragraph(_esc(report.banner).replace("\n", "<br/>"), BANNER))
     if report.meta:
         meta = Table(
             [[k, v] for k, v in report.meta],

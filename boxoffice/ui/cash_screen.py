@@ -63,22 +63,30 @@ PAGES = ("drawer", "close", "x", "day_end")
 
 
 def _day_end_job(actor: Actor, on: date) -> cash_jobs.Job:
-    """The day-end report for ``on`` as this store knows it.
+    """The venue's day end for ``on``: the central server's figures merged with this store's.
 
-    The one place the day end is built: a server-aware version (the central
-    server's figures merged with the local ones) replaces this job and
-    nothing else, as the page renders any ``Report``. Day end shows every
-    open drawer's running cash, so it needs ``reports_view`` (not a clerk's).
+    ``shifts.day_end.fetch`` checks the permission (``report_z``: the day end
+    shows every open drawer's running cash, which a clerk's blind count must
+    not see) and audits the request. Without a server, or when it does not
+    answer within the client's timeouts (1.5 s to connect), the report is
+    this store's figures with the banner saying why.
     """
 
     def job(store: Store) -> Report:
-        from boxoffice.auth.guard import require
-        from boxoffice.auth.permissions import Permission
-        from boxoffice.reports import day_end
+        from boxoffice.reports import day_end as day_end_report
+        from boxoffice.reports.model import report_timezone
+        from boxoffice.shifts import day_end
+        from boxoffice.sync import terminal
 
+        client = terminal.client_for(store)  # None when this terminal works alone
+        try:
+            fetched = day_end.fetch(store, actor, on, client)
+        finally:
+            if client is not None:
+                client.close()
         with store.read() as session:
-            require(session, actor, Permission.REPORTS_VIEW)
-            return day_end.build(session, on)
+            tz = report_timezone(session)
+        return day_end_report.to_report(fetched, tz)
 
     return job
 
@@ -269,7 +277,7 @@ class CashScreen(QWidget):
         self.desk = desk
         self._tz = ZoneInfo(desk.timezone)
         self.tabs.setTabVisible(PAGES.index("x"), desk.rights.report_x)
-        self.tabs.setTabVisible(PAGES.index("day_end"), desk.rights.reports_view)
+        self.tabs.setTabVisible(PAGES.index("day_end"), desk.rights.report_z)
         self._fill_picker(desk)
         self.drawer_page.show_desk(desk)
         self.close_page.show_desk(desk)

@@ -35,11 +35,10 @@ KNOWN = (
     QT_TRANSLATE_NOOP(
         "ReportText",
         "LOCAL FIGURES ONLY: what this terminal's store holds. Other terminals' "
-        "figures come from the central server once synced.",
+        "figures come from the central server.",
     ),
-    QT_TRANSLATE_NOOP(
-        "ReportText", "PARTIAL: terminals marked 'local' have not reached the server yet."
-    ),
+    QT_TRANSLATE_NOOP("ReportText", "Business day"),
+    QT_TRANSLATE_NOOP("ReportText", "Shifts still open"),
     # sections and notes
     QT_TRANSLATE_NOOP("ReportText", "Expected and counted"),
     QT_TRANSLATE_NOOP("ReportText", "Cash drawer"),
@@ -49,6 +48,21 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "Activity"),
     QT_TRANSLATE_NOOP("ReportText", "Terminals"),
     QT_TRANSLATE_NOOP("ReportText", "Venue totals"),
+    QT_TRANSLATE_NOOP("ReportText", "Cash drawers"),
+    QT_TRANSLATE_NOOP("ReportText", "Z reports"),
+    QT_TRANSLATE_NOOP("ReportText", "Sign-offs and flags"),
+    QT_TRANSLATE_NOOP(
+        "ReportText",
+        "source: 'server' = from the central server; 'local' = this store only; "
+        "'local+server' = this store, checked against the server's copy.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReportText", "Closed shifts only. – : not counted (no batch total entered)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReportText",
+        "Summed over the day's Z reports: float + sales − refunds − drops ± pay-ins/outs.",
+    ),
     QT_TRANSLATE_NOOP(
         "ReportText", "– : nothing counted (electronic tender, or no batch total entered)."
     ),
@@ -84,6 +98,14 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "Z reports"),
     QT_TRANSLATE_NOOP("ReportText", "open shifts"),
     QT_TRANSLATE_NOOP("ReportText", "unsynced operations"),
+    QT_TRANSLATE_NOOP("ReportText", "last contact"),
+    QT_TRANSLATE_NOOP("ReportText", "Z"),
+    QT_TRANSLATE_NOOP("ReportText", "clerk"),
+    QT_TRANSLATE_NOOP("ReportText", "closed"),
+    QT_TRANSLATE_NOOP("ReportText", "opened"),
+    QT_TRANSLATE_NOOP("ReportText", "running cash"),
+    QT_TRANSLATE_NOOP("ReportText", "flag"),
+    QT_TRANSLATE_NOOP("ReportText", "detail"),
     # row labels and values
     QT_TRANSLATE_NOOP("ReportText", "Opening float"),
     QT_TRANSLATE_NOOP("ReportText", "Cash sales"),
@@ -97,7 +119,16 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "voucher"),
     QT_TRANSLATE_NOOP("ReportText", "complimentary"),
     QT_TRANSLATE_NOOP("ReportText", "exchange credit"),
-    QT_TRANSLATE_NOOP("ReportText", "cash (shift still open)"),
+    QT_TRANSLATE_NOOP("ReportText", "Expected in drawers"),
+    QT_TRANSLATE_NOOP("ReportText", "local+server"),
+    QT_TRANSLATE_NOOP("ReportText", "this store"),
+    QT_TRANSLATE_NOOP("ReportText", "not known here"),
+    QT_TRANSLATE_NOOP("ReportText", "variance signed off"),
+    QT_TRANSLATE_NOOP("ReportText", "card batch mismatch"),
+    QT_TRANSLATE_NOOP("ReportText", "see its Z report"),
+    QT_TRANSLATE_NOOP("ReportText", "closed offline"),
+    QT_TRANSLATE_NOOP("ReportText", "copies differ"),
+    QT_TRANSLATE_NOOP("ReportText", "this store's copy is shown"),
     QT_TRANSLATE_NOOP("ReportText", "ok"),
     QT_TRANSLATE_NOOP("ReportText", "mismatch"),
     QT_TRANSLATE_NOOP("ReportText", "no batch total"),
@@ -133,8 +164,56 @@ PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[bool, ...]], ...] = (
         (False, False),
     ),
     (
-        re.compile(r"^(\S+) · every terminal this store knows$"),
-        QT_TRANSLATE_NOOP("ReportText", "%1 · every terminal this store knows"),
+        re.compile(r"^(\S+ \(.+\)) · this terminal's figures only$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1 · this terminal's figures only"),
+        (False,),
+    ),
+    (
+        re.compile(r"^(\S+ \(.+\)) · every terminal, server figures as of (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1 · every terminal, server figures as of %2"),
+        (False, False),
+    ),
+    (
+        re.compile(r"^The server's figures are missing: (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "The server's figures are missing: %1"),
+        (False,),
+    ),
+    (
+        re.compile(
+            r"^PARTIAL: (.+) not known to the central server; "
+            r"their figures are this store's only\.$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ReportText",
+            "PARTIAL: %1 not known to the central server; their figures are this store's only.",
+        ),
+        (False,),
+    ),
+    (
+        re.compile(r"^INCOMPLETE: (\d+) shift\(s\) still open: (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "INCOMPLETE: %1 shift(s) still open: %2"),
+        (False, False),
+    ),
+    (
+        re.compile(
+            r"^MISMATCH: (.+) differ\(s\) between this terminal and the server; "
+            r"check both copies before signing off\.$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ReportText",
+            "MISMATCH: %1 differ(s) between this terminal and the server; "
+            "check both copies before signing off.",
+        ),
+        (False,),
+    ),
+    (
+        re.compile(r"^(\d+) operations not yet sent then$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1 operations not yet sent then"),
+        (False,),
+    ),
+    (
+        re.compile(r"^(.+) \(revoked\)$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1 (revoked)"),
         (False,),
     ),
     (

@@ -100,7 +100,7 @@ class ReportView(QScrollArea):
         self.title.setText(report_text(report.title))
         self.subtitle.setText(report_text(report.subtitle))
         self.subtitle.setVisible(bool(report.subtitle))
-        self.banner.setText(report_text(report.banner))
+        self.banner.setText("\n".join(report_text(line) for line in report.banner.split("\n")))
         self.banner.setVisible(bool(report.banner))
         self._fill_meta(report.meta)
         for section in report.sections:

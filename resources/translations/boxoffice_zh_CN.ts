@@ -90,143 +90,143 @@
 <context>
     <name>CashScreen</name>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="132"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="140"/>
         <source>Cash — %1</source>
         <extracomment>Prints the Z slip&apos;s lines on this terminal&apos;s receipt printer; None: no printer route. A step that takes longer than this shows a progress bar. Where Save PDF/CSV writes; replaced in tests (the file dialog blocks).</extracomment>
         <translation>现金 — %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="139"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="147"/>
         <source>Cash drawer at %1</source>
         <translation>%1 的钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="141"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="149"/>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="147"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="155"/>
         <source>&amp;Which shift</source>
         <translation>选择班次(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="163"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="171"/>
         <source>&amp;Drawer</source>
         <translation>钱箱(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="164"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="172"/>
         <source>C&amp;lose shift</source>
         <translation>交班结账(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="165"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="173"/>
         <source>&amp;X report</source>
         <translation>X 报表(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="166"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="174"/>
         <source>Day &amp;end</source>
         <translation>日结(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="184"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="187"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="195"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="189"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="197"/>
         <source>Save CS&amp;V…</source>
         <translation>保存 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="191"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="199"/>
         <source>Print &amp;Z slip</source>
         <translation>打印 Z 小票(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="200"/>
         <source>Print the Z report on the receipt printer</source>
         <translation>在小票打印机上打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="290"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="298"/>
         <source>Shift %1 — %2 (%3), opened %4</source>
         <translation>班次 %1 — %2（%3），开班于 %4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="342"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="350"/>
         <source>Still working on the last step…</source>
         <translation>上一步仍在处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="392"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="398"/>
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="398"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="404"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="401"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="407"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="484"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="490"/>
         <source>There is no report on this tab to save yet.</source>
         <translation>此页还没有可保存的报表。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="487"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="493"/>
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="487"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="493"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="489"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="495"/>
         <source>Save the report as CSV</source>
         <translation>将报表保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="489"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="495"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="498"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="504"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="499"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="505"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="505"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="511"/>
         <source>No receipt printer is set up at this terminal.</source>
         <translation>本终端未设置小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="507"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="513"/>
         <source>Printing the Z slip…</source>
         <translation>正在打印 Z 小票…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="518"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="524"/>
         <source>Z slip sent to the receipt printer.</source>
         <translation>Z 小票已发送到小票打印机。</translation>
     </message>
@@ -1550,383 +1550,534 @@
         <translation>X 报表：当前运行数据。班次保持开放，不会清零。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="35"/>
-        <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server once synced.</source>
-        <translation>仅本地数据：本终端数据库中的内容。其他终端的数据在同步后由中央服务器提供。</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
-        <source>PARTIAL: terminals marked &apos;local&apos; have not reached the server yet.</source>
-        <translation>部分数据：标为“本地”的终端尚未上传到服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="43"/>
         <source>Expected and counted</source>
         <translation>应有与实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
         <source>Takings by tender</source>
         <translation>按支付方式的收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
         <source>Card reconciliation</source>
         <translation>刷卡对账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
         <source>Counted by denomination</source>
         <translation>按面额清点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
         <source>Activity</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
         <source>Venue totals</source>
         <translation>场馆合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
+        <source>Cash drawers</source>
+        <translation>钱箱合计</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="53"/>
+        <source>Sign-offs and flags</source>
+        <translation>签核与标记</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="54"/>
+        <source>source: &apos;server&apos; = from the central server; &apos;local&apos; = this store only; &apos;local+server&apos; = this store, checked against the server&apos;s copy.</source>
+        <translation>来源：“服务器”= 来自中央服务器；“本地”= 仅本终端数据库；“本地+服务器”= 本终端数据库，并已与服务器副本核对。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="59"/>
+        <source>Closed shifts only. – : not counted (no batch total entered).</source>
+        <translation>仅含已结班次。– ：未清点（未输入批结总额）。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="62"/>
+        <source>Summed over the day&apos;s Z reports: float + sales − refunds − drops ± pay-ins/outs.</source>
+        <translation>按当日 Z 报表汇总：备用金 + 销售 − 退款 − 存入保险柜 ± 存入/支出。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="66"/>
         <source>– : nothing counted (electronic tender, or no batch total entered).</source>
         <translation>–：未清点（电子支付，或未录入批次合计）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="55"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="69"/>
         <source>Expected = float + cash sales − refunds − drops + pay-ins − pay-outs.</source>
         <translation>应有 = 备用金 + 现金销售 − 退款 − 存入保险柜 + 放入 − 支出。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="59"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
         <source>tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="60"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="61"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
         <source>expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="62"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
         <source>counted</source>
         <translation>实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="63"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
         <source>variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="64"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
         <source>line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="65"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="66"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
         <source>payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="67"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
         <source>taken</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="68"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
         <source>refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="69"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
         <source>given back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="70"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
         <source>net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="71"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
         <source>scheme</source>
         <translation>卡组织</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="72"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="87"/>
         <source>shift count</source>
         <translation>班次笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
         <source>difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
         <source>denomination</source>
         <translation>面额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
         <source>value</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
         <source>item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
         <source>terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
+        <source>Expected in drawers</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="123"/>
+        <source>local+server</source>
+        <translation>本地+服务器</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="124"/>
+        <source>this store</source>
+        <translation>本终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="125"/>
+        <source>not known here</source>
+        <translation>本终端未知</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="126"/>
+        <source>variance signed off</source>
+        <translation>差额已签核</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
+        <source>card batch mismatch</source>
+        <translation>银行卡批结不符</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="128"/>
+        <source>see its Z report</source>
+        <translation>见该 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="129"/>
+        <source>closed offline</source>
+        <translation>离线结班</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="130"/>
+        <source>copies differ</source>
+        <translation>副本不一致</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="131"/>
+        <source>this store&apos;s copy is shown</source>
+        <translation>显示本终端的副本</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="168"/>
+        <source>%1 · this terminal&apos;s figures only</source>
+        <translation>%1 · 仅本终端数据</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="173"/>
+        <source>%1 · every terminal, server figures as of %2</source>
+        <translation>%1 · 所有终端，服务器数据截至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="178"/>
+        <source>The server&apos;s figures are missing: %1</source>
+        <translation>缺少服务器数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="186"/>
+        <source>PARTIAL: %1 not known to the central server; their figures are this store&apos;s only.</source>
+        <translation>不完整：中央服务器不知道 %1；其数据仅来自本终端数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="194"/>
+        <source>INCOMPLETE: %1 shift(s) still open: %2</source>
+        <translation>未完成：仍有 %1 个班次未结：%2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="202"/>
+        <source>MISMATCH: %1 differ(s) between this terminal and the server; check both copies before signing off.</source>
+        <translation>不一致：%1 在本终端与服务器之间不同；签核前请核对两份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="211"/>
+        <source>%1 operations not yet sent then</source>
+        <translation>当时有 %1 项操作尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="216"/>
+        <source>%1 (revoked)</source>
+        <translation>%1（已吊销）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
         <source>Z reports</source>
         <translation>Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="35"/>
+        <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server.</source>
+        <translation>仅本地数据：本终端数据库中的内容。其他终端的数据来自中央服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="41"/>
+        <source>Shifts still open</source>
+        <translation>未结班次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
         <source>open shifts</source>
         <translation>未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
         <source>unsynced operations</source>
         <translation>未同步操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
+        <source>last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
+        <source>clerk</source>
+        <translation>售票员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
+        <source>closed</source>
+        <translation>结班时间</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
+        <source>opened</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="106"/>
+        <source>running cash</source>
+        <translation>当前现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="108"/>
+        <source>detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
         <source>Cash sales</source>
         <translation>现金销售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
         <source>Cash refunds</source>
         <translation>现金退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
         <source>Drops to the safe</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
         <source>Pay-ins</source>
         <translation>放入现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
         <source>Pay-outs</source>
         <translation>支出现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="116"/>
         <source>Expected in drawer</source>
         <translation>钱箱应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="117"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="118"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="119"/>
         <source>voucher</source>
         <translation>礼品券</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="120"/>
         <source>complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="121"/>
         <source>exchange credit</source>
         <translation>换票抵扣</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
-        <source>cash (shift still open)</source>
-        <translation>现金（班次未结）</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="133"/>
         <source>mismatch</source>
         <translation>不符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="134"/>
         <source>no batch total</source>
         <translation>无批次合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="135"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="136"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="138"/>
         <source>pending</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="139"/>
         <source>reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="109"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="140"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="141"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="143"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="144"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="145"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="146"/>
         <source>exchanged</source>
         <translation>已换票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="153"/>
         <source>Z report %1 — %2</source>
         <extracomment>Texts with a variable part: (pattern, template with %1, %2; which groups are words).</extracomment>
         <translation>Z 报表 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="158"/>
         <source>X report (running, not closed) — %1</source>
         <translation>X 报表（运行中，未结账）— %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="163"/>
         <source>shift %1 · clerk %2</source>
         <translation>班次 %1 · 售票员 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="137"/>
-        <source>%1 · every terminal this store knows</source>
-        <translation>%1 · 本数据库已知的所有终端</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="221"/>
         <source>Closed offline: %1 operations had not reached the central server yet.</source>
         <translation>离线结账：尚有 %1 个操作未到达中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="149"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="228"/>
         <source>orders %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="154"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="233"/>
         <source>tickets %1</source>
         <translation>门票 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="159"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="238"/>
         <source>sales total %1</source>
         <translation>销售总额 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="164"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="243"/>
         <source>discounts given %1</source>
         <translation>折扣总额 %1</translation>
     </message>

@@ -84,7 +84,7 @@ def test_the_blind_count_shows_nothing_of_what_the_drawer_should_hold(
         "clerk 'ann' may not print an X report; ask a supervisor for an override"
     )
     screen.show_page("day_end")
-    qtbot.waitUntil(lambda: "view sales reports" in screen.message.text(), timeout=STORE_WAIT_MS)
+    qtbot.waitUntil(lambda: "print a Z report" in screen.message.text(), timeout=STORE_WAIT_MS)
     assert screen.x_page.current_report() is None and screen.day_end_page.report is None
 
 
