@@ -72,7 +72,7 @@ def _terminals(day_end: DayEnd, tz: ZoneInfo) -> Section:
                 _local(t.last_contact, tz) if t.source != "local" else "this store",
                 ", ".join(str(n) for n in t.z_numbers) or "–",
                 len(t.open_shifts),
-                "–" if t.unsynced_operations is None else t.unsynced_operations,
+                t.unsynced_operations,
             ]
         )
     section.note = (

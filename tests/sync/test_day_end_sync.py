@@ -30,7 +30,7 @@ from tests.reports.test_day_end_report import text_of
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, close_shift_of, eur
 from tests.shifts.conftest import fresh_world
-from tests.sync.harness import RunningServer, link
+from tests.sync.harness import RunningServer, link, other_terminal
 
 
 @pytest.fixture
@@ -166,3 +166,55 @@ def test_the_admin_cli_prints_where_the_day_end_comes_from(
     assert code != 0 and "leave out --terminal" in err and not (tmp_path / "t.pdf").exists()
     code = main(["--db", str(world.store.path), "report", "z", "--date", "2030-06-01", "--local"])
     assert code != 0 and "--local is for the day end" in capsys.readouterr().err
+
+
+def test_the_cash_screens_day_end_shows_the_other_terminals_from_the_server(
+    qtbot, world: World, server: RunningServer, default_ring
+) -> None:  # type: ignore[no-untyped-def]
+    """What a supervisor sees on screen: Window 2's Z report, fetched off the UI thread."""
+    from boxoffice.clock import utc_now
+    from boxoffice.sync import protocol as p
+    from boxoffice.ui.app import create_app
+    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.workers import StoreWorker
+    from tests.server.helpers import z_report
+
+    server.import_catalogue(world.store)
+    link(world.store, server, default_ring, world.signer).close()
+    elsewhere = other_terminal(server, default_ring, "Window 2")
+    now = utc_now()
+    z = z_report(
+        1, 5, terminal="Window 2", closed_at=now.isoformat(), cash_sales=4200, counted=14150
+    )
+    (pushed,) = elsewhere.push([p.Operation(1, "z:Window 2:1", "z_report", z, now)])
+    assert pushed.status == "applied"
+    elsewhere.close()
+
+    create_app("en")
+    worker = StoreWorker(lambda: world.store)
+    screen = CashScreen(worker, world.supervisor)
+    qtbot.addWidget(screen)
+    try:
+        with qtbot.waitSignal(screen.deskShown, timeout=60_000):
+            screen.show()
+        with qtbot.waitSignal(screen.reportShown, timeout=60_000):
+            screen.show_page("day_end")
+        view = screen.day_end_page.view
+        qtbot.waitUntil(lambda: view.report is not None and not screen.busy(), timeout=60_000)
+        terminals = {row[0]: row for row in view.section_rows("Terminals")}
+        assert terminals["Window 2"][1] == "server" and terminals["Window 2"][3] == "1"
+        assert terminals["Window 1"][1] == "local+server"
+        assert "LOCAL FIGURES ONLY" not in view.banner.text()
+        z_rows = [r for r in view.section_rows("Z reports") if r[0] == "Window 2"]
+        assert [(r[4], r[7], r[8]) for r in z_rows] == [("cash", "€141.50", "-€0.50")]
+
+        # The server goes away: the same page says so and shows this store's figures.
+        server.stop()
+        with qtbot.waitSignal(screen.reportShown, timeout=60_000):
+            screen.day_end_page.load()
+        assert view.banner.text().startswith("LOCAL FIGURES ONLY")
+        assert "no answer" in view.banner.text()
+        assert [row[0] for row in view.section_rows("Terminals")] == ["Window 1"]
+    finally:
+        screen.close()
+        worker.shutdown()
