@@ -55,8 +55,4 @@ def close_needs_signoff(
         counted=counted_by_denomination(session, shift_id),
         vouchers_counted=vouchers_counted,
     )
-    return any(
-        line["variance"] is not None
-        and abs(line["variance"]) > limits.variance_threshold(session, line["currency"]).minor
-        for line in content["reconciliation"]
-    )
+    return bool(close.over_threshold(session, content["reconciliation"]))

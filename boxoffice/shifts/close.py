@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import require
+from boxoffice.auth.guard import has_permission, require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
@@ -40,6 +40,7 @@ from boxoffice.store.models import (
     Shift,
     ShiftCount,
     ShiftStatus,
+    User,
     ZReport,
 )
 from boxoffice.sync import outbox
@@ -175,6 +176,16 @@ def report_content(
     return content
 
 
+def over_threshold(session: Session, reconciliation: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """The reconciliation lines whose variance (either way) needs a supervisor's sign-off."""
+    return [
+        line
+        for line in reconciliation
+        if line["variance"] is not None
+        and abs(line["variance"]) > limits.variance_threshold(session, line["currency"]).minor
+    ]
+
+
 def _line(tender: str, currency: str, expected: int, counted: int | None) -> dict[str, Any]:
     return {
         "tender": tender,
@@ -232,12 +243,7 @@ def close_shift(
     content = report_content(
         session, figures, kind="Z", counted=counted, vouchers_counted=vouchers_counted
     )
-    over = [
-        line
-        for line in content["reconciliation"]
-        if line["variance"] is not None
-        and abs(line["variance"]) > limits.variance_threshold(session, line["currency"]).minor
-    ]
+    over = over_threshold(session, content["reconciliation"])
     signoff = None
     if over:
         if not signoff_reason.strip():
@@ -256,10 +262,16 @@ def close_shift(
             now=now,
         )
         signoff = {"by": actor.username, "reason": signoff_reason.strip()}
-        if overrides:
-            used = [o for o in overrides if o.permission == Permission.VARIANCE_SIGNOFF.value]
-            if used:
-                signoff["supervisor_override"] = used[0].id
+        used = [o for o in overrides if o.permission == Permission.VARIANCE_SIGNOFF.value]
+        if used and not has_permission(session, actor, Permission.VARIANCE_SIGNOFF, now=now):
+            # The supervisor who typed their PIN signed it off, for the clerk who closed.
+            supervisor = session.get(User, used[0].supervisor_id)
+            signoff = {
+                "by": supervisor.username if supervisor else f"user {used[0].supervisor_id}",
+                "reason": signoff_reason.strip(),
+                "for": actor.username,
+                "supervisor_override": used[0].id,
+            }
     number = (
         session.scalar(select(func.max(ZReport.number)).where(ZReport.terminal == shift.terminal))
         or 0

@@ -29,6 +29,11 @@ DENOMINATIONS: dict[str, tuple[int, ...]] = {
 Count = Mapping[str, Mapping[int, int]]
 
 
+#: More of one note or coin than this in one count is a typing mistake (a safe bag of
+#: coins holds a few thousand); the screen's field allows less.
+MAX_QUANTITY = 100_000
+
+
 def denominations(currency: str) -> tuple[int, ...]:
     try:
         return DENOMINATIONS[currency]
@@ -52,6 +57,11 @@ def validate(count: Count) -> dict[str, dict[int, int]]:
                 raise ValidationError(
                     f"the number of {Money(denomination, currency).format()} must be "
                     f"a whole number of 0 or more, not {quantity!r}"
+                )
+            if quantity > MAX_QUANTITY:
+                raise ValidationError(
+                    f"{quantity:,} × {Money(denomination, currency).format()} is more than "
+                    f"a drawer or a safe bag holds (at most {MAX_QUANTITY:,}); check the count"
                 )
             if quantity:
                 clean.setdefault(currency, {})[denomination] = quantity

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -177,6 +177,21 @@ def _book(session: Session, row: CashMovement) -> None:
     )
 
 
+def _must_hold(session: Session, shift: Shift, amount: Money, what: str) -> None:
+    """Refuse taking out more cash than the drawer should hold, without saying how much
+    it should hold (that would unblind the clerk's count)."""
+    held = session.scalar(
+        select(func.coalesce(func.sum(CashMovement.amount_minor), 0)).where(
+            CashMovement.shift_id == shift.id, CashMovement.currency == amount.currency
+        )
+    )
+    if amount.minor > int(held or 0):
+        raise ValidationError(
+            f"the drawer does not hold {amount.format()} in {amount.currency} cash: "
+            f"no {what}; if the drawer holds more than the system knows, book a pay-in first"
+        )
+
+
 def _own_open_shift(session: Session, actor: Actor) -> Shift:
     return get_shift(session, open_shift_id(session, actor))
 
@@ -200,6 +215,7 @@ def drop(
     require(session, actor, Permission.CASH_DROP, now=now)
     _positive(amount, "drop")
     shift = _own_open_shift(session, actor)
+    _must_hold(session, shift, amount, "drop")
     row = _movement(shift, actor, CashKind.DROP, -amount.minor, amount.currency, reason, now)
     _book(session, row)
     audit.record(
@@ -254,6 +270,7 @@ def pay_out(
     if not reason.strip():
         raise ValidationError("a pay-out needs a reason")
     shift = _own_open_shift(session, actor)
+    _must_hold(session, shift, amount, "pay-out")
     limit = limits.payout_limit(session, amount.currency)
     if amount > limit:
         require(

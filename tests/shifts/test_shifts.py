@@ -195,7 +195,40 @@ def test_the_server_hears_of_every_opening_and_drawer_movement(world: World) -> 
     ]
 
 
+def test_no_more_cash_leaves_the_drawer_than_it_holds(world: World) -> None:
+    """A drop or pay-out beyond the drawer is refused without saying what it holds."""
+    before = snapshot(world)
+    for take in (
+        lambda s: drawer.drop(s, world.clerk, eur("100.01"), now=world.now),
+        lambda s: drawer.pay_out(s, world.clerk, eur("100.01"), reason="taxi", now=world.now),
+    ):
+        with world.store.write() as s, pytest.raises(ValidationError) as refused:
+            take(s)
+        assert "does not hold €100.01" in str(refused.value)
+        assert "€100.00" not in str(refused.value)  # the expected cash stays blind
+    assert snapshot(world) == before
+    with world.store.write() as s:  # exactly what it holds is fine
+        drawer.drop(s, world.clerk, eur("60"), now=world.now)
+        drawer.pay_out(s, world.clerk, eur("40"), reason="taxi", now=world.now)
+    assert expected_cash(world, ann_shift(world)) == 0
+
+
+def test_an_absurd_count_is_refused(world: World) -> None:
+    from boxoffice.shifts.denominations import MAX_QUANTITY
+
+    before = snapshot(world)
+    with world.store.write() as s, pytest.raises(ValidationError, match="more than a drawer"):
+        close.count_cash(s, world.clerk, ann_shift(world), {"EUR": {5000: 10**12}}, now=world.now)
+    assert snapshot(world) == before
+    with world.store.write() as s:
+        close.count_cash(
+            s, world.clerk, ann_shift(world), {"EUR": {1: MAX_QUANTITY}}, now=world.now
+        )
+
+
 def test_a_large_pay_out_needs_a_supervisor(world: World) -> None:
+    with world.store.write() as s:  # the drawer holds 200.00
+        drawer.pay_in(s, world.clerk, eur("100"), reason="change from the safe", now=world.now)
     before = snapshot(world)
     with world.store.write() as s, pytest.raises(PermissionDenied, match="large amount"):
         drawer.pay_out(s, world.clerk, eur("150"), reason="piano tuner", now=world.now)
@@ -209,7 +242,7 @@ def test_a_large_pay_out_needs_a_supervisor(world: World) -> None:
         drawer.pay_out(
             s, world.clerk, eur("150"), reason="piano tuner", overrides=[token], now=world.now
         )
-    assert expected_cash(world, ann_shift(world)) == FLOAT_TOTAL - 15000
+    assert expected_cash(world, ann_shift(world)) == FLOAT_TOTAL + 10000 - 15000
     with world.store.read() as s:
         assert [e.details for e in audit.entries(s, "override.used")]
 
@@ -262,7 +295,14 @@ def test_a_large_variance_needs_a_supervisor_and_a_reason(world: World) -> None:
             overrides=[token],
             now=world.now,
         )
-        assert close.content_of(z)["signoff"]["reason"] == "a 20 note missing, reported"
+        signoff = close.content_of(z)["signoff"]
+    # The supervisor who typed the PIN signed it off, for ann, with that override.
+    assert signoff == {
+        "by": "sue",
+        "for": "ann",
+        "reason": "a 20 note missing, reported",
+        "supervisor_override": token.id,
+    }
 
 
 def test_a_recount_needs_a_supervisor(world: World) -> None:

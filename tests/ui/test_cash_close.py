@@ -161,7 +161,7 @@ def test_a_short_drawer_needs_a_sign_off_then_the_stored_z_report_is_shown(
         shown = view.section_rows(section.title)
         assert len(shown) == len(section.rows), section.title
     meta = view.meta_text()
-    assert meta["Variance signed off"] == "ann: 20 note missing, reported"
+    assert meta["Variance signed off"] == "sue: 20 note missing, reported"  # who typed the PIN
     assert meta["SHA-256"] == stored.sha256
     drawer_rows = view.section_rows("Cash drawer")
     assert ["Cash sales", "EUR", Money(sold, "EUR").format()] in drawer_rows

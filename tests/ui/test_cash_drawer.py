@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from boxoffice import audit
+from boxoffice.money import Money
 from boxoffice.shifts import drawer
 from boxoffice.store.models import CashKind, CashMovement, CountPurpose, ShiftCount
 from boxoffice.ui.qt import Qt
@@ -178,6 +179,8 @@ def test_a_pay_out_over_the_limit_needs_a_supervisor_and_a_wrong_pin_changes_not
     qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
 ) -> None:
     shift_id = open_shift(cash_world, cash_world.clerk)
+    with cash_world.store.write() as s:  # the drawer holds enough: 400.00
+        drawer.pay_in(s, cash_world.clerk, Money(30000, "EUR"), reason="from the safe")
     screen = make_screen(qtbot, worker, cash_world.clerk)
     page = screen.drawer_page
     page.amount.setText("250")
@@ -200,7 +203,10 @@ def test_a_pay_out_over_the_limit_needs_a_supervisor_and_a_wrong_pin_changes_not
     qtbot.waitUntil(lambda: "Wrong" in dialog.message.text(), timeout=STORE_WAIT_MS)
     assert dialog.message.text() == "Wrong username or PIN/password."
     assert dialog.isVisible() and dialog.pin.text() == "" and dialog.pin.hasFocus()
-    assert _movements(cash_world, shift_id) == [("float", FLOAT_TOTAL, "opening float")]
+    assert _movements(cash_world, shift_id) == [
+        ("float", FLOAT_TOTAL, "opening float"),
+        ("pay_in", 30000, "from the safe"),
+    ]
 
     qtbot.keyClicks(dialog.pin, "2468")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)

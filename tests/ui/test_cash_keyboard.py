@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from boxoffice.shifts import close
+from boxoffice.money import Money
+from boxoffice.shifts import close, drawer
 from boxoffice.store import open_store
 from boxoffice.ui.cash_screen import CashScreen
 from boxoffice.ui.qt import QApplication, QLineEdit, QPushButton, Qt
@@ -122,6 +123,8 @@ def test_the_override_dialog_has_its_own_unique_letters(
     qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
 ) -> None:
     open_shift(cash_world, cash_world.clerk)
+    with cash_world.store.write() as s:  # the drawer holds enough for the pay-out
+        drawer.pay_in(s, cash_world.clerk, Money(50000, "EUR"), reason="from the safe")
     screen = make_screen(qtbot, worker, cash_world.clerk)
     screen.drawer_page.amount.setText("500")
     screen.drawer_page.reason.setText("artist fee")
