@@ -10,8 +10,6 @@ a failure never leaves half a PDF behind.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -36,7 +34,7 @@ from boxoffice.devices.printing.print_queue import (
 from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
-from boxoffice.reports import csv_out, day_end, exceptions, inventory, pdf, sales, stock, zx
+from boxoffice.reports import day_end, exceptions, export, inventory, pdf, sales, stock, zx
 from boxoffice.reports.model import Report, parse_date, report_timezone
 from boxoffice.shifts import close
 from boxoffice.shifts import day_end as shift_day_end
@@ -64,17 +62,6 @@ def _check_terminal(session: Session, terminal: str | None) -> str | None:
     if terminal not in known:
         raise NotFound(f"no terminal named {terminal!r} in this store (known: {', '.join(known)})")
     return terminal
-
-
-def _check_target(path: Path) -> Path:
-    if path.is_dir():
-        raise ValidationError(f"{path} is a directory; give a file name")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise ValidationError(f"cannot write {path}: folder {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise ValidationError(f"cannot write {path}: folder {parent} is not writable")
-    return path
 
 
 def _build(
@@ -169,7 +156,7 @@ def _day_end(store: Store, on: date, local: bool) -> Report:
 
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
     on = parse_date(args.date)
-    target = _check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
+    target = export.check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
     if args.kind == "day-end" and args.terminal:
         raise ValidationError("the day end covers every terminal; leave out --terminal")
     if args.local and args.kind != "day-end":
@@ -189,17 +176,7 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
         print("\n".join(slips))
     if target is None:
         return 0
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
-    os.close(fd)
-    try:
-        if args.pdf:
-            pdf.write(reports, tmp, page=args.page)
-        else:
-            csv_out.write(reports, tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    export.write(reports, target, "pdf" if args.pdf else "csv", page=args.page)
     print(f"{args.kind} report written to {target}")
     return 0
 

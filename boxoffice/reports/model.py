@@ -22,6 +22,17 @@ from boxoffice.store.models import Venue
 Cell = str | int | Money | None
 
 
+def cell_text(cell: Cell) -> str:
+    """A cell as a reader sees it: "–" for nothing, amounts with their symbol."""
+    if cell is None:
+        return "–"
+    if isinstance(cell, Money):
+        return cell.format()
+    if isinstance(cell, int):
+        return f"{cell:,}"
+    return str(cell)
+
+
 @dataclass(frozen=True)
 class Chart:
     """Draw ``value`` (a column) against ``label`` (a column) as a bar, pie or line chart."""

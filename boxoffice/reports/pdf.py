@@ -32,7 +32,7 @@ from reportlab.platypus import (
 
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.reports.model import Cell, Chart, Report, Section
+from boxoffice.reports.model import Cell, Chart, Report, Section, cell_text
 
 PAGE_SIZES = {"A4": A4, "Letter": letter}
 PALETTE = [
@@ -58,25 +58,15 @@ BANNER = ParagraphStyle(
 MAX_CHART_BARS = 15
 
 
-def _text(cell: Cell) -> str:
-    if cell is None:
-        return "–"
-    if isinstance(cell, Money):
-        return cell.format()
-    if isinstance(cell, int):
-        return f"{cell:,}"
-    return str(cell)
-
-
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _table(section: Section, width: float) -> Table:
     data: list[list[Any]] = [list(section.columns)]
-    data += [[_text(c) for c in row] for row in section.rows]
+    data += [[cell_text(c) for c in row] for row in section.rows]
     if section.total is not None:
-        data.append([_text(c) for c in section.total])
+        data.append([cell_text(c) for c in section.total])
     numeric = [
         i
         for i in range(len(section.columns))

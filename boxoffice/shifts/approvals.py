@@ -22,7 +22,6 @@ from boxoffice.clock import utc_now
 from boxoffice.money import Money
 from boxoffice.shifts import close, limits
 from boxoffice.shifts.drawer import get_shift
-from boxoffice.shifts.drawer_state import counted_by_denomination
 from boxoffice.shifts.figures import compute
 from boxoffice.store.models import ShiftStatus
 
@@ -52,7 +51,7 @@ def close_needs_signoff(
         session,
         figures,
         kind="Z",
-        counted=counted_by_denomination(session, shift_id),
+        counted=close.stored_count(session, shift_id),
         vouchers_counted=vouchers_counted,
     )
     return bool(close.over_threshold(session, content["reconciliation"]))

@@ -117,7 +117,8 @@ def count_cash(
     return CountReceipt(shift.id, totals)
 
 
-def _stored_count(session: Session, shift_id: int) -> dict[str, dict[int, int]]:
+def stored_count(session: Session, shift_id: int) -> dict[str, dict[int, int]]:
+    """The stored blind count: currency → denomination → quantity."""
     out: dict[str, dict[int, int]] = {}
     for row in session.scalars(
         select(ShiftCount).where(
@@ -238,7 +239,7 @@ def close_shift(
         Money(amount, cur)
         if amount < 0:
             raise ValidationError("a voucher count cannot be negative")
-    counted = _stored_count(session, shift.id)
+    counted = stored_count(session, shift.id)
     figures = compute(session, shift, now)
     content = report_content(
         session, figures, kind="Z", counted=counted, vouchers_counted=vouchers_counted

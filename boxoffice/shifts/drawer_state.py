@@ -24,14 +24,13 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.money import Money
 from boxoffice.reports.model import report_timezone
+from boxoffice.shifts import close
 from boxoffice.shifts.denominations import DENOMINATIONS
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
-    CountPurpose,
     Payment,
     Shift,
-    ShiftCount,
     ShiftStatus,
     TenderKind,
     User,
@@ -138,18 +137,6 @@ def float_currencies(session: Session) -> tuple[str, ...]:
     return tuple(out) or tuple(DENOMINATIONS)
 
 
-def counted_by_denomination(session: Session, shift_id: int) -> dict[str, dict[int, int]]:
-    """The stored blind count: currency → denomination → quantity."""
-    out: dict[str, dict[int, int]] = {}
-    for row in session.scalars(
-        select(ShiftCount).where(
-            ShiftCount.shift_id == shift_id, ShiftCount.purpose == CountPurpose.CLOSE
-        )
-    ):
-        out.setdefault(row.currency, {})[row.denomination_minor] = row.quantity
-    return out
-
-
 def drawer_state(session: Session, shift: Shift, order: Sequence[str] | None = None) -> DrawerState:
     """``order``: currencies to list first (the venue's), the rest alphabetically."""
     user = session.get(User, shift.user_id) if shift.user_id is not None else None
@@ -178,7 +165,7 @@ def drawer_state(session: Session, shift: Shift, order: Sequence[str] | None = N
     )
     counted = {
         cur: sum(d * q for d, q in lines.items())
-        for cur, lines in counted_by_denomination(session, shift.id).items()
+        for cur, lines in close.stored_count(session, shift.id).items()
     }
     return DrawerState(
         shift_id=shift.id,

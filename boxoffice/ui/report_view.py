@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from boxoffice.money import Money
 from boxoffice.reports.model import Cell, Report, Section
+from boxoffice.reports.model import cell_text as model_cell_text
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -38,14 +39,9 @@ META_LONG = 36
 
 
 def cell_text(cell: Cell) -> str:
-    """A report cell as the PDF shows it: "–" for nothing, amounts with their symbol."""
-    if cell is None:
-        return "–"
-    if isinstance(cell, Money):
-        return cell.format()
-    if isinstance(cell, int):
-        return f"{cell:,}"
-    return report_text(str(cell))
+    """A report cell as the PDF shows it, its fixed words in the UI language."""
+    text = model_cell_text(cell)
+    return report_text(text) if isinstance(cell, str) else text
 
 
 class ReportView(QScrollArea):

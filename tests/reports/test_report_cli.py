@@ -106,7 +106,7 @@ def test_unwritable_targets_are_refused(
     )
     assert code == 2 and "does not exist" in err
     code, _, err = run(busy_day, capsys, "sales", "--date", "2030-06-01", "--pdf", str(tmp_path))
-    assert code == 2 and "is a directory" in err
+    assert code == 2 and "is a folder" in err
 
 
 def test_pdf_and_csv_together_is_a_usage_error(
