@@ -274,7 +274,7 @@ class ShiftRecord(ServerBase):
     terminal_id: Mapped[int] = mapped_column(Integer)
     shift: Mapped[str] = mapped_column(String(40))
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     body: Mapped[str] = mapped_column(Text, default="{}")
 
 
