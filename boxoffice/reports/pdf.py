@@ -7,6 +7,7 @@ figures printed in the tables are the exact ``Money`` values.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ from reportlab.platypus import (
 
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from boxoffice.pdf_fonts import font_for
 from boxoffice.reports.model import Cell, Chart, Report, Section, cell_text
 
 PAGE_SIZES = {"A4": A4, "Letter": letter}
@@ -60,6 +62,37 @@ MAX_CHART_BARS = 15
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _para(text: str) -> str:
+    """Paragraph markup for ``text``, escaped, line breaks kept; runs that Helvetica
+    cannot draw (a clerk or a terminal named in Chinese) in a font that can."""
+    out = []
+    for run in re.findall(r"\s+|\S+", text):
+        face = font_for(run)
+        markup = _esc(run).replace("\n", "<br/>")
+        out.append(
+            markup if face.startswith("Helvetica") else f'<font name="{face}">{markup}</font>'
+        )
+    return "".join(out)
+
+
+def _cjk_cells(data: list[list[Any]]) -> list[tuple[Any, ...]]:
+    """Table style commands giving the cells Helvetica cannot draw a CJK font."""
+    out: list[tuple[Any, ...]] = []
+    for r, row in enumerate(data):
+        for c, text in enumerate(row):
+            face = font_for(str(text))
+            if not face.startswith("Helvetica"):
+                out.append(("FONT", (c, r), (c, r), face, 8.5))
+    return out
+
+
+def _label_font(labels: Sequence[str]) -> str:
+    """One font for a chart's labels: a CJK one when any label needs it."""
+    return next(
+        (f for f in (font_for(x) for x in labels) if not f.startswith("Helvetica")), "Helvetica"
+    )
 
 
 def _table(section: Section, width: float) -> Table:
@@ -96,6 +129,7 @@ def _table(section: Section, width: float) -> Table:
     ]
     for i in flags:
         style.append(("TEXTCOLOR", (0, i), (-1, i), colors.HexColor("#b00020")))
+    style += _cjk_cells(data)
     table.setStyle(TableStyle(style))
     return table
 
@@ -155,9 +189,10 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
                     y - i * 5 * mm,
                     f"{_short(lab, 40)}  {v:,.2f}  ({100 * max(v, 0) / total:.0f} %)",
                     fontSize=8,
+                    fontName=_label_font([lab]),
                 )
             )
-        d.add(String(0, 58 * mm, title, fontName="Helvetica-Bold", fontSize=9))
+        d.add(String(0, 58 * mm, title, fontName=font_for(title, True), fontSize=9))
         return d
     if chart.kind == "hbar":
         bar_h = 6 * mm
@@ -169,6 +204,7 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
         c.data = [list(reversed(values))]
         c.categoryAxis.categoryNames = [_short(x, 34) for x in reversed(labels)]
         c.categoryAxis.labels.fontSize = 7.5
+        c.categoryAxis.labels.fontName = _label_font(labels)
         c.categoryAxis.labels.boxAnchor = "e"
         c.valueAxis.valueMin = 0
         c.valueAxis.labels.fontSize = 7.5
@@ -179,7 +215,7 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
         c.barLabels.boxAnchor = "w"
         c.barLabels.dx = 3
         d.add(c)
-        d.add(String(0, height - 6 * mm, title, fontName="Helvetica-Bold", fontSize=9))
+        d.add(String(0, height - 6 * mm, title, fontName=font_for(title, True), fontSize=9))
         return d
     d = Drawing(width, 70 * mm)
     if chart.kind == "line":
@@ -199,13 +235,14 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
     c.data = [values]
     c.categoryAxis.categoryNames = [_short(x, 12) for x in labels]
     c.categoryAxis.labels.fontSize = 7
+    c.categoryAxis.labels.fontName = _label_font(labels)
     c.categoryAxis.labels.angle = 30 if len(labels) > 8 else 0
     c.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 8 else "n"
     c.valueAxis.valueMin = 0
     c.valueAxis.labels.fontSize = 7.5
     c.valueAxis.labelTextFormat = "{:,.0f}".format
     d.add(c)
-    d.add(String(0, 64 * mm, title, fontName="Helvetica-Bold", fontSize=9))
+    d.add(String(0, 64 * mm, title, fontName=font_for(title, True), fontSize=9))
     return d
 
 
@@ -217,14 +254,15 @@ def _swatch(x: float, y: float, colour: colors.Color) -> Any:
 
 def story(report: Report, width: float) -> list[Any]:
     out: list[Any] = [
-        Paragraph(_esc(report.title), TITLE),
-        Paragraph(_esc(report.subtitle), SUBTITLE),
+        Paragraph(_para(report.title), TITLE),
+        Paragraph(_para(report.subtitle), SUBTITLE),
     ]
     if report.banner:
-        out.append(Paragraph(_esc(report.banner).replace("\n", "<br/>"), BANNER))
+        out.append(Paragraph(_para(report.banner), BANNER))
     if report.meta:
+        facts = [[k, v] for k, v in report.meta]
         meta = Table(
-            [[k, v] for k, v in report.meta],
+            facts,
             hAlign="LEFT",
             style=TableStyle(
                 [
@@ -232,19 +270,20 @@ def story(report: Report, width: float) -> list[Any]:
                     ("FONT", (1, 0), (1, -1), "Helvetica", 8.5),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    *_cjk_cells(facts),
                 ]
             ),
         )
         out += [Spacer(1, 4), meta]
     for section in report.sections:
-        block: list[Any] = [Paragraph(_esc(section.title), H2)]
+        block: list[Any] = [Paragraph(_para(section.title), H2)]
         if not section.rows:
             block.append(Paragraph("Nothing recorded.", NOTE))
             out.append(KeepTogether(block))
             continue
         block.append(_table(section, width))
         if section.note:
-            block += [Spacer(1, 2), Paragraph(_esc(section.note), NOTE)]
+            block += [Spacer(1, 2), Paragraph(_para(section.note), NOTE)]
         out.append(KeepTogether(block))
         if section.chart is not None:
             drawing = chart_drawing(section, section.chart, width)

@@ -164,3 +164,41 @@ def test_fetch_needs_a_supervisor_and_says_why_the_server_is_missing(busy_day: D
         assert len(audit.entries(s, "report.day_end")) == before + 1
     text = day_end.to_report(result).banner
     assert text.startswith("LOCAL FIGURES ONLY") and "not connected" in text
+
+
+def test_chinese_names_are_drawn_in_a_chinese_font(tmp_path: Path) -> None:
+    """A terminal, clerk or reason in Chinese prints as Chinese, not as empty boxes."""
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from boxoffice.shifts.day_end import OpenShift, TerminalDay
+
+    z = server_helpers.z_report(
+        1,
+        3,
+        terminal="一号窗口",
+        clerk="王芳",
+        closed_at="2030-06-01T12:00:00+00:00",
+        signoff={"by": "李主管", "reason": "少了一张二十元"},
+    )
+    day = DayEnd(
+        date(2030, 6, 1),
+        {
+            "一号窗口": TerminalDay(
+                "一号窗口",
+                z_reports=[z],
+                open_shifts=[OpenShift("4", "张伟", None, {"CNY": 100})],
+                unsynced_operations=0,
+            )
+        },
+    )
+    reader = PdfReader(pdf.write(day_end.to_report(day), tmp_path / "day.pdf"))
+    fonts = {
+        reader.pages[0]["/Resources"]["/Font"][k].get_object()["/BaseFont"]
+        for k in reader.pages[0]["/Resources"]["/Font"]
+    }
+    assert "/STSong-Light" in fonts and "/Helvetica" in fonts
+    text = reader.pages[0].extract_text()
+    for name in ("一号窗口", "王芳", "李主管:少了一张二十元", "张伟"):
+        assert name in text.replace(" ", ""), name

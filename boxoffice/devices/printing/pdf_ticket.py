@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -24,31 +23,17 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from boxoffice.devices.printing import text_safety
-from boxoffice.devices.printing.ticket_data import TicketData, has_cjk
+from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.ticket_layout import Element, Template, fill
 from boxoffice.devices.printing.ticket_layout import load as load_template
 from boxoffice.errors import ValidationError
+from boxoffice.pdf_fonts import font_for
 
 PAGES = ("stock", "a4")
 POINTS = {"tiny": 6, "small": 7, "normal": 10, "large": 11, "title": 17}
-CJK_FONT = "STSong-Light"
-
-
-@cache
-def _register_cjk() -> str:
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    return CJK_FONT
-
-
-def font_for(text: str, bold: bool) -> str:
-    if has_cjk(text) or any(ord(c) > 0x24F and c not in "€–—·" for c in text):
-        return _register_cjk()
-    return "Helvetica-Bold" if bold else "Helvetica"
 
 
 def draw_text(

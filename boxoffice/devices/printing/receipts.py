@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session
 from boxoffice import settings
 from boxoffice.devices.printing import text_safety
 from boxoffice.devices.printing.escpos_ticket import EscPosConfig, EscPosTicketDriver, EscPosWriter
-from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver, font_for
-from boxoffice.devices.printing.ticket_data import has_cjk
+from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from boxoffice.pdf_fonts import font_for, has_cjk
 from boxoffice.sales.checkout import get_order
 from boxoffice.store.models import (
     Event,

@@ -7,7 +7,6 @@ different printer without a session.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from boxoffice import settings
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
+from boxoffice.pdf_fonts import has_cjk
 from boxoffice.store.models import (
     Event,
     GAArea,
@@ -67,11 +67,6 @@ class TicketData:
     @property
     def is_ga(self) -> bool:
         return bool(self.area)
-
-
-def has_cjk(text: str) -> bool:
-    """True if ``text`` holds a character that needs a CJK font or code page."""
-    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
 def load(session: Session, ticket_id: int, *, language: str | None = None) -> TicketData:

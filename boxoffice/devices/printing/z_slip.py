@@ -27,8 +27,9 @@ from boxoffice.devices.printing.escpos_ticket import (
     EscPosWriter,
     wrap,
 )
-from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver, font_for
+from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.errors import ValidationError
+from boxoffice.pdf_fonts import font_for
 from boxoffice.reports.zx import SLIP_HASH_DIGITS, SlipLine, slip_lines
 from boxoffice.shifts.close import content_of
 from boxoffice.store.models import ZReport
