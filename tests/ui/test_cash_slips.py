@@ -356,6 +356,27 @@ def test_a_printer_without_status_replies_is_reported_as_sent_unconfirmed(
         silent.close()
 
 
+def test_a_receipt_printer_that_cannot_be_set_up_says_why_when_asked(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld, devices: list[DeviceRegistry]
+) -> None:
+    _, number, _ = closed_z(cash_world, cash_world.supervisor)
+    config = DeviceConfig(
+        "Receipt",
+        DeviceKind.RECEIPT_PRINTER,
+        "escpos",
+        {"host": "127.0.0.1", "text_mode": "utf8"},  # no such text mode
+    )
+    with cash_world.store.write() as s:
+        device_registry.save_config(s, system_actor("setup"), config)
+    screen = make_screen(
+        qtbot, worker, cash_world.supervisor, receipt_printer=open_devices(cash_world, devices)
+    )
+    assert screen.reprint_button.isVisible()  # it is set up: the clerk learns what is wrong
+    assert pick_and_print(qtbot, screen, number) == "refused"
+    assert screen.message.text().startswith("Receipt: ESC/POS text mode must be one of")
+    assert slip_log(cash_world) == [] and slip_audits(cash_world) == []
+
+
 # -- where the buttons are --------------------------------------------------------------
 def test_without_a_receipt_printer_there_is_no_slip_button(
     qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
@@ -556,4 +577,26 @@ def test_without_devices_the_client_starts_no_device_and_shows_no_slip_button(
     qtbot.waitUntil(lambda: screen.desk is not None, timeout=STORE_WAIT_MS)
     assert screen.slips is None
     assert not screen.slip_button.isVisible() and not screen.reprint_button.isVisible()
+    assert _device_threads() == []
+
+
+def test_a_device_setting_that_cannot_be_read_does_not_keep_anyone_from_signing_in(
+    qtbot: QtBot, app, demo_db: Path
+) -> None:
+    import sqlite3
+
+    from boxoffice.ui.app import ClientApp, Options
+
+    with sqlite3.connect(demo_db) as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('device.Receipt', '{not json')")
+    client = ClientApp(Options(db=demo_db, terminal="Test till"))
+    qtbot.addWidget(client.login)
+    client.start()
+    try:
+        qtbot.waitUntil(lambda: client.ready, timeout=STORE_WAIT_MS)
+        assert client.devices is not None and client.devices.configs() == []
+        assert client.login.sign_in.isEnabled() and client.exit_code == 0
+    finally:
+        client.shut_down()
+        client.deleteLater()
     assert _device_threads() == []
