@@ -148,7 +148,7 @@ class SlipPrinting(QObject):
 
     def _not_printed(self, number: int, printer: str, reason: str) -> str:
         return (
-            self.tr("Z slip %1 was not printed — %2: %3")
+            self.tr("Z slip %1 was not printed — %2: %3. Print it again once the printer is ready.")
             .replace("%1", str(number))
             .replace("%2", printer)
             .replace("%3", self.host.service_text(reason))
@@ -265,7 +265,10 @@ class ZReprintDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.submit())
         self.heading.setBuddy(self.table)
         self.note = QLabel(self.tr("Loading…"))

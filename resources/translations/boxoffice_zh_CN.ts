@@ -2222,8 +2222,8 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/cash_slips.py" line="151"/>
-        <source>Z slip %1 was not printed — %2: %3</source>
-        <translation>Z 小票 %1 未打印 — %2：%3</translation>
+        <source>Z slip %1 was not printed — %2: %3. Print it again once the printer is ready.</source>
+        <translation>Z 小票 %1 未打印 — %2：%3。打印机就绪后请再打印一次。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/cash_slips.py" line="177"/>
@@ -2375,27 +2375,27 @@
         <translation>已打印小票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_slips.py" line="271"/>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="274"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_slips.py" line="274"/>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="277"/>
         <source>&amp;Print slip</source>
         <translation>打印小票(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_slips.py" line="278"/>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="281"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_slips.py" line="316"/>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="319"/>
         <source>Every copy after the first says REPRINT and is in the print log.</source>
         <translation>第一张之后的每一张都标注 REPRINT（重印），并记入打印日志。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_slips.py" line="320"/>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="323"/>
         <source>No Z report has been closed at %1 today.</source>
         <translation>%1 今天还没有结账的 Z 报表。</translation>
     </message>
