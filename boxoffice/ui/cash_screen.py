@@ -17,6 +17,7 @@ today's (``cash_slips``).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
@@ -113,7 +114,8 @@ class _FutureRelay(QObject):
     def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
         def finished(f: Future[Any]) -> None:
             if isValid(self):
-                self.done.emit(callback, f)
+                with contextlib.suppress(RuntimeError):  # deleted between the check and now
+                    self.done.emit(callback, f)
 
         future.add_done_callback(finished)
 

@@ -95,12 +95,15 @@ class SlipPrinting(QObject):
         self.host.reports_changed()
 
     def _record(self, terminal: str, number: int, overrides: Sequence[Override]) -> None:
-        self.host.run(
+        started = self.host.run(
             self.route.print_z(self.host.actor, terminal, number, overrides),
             lambda result: self._recorded(terminal, number, result),
             busy=self.tr("Recording the Z slip…"),
             failed=lambda error: self._refused(number, error),
         )
+        if not started:  # another step slipped in: nothing recorded, the clerk may try again
+            self._asking = False
+            self.host.reports_changed()
 
     def _recorded(
         self, terminal: str, number: int, result: SlipQueued | SlipNeedsSupervisor
