@@ -24,14 +24,7 @@ from boxoffice.actor import system_actor
 from boxoffice.devices import printers
 from boxoffice.devices.base import DeviceError, DeviceUnavailable
 from boxoffice.devices.printing import shift_slips
-from boxoffice.devices.printing.print_queue import (
-    MESSAGES,
-    STOPPING,
-    PrintJob,
-    PrintQueue,
-    QueueState,
-)
-from boxoffice.devices.printing.transports import PrinterOffline
+from boxoffice.devices.printing.print_queue import PrintJob, PrintQueue, QueueState
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.reports import day_end, exceptions, export, inventory, pdf, sales, stock, zx
@@ -116,12 +109,7 @@ def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
     printers.configure(store, terminal)
     try:
         queue = shift_slips.receipt_printer_queue(registry, printer)
-        try:
-            status = queue.probe()
-        except PrinterOffline as exc:
-            raise DeviceUnavailable(f"{printer}: {exc}") from None
-        if status in STOPPING:
-            raise DeviceUnavailable(f"{printer}: {MESSAGES[status]}")
+        shift_slips.ready_for_slips(queue)  # refuses an absent or empty printer, recording nothing
         for z_id in z_ids:
             job = shift_slips.print_z_slip(store, actor, queue, z_report_id=z_id)
             outcome = _wait(queue, job)

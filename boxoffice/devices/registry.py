@@ -309,15 +309,29 @@ class DeviceRegistry:
             self._devices[name] = device
             return device
 
-    def for_kind(self, kind: DeviceKind) -> Device:
-        """The device serving ``kind`` here, or a ``MissingDevice`` that says none is set up."""
+    def _chosen(self, kind: DeviceKind) -> str | None:
+        """``device.use.<kind>``, else the only device of that kind (None: none or several)."""
         name = self._use.get(kind)
         if name is None:
             candidates = [c.name for c in self._configs.values() if c.kind == kind]
-            if len(candidates) != 1:
-                label = kind.value.replace("_", " ")
-                return MissingDevice(f"no {label}", kind, f"no {label} is set up at this terminal")
-            name = candidates[0]
+            name = candidates[0] if len(candidates) == 1 else None
+        return name
+
+    def name_for(self, kind: DeviceKind) -> str | None:
+        """The configured device that serves ``kind`` here, without building it.
+
+        For screens that show an action only when its device exists: asking
+        costs no device start-up (no thread, no driver import, no I/O).
+        """
+        name = self._chosen(kind)
+        return name if name in self._configs else None
+
+    def for_kind(self, kind: DeviceKind) -> Device:
+        """The device serving ``kind`` here, or a ``MissingDevice`` that says none is set up."""
+        name = self._chosen(kind)
+        if name is None:
+            label = kind.value.replace("_", " ")
+            return MissingDevice(f"no {label}", kind, f"no {label} is set up at this terminal")
         return self.get(name)
 
     def statuses(self) -> dict[str, DeviceStatus]:

@@ -18,6 +18,7 @@ regenerate them from the repository root::
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,10 +42,13 @@ from boxoffice.ui.workers import MainThreadGarbageCollector, StoreWorker
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
+    from boxoffice.devices.registry import DeviceRegistry
     from boxoffice.seatmaps.view_model import SignedInUser
     from boxoffice.store import Store
     from boxoffice.sync.worker import SyncWorker
     from boxoffice.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN")
 #: A scripted ``--screenshot`` gives up after this long (first demo seeding included).
@@ -132,14 +136,47 @@ class StoreOpened:
     terminal: str
     #: The running sync worker; None when no central server is configured.
     sync: SyncWorker | None = None
+    #: This terminal's devices (an empty registry when none is set up).
+    devices: DeviceRegistry | None = None
 
 
-def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], StoreOpened]:
+def open_devices(store: Store) -> DeviceRegistry:
+    """This terminal's device registry; a bad device setting leaves it empty, never stuck.
+
+    Nothing is started for devices that are only configured. The receipt
+    printer is built here, on the store worker, because its first build
+    imports the printer profiles (tens of milliseconds): the Cash screen then
+    only looks it up. A setting that cannot be read is logged (``device list``
+    names it) and the client runs without devices rather than refusing to start.
+    """
+    from boxoffice.devices.base import DeviceKind
+    from boxoffice.devices.registry import DeviceRegistry
+    from boxoffice.errors import BoxOfficeError
+
+    try:
+        with store.read() as session:
+            registry = DeviceRegistry.from_store(session)
+    except BoxOfficeError as exc:
+        log.warning("devices not loaded: %s", exc)
+        return DeviceRegistry([])
+    if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
+        try:
+            registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
+        except Exception:  # a driver bug must not keep the clerk from signing in
+            log.exception("the receipt printer could not be set up")
+    return registry
+
+
+def _prepare(
+    worker: StoreWorker, demo: bool, made: list[DeviceRegistry] | None = None
+) -> Callable[[Store], StoreOpened]:
     """The first store job: open it and, for ``--demo``, seed it if it is empty.
 
     One job, so a sign-in the clerk submits meanwhile can only run after it.
-    It also points the printers' print log at this store and starts the sync
-    worker when this terminal is enrolled with a central server.
+    It also points the printers' print log at this store, loads this
+    terminal's devices and starts the sync worker when this terminal is
+    enrolled with a central server. The registry is also appended to ``made``
+    so the app can close it even if it quits before this job's answer arrives.
     """
 
     def job(store: Store) -> StoreOpened:
@@ -165,7 +202,10 @@ def _prepare(worker: StoreWorker, demo: bool) -> Callable[[Store], StoreOpened]:
         from boxoffice.sync import runtime
 
         printers.configure(store, terminal)
-        return StoreOpened(venues, users, terminal, runtime.start_for(store))
+        devices = open_devices(store)
+        if made is not None:
+            made.append(devices)
+        return StoreOpened(venues, users, terminal, runtime.start_for(store), devices)
 
     return job
 
@@ -206,6 +246,9 @@ class ClientApp(QObject):
         self._signing_in = False
         self._blocked = False
         self.sync: SyncWorker | None = None
+        #: This terminal's devices, from the first store job; closed at shut-down.
+        self.devices: DeviceRegistry | None = None
+        self._devices_made: list[DeviceRegistry] = []
 
     # -- start-up ------------------------------------------------------------
     def start(self) -> None:
@@ -220,7 +263,9 @@ class ClientApp(QObject):
             QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._screenshot_timed_out)
         self.worker.progress.connect(self._progress)
         self.worker.call(
-            _prepare(self.worker, self.options.demo), self._store_opened, self._store_failed
+            _prepare(self.worker, self.options.demo, self._devices_made),
+            self._store_opened,
+            self._store_failed,
         )
 
     def _progress(self, stage: str) -> None:
@@ -235,6 +280,7 @@ class ClientApp(QObject):
 
     def _store_opened(self, state: StoreOpened) -> None:
         self.sync = state.sync
+        self.devices = state.devices
         if self.options.terminal is None:
             self.options.terminal = state.terminal
             self.login.set_terminal(state.terminal)
@@ -302,6 +348,7 @@ class ClientApp(QObject):
             actor.terminal,
             select=self.options.performance,
             sync_status=(lambda: sync.status) if sync is not None else None,
+            devices=self.devices,
         )
         window.logoutRequested.connect(self.log_out)
         window.quitRequested.connect(self.quit)
@@ -325,21 +372,34 @@ class ClientApp(QObject):
         self.login.activateWindow()
 
     def shut_down(self) -> None:
-        """Close the windows and stop the store worker, waiting for its running job.
+        """Close the windows, stop the store worker (waiting for its running job), then devices.
 
         After this no store job runs, so the client and its windows can be
-        deleted: a job still running would report to a deleted worker.
+        deleted: a job still running would report to a deleted worker. The
+        devices are closed after the last store job (which may have queued a
+        slip) and before the store closes (a print queue logs the job it is
+        finishing); no device thread is left running.
         """
         if self.main_window is not None:
             self.main_window.close_for_logout()
         self.login.hide()
-        self.worker.shutdown()
+        self.worker.shutdown(before_close=self._close_devices)
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
         if self.main_window is not None:
             self.main_window.deleteLater()
             self.main_window = None
+
+    def _close_devices(self) -> None:
+        from boxoffice.devices import printers
+
+        made, self._devices_made = self._devices_made, []
+        for registry in made:
+            registry.close()
+        if made:
+            printers.configure(None, "")  # printers built later would log to a closed store
+        self.devices = None
 
     def quit(self) -> None:
         if self.main_window is not None:

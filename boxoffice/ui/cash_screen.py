@@ -7,12 +7,17 @@ end*. Every store call is a job on the ``StoreWorker``; a step that takes
 longer than a second shows a progress bar. Permissions are checked by the
 services; this screen only hides what a role cannot use and shows every
 refusal as the service words it. A supervisor's approval (large pay-out,
-variance sign-off) is asked for in an ``OverrideDialog`` and the refused
-step is retried once with it.
+variance sign-off, someone else's Z slip) is asked for in an
+``OverrideDialog`` and the refused step is retried once with it.
+
+With a receipt printer at this terminal (``receipt_printer``), *Print Z slip*
+prints the Z report just closed and *Pick a Z slip to reprint…* one of
+today's (``cash_slips``).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
@@ -20,11 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from shiboken6 import isValid
+
 from boxoffice.errors import BoxOfficeError
 from boxoffice.ui import cash_jobs
 from boxoffice.ui.cash_close_page import ClosePage
 from boxoffice.ui.cash_drawer_page import DrawerPage
 from boxoffice.ui.cash_report_pages import DayEndJob, DayEndPage, XReportPage
+from boxoffice.ui.cash_slips import SlipPrinting
 from boxoffice.ui.login_dialog import service_message
 from boxoffice.ui.override_dialog import OverrideDialog
 from boxoffice.ui.qt import (
@@ -53,10 +61,9 @@ if TYPE_CHECKING:
     from boxoffice.shifts.drawer_state import CashDesk, DrawerState
     from boxoffice.store import Store
     from boxoffice.sync.status import SyncStatus
+    from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
     from boxoffice.ui.workers import StoreWorker
 
-#: Prints the Z slip's lines on this terminal's receipt printer; None: no printer route.
-SlipPrinter = Callable[[list[str]], "Future[Any]"]
 #: A step that takes longer than this shows a progress bar.
 PROGRESS_AFTER_MS = 1000
 PAGES = ("drawer", "close", "x", "day_end")
@@ -92,7 +99,11 @@ def _day_end_job(actor: Actor, on: date) -> cash_jobs.Job:
 
 
 class _FutureRelay(QObject):
-    """Brings a device Future's outcome back to the UI thread."""
+    """Brings a device Future's outcome back to the UI thread.
+
+    A Future that ends after the screen was deleted finds no relay and is
+    dropped (emitting on a deleted object would raise in the device's thread).
+    """
 
     done = Signal(object, object)  # callback, finished future
 
@@ -101,7 +112,12 @@ class _FutureRelay(QObject):
         self.done.connect(lambda callback, future: callback(future))
 
     def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
-        future.add_done_callback(lambda f: self.done.emit(callback, f))
+        def finished(f: Future[Any]) -> None:
+            if isValid(self):
+                with contextlib.suppress(RuntimeError):  # deleted between the check and now
+                    self.done.emit(callback, f)
+
+        future.add_done_callback(finished)
 
 
 class CashScreen(QWidget):
@@ -117,7 +133,7 @@ class CashScreen(QWidget):
         actor: Actor,
         *,
         sync_status: Callable[[], SyncStatus] | None = None,
-        slip_printer: SlipPrinter | None = None,
+        receipt_printer: ReceiptPrinterRoute | None = None,
         day_end_job: DayEndJob = _day_end_job,
         parent: QWidget | None = None,
     ) -> None:
@@ -126,7 +142,10 @@ class CashScreen(QWidget):
         self.setObjectName("cashScreen")
         self.worker, self.actor = worker, actor
         self.sync_status = sync_status
-        self.slip_printer = slip_printer
+        #: Z slips on this terminal's receipt printer; None when there is none.
+        self.slips: SlipPrinting | None = None
+        if receipt_printer is not None and receipt_printer.available():
+            self.slips = SlipPrinting(self, receipt_printer)
         self._day_end_job = day_end_job
         self.desk: CashDesk | None = None
         self.confirm_box: QMessageBox | None = None
@@ -199,12 +218,24 @@ class CashScreen(QWidget):
         self.slip_button = QPushButton(self.tr("Print &Z slip"))
         self.slip_button.setToolTip(self.tr("Print the Z report on the receipt printer"))
         self.slip_button.clicked.connect(self.print_slip)
-        self.slip_button.setVisible(self.slip_printer is not None)
+        self.slip_button.setVisible(self.slips is not None)
+        self.reprint_button = QPushButton(self.tr("Pic&k a Z slip to reprint…"))
+        self.reprint_button.setToolTip(
+            self.tr("Print the slip of a Z report closed today at this terminal again")
+        )
+        self.reprint_button.clicked.connect(self.pick_slip)
+        self.reprint_button.setVisible(self.slips is not None)
         bar = QHBoxLayout()
         bar.addWidget(self.progress)
         bar.addWidget(self.progress_label)
         bar.addStretch(1)
-        for button in (self.refresh_button, self.slip_button, self.pdf_button, self.csv_button):
+        for button in (
+            self.refresh_button,
+            self.reprint_button,
+            self.slip_button,
+            self.pdf_button,
+            self.csv_button,
+        ):
             bar.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -346,6 +377,43 @@ class CashScreen(QWidget):
         failed: Callable[[BaseException], None] | None = None,
     ) -> bool:
         """Run one step on the store worker; a second step waits until it is done."""
+        if not self._start(busy):
+            return False
+        # Lambdas over ``self``: the worker drops the answer if this window is gone by then.
+        self.worker.call(
+            job,
+            lambda result: self._finished(done, result),
+            lambda error: self._finished(failed or self.fail, error),
+        )
+        return True
+
+    def wait_for(
+        self,
+        start: Callable[[], Future[Any]],
+        done: Callable[[Any], None],
+        *,
+        busy: str,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Like ``run`` for device work: ``start()`` returns a Future from a device's thread."""
+        if not self._start(busy):
+            return False
+
+        def finished(future: Future[Any]) -> None:
+            error = future.exception()
+            if error is None:
+                self._finished(done, future.result())
+            else:
+                self._finished(failed or self.fail, error)
+
+        self._relay.watch(start(), finished)
+        return True
+
+    def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
+        """Call ``callback(future)`` on the UI thread once a device's ``future`` is done."""
+        self._relay.watch(future, callback)
+
+    def _start(self, busy: str) -> bool:
         if self._busy:
             self.say(self.tr("Still working on the last step…"), "info")
             return False
@@ -355,13 +423,6 @@ class CashScreen(QWidget):
         self.say("")
         self.progress_label.setText(busy)
         QTimer.singleShot(PROGRESS_AFTER_MS, self, lambda: self._show_progress(serial))
-
-        # Lambdas over ``self``: the worker drops the answer if this window is gone by then.
-        self.worker.call(
-            job,
-            lambda result: self._finished(done, result),
-            lambda error: self._finished(failed or self.fail, error),
-        )
         return True
 
     def _finished(self, then: Callable[[Any], None], outcome: Any) -> None:
@@ -471,11 +532,14 @@ class CashScreen(QWidget):
         has = self.current_report() is not None
         self.pdf_button.setEnabled(has)
         self.csv_button.setEnabled(has)
+        printing = self.slips is not None and self.slips.busy()
         self.slip_button.setEnabled(
-            self.slip_printer is not None
+            self.slips is not None
+            and not printing
             and self.current_page() == "close"
             and self.close_page.current_report() is not None
         )
+        self.reprint_button.setEnabled(self.slips is not None and not printing)
         if has:
             self.reportShown.emit()
 
@@ -506,21 +570,19 @@ class CashScreen(QWidget):
         )
 
     def print_slip(self) -> None:
+        """Print the slip of the Z report shown: the stored one, by its terminal and number."""
         z = self.close_page.z
-        if self.slip_printer is None or z is None:
+        if self.slips is None:
             self.say(self.tr("No receipt printer is set up at this terminal."), "info")
             return
-        self.say(self.tr("Printing the Z slip…"), "info")
-        try:
-            future = self.slip_printer(z.slip)
-        except BoxOfficeError as exc:
-            self.fail(exc)
+        if z is None:
+            self.say(self.tr("Close a shift first: its Z report is then printed."), "info")
             return
-        self._relay.watch(future, self._printed)
+        self.slips.print_z(str(z.content["terminal"]), int(z.content["number"]))
 
-    def _printed(self, future: Future[Any]) -> None:
-        error = future.exception()
-        if error is None:
-            self.say(self.tr("Z slip sent to the receipt printer."), "ok")
-        else:
-            self.fail(error)
+    def pick_slip(self) -> None:
+        """Reprint: choose one of today's Z reports at this terminal."""
+        if self.slips is None:
+            self.say(self.tr("No receipt printer is set up at this terminal."), "info")
+            return
+        self.slips.pick()

@@ -31,7 +31,17 @@ from boxoffice.ui.qt import (
 )
 
 #: Service messages we can show translated; others are shown as the service wrote them.
-SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Wrong username or PIN/password."),)
+#: A message may be followed by details (" (…)"), which stay as written.
+SERVICE_MESSAGES = (
+    QT_TRANSLATE_NOOP("ServiceMessages", "Wrong username or PIN/password."),
+    # Why a print queue stopped (``print_queue.MESSAGES``; a test keeps them in step).
+    QT_TRANSLATE_NOOP("ServiceMessages", "out of paper: load tickets, then resume"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "paper jam: clear it, then resume"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "cutter jam: clear it, then resume"),
+    QT_TRANSLATE_NOOP(
+        "ServiceMessages", "printer offline: check cable and power, then resume or redirect"
+    ),
+)
 _LOCKED = re.compile(r"Too many wrong attempts: '(?P<user>[^']+)' is locked until (?P<until>.+)\.$")
 
 

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from boxoffice.actor import Actor
     from boxoffice.catalog.prices import PriceRow
+    from boxoffice.devices.registry import DeviceRegistry
     from boxoffice.seatmaps.view_model import PerformanceSummary, SeatMapData, SignedInUser
     from boxoffice.sync.status import SyncStatus
     from boxoffice.ui.cash_screen import CashScreen
@@ -88,10 +89,12 @@ class MainWindow(QMainWindow):
         *,
         select: int | None = None,
         sync_status: Callable[[], SyncStatus] | None = None,
+        devices: DeviceRegistry | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.sync_status = sync_status  # the sync worker's state; None: working alone
+        self.devices = devices  # this terminal's devices (the app owns and closes them)
         self.setObjectName("mainWindow")
         self.worker = worker
         self.actor = actor
@@ -602,10 +605,16 @@ class MainWindow(QMainWindow):
     def open_cash(self, page: str = "drawer") -> CashScreen:
         """The Cash screen (one per window), brought forward on ``page``."""
         from boxoffice.ui.cash_screen import CashScreen
+        from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
 
         if self.cash_screen is None:
+            route = ReceiptPrinterRoute(self.devices) if self.devices is not None else None
             self.cash_screen = CashScreen(
-                self.worker, self.actor, sync_status=self.sync_status, parent=self
+                self.worker,
+                self.actor,
+                sync_status=self.sync_status,
+                receipt_printer=route,
+                parent=self,
             )
         screen = self.cash_screen
         screen.show()

@@ -158,13 +158,17 @@ class StoreWorker(QObject):
         else:
             log.error("unhandled store job error: %s", error)
 
-    def shutdown(self) -> None:
+    def shutdown(self, before_close: Callable[[], None] | None = None) -> None:
         """Drop queued jobs, wait for the running one, close the store (at quit).
 
         Afterwards no job runs and none can be submitted, so the worker (and
         the windows its jobs reference) can be deleted safely. The wait has no
         time limit on purpose: giving up would leave a job running against a
         store and a worker that are about to go away.
+
+        ``before_close`` runs after the last job and before the store closes:
+        the place to stop devices whose threads still write to the store (a
+        print queue logs the job it is finishing).
         """
         self._closed = True
         self._pool.clear()
@@ -172,9 +176,13 @@ class StoreWorker(QObject):
         if self._callbacks:
             self._callbacks.clear()
             self.busyChanged.emit(False)
-        if self._store is not None:
-            self._store.dispose()
-            self._store = None
+        try:
+            if before_close is not None:
+                before_close()
+        finally:
+            if self._store is not None:
+                self._store.dispose()
+                self._store = None
 
     @property
     def closed(self) -> bool:

@@ -4,28 +4,28 @@
 <context>
     <name>BoxOfficeApp</name>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="217"/>
+        <location filename="../../boxoffice/ui/app.py" line="260"/>
         <source>Opening the store…</source>
-        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included). None: use the store&apos;s ``terminal.name`` setting once the store is open. The running sync worker; None when no central server is configured.</extracomment>
+        <extracomment>A scripted ``--screenshot`` gives up after this long (first demo seeding included). None: use the store&apos;s ``terminal.name`` setting once the store is open. The running sync worker; None when no central server is configured. This terminal&apos;s devices (an empty registry when none is set up). This terminal&apos;s devices, from the first store job; closed at shut-down.</extracomment>
         <translation>正在打开本地数据库…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="229"/>
+        <location filename="../../boxoffice/ui/app.py" line="274"/>
         <source>Setting up the demo venues, shows and staff (first start only)…</source>
         <translation>正在创建演示场馆、演出和员工（仅首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="244"/>
+        <location filename="../../boxoffice/ui/app.py" line="290"/>
         <source>This store has no users yet. Create one with “boxoffice-admin user add”, or start with --demo.</source>
         <translation>此数据库还没有用户。请用“boxoffice-admin user add”创建用户，或使用 --demo 启动。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="257"/>
+        <location filename="../../boxoffice/ui/app.py" line="303"/>
         <source>The store could not be opened: %1</source>
         <translation>无法打开本地数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/app.py" line="278"/>
+        <location filename="../../boxoffice/ui/app.py" line="324"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -90,145 +90,151 @@
 <context>
     <name>CashScreen</name>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="140"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="159"/>
         <source>Cash — %1</source>
-        <extracomment>Prints the Z slip&apos;s lines on this terminal&apos;s receipt printer; None: no printer route. A step that takes longer than this shows a progress bar. Where Save PDF/CSV writes; replaced in tests (the file dialog blocks).</extracomment>
+        <extracomment>A step that takes longer than this shows a progress bar. Z slips on this terminal&apos;s receipt printer; None when there is none. Where Save PDF/CSV writes; replaced in tests (the file dialog blocks).</extracomment>
         <translation>现金 — %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="147"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="166"/>
         <source>Cash drawer at %1</source>
         <translation>%1 的钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="149"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="168"/>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="155"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="174"/>
         <source>&amp;Which shift</source>
         <translation>选择班次(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="171"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="190"/>
         <source>&amp;Drawer</source>
         <translation>钱箱(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="172"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="191"/>
         <source>C&amp;lose shift</source>
         <translation>交班结账(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="173"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
         <source>&amp;X report</source>
         <translation>X 报表(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="174"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="193"/>
         <source>Day &amp;end</source>
         <translation>日结(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="211"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="195"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="214"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="197"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="216"/>
         <source>Save CS&amp;V…</source>
         <translation>保存 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="199"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="218"/>
         <source>Print &amp;Z slip</source>
         <translation>打印 Z 小票(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="200"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="219"/>
         <source>Print the Z report on the receipt printer</source>
         <translation>在小票打印机上打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="298"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="222"/>
+        <source>Pic&amp;k a Z slip to reprint…</source>
+        <translation>选择 Z 小票重印(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="224"/>
+        <source>Print the slip of a Z report closed today at this terminal again</source>
+        <translation>重新打印本终端今天已结账的某份 Z 报表的小票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="329"/>
         <source>Shift %1 — %2 (%3), opened %4</source>
         <translation>班次 %1 — %2（%3），开班于 %4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="350"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="418"/>
         <source>Still working on the last step…</source>
         <translation>上一步仍在处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="398"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="459"/>
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="404"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="465"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="407"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="468"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="490"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="554"/>
         <source>There is no report on this tab to save yet.</source>
         <translation>此页还没有可保存的报表。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="493"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="557"/>
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="493"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="557"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="495"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="559"/>
         <source>Save the report as CSV</source>
         <translation>将报表保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="495"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="559"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="504"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="568"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="505"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="569"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="511"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="576"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="586"/>
         <source>No receipt printer is set up at this terminal.</source>
         <translation>本终端未设置小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="513"/>
-        <source>Printing the Z slip…</source>
-        <translation>正在打印 Z 小票…</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="524"/>
-        <source>Z slip sent to the receipt printer.</source>
-        <translation>Z 小票已发送到小票打印机。</translation>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="579"/>
+        <source>Close a shift first: its Z report is then printed.</source>
+        <translation>请先交班结账：之后才能打印它的 Z 报表。</translation>
     </message>
 </context>
 <context>
@@ -949,58 +955,58 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="119"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="129"/>
         <source>Box Office — Sign in</source>
         <translation>票房 — 登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="124"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="134"/>
         <source>Box Office</source>
         <translation>票房售票系统</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="205"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="215"/>
         <source>Sign in to terminal “%1”</source>
         <translation>登录终端“%1”</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="133"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="143"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="138"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="148"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="145"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="155"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="157"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="151"/>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="203"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="161"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="213"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="154"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="164"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="286"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="296"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="290"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="300"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN 码。</translation>
     </message>
@@ -1008,370 +1014,370 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="107"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="110"/>
         <source>Box Office — %1 — %2</source>
         <translation>票房 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="120"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="123"/>
         <source>Find event or venue (Ctrl+F)</source>
         <translation>查找演出或场馆（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="127"/>
         <source>Performance</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="127"/>
         <source>Starts (local)</source>
         <translation>开演（当地时间）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="147"/>
         <source>&amp;Performances</source>
         <translation>场次(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="155"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="158"/>
         <source>No performance selected</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="179"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="182"/>
         <source>P&amp;rices</source>
         <translation>票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="183"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="186"/>
         <source>Price type</source>
         <translation>票种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="183"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="186"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="192"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="195"/>
         <source>Prices include tax.</source>
         <translation>票价已含税。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="236"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="236"/>
         <source>Sign out and hand over</source>
         <translation>退出登录，交接给下一位</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="243"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="242"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
         <source>&amp;Fit seat map</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>F&amp;ind performance</source>
         <translation>查找场次(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
         <source>Go to &amp;performances</source>
         <translation>转到场次列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
         <source>Go to &amp;seat map</source>
         <translation>转到座位图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="263"/>
         <source>Go to p&amp;rices</source>
         <translation>转到票价(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="263"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
         <source>&amp;Clear seat selection</source>
         <translation>清除已选座位(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="274"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="277"/>
         <source>&amp;Cash</source>
         <translation>现金(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="276"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="279"/>
         <source>&amp;Drawer (open shift, drop, pay-in, pay-out)…</source>
         <translation>钱箱（开班、存入保险柜、放入、支出）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="281"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="284"/>
         <source>&amp;Close shift (count and Z report)…</source>
         <translation>交班结账（清点与 Z 报表）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
         <source>&amp;X report…</source>
         <translation>X 报表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="292"/>
         <source>Day &amp;end…</source>
         <translation>日结(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="303"/>
         <source>&amp;About Box Office</source>
         <translation>关于票房(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="310"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="315"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="314"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="317"/>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="324"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="327"/>
         <source>Clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="325"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="328"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="326"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="329"/>
         <source>Door staff</source>
         <translation>检票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="327"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="330"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="334"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="337"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="339"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="342"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="345"/>
         <source>Adult</source>
         <translation>成人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="343"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
         <source>Concession</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="344"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="347"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="345"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
         <source>Senior</source>
         <translation>长者</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="349"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="347"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="350"/>
         <source>Group (10+)</source>
         <translation>团体（10人以上）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="351"/>
         <source>VIP presale</source>
         <translation>VIP 预售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="349"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="352"/>
         <source>Complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="360"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="363"/>
         <source>ddd d MMM yyyy</source>
         <comment>date format</comment>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="362"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="365"/>
         <source>ddd d MMM</source>
         <comment>short date format</comment>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="370"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="373"/>
         <source>Loading performances…</source>
         <translation>正在加载场次…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="405"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="408"/>
         <source>There are no performances yet. An administrator adds them.</source>
         <translation>还没有场次，请由管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="437"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="440"/>
         <source>Loading seat map…</source>
         <translation>正在加载座位图…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="463"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="466"/>
         <source>This seat map has no seats.</source>
         <translation>此座位图没有座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="470"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="473"/>
         <source>Standing only — sold by quantity, not by seat.</source>
         <translation>仅站票 — 按数量出售，不选座位。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="476"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="479"/>
         <source>Could not load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="477"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="480"/>
         <source>Box Office</source>
         <translation>票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="492"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="495"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="496"/>
         <source>Killed</source>
         <translation>封座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="497"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="495"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
         <source>Selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="497"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="500"/>
         <source>Dashed ring: keyboard cursor (arrow keys, Space selects)</source>
         <translation>虚线圆圈：键盘光标（方向键移动，空格键选择）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="529"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="532"/>
         <source>No prices set</source>
         <translation>尚未设置票价</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="547"/>
         <source>No seats selected — click a seat, or use the arrow keys and Space.</source>
         <translation>未选座位 — 点击座位，或使用方向键和空格键。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="551"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="554"/>
         <source>%1 row %2 seat %3</source>
         <translation>%1 %2排 %3座</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="558"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="561"/>
         <source> and %1 more</source>
         <translation> 等另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="561"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="564"/>
         <source>Selected (%1): %2</source>
         <translation>已选（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="567"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="570"/>
         <source>%1 row %2 seat %3 is not for sale: %4</source>
         <translation>%1 %2排 %3座不可出售：%4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="578"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="579"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="581"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="582"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="592"/>
         <source>About Box Office</source>
         <translation>关于票房</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="591"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="594"/>
         <source>&lt;h3&gt;Box Office&lt;/h3&gt;&lt;p&gt;Offline-first point of sale for venue box offices.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Alt+1 performances · Alt+2 seat map · Alt+3 prices · Ctrl+F find&lt;br&gt;Seat map: arrow keys move, Space selects, Esc clears, + / − zoom, 0 fits&lt;br&gt;Cash: Ctrl+Shift+D drawer · Ctrl+Shift+C close shift · Ctrl+Shift+X X report · Ctrl+Shift+E day end&lt;br&gt;Ctrl+L log out · Ctrl+Q quit&lt;/p&gt;</source>
         <translation>&lt;h3&gt;票房&lt;/h3&gt;&lt;p&gt;面向场馆票房、离线优先的售票系统。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘操作&lt;/b&gt;&lt;br&gt;Alt+1 场次 · Alt+2 座位图 · Alt+3 票价 · Ctrl+F 查找&lt;br&gt;座位图：方向键移动，空格键选择，Esc 清除，+ / − 缩放，0 适合窗口&lt;br&gt;现金：Ctrl+Shift+D 钱箱 · Ctrl+Shift+C 交班结账 · Ctrl+Shift+X X 报表 · Ctrl+Shift+E 日结&lt;br&gt;Ctrl+L 注销 · Ctrl+Q 退出&lt;/p&gt;</translation>
     </message>
@@ -1461,22 +1467,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="85"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="95"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="86"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="96"/>
         <source>Clear the PIN (Esc)</source>
         <translation>清除 PIN 码（Esc）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="91"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="101"/>
         <source>Delete the last digit (Backspace)</source>
         <translation>删除最后一位（退格键）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="92"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="102"/>
         <source>Backspace</source>
         <translation>退格</translation>
     </message>
@@ -2085,7 +2091,7 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/report_view.py" line="187"/>
+        <location filename="../../boxoffice/ui/report_view.py" line="183"/>
         <source>Nothing to show</source>
         <extracomment>Facts shown side by side in the report&apos;s head. Extra width a column gets beyond what its contents measure. A fact longer than this (a hash, a sign-off reason) gets a row of its own.</extracomment>
         <translation>无内容</translation>
@@ -2155,15 +2161,94 @@
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="34"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="36"/>
         <source>Wrong username or PIN/password.</source>
-        <extracomment>Service messages we can show translated; others are shown as the service wrote them.</extracomment>
+        <extracomment>Service messages we can show translated; others are shown as the service wrote them. A message may be followed by details (&quot; (…)&quot;), which stay as written.</extracomment>
         <translation>用户名或 PIN 码/密码错误。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="52"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="38"/>
+        <source>out of paper: load tickets, then resume</source>
+        <translation>缺纸：请装纸，然后继续</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="39"/>
+        <source>paper jam: clear it, then resume</source>
+        <translation>卡纸：请清除，然后继续</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="40"/>
+        <source>cutter jam: clear it, then resume</source>
+        <translation>切刀卡住：请清除，然后继续</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="41"/>
+        <source>printer offline: check cable and power, then resume or redirect</source>
+        <translation>打印机离线：请检查线缆和电源，然后继续或改用其他打印机</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="62"/>
         <source>Too many wrong attempts: %1 is locked until %2.</source>
         <translation>错误次数过多：%1 已被锁定，直至 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinting</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="82"/>
+        <source>A Z slip is still on its way to the printer…</source>
+        <extracomment>How long a slip may take to come out before it is taken back out of the queue. How often the printer&apos;s queue is looked at while a slip is on its way. How it ended: a ``PrintOutcome`` value, &quot;not_printed&quot; (the printer stopped or was too slow; the slip was taken back) or &quot;refused&quot; (nothing was recorded).</extracomment>
+        <translation>上一张 Z 小票仍在发往打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="88"/>
+        <source>Asking %1 whether it can print…</source>
+        <translation>正在询问 %1 能否打印…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="101"/>
+        <source>Recording the Z slip…</source>
+        <translation>正在记录 Z 小票…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="120"/>
+        <source>Print the slip of Z report %1 at %2: %3</source>
+        <translation>打印 %2 的 Z 报表 %1 的小票：%3</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="134"/>
+        <source>Printing Z slip %1 on %2…</source>
+        <translation>正在 %2 上打印 Z 小票 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="154"/>
+        <source>Z slip %1 was not printed — %2: %3. Print it again once the printer is ready.</source>
+        <translation>Z 小票 %1 未打印 — %2：%3。打印机就绪后请再打印一次。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="180"/>
+        <source>no slip within %1 s</source>
+        <translation>%1 秒内未打印出小票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="194"/>
+        <source>Z slip %1 printed on %2 (marked REPRINT).</source>
+        <translation>Z 小票 %1 已在 %2 上打印（标注 REPRINT，即重印）。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="196"/>
+        <source>Z slip %1 printed on %2.</source>
+        <translation>Z 小票 %1 已在 %2 上打印。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="202"/>
+        <source>Z slip %1 sent to %2, but the printer gave no status reply: check that it came out.</source>
+        <translation>Z 小票 %1 已发送到 %2，但打印机没有回复状态：请确认小票已打出。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="216"/>
+        <source>Z slip %1 could not be printed on %2 (see the print log).</source>
+        <translation>Z 小票 %1 无法在 %2 上打印（见打印日志）。</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2339,65 @@
         <location filename="../../boxoffice/ui/cash_report_pages.py" line="58"/>
         <source>Reading the running figures…</source>
         <translation>正在读取运行数据…</translation>
+    </message>
+</context>
+<context>
+    <name>ZReprintDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="259"/>
+        <source>Reprint a Z slip</source>
+        <extracomment>terminal, Z number</extracomment>
+        <translation>重印 Z 小票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="260"/>
+        <source>&amp;Z reports closed today at %1</source>
+        <translation>%1 今天已结账的 &amp;Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="265"/>
+        <source>Z report</source>
+        <translation>Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="265"/>
+        <source>Clerk</source>
+        <translation>售票员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="265"/>
+        <source>Closed</source>
+        <translation>结账时间</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="265"/>
+        <source>Slips printed</source>
+        <translation>已打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="277"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="280"/>
+        <source>&amp;Print slip</source>
+        <translation>打印小票(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="284"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="322"/>
+        <source>Every copy after the first says REPRINT and is in the print log.</source>
+        <translation>第一张之后的每一张都标注 REPRINT（重印），并记入打印日志。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_slips.py" line="326"/>
+        <source>No Z report has been closed at %1 today.</source>
+        <translation>%1 今天还没有结账的 Z 报表。</translation>
     </message>
 </context>
 </TS>

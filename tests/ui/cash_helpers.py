@@ -4,6 +4,11 @@ The sales tests' template (the Lyceum in EUR, clerk ann PIN 1234, supervisor
 sue PIN 2468) plus a door user (dee, no cash rights). Unlike the sales
 ``world``, nobody has a shift open: opening one is what the screen is for.
 Every store call the tests make to arrange or check is a service call.
+
+The receipt printer is real as far as the client can tell: a TCP listener on
+a local port speaking ESC/POS status (``tests/devices/printer_sim.py``),
+configured in the store's device settings, so the registry builds a real
+print queue for it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ from sqlalchemy import select, text
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
 from boxoffice.clock import utc_now
+from boxoffice.devices import printers
+from boxoffice.devices import registry as device_registry
+from boxoffice.devices.base import DeviceKind
+from boxoffice.devices.printing import escpos_preview
+from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.money import Money
 from boxoffice.sales import checkout
 from boxoffice.sales.cart import Cart, CartItem
@@ -42,7 +52,9 @@ from boxoffice.ui.qt import (
     QTableWidget,
     QWidget,
 )
+from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.workers import StoreWorker
+from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import TERMINAL
 from tests.ui.conftest import STORE_WAIT_MS
 
@@ -125,6 +137,55 @@ def worker(cash_world: CashWorld) -> Iterator[StoreWorker]:
     w = StoreWorker(lambda: cash_world.store)
     yield w
     w.shutdown()
+
+
+@pytest.fixture
+def printer_sim() -> Iterator[PrinterSim]:
+    """A network receipt printer with paper in (answers ``DLE EOT 4`` with 0x12)."""
+    sim = PrinterSim("escpos", paper=0x12)
+    yield sim
+    sim.close()
+
+
+def add_receipt_printer(world: CashWorld, port: int, name: str = "Receipt") -> None:
+    """Set up an ESC/POS network receipt printer at 127.0.0.1:``port`` for this terminal."""
+    config = DeviceConfig(
+        name, DeviceKind.RECEIPT_PRINTER, "escpos", {"host": "127.0.0.1", "port": port}
+    )
+    with world.store.write() as s:
+        device_registry.save_config(s, system_actor("setup"), config)
+
+
+@pytest.fixture
+def devices(cash_world: CashWorld) -> Iterator[list[DeviceRegistry]]:
+    """Registries made by ``open_devices``; closed (threads stopped) after the test."""
+    made: list[DeviceRegistry] = []
+    yield made
+    for registry in made:
+        registry.close()
+    printers.configure(None, "")
+
+
+CUT = b"\x1dV\x00"  # GS V 0: full cut, the end of every ESC/POS slip
+
+
+def printed_slips(sim: PrinterSim) -> list[list[str]]:
+    """The text lines of every whole slip the printer received, drawn as it would print them."""
+    data = bytes(sim.received)
+    slips = []
+    for chunk in data.split(CUT)[:-1]:
+        body = chunk[chunk.index(b"\x1b@") :]  # after the status queries: ESC @ starts a job
+        slips.append(escpos_preview.render(body + CUT).texts)
+    return slips
+
+
+def open_devices(world: CashWorld, made: list[DeviceRegistry]) -> ReceiptPrinterRoute:
+    """This terminal's devices as the client loads them, as the Cash screen's printer route."""
+    printers.configure(world.store, TERMINAL)  # as the client's first store job does
+    with world.store.read() as s:
+        registry = DeviceRegistry.from_store(s)
+    made.append(registry)
+    return ReceiptPrinterRoute(registry)
 
 
 def make_screen(qtbot: QtBot, worker: StoreWorker, actor: Actor, **kwargs: Any) -> CashScreen:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,22 @@ from boxoffice.store.models import ShiftStatus
 from boxoffice.sync.status import SyncStatus
 from boxoffice.ui.qt import QMessageBox
 from boxoffice.ui.workers import StoreWorker
+from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
+    CUT,
     FLOAT_TOTAL,
     CashWorld,
+    add_receipt_printer,
     all_texts,
     cash_world,
+    devices,
     expected_cash,
     make_screen,
+    open_devices,
     open_shift,
+    printed_slips,
+    printer_sim,
     sell_cash,
     settle,
     snapshot,
@@ -32,7 +38,7 @@ from tests.ui.cash_helpers import (
 )
 from tests.ui.conftest import STORE_WAIT_MS
 
-__all__ = ["cash_world", "worker"]
+__all__ = ["cash_world", "devices", "printer_sim", "worker"]
 
 
 def _money_forms(minor: int) -> set[str]:
@@ -89,20 +95,20 @@ def test_the_blind_count_shows_nothing_of_what_the_drawer_should_hold(
 
 
 def test_a_short_drawer_needs_a_sign_off_then_the_stored_z_report_is_shown(
-    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld, tmp_path: Path
+    qtbot: QtBot,
+    app,
+    worker: StoreWorker,
+    cash_world: CashWorld,
+    tmp_path: Path,
+    printer_sim: PrinterSim,
+    devices: list[Any],
 ) -> None:
     shift_id = open_shift(cash_world, cash_world.clerk)
     sold = sell_cash(cash_world, cash_world.clerk, "S-A-14")
     expected = expected_cash(cash_world, shift_id)
-    printed: list[list[str]] = []
-
-    def slip_printer(lines: list[str]) -> Future[Any]:
-        printed.append(lines)
-        future: Future[Any] = Future()
-        future.set_result(None)
-        return future
-
-    screen = make_screen(qtbot, worker, cash_world.clerk, slip_printer=slip_printer)
+    add_receipt_printer(cash_world, printer_sim.port)
+    route = open_devices(cash_world, devices)
+    screen = make_screen(qtbot, worker, cash_world.clerk, receipt_printer=route)
     screen.show_page("close")
     page = screen.close_page
     short = expected - 2000  # a 20 note is missing
@@ -180,10 +186,22 @@ def test_a_short_drawer_needs_a_sign_off_then_the_stored_z_report_is_shown(
     screen.csv_button.click()
     qtbot.waitUntil(lambda: (tmp_path / "z.csv").exists(), timeout=STORE_WAIT_MS)
     assert "Expected and counted" in (tmp_path / "z.csv").read_text()
-    assert screen.slip_button.isEnabled()
-    screen.slip_button.click()
-    qtbot.waitUntil(lambda: "sent to the receipt printer" in screen.message.text())
-    assert printed == [zx.slip(content)]
+    # The signed report, as stored, comes out of the receipt printer (the clerk's own Z).
+    settle(qtbot, screen, worker)
+    assert screen.slip_button.isEnabled() and screen.slips is not None
+    with qtbot.waitSignal(screen.slips.finished, timeout=STORE_WAIT_MS) as printed:
+        screen.slip_button.click()
+    assert printed.args == ["printed"], screen.message.text()
+    assert screen.message.text() == f"Z slip {content['number']} printed on Receipt."
+    qtbot.waitUntil(lambda: printer_sim.received.count(CUT) == 1, timeout=STORE_WAIT_MS)
+    (paper,) = printed_slips(printer_sim)
+    assert paper[0] == f"Z REPORT {content['number']}"
+    assert "Reason: 20 note missing, reported" in paper
+    assert any(line.endswith(" " + stored.sha256[:16]) for line in paper)
+    assert Money(short, "EUR").format(False) in " ".join(paper)
+    assert [line.strip() for line in zx.slip(content, 48, stored.sha256) if line.strip()][:3] == [
+        line.strip() for line in paper[:3]
+    ]
 
     # The drawer is closed: the Drawer tab offers a new shift.
     assert screen.drawer_page.stack.currentIndex() == 0

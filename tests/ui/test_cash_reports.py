@@ -61,7 +61,8 @@ def test_a_supervisor_sees_the_running_figures_of_any_open_shift_here(
         assert [e.subject for e in audit.entries(s, "report.x")] == [f"shift:{sue}", f"shift:{ann}"]
         assert s.scalar(select(func.count()).select_from(ZReport)) == 0
     assert screen.pdf_button.isEnabled() and screen.csv_button.isEnabled()
-    assert not screen.slip_button.isVisible()  # no receipt printer route here
+    assert not screen.slip_button.isVisible()  # no receipt printer at this terminal
+    assert not screen.reprint_button.isVisible()
 
 
 def test_day_end_shows_the_banner_and_the_stores_figures(

@@ -11,14 +11,19 @@ every later one says REPRINT and is logged as a reprint.
 
 An X slip shows the running expected cash, so it needs ``report_x``
 (``close.x_report`` checks and audits it as ``report.x``).
+
+Before a slip is recorded, ``ready_for_slips`` asks the printer how it is
+(the admin CLI and the desktop client both do), so a printer that is off or
+out of paper is refused with nothing audited or logged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice import audit
@@ -29,9 +34,18 @@ from boxoffice.clock import utc_now
 from boxoffice.devices.base import DeviceKind, DeviceUnavailable
 from boxoffice.devices.printers import QueuedPrinter
 from boxoffice.devices.printing import print_log, z_slip
-from boxoffice.devices.printing.print_queue import PrintJob, PrintQueue
+from boxoffice.devices.printing.print_queue import (
+    MESSAGES,
+    STOPPING,
+    PrinterStatus,
+    PrintJob,
+    PrintQueue,
+    QueueState,
+)
+from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
+from boxoffice.reports.model import business_day, report_timezone
 from boxoffice.shifts import close
 from boxoffice.store import Store
 from boxoffice.store.models import Override, PrintOutcome, Shift, ZReport
@@ -57,6 +71,14 @@ def find_z_report(
 def _own_fresh(shift: Shift, z: ZReport, actor: Actor, now: datetime) -> bool:
     own = shift.username == actor.username and shift.terminal == actor.terminal
     return own and timedelta(0) <= now - z.created_at <= OWN_SLIP_WINDOW
+
+
+def _copies(session: Session, reference: str) -> int:
+    """Slips of this Z that came out (printed, or sent without a status reply)."""
+    return sum(
+        e.outcome in (PrintOutcome.PRINTED, PrintOutcome.UNCONFIRMED)
+        for e in print_log.history(session, kind="z_slip", order_number=reference)
+    )
 
 
 def _for_receipt_printer(queue: PrintQueue, what: str) -> None:
@@ -109,10 +131,7 @@ def print_z_slip(
                 "it is not printed (run verify-audit)"
             )
         slip = z_slip.from_z_report(z, printed_at=now)
-        earlier = print_log.history(s, kind="z_slip", order_number=slip.reference)
-        reprint = any(
-            e.outcome in (PrintOutcome.PRINTED, PrintOutcome.UNCONFIRMED) for e in earlier
-        )
+        reprint = _copies(s, slip.reference) > 0
         slip = replace(slip, reprint=reprint)
         audit.record(
             s,
@@ -147,8 +166,8 @@ def print_x_slip(
     return job
 
 
-def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> PrintQueue:
-    """The print queue of receipt printer ``name`` (default: this terminal's receipt printer).
+def receipt_printer(registry: DeviceRegistry, name: str | None = None) -> QueuedPrinter:
+    """Receipt printer ``name`` (default: this terminal's receipt printer) as a device.
 
     Refuses a device that is not a receipt printer and one that could not be set up,
     with the reason.
@@ -167,4 +186,101 @@ def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> 
         device = registry.for_kind(DeviceKind.RECEIPT_PRINTER)
     if not isinstance(device, QueuedPrinter):
         raise DeviceUnavailable(device.status().message or f"{device.name} is not a printer")
-    return device.print_queue
+    return device
+
+
+def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> PrintQueue:
+    """The print queue of receipt printer ``name`` (see ``receipt_printer``)."""
+    return receipt_printer(registry, name).print_queue
+
+
+class SlipPrinterProblem(DeviceUnavailable):
+    """The receipt printer cannot take a slip now; ``reason`` is the printer's or queue's words."""
+
+    def __init__(self, printer: str, reason: str) -> None:
+        super().__init__(f"{printer}: {reason}")
+        self.printer = printer
+        self.reason = reason
+
+
+def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
+    """Ask the printer how it is before a slip is recorded; refuse if it cannot print.
+
+    Blocks for the printer's answer (connection and status timeouts), so call it
+    on a device thread, never on a UI thread. A queue paused earlier (paper
+    out, offline) is resumed once the printer answers well again: asking for a
+    slip is the clerk saying the printer was seen to. While the queue prints,
+    the printer is not asked (its connection is busy) and the slip queues
+    behind. ``UNKNOWN`` (no status reply) is not refused: such printers print,
+    and the slip is then logged as unconfirmed.
+    """
+    name = queue.printer.name
+    view = queue.view()
+    if view.state == QueueState.PRINTING:
+        return view.status
+    try:
+        status = queue.probe()
+    except PrinterOffline as exc:
+        raise SlipPrinterProblem(name, str(exc)) from None
+    if status in STOPPING:
+        raise SlipPrinterProblem(name, MESSAGES[status])
+    if view.state == QueueState.PAUSED:
+        queue.resume()
+    return status
+
+
+@dataclass(frozen=True)
+class ZSlipChoice:
+    """A stored Z report someone may want a (new) slip of, and how many slips came out."""
+
+    z_report_id: int
+    terminal: str
+    number: int
+    shift_id: int
+    clerk: str
+    closed_by: str
+    closed_at: datetime
+    reference: str
+    #: Slips printed or sent (unconfirmed) so far; the next one says REPRINT if above 0.
+    copies: int
+
+
+def z_reports_of_day(
+    session: Session, terminal: str, on: date | None = None, *, now: datetime | None = None
+) -> list[ZSlipChoice]:
+    """The Z reports closed at ``terminal`` on business day ``on`` (default today), in order.
+
+    Listing them needs no permission (printing one does): it shows who closed
+    when, never an amount.
+    """
+    if on is None:
+        on = (now or utc_now()).astimezone(report_timezone(session)).date()
+    day = business_day(session, on)
+    rows = session.scalars(
+        select(ZReport)
+        .where(
+            ZReport.terminal == terminal,
+            ZReport.created_at >= day.start,
+            ZReport.created_at < day.end,
+        )
+        .order_by(ZReport.number)
+    ).all()
+    choices = []
+    for z in rows:
+        content = close.content_of(z)
+        reference = z_slip.from_z_report(z).reference
+        copies = _copies(session, reference)
+        choices.append(
+            ZSlipChoice(
+                z_report_id=z.id,
+                terminal=z.terminal,
+                number=z.number,
+                shift_id=z.shift_id,
+                clerk=str(content.get("clerk", "")),
+                closed_by=str(content.get("closed_by", "")),
+                closed_at=z.created_at,
+                reference=reference,
+                copies=copies,
+            )
+        )
+    return choices
