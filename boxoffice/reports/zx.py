@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,8 +33,20 @@ CASH_LINES = (
 )
 
 
-def _when(text: str) -> str:
-    return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M UTC")
+def _zone(content: dict[str, Any]) -> ZoneInfo:
+    """The venue's zone the shift was reported in; UTC for reports made before it was kept."""
+    try:
+        return ZoneInfo(content.get("timezone") or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _when(text: str, zone: ZoneInfo) -> str:
+    """A stored UTC instant in the venue's local time, with the zone's abbreviation."""
+    at = datetime.fromisoformat(text)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def from_content(content: dict[str, Any], sha256: str = "") -> Report:
@@ -44,15 +57,16 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
     else:
         title = f"X report (running, not closed) — {content['terminal']}"
     report = Report(title, f"shift {content['shift']} · clerk {content['clerk']}")
+    zone = _zone(content)
     report.meta = [
         ("Terminal", content["terminal"]),
         ("Clerk", content["clerk"]),
         ("Shift", str(content["shift"])),
-        ("Opened", _when(content["opened_at"])),
+        ("Opened", _when(content["opened_at"], zone)),
     ]
     if kind == "Z":
         report.meta += [
-            ("Closed", _when(content["closed_at"])),
+            ("Closed", _when(content["closed_at"], zone)),
             ("Closed by", content["closed_by"]),
             ("Z number", str(content["number"])),
         ]
@@ -68,7 +82,7 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
         if sha256:
             report.meta.append(("SHA-256", sha256))
     else:
-        report.meta.append(("As of", _when(content["as_of"])))
+        report.meta.append(("As of", _when(content["as_of"], zone)))
         report.banner = "X report: running figures. The shift stays open; nothing is reset."
 
     if "reconciliation" in content:
@@ -240,6 +254,7 @@ def slip_lines(
         return Money(minor, currency).format(symbol=False)
 
     rule = SlipLine("rule")
+    zone = _zone(content)
     out.append(SlipLine("title", f"Z REPORT {content['number']}" if z else "X REPORT", bold=True))
     out.append(SlipLine("center", content["terminal"], bold=True))
     if not z:
@@ -249,12 +264,12 @@ def slip_lines(
     out.append(rule)
     pair("Clerk", content["clerk"])
     pair("Shift", str(content["shift"]))
-    pair("Opened", _when(content["opened_at"]))
+    pair("Opened", _when(content["opened_at"], zone))
     if z:
-        pair("Closed", _when(content["closed_at"]))
+        pair("Closed", _when(content["closed_at"], zone))
         pair("Closed by", content["closed_by"])
     else:
-        pair("As of", _when(content["as_of"]))
+        pair("As of", _when(content["as_of"], zone))
     for cash in content["cash"]:
         cur = cash["currency"]
         out += [rule, SlipLine("heading", f"Cash drawer {cur}", bold=True)]
@@ -310,7 +325,7 @@ def slip_lines(
         if sha256:
             pair("SHA-256", sha256[:SLIP_HASH_DIGITS])
     if printed_at is not None:
-        pair("Printed", _when(printed_at.astimezone(UTC).isoformat()))
+        pair("Printed", _when(printed_at.isoformat(), zone))
     out.append(SlipLine("signature", "Supervisor signature"))
     return out
 

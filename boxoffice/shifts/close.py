@@ -30,6 +30,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
+from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import cards, denominations, limits
 from boxoffice.shifts.denominations import Count
 from boxoffice.shifts.drawer import get_shift
@@ -137,6 +138,14 @@ def digest(content_json: str) -> str:
     return hashlib.sha256(content_json.encode()).hexdigest()
 
 
+def _venue_zone(session: Session) -> str:
+    """The zone the printout shows times in; a bad setting must not stop a close."""
+    try:
+        return report_timezone(session).key
+    except ValidationError:
+        return "UTC"
+
+
 def report_content(
     session: Session,
     figures: ShiftFigures,
@@ -147,6 +156,7 @@ def report_content(
 ) -> dict[str, Any]:
     """The X or Z report as plain data: figures, reconciliation, expected vs counted."""
     content: dict[str, Any] = {"kind": kind, **figures.as_dict()}
+    content["timezone"] = _venue_zone(session)
     recon = cards.reconcile(session, figures)
     content["card_reconciliation"] = [r.as_dict() for r in recon]
     content["card_mismatch"] = any(r.mismatch for r in recon)

@@ -100,7 +100,9 @@ class ClosePage(QWidget):
         counted_row.addWidget(self.recount_button)
         self.batch = CardBatchEntry("EUR")
         self.batch.problem.connect(
-            lambda text: self.host.say(text, "error") if text else self.host.say("")
+            lambda text: (
+                self.host.say(self.host.service_text(text), "error") if text else self.host.say("")
+            )
         )
         self.vouchers_check = QCheckBox(self.tr("&Gift vouchers counted"))
         self.vouchers_check.setObjectName("vouchersCounted")
@@ -292,7 +294,7 @@ class ClosePage(QWidget):
             try:
                 amount = self.vouchers.money()
             except ValidationError as exc:
-                self.host.say(str(exc), "error")
+                self.host.say(self.host.service_text(str(exc)), "error")
                 self.vouchers.setFocus()
                 return
             vouchers = {amount.currency: amount.minor}

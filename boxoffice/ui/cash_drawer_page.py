@@ -210,7 +210,7 @@ class DrawerPage(QWidget):
         try:
             amount = self.amount.money()
         except ValidationError as exc:
-            self.host.say(str(exc), "error")
+            self.host.say(self.host.service_text(str(exc)), "error")
             self.amount.setFocus()
             return
         reason = self.reason.text().strip()

@@ -33,7 +33,6 @@ from boxoffice.ui.cash_close_page import ClosePage
 from boxoffice.ui.cash_drawer_page import DrawerPage
 from boxoffice.ui.cash_report_pages import DayEndJob, DayEndPage, XReportPage
 from boxoffice.ui.cash_slips import SlipPrinting
-from boxoffice.ui.login_dialog import service_message
 from boxoffice.ui.override_dialog import OverrideDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -53,6 +52,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.service_messages import service_message
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor

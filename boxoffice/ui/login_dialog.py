@@ -8,11 +8,7 @@ Tab or Enter to the PIN, digits, Backspace, Escape clears, Enter signs in.
 
 from __future__ import annotations
 
-import re
-
 from boxoffice.ui.qt import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QEvent,
     QGridLayout,
     QHBoxLayout,
@@ -29,43 +25,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
-
-#: Service messages we can show translated; others are shown as the service wrote them.
-#: A message may be followed by details (" (…)"), which stay as written.
-SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("ServiceMessages", "Wrong username or PIN/password."),
-    # Why a print queue stopped (``print_queue.MESSAGES``; a test keeps them in step).
-    QT_TRANSLATE_NOOP("ServiceMessages", "out of paper: load tickets, then resume"),
-    QT_TRANSLATE_NOOP("ServiceMessages", "paper jam: clear it, then resume"),
-    QT_TRANSLATE_NOOP("ServiceMessages", "cutter jam: clear it, then resume"),
-    QT_TRANSLATE_NOOP(
-        "ServiceMessages", "printer offline: check cable and power, then resume or redirect"
-    ),
-)
-_LOCKED = re.compile(r"Too many wrong attempts: '(?P<user>[^']+)' is locked until (?P<until>.+)\.$")
-
-
-def service_message(text: str) -> str:
-    """The service's error message in the UI language when we know it, else verbatim."""
-    translated = QCoreApplication.translate("ServiceMessages", text)
-    if translated != text:
-        return translated
-    for known in SERVICE_MESSAGES:
-        if text.startswith(known + " "):
-            rest = text[len(known) + 1 :]
-            return (
-                QCoreApplication.translate("ServiceMessages", known) + " " + service_message(rest)
-            )
-    locked = _LOCKED.match(text)
-    if locked:
-        return (
-            QCoreApplication.translate(
-                "ServiceMessages", "Too many wrong attempts: %1 is locked until %2."
-            )
-            .replace("%1", locked["user"])
-            .replace("%2", locked["until"])
-        )
-    return text
+from boxoffice.ui.service_messages import service_message
 
 
 class PinPad(QWidget):

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from boxoffice.auth.permissions import Permission
 from boxoffice.errors import BoxOfficeError
-from boxoffice.ui.login_dialog import service_message
 from boxoffice.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +31,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.service_messages import service_message
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor

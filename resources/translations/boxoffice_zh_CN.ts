@@ -266,77 +266,77 @@
         <translation>重新清点钱箱（需主管批准）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="105"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="107"/>
         <source>&amp;Gift vouchers counted</source>
         <translation>已清点礼品券(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="113"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="115"/>
         <source>(paper vouchers taken today, if the venue counts them)</source>
         <translation>（今天收到的纸质礼品券，如场馆要求清点）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="119"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="121"/>
         <source>&amp;Close shift</source>
         <translation>交班结账(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="170"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="172"/>
         <source>Close your shift %1 (opened %2)</source>
         <translation>结束您的班次 %1（开班于 %2）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="176"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="178"/>
         <source>Close shift %1 of %2 (opened %3)</source>
         <translation>结束 %2 的班次 %1（开班于 %3）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="199"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="201"/>
         <source>The drawer was counted at %1: %2. Closing uses this count.</source>
         <translation>钱箱已于 %1 清点：%2。结账将使用此清点结果。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="210"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="212"/>
         <source>Your role may not close this shift: ask a supervisor.</source>
         <translation>您的角色不能结束此班次：请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="220"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="222"/>
         <source>Count of %1</source>
         <translation>%1 清点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="259"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="261"/>
         <source>Count shift %1 again: the count on record will be replaced.</source>
         <translation>重新清点班次 %1：已保存的清点结果将被替换。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="272"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="274"/>
         <source>Recount approved: count the drawer again, then close.</source>
         <translation>已批准重新清点：请再次清点钱箱，然后结账。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="304"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="306"/>
         <source>Close shift %1 with %2 counted? The count cannot be changed afterwards without a supervisor.</source>
         <translation>以清点金额 %2 结束班次 %1？此后没有主管批准不能再更改清点结果。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="309"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="311"/>
         <source>Close shift %1 now?</source>
         <translation>现在结束班次 %1？</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="312"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="314"/>
         <source>Close shift</source>
         <translation>交班结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="340"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="342"/>
         <source>Closing the shift…</source>
         <translation>正在结账…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_close_page.py" line="379"/>
+        <location filename="../../boxoffice/ui/cash_close_page.py" line="381"/>
         <source>Shift %1 is closed: Z report %2.</source>
         <translation>班次 %1 已结账：Z 报表 %2。</translation>
     </message>
@@ -955,58 +955,58 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="129"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="89"/>
         <source>Box Office — Sign in</source>
         <translation>票房 — 登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="134"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="94"/>
         <source>Box Office</source>
         <translation>票房售票系统</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="215"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="175"/>
         <source>Sign in to terminal “%1”</source>
         <translation>登录终端“%1”</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="143"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="103"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="148"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="108"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="155"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="115"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="157"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="117"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="161"/>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="213"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="121"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="173"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="164"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="124"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="296"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="256"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="300"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="260"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN 码。</translation>
     </message>
@@ -1467,22 +1467,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="55"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="96"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="56"/>
         <source>Clear the PIN (Esc)</source>
         <translation>清除 PIN 码（Esc）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="101"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="61"/>
         <source>Delete the last digit (Backspace)</source>
         <translation>删除最后一位（退格键）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="102"/>
+        <location filename="../../boxoffice/ui/login_dialog.py" line="62"/>
         <source>Backspace</source>
         <translation>退格</translation>
     </message>
@@ -2161,35 +2161,431 @@
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="36"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="28"/>
         <source>Wrong username or PIN/password.</source>
-        <extracomment>Service messages we can show translated; others are shown as the service wrote them. A message may be followed by details (&quot; (…)&quot;), which stay as written.</extracomment>
+        <extracomment>Whole messages and the phrases that appear inside patterned ones.</extracomment>
         <translation>用户名或 PIN 码/密码错误。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="38"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="30"/>
         <source>out of paper: load tickets, then resume</source>
         <translation>缺纸：请装纸，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="39"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="31"/>
         <source>paper jam: clear it, then resume</source>
         <translation>卡纸：请清除，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="40"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="32"/>
         <source>cutter jam: clear it, then resume</source>
         <translation>切刀卡住：请清除，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="41"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="33"/>
         <source>printer offline: check cable and power, then resume or redirect</source>
         <translation>打印机离线：请检查线缆和电源，然后继续或改用其他打印机</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/login_dialog.py" line="62"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="37"/>
+        <source>count the cash in the drawer before closing the shift</source>
+        <translation>结账前请先清点钱箱中的现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="38"/>
+        <source>a pay-in needs a reason</source>
+        <translation>放入现金需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="39"/>
+        <source>a pay-out needs a reason</source>
+        <translation>支出现金需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="40"/>
+        <source>a voucher count cannot be negative</source>
+        <translation>礼品券清点金额不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="41"/>
+        <source>each batch total needs a card scheme</source>
+        <translation>每一笔批次合计都需要填写卡组织</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="43"/>
+        <source>an override needs a reason (e.g. &apos;customer double-charged&apos;)</source>
+        <translation>授权需要填写原因（例如“顾客被重复扣款”）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="46"/>
+        <source>a supervisor cannot authorise their own action; another person must approve it</source>
+        <translation>主管不能为自己的操作授权；须由另一人批准</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="50"/>
+        <source>the override does not exist</source>
+        <translation>该授权不存在</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="51"/>
+        <source>the override has already been used; each override allows one action</source>
+        <translation>该授权已被使用；每次授权只允许一项操作</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="54"/>
+        <source>the override has already been used</source>
+        <translation>该授权已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="55"/>
+        <source>the override was given for another user</source>
+        <translation>该授权是给另一位用户的</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="56"/>
+        <source>the override was given at another terminal</source>
+        <translation>该授权是在另一台终端上给出的</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="57"/>
+        <source>ask a supervisor for an override</source>
+        <translation>请主管授权</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="58"/>
+        <source>ask an administrator</source>
+        <translation>请联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="60"/>
+        <source>clerk</source>
+        <translation>售票员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="61"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="62"/>
+        <source>door</source>
+        <translation>检票员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="63"/>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="64"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="65"/>
+        <source>deactivated user</source>
+        <translation>已停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="67"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="68"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="69"/>
+        <source>voucher</source>
+        <translation>礼品券</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="70"/>
+        <source>drop</source>
+        <translation>存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="71"/>
+        <source>pay-in</source>
+        <translation>放入现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="72"/>
+        <source>pay-out</source>
+        <translation>支出现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="74"/>
+        <source>sell tickets</source>
+        <translation>售票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="75"/>
+        <source>issue complimentary tickets</source>
+        <translation>发放赠票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="76"/>
+        <source>override a price</source>
+        <translation>修改票价</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="77"/>
+        <source>give a manual discount</source>
+        <translation>手动打折</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="78"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="79"/>
+        <source>exchange tickets</source>
+        <translation>换票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="80"/>
+        <source>void a sale</source>
+        <translation>作废销售</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="81"/>
+        <source>reprint a ticket</source>
+        <translation>重打门票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="82"/>
+        <source>open the cash drawer without a sale</source>
+        <translation>无销售打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="83"/>
+        <source>drop cash from the drawer to the safe</source>
+        <translation>将钱箱现金存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="84"/>
+        <source>pay out a large amount of cash</source>
+        <translation>支出大额现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="85"/>
+        <source>open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="86"/>
+        <source>close a shift</source>
+        <translation>交班结账</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="87"/>
+        <source>sign off a cash variance</source>
+        <translation>签核现金差额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="88"/>
+        <source>print an X report</source>
+        <translation>打印 X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="89"/>
+        <source>print a Z report</source>
+        <translation>打印 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="90"/>
+        <source>view sales reports</source>
+        <translation>查看销售报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="91"/>
+        <source>check tickets in at the door</source>
+        <translation>在入口检票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="92"/>
+        <source>hand out will-call tickets</source>
+        <translation>发放预留取票</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="93"/>
+        <source>redeem a voucher by typing its code</source>
+        <translation>手动输入券码兑换礼品券</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="94"/>
+        <source>manage house seats and kills</source>
+        <translation>管理保留座位和封锁座位</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="95"/>
+        <source>manage offline seat allocations</source>
+        <translation>管理离线座位分配</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="96"/>
+        <source>resolve sync conflicts</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="97"/>
+        <source>edit events and performances</source>
+        <translation>编辑活动和场次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="98"/>
+        <source>edit prices and discounts</source>
+        <translation>编辑票价和折扣</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="99"/>
+        <source>import seat maps</source>
+        <translation>导入座位图</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="100"/>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="101"/>
+        <source>grant permissions</source>
+        <translation>授予权限</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="102"/>
+        <source>manage devices and terminals</source>
+        <translation>管理设备和终端</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="103"/>
+        <source>verify the audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="132"/>
         <source>Too many wrong attempts: %1 is locked until %2.</source>
+        <extracomment>Who was refused, as ``guard`` names them: &quot;clerk &apos;ann&apos;&quot;, &quot;deactivated user &apos;bob&apos;&quot;. Longest and most specific first: the first that matches wins.</extracomment>
         <translation>错误次数过多：%1 已被锁定，直至 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="137"/>
+        <source>%1 has no open shift at %2; open a shift (count the float) first</source>
+        <translation>%1 在 %2 没有未结班次；请先开班（清点备用金）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="143"/>
+        <source>%1 already has an open shift at %2; close it first</source>
+        <translation>%1 在 %2 已有未结班次；请先结账</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="147"/>
+        <source>%1 already has an open shift at %2</source>
+        <translation>%1 在 %2 已有未结班次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="152"/>
+        <source>the %1 variance of %2 is over the limit: a supervisor must sign it off with a reason</source>
+        <translation>%1差额 %2 超过限额：须由主管填写原因签核</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="159"/>
+        <source>shift %1 is already closed; a shift is never reopened</source>
+        <translation>班次 %1 已结账；班次结账后不能重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="165"/>
+        <source>shift %1 is closed; its count is final</source>
+        <translation>班次 %1 已结账；清点结果不能再改</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="169"/>
+        <source>shift %1 is closed; its reconciliation is final</source>
+        <translation>班次 %1 已结账；对账结果不能再改</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="173"/>
+        <source>shift %1 is closed; print its Z report instead</source>
+        <translation>班次 %1 已结账；请改为打印其 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="179"/>
+        <source>the drawer does not hold %1 in %2 cash: no %3; if the drawer holds more than the system knows, book a pay-in first</source>
+        <translation>钱箱中的 %2 现金不足 %1：不能%3；如果钱箱里的现金比系统记录的多，请先登记放入现金</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="186"/>
+        <source>a %1 must be more than zero</source>
+        <translation>%1金额必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="191"/>
+        <source>%1 × %2 is more than a drawer or a safe bag holds (at most %3); check the count</source>
+        <translation>%1 × %2 超过钱箱或保险袋的容量（最多 %3）；请核对清点数</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="198"/>
+        <source>%1 is not a %2 note or coin</source>
+        <translation>%1 不是 %2 的纸币或硬币面额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="202"/>
+        <source>no notes and coins are configured for %1</source>
+        <translation>%1 未配置纸币和硬币面额</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="206"/>
+        <source>%1 is entered twice</source>
+        <translation>%1 输入了两次</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="211"/>
+        <source>%1 has more decimal places than %2 allows (%3)</source>
+        <translation>%1 的小数位数超过 %2 允许的位数（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="215"/>
+        <source>the reason may have at most %1 characters</source>
+        <translation>原因最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="219"/>
+        <source>the override was given to %1, not to %2</source>
+        <translation>该授权用于%1，而不是%2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="223"/>
+        <source>the override was given for %1, not for %2</source>
+        <translation>该授权针对 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="227"/>
+        <source>the override has expired (overrides are valid for %1 minutes)</source>
+        <translation>该授权已过期（授权有效期为 %1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="233"/>
+        <source>%1 %2 may not %3 and so cannot authorise it</source>
+        <translation>%1“%2”无权%3，因此不能授权</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="237"/>
+        <source>%1 %2 may not %3, even with an override</source>
+        <translation>%1“%2”无权%3，即使有授权也不行</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="241"/>
+        <source>%1 %2 may not %3; %4</source>
+        <translation>%1“%2”无权%3；%4</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/service_messages.py" line="245"/>
+        <source>%1 %2 may not %3: %4</source>
+        <translation>%1“%2”无权%3：%4</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from boxoffice import settings
 from boxoffice.money import Money
 from boxoffice.reports import csv_out, exceptions, inventory, pdf, sales, zx
 from boxoffice.shifts import close
@@ -23,6 +25,7 @@ from boxoffice.store.models import (
     TicketStatus,
 )
 from tests.reports.conftest import Day
+from tests.sales.conftest import World
 
 
 def text_of(path: Path) -> str:
@@ -123,6 +126,35 @@ def test_the_z_slip_fits_the_receipt_printer(busy_day: Day) -> None:
     expected = Money(cash["expected"], "EUR").format(symbol=False)
     assert any(line.startswith("Expected cash EUR") and line.endswith(expected) for line in lines)
     assert lines[0].strip() == "Z REPORT 1"
+
+
+def test_z_and_x_reports_print_times_in_the_venues_zone(world: World, tmp_path: Path) -> None:
+    """A Shanghai box office reads 20:00 CST on its Z, not the 12:00 UTC it is stored as."""
+    with world.store.write() as s:
+        settings.put(s, "reports.timezone", "Asia/Shanghai")
+    ann = world.shifts[("ann", "Window 1")]
+    with world.store.write() as s:
+        x = close.x_report(s, world.supervisor, ann, now=world.now)
+        close.count_cash(s, world.clerk, ann, {"EUR": {5000: 4}}, now=world.now)
+        z = close.close_shift(s, world.supervisor, ann, signoff_reason="ok", now=world.now)
+        content, sha = close.content_of(z), z.sha256
+    assert content["closed_at"] == world.now.isoformat()  # stored as UTC, as signed
+    assert content["timezone"] == "Asia/Shanghai"
+    # NOW is 12:00 UTC; the shift opened two hours earlier.
+    as_of = next(line for line in zx.slip(x, width=42) if line.startswith("As of "))
+    assert as_of.endswith("2030-06-01 20:00 CST")
+    slip = zx.slip(content, 42, sha, printed_at=world.now + timedelta(minutes=5))
+    closed = next(line for line in slip if line.startswith("Closed "))
+    assert closed.endswith("2030-06-01 20:00 CST")
+    assert any(line.endswith("2030-06-01 18:00 CST") for line in slip if "Opened" in line)
+    assert any(line.endswith("2030-06-01 20:05 CST") for line in slip if "Printed" in line)
+    text = text_of(pdf.write(zx.from_content(content, sha), tmp_path / "z.pdf"))
+    assert "2030-06-01 20:00 CST" in text and "12:00 UTC" not in text
+    # A Z made before the zone was recorded prints in UTC, as it always did.
+    older = {k: v for k, v in content.items() if k != "timezone"}
+    assert any(
+        line.endswith("2030-06-01 12:00 UTC") for line in zx.slip(older, 42) if "Closed" in line
+    )
 
 
 def test_exceptions_list_refund_void_reprint_override_and_pay_out(

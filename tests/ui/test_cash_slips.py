@@ -29,8 +29,8 @@ from boxoffice.shifts import close
 from boxoffice.store import open_store
 from boxoffice.store.models import PrintOutcome, User
 from boxoffice.ui.cash_screen import CashScreen
-from boxoffice.ui.login_dialog import SERVICE_MESSAGES
 from boxoffice.ui.qt import QMessageBox, Qt
+from boxoffice.ui.service_messages import SERVICE_MESSAGES
 from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
@@ -473,7 +473,7 @@ def test_the_reprint_picker_says_when_no_z_was_closed_today(
 def test_the_print_queues_stop_reasons_are_translatable(app) -> None:  # type: ignore[no-untyped-def]
     """The Cash screen shows a stopped printer's reason translated; the words must stay in step."""
     from boxoffice.ui.app import create_app
-    from boxoffice.ui.login_dialog import service_message
+    from boxoffice.ui.service_messages import service_message
 
     for status in STOPPING:
         assert MESSAGES[status] in SERVICE_MESSAGES, status

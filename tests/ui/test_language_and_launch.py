@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from boxoffice.ui.app import create_app
-from boxoffice.ui.login_dialog import LoginDialog, service_message
+from boxoffice.ui.login_dialog import LoginDialog
 from boxoffice.ui.qt import QImage
+from boxoffice.ui.service_messages import service_message
 
 ROOT = Path(__file__).resolve().parents[2]
 
