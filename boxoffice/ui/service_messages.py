@@ -27,7 +27,7 @@ CONTEXT = "ServiceMessages"
 SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "Wrong username or PIN/password."),
     # Why a print queue stopped (``print_queue.MESSAGES``; a test keeps them in step).
-    QT_TRANSLATE_NOOP("ServiceMessages", "out of paper: load tickets, then resume"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "out of paper: load paper or ticket stock, then resume"),
     QT_TRANSLATE_NOOP("ServiceMessages", "paper jam: clear it, then resume"),
     QT_TRANSLATE_NOOP("ServiceMessages", "cutter jam: clear it, then resume"),
     QT_TRANSLATE_NOOP(

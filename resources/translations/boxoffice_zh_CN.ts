@@ -2168,8 +2168,8 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/service_messages.py" line="30"/>
-        <source>out of paper: load tickets, then resume</source>
-        <translation>缺纸：请装纸，然后继续</translation>
+        <source>out of paper: load paper or ticket stock, then resume</source>
+        <translation>缺纸：请装入纸卷或票纸，然后继续</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/service_messages.py" line="31"/>

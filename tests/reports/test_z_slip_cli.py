@@ -108,7 +108,7 @@ def test_without_a_printer_the_slip_is_text_with_the_hash(
         (["--printer", "BOCA"], "BOCA is a ticket printer, not a receipt printer"),
         (["--printer", "Tickets"], "Tickets is a ticket printer, not a receipt printer"),
         (["--printer", "Away"], "Away: printer at tcp://127.0.0.1:"),
-        (["--printer", "Empty"], "Empty: out of paper: load tickets, then resume"),
+        (["--printer", "Empty"], "Empty: out of paper: load paper or ticket stock, then resume"),
         (["--printer", "Broken"], "Broken: ESC/POS text mode must be one of"),
         (["--printer", "Receipt", "--date", "2030-06-02"], "no Z reports on 2030-06-02"),
         (

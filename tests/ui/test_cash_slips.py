@@ -287,7 +287,8 @@ def test_out_of_paper_is_refused_before_anything_is_recorded_then_prints_once_lo
     )
     assert pick_and_print(qtbot, screen, number) == "refused"
     assert screen.message.text() == (
-        f"Z slip {number} was not printed — Receipt: out of paper: load tickets, then resume. "
+        f"Z slip {number} was not printed — Receipt: out of paper: "
+        "load paper or ticket stock, then resume. "
         "Print it again once the printer is ready."
     )
     assert CUT not in printer_sim.received
@@ -315,7 +316,8 @@ def test_a_printer_that_stops_under_the_slip_gets_it_taken_back_with_the_queues_
     screen = make_screen(qtbot, worker, cash_world.supervisor, receipt_printer=route)
     assert pick_and_print(qtbot, screen, number) == "not_printed"
     assert screen.message.text() == (
-        f"Z slip {number} was not printed — Receipt: out of paper: load tickets, then resume. "
+        f"Z slip {number} was not printed — Receipt: out of paper: "
+        "load paper or ticket stock, then resume. "
         "Print it again once the printer is ready."
     )
     assert CUT not in paper_runs_out.received

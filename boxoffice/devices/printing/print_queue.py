@@ -87,7 +87,7 @@ MESSAGES = {
     PrinterStatus.READY: "ready",
     PrinterStatus.UNKNOWN: "printer status unknown (it did not answer)",
     PrinterStatus.PAPER_LOW: "paper is running low",
-    PrinterStatus.OUT_OF_PAPER: "out of paper: load tickets, then resume",
+    PrinterStatus.OUT_OF_PAPER: "out of paper: load paper or ticket stock, then resume",
     PrinterStatus.PAPER_JAM: "paper jam: clear it, then resume",
     PrinterStatus.CUTTER_JAM: "cutter jam: clear it, then resume",
     PrinterStatus.OFFLINE: "printer offline: check cable and power, then resume or redirect",
