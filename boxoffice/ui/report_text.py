@@ -224,6 +224,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[bool, ...]], ...] = (
         (False,),
     ),
     (
+        # A shift still open in this store that was opened under the terminal's old name.
+        re.compile(r"^(.+), as (.+)$"),
+        QT_TRANSLATE_NOOP("ReportText", "%1, as %2"),
+        (False, False),
+    ),
+    (
         re.compile(r"^orders (\w+)$"),
         QT_TRANSLATE_NOOP("ReportText", "orders %1"),
         (True,),

@@ -2068,22 +2068,27 @@
         <translation>离线结账：尚有 %1 个操作未到达中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="228"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="229"/>
+        <source>%1, as %2</source>
+        <translation>%1（以 %2 的名义开班）</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="234"/>
         <source>orders %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="233"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="239"/>
         <source>tickets %1</source>
         <translation>门票 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="238"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="244"/>
         <source>sales total %1</source>
         <translation>销售总额 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="243"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="249"/>
         <source>discounts given %1</source>
         <translation>折扣总额 %1</translation>
     </message>

@@ -163,6 +163,10 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     settle(qtbot, screen, worker)
     assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
+    # A shift opened before the terminal was renamed, as the day end lists it.
+    from boxoffice.ui.report_text import report_text
+
+    assert report_text("Window 1, as Window 2") == "Window 1（以 Window 2 的名义开班）"
 
 
 def test_a_slow_step_shows_progress_and_the_day_end_job_can_be_swapped(
