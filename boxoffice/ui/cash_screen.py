@@ -17,15 +17,12 @@ today's (``cash_slips``).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
-
-from shiboken6 import isValid
 
 from boxoffice.errors import BoxOfficeError
 from boxoffice.ui import cash_jobs
@@ -41,7 +38,6 @@ from boxoffice.ui.qt import (
     QKeySequence,
     QLabel,
     QMessageBox,
-    QObject,
     QProgressBar,
     QPushButton,
     QShortcut,
@@ -53,6 +49,7 @@ from boxoffice.ui.qt import (
     Signal,
 )
 from boxoffice.ui.service_messages import service_message
+from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
@@ -98,28 +95,6 @@ def _day_end_job(actor: Actor, on: date) -> cash_jobs.Job:
     return job
 
 
-class _FutureRelay(QObject):
-    """Brings a device Future's outcome back to the UI thread.
-
-    A Future that ends after the screen was deleted finds no relay and is
-    dropped (emitting on a deleted object would raise in the device's thread).
-    """
-
-    done = Signal(object, object)  # callback, finished future
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.done.connect(lambda callback, future: callback(future))
-
-    def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
-        def finished(f: Future[Any]) -> None:
-            if isValid(self):
-                with contextlib.suppress(RuntimeError):  # deleted between the check and now
-                    self.done.emit(callback, f)
-
-        future.add_done_callback(finished)
-
-
 class CashScreen(QWidget):
     """A window of its own, opened from the main window's Cash menu."""
 
@@ -155,7 +130,7 @@ class CashScreen(QWidget):
         self._busy = False
         self._job_serial = 0
         self._tz = ZoneInfo("UTC")
-        self._relay = _FutureRelay(self)
+        self._relay = FutureRelay(self)
         self.setWindowTitle(self.tr("Cash — %1").replace("%1", actor.terminal))
         self._build()
         self.resize(1120, 820)

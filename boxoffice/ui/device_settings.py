@@ -34,7 +34,6 @@ from boxoffice.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QObject,
     QPushButton,
     Qt,
     QTableWidget,
@@ -44,6 +43,7 @@ from boxoffice.ui.qt import (
     Signal,
     translate,
 )
+from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
@@ -90,19 +90,6 @@ def scan_kind_label(kind: ScanKind) -> str:
         ScanKind.ALIPAY: translate("DeviceSettings", "Alipay payment code"),
         ScanKind.OTHER: translate("DeviceSettings", "other code"),
     }[kind]
-
-
-class _Relay(QObject):
-    """Brings a device Future's outcome back to the UI thread."""
-
-    done = Signal(object, object)  # callback, finished future
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.done.connect(lambda callback, future: callback(future))
-
-    def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
-        future.add_done_callback(lambda f: self.done.emit(callback, f))
 
 
 # -- store jobs (run on the store worker's thread) ---------------------------------------
@@ -155,7 +142,7 @@ class DeviceSettingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("deviceSettings")
         self.worker, self.actor, self.registry = worker, actor, registry
-        self._relay = _Relay(self)
+        self._relay = FutureRelay(self)
         self._watched: set[int] = set()
         self._build()
         self.statusChanged.connect(self._paint_states)

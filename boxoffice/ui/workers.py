@@ -9,10 +9,12 @@ login screen can paint before SQLAlchemy is even imported.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
@@ -239,3 +241,27 @@ class MainThreadGarbageCollector(QObject):
         gc.collect()
         if self._was_enabled:
             gc.enable()
+
+
+class FutureRelay(QObject):
+    """Brings a device thread's Future outcome back to the UI thread.
+
+    Devices (printers, the cash drawer, card terminals) answer on their own
+    threads with a ``concurrent.futures.Future``; the callback must run on the
+    UI thread. A Future that ends after the relay's owner was deleted is
+    dropped (emitting on a deleted object would raise in the device's thread).
+    """
+
+    done = Signal(object, object)  # callback, finished future
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.done.connect(lambda callback, future: callback(future))
+
+    def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
+        def finished(f: Future[Any]) -> None:
+            if isValid(self):
+                with contextlib.suppress(RuntimeError):  # deleted between the check and now
+                    self.done.emit(callback, f)
+
+        future.add_done_callback(finished)
