@@ -8,9 +8,8 @@ not known (a terminal's name, a scheme) is shown as it is.
 
 from __future__ import annotations
 
-import re
-
 from boxoffice.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from boxoffice.ui.text_patterns import fill, pattern
 
 CONTEXT = "ReportText"
 
@@ -146,108 +145,89 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "exchanged"),
 )
 
-#: Texts with a variable part: (pattern, template with %1, %2; which groups are words).
-PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[bool, ...]], ...] = (
-    (
-        re.compile(r"^Z report (\d+) — (.+)$"),
+#: Texts with a variable part: the pattern, the template with %1, %2 …, which groups are words.
+PATTERNS = (
+    pattern(
+        r"Z report (\d+) — (.+)",
         QT_TRANSLATE_NOOP("ReportText", "Z report %1 — %2"),
-        (False, False),
     ),
-    (
-        re.compile(r"^X report \(running, not closed\) — (.+)$"),
+    pattern(
+        r"X report \(running, not closed\) — (.+)",
         QT_TRANSLATE_NOOP("ReportText", "X report (running, not closed) — %1"),
-        (False,),
     ),
-    (
-        re.compile(r"^shift (\d+) · clerk (.+)$"),
+    pattern(
+        r"shift (\d+) · clerk (.+)",
         QT_TRANSLATE_NOOP("ReportText", "shift %1 · clerk %2"),
-        (False, False),
     ),
-    (
-        re.compile(r"^(\S+ \(.+\)) · this terminal's figures only$"),
+    pattern(
+        r"(\S+ \(.+\)) · this terminal's figures only",
         QT_TRANSLATE_NOOP("ReportText", "%1 · this terminal's figures only"),
-        (False,),
     ),
-    (
-        re.compile(r"^(\S+ \(.+\)) · every terminal, server figures as of (.+)$"),
+    pattern(
+        r"(\S+ \(.+\)) · every terminal, server figures as of (.+)",
         QT_TRANSLATE_NOOP("ReportText", "%1 · every terminal, server figures as of %2"),
-        (False, False),
     ),
-    (
-        re.compile(r"^The server's figures are missing: (.+)$"),
+    pattern(
+        r"The server's figures are missing: (.+)",
         QT_TRANSLATE_NOOP("ReportText", "The server's figures are missing: %1"),
-        (False,),
     ),
-    (
-        re.compile(
-            r"^PARTIAL: (.+) not known to the central server; "
-            r"their figures are this store's only\.$"
-        ),
+    pattern(
+        r"PARTIAL: (.+) not known to the central server; "
+        r"their figures are this store's only\.",
         QT_TRANSLATE_NOOP(
             "ReportText",
             "PARTIAL: %1 not known to the central server; their figures are this store's only.",
         ),
-        (False,),
     ),
-    (
-        re.compile(r"^INCOMPLETE: (\d+) shift\(s\) still open: (.+)$"),
+    pattern(
+        r"INCOMPLETE: (\d+) shift\(s\) still open: (.+)",
         QT_TRANSLATE_NOOP("ReportText", "INCOMPLETE: %1 shift(s) still open: %2"),
-        (False, False),
     ),
-    (
-        re.compile(
-            r"^MISMATCH: (.+) differ\(s\) between this terminal and the server; "
-            r"check both copies before signing off\.$"
-        ),
+    pattern(
+        r"MISMATCH: (.+) differ\(s\) between this terminal and the server; "
+        r"check both copies before signing off\.",
         QT_TRANSLATE_NOOP(
             "ReportText",
             "MISMATCH: %1 differ(s) between this terminal and the server; "
             "check both copies before signing off.",
         ),
-        (False,),
     ),
-    (
-        re.compile(r"^(\d+) operations not yet sent then$"),
+    pattern(
+        r"(\d+) operations not yet sent then",
         QT_TRANSLATE_NOOP("ReportText", "%1 operations not yet sent then"),
-        (False,),
     ),
-    (
-        re.compile(r"^(.+) \(revoked\)$"),
+    pattern(
+        r"(.+) \(revoked\)",
         QT_TRANSLATE_NOOP("ReportText", "%1 (revoked)"),
-        (False,),
     ),
-    (
-        re.compile(r"^Closed offline: (\d+) operations had not reached the central server yet\.$"),
+    pattern(
+        r"Closed offline: (\d+) operations had not reached the central server yet\.",
         QT_TRANSLATE_NOOP(
             "ReportText", "Closed offline: %1 operations had not reached the central server yet."
         ),
-        (False,),
     ),
-    (
+    pattern(
         # A shift still open in this store that was opened under the terminal's old name.
-        re.compile(r"^(.+), as (.+)$"),
+        r"(.+), as (.+)",
         QT_TRANSLATE_NOOP("ReportText", "%1, as %2"),
-        (False, False),
     ),
-    (
-        re.compile(r"^orders (\w+)$"),
+    pattern(
+        r"orders (\w+)",
         QT_TRANSLATE_NOOP("ReportText", "orders %1"),
-        (True,),
+        True,
     ),
-    (
-        re.compile(r"^tickets (\w+)$"),
+    pattern(
+        r"tickets (\w+)",
         QT_TRANSLATE_NOOP("ReportText", "tickets %1"),
-        (True,),
+        True,
     ),
-    (
-        re.compile(r"^sales total ([A-Z]{3})$"),
+    pattern(
+        r"sales total ([A-Z]{3})",
         QT_TRANSLATE_NOOP("ReportText", "sales total %1"),
-        (False,),
     ),
-    (
-        re.compile(r"^discounts given ([A-Z]{3})$"),
+    pattern(
+        r"discounts given ([A-Z]{3})",
         QT_TRANSLATE_NOOP("ReportText", "discounts given %1"),
-        (False,),
     ),
 )
 
@@ -265,11 +245,5 @@ def report_text(text: str) -> str:
     translated = _tr(text)
     if translated != text:
         return translated
-    for pattern, template, words in PATTERNS:
-        found = pattern.match(text)
-        if found:
-            out = _tr(template)
-            for i, (value, is_word) in enumerate(zip(found.groups(), words, strict=True)):
-                out = out.replace(f"%{i + 1}", _tr(value) if is_word else value)
-            return out
-    return text
+    patterned = fill(text, PATTERNS, _tr, _tr)
+    return text if patterned is None else patterned

@@ -3,11 +3,10 @@
 The core (``boxoffice.auth``, ``boxoffice.shifts``, the print queue) never
 imports Qt and words its errors in English, for the CLI, the logs and the
 audit trail. The clerk reads them here: a known message is translated whole;
-a known *shape* (``PATTERNS``: a regular expression over the English text and
-a translatable template with ``%1``, ``%2`` …) is translated with its
-variable parts kept, and those parts are themselves translated when they are
-known phrases (a permission, a role, a tender). Anything else is shown as the
-service wrote it: better English than nothing.
+a known *shape* (``PATTERNS``, matched by ``text_patterns``) is translated
+with its names and figures kept, and its phrases (a permission, a role, a
+tender) translated in turn. Anything else is shown as the service wrote
+it: better English than nothing.
 
 A test drives the real services into each refusal and checks that the
 Chinese UI shows it in Chinese, so a reworded core message cannot silently
@@ -16,10 +15,8 @@ fall back to English.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from boxoffice.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from boxoffice.ui.text_patterns import fill, pattern
 
 CONTEXT = "ServiceMessages"
 
@@ -104,172 +101,153 @@ SERVICE_MESSAGES = (
 )
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """A shape of message: ``regex`` over the English, ``template`` to translate.
-
-    The template's ``%1``, ``%2`` … take the regex's groups in order. A group
-    named ``t…`` (``trole``, ``tperm`` …) is translated in turn (a phrase, or
-    a whole message of its own); other groups are names and figures, kept as
-    written.
-    """
-
-    regex: re.Pattern[str]
-    template: str
-
-
-def _p(regex: str, template: str) -> Pattern:
-    return Pattern(re.compile(regex + r"$"), template)
-
-
 #: Who was refused, as ``guard`` names them: "clerk 'ann'", "deactivated user 'bob'".
-_WHO = r"(?P<trole>[a-z]+(?: user)?) '(?P<user>[^']+)'"
+_WHO = r"([a-z]+(?: user)?) '([^']+)'"
 
-#: Longest and most specific first: the first that matches wins.
+#: Most specific first: the first that matches wins. A group marked True is a
+#: phrase (a role, a permission, a tender, a nested message) translated in turn.
 PATTERNS = (
-    _p(
-        r"Too many wrong attempts: '(?P<user>[^']+)' is locked until (?P<until>.+)\.",
+    pattern(
+        r"Too many wrong attempts: '([^']+)' is locked until (.+)\.",
         QT_TRANSLATE_NOOP("ServiceMessages", "Too many wrong attempts: %1 is locked until %2."),
     ),
-    _p(
-        r"(?P<user>.+) has no open shift at (?P<terminal>.+); "
-        r"open a shift \(count the float\) first",
+    pattern(
+        r"(.+) has no open shift at (.+); open a shift \(count the float\) first",
         QT_TRANSLATE_NOOP(
             "ServiceMessages", "%1 has no open shift at %2; open a shift (count the float) first"
         ),
     ),
-    _p(
-        r"(?P<user>.+) already has an open shift at (?P<terminal>.+); close it first",
+    pattern(
+        r"(.+) already has an open shift at (.+); close it first",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 already has an open shift at %2; close it first"),
     ),
-    _p(
-        r"(?P<user>.+) already has an open shift at (?P<terminal>.+)",
+    pattern(
+        r"(.+) already has an open shift at (.+)",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 already has an open shift at %2"),
     ),
-    _p(
-        r"the (?P<ttender>[a-z]+) variance of (?P<amount>.+) is over the limit: "
+    pattern(
+        r"the ([a-z]+) variance of (.+) is over the limit: "
         r"a supervisor must sign it off with a reason",
         QT_TRANSLATE_NOOP(
             "ServiceMessages",
             "the %1 variance of %2 is over the limit: a supervisor must sign it off with a reason",
         ),
+        True,
+        False,
     ),
-    _p(
-        r"shift (?P<shift>\d+) is already closed; a shift is never reopened",
+    pattern(
+        r"shift (\d+) is already closed; a shift is never reopened",
         QT_TRANSLATE_NOOP(
             "ServiceMessages", "shift %1 is already closed; a shift is never reopened"
         ),
     ),
-    _p(
-        r"shift (?P<shift>\d+) is closed; its count is final",
+    pattern(
+        r"shift (\d+) is closed; its count is final",
         QT_TRANSLATE_NOOP("ServiceMessages", "shift %1 is closed; its count is final"),
     ),
-    _p(
-        r"shift (?P<shift>\d+) is closed; its reconciliation is final",
+    pattern(
+        r"shift (\d+) is closed; its reconciliation is final",
         QT_TRANSLATE_NOOP("ServiceMessages", "shift %1 is closed; its reconciliation is final"),
     ),
-    _p(
-        r"shift (?P<shift>\d+) is closed; print its Z report instead",
+    pattern(
+        r"shift (\d+) is closed; print its Z report instead",
         QT_TRANSLATE_NOOP("ServiceMessages", "shift %1 is closed; print its Z report instead"),
     ),
-    _p(
-        r"the drawer does not hold (?P<amount>.+) in (?P<currency>[A-Z]{3}) cash: "
-        r"no (?P<twhat>[a-z-]+); if the drawer holds more than the system knows, "
-        r"book a pay-in first",
+    pattern(
+        r"the drawer does not hold (.+) in ([A-Z]{3}) cash: no ([a-z-]+); "
+        r"if the drawer holds more than the system knows, book a pay-in first",
         QT_TRANSLATE_NOOP(
             "ServiceMessages",
             "the drawer does not hold %1 in %2 cash: no %3; if the drawer holds more than the system knows, book a pay-in first",  # noqa: E501
         ),
+        False,
+        False,
+        True,
     ),
-    _p(
-        r"a (?P<twhat>[a-z-]+) must be more than zero",
+    pattern(
+        r"a ([a-z-]+) must be more than zero",
         QT_TRANSLATE_NOOP("ServiceMessages", "a %1 must be more than zero"),
+        True,
     ),
-    _p(
-        r"(?P<quantity>[\d,]+) × (?P<denomination>.+) is more than a drawer or a safe bag "
-        r"holds \(at most (?P<most>[\d,]+)\); check the count",
+    pattern(
+        r"([\d,]+) × (.+) is more than a drawer or a safe bag holds \(at most ([\d,]+)\); "
+        r"check the count",
         QT_TRANSLATE_NOOP(
             "ServiceMessages",
             "%1 × %2 is more than a drawer or a safe bag holds (at most %3); check the count",
         ),
     ),
-    _p(
-        r"(?P<denomination>.+) is not a (?P<currency>[A-Z]{3}) note or coin",
+    pattern(
+        r"(.+) is not a ([A-Z]{3}) note or coin",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 is not a %2 note or coin"),
     ),
-    _p(
-        r"no notes and coins are configured for '(?P<currency>[^']+)'",
+    pattern(
+        r"no notes and coins are configured for '([^']+)'",
         QT_TRANSLATE_NOOP("ServiceMessages", "no notes and coins are configured for %1"),
     ),
-    _p(
-        r"(?P<scheme>.+) is entered twice",
+    pattern(
+        r"(.+) is entered twice",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 is entered twice"),
     ),
-    _p(
-        r"(?P<amount>.+) has more decimal places than (?P<currency>[A-Z]{3}) allows "
-        r"\((?P<places>\d+)\)",
+    pattern(
+        r"(.+) has more decimal places than ([A-Z]{3}) allows \((\d+)\)",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 has more decimal places than %2 allows (%3)"),
     ),
-    _p(
-        r"the reason may have at most (?P<most>\d+) characters",
+    pattern(
+        r"the reason may have at most (\d+) characters",
         QT_TRANSLATE_NOOP("ServiceMessages", "the reason may have at most %1 characters"),
     ),
-    _p(
-        r"the override was given to (?P<tgiven>.+), not to (?P<tasked>.+)",
+    pattern(
+        r"the override was given to (.+), not to (.+)",
         QT_TRANSLATE_NOOP("ServiceMessages", "the override was given to %1, not to %2"),
+        True,
+        True,
     ),
-    _p(
-        r"the override was given for (?P<given>.+), not for (?P<asked>.+)",
+    pattern(
+        r"the override was given for (.+), not for (.+)",
         QT_TRANSLATE_NOOP("ServiceMessages", "the override was given for %1, not for %2"),
     ),
-    _p(
-        r"the override has expired \(overrides are valid for (?P<minutes>\d+) minutes\)",
+    pattern(
+        r"the override has expired \(overrides are valid for (\d+) minutes\)",
         QT_TRANSLATE_NOOP(
             "ServiceMessages", "the override has expired (overrides are valid for %1 minutes)"
         ),
     ),
-    _p(
-        r"(?P<trole>[a-z]+) '(?P<user>[^']+)' may not (?P<tperm>.+) and so cannot authorise it",
+    pattern(
+        _WHO + r" may not (.+) and so cannot authorise it",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 %2 may not %3 and so cannot authorise it"),
+        True,
+        False,
+        True,
     ),
-    _p(
-        _WHO + r" may not (?P<tperm>.+?), even with an override",
+    pattern(
+        _WHO + r" may not (.+?), even with an override",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 %2 may not %3, even with an override"),
+        True,
+        False,
+        True,
     ),
-    _p(
-        _WHO + r" may not (?P<tperm>.+?); (?P<task>ask .+)",
+    pattern(
+        _WHO + r" may not (.+?); (ask .+)",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 %2 may not %3; %4"),
+        True,
+        False,
+        True,
+        True,
     ),
-    _p(
-        _WHO + r" may not (?P<tperm>.+?): (?P<tproblem>the override .+)",
+    pattern(
+        _WHO + r" may not (.+?): (the override .+)",
         QT_TRANSLATE_NOOP("ServiceMessages", "%1 %2 may not %3: %4"),
+        True,
+        False,
+        True,
+        True,
     ),
 )
 
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def _fill(template: str, parts: list[str]) -> str:
-    """``%1`` … ``%n`` replaced in one pass, so a part containing ``%2`` stays as it is."""
-    return re.sub(r"%(\d+)", lambda m: parts[int(m[1]) - 1], template)
-
-
-def _patterned(text: str) -> str | None:
-    for pattern in PATTERNS:
-        found = pattern.regex.match(text)
-        if not found:
-            continue
-        template = _translate(pattern.template)
-        if template == pattern.template:
-            return None  # no translation loaded (English): the service's own words
-        parts = [
-            service_message(value) if name.startswith("t") else value
-            for name, value in found.groupdict().items()
-        ]
-        return _fill(template, parts)
-    return None
 
 
 def service_message(text: str) -> str:
@@ -280,7 +258,7 @@ def service_message(text: str) -> str:
     translated = _translate(text)
     if translated != text:
         return translated
-    patterned = _patterned(text)
+    patterned = fill(text, PATTERNS, _translate, service_message)
     if patterned is not None:
         return patterned
     for known in SERVICE_MESSAGES:

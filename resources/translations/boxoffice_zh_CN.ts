@@ -90,149 +90,149 @@
 <context>
     <name>CashScreen</name>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="159"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="134"/>
         <source>Cash — %1</source>
         <extracomment>A step that takes longer than this shows a progress bar. Z slips on this terminal&apos;s receipt printer; None when there is none. Where Save PDF/CSV writes; replaced in tests (the file dialog blocks).</extracomment>
         <translation>现金 — %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="166"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="141"/>
         <source>Cash drawer at %1</source>
         <translation>%1 的钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="168"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="143"/>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="174"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="149"/>
         <source>&amp;Which shift</source>
         <translation>选择班次(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="190"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="165"/>
         <source>&amp;Drawer</source>
         <translation>钱箱(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="191"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="166"/>
         <source>C&amp;lose shift</source>
         <translation>交班结账(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="192"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="167"/>
         <source>&amp;X report</source>
         <translation>X 报表(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="193"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="168"/>
         <source>Day &amp;end</source>
         <translation>日结(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="211"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="186"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="214"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="189"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="216"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="191"/>
         <source>Save CS&amp;V…</source>
         <translation>保存 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="218"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="193"/>
         <source>Print &amp;Z slip</source>
         <translation>打印 Z 小票(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="219"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="194"/>
         <source>Print the Z report on the receipt printer</source>
         <translation>在小票打印机上打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="222"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="197"/>
         <source>Pic&amp;k a Z slip to reprint…</source>
         <translation>选择 Z 小票重印(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="224"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="199"/>
         <source>Print the slip of a Z report closed today at this terminal again</source>
         <translation>重新打印本终端今天已结账的某份 Z 报表的小票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="329"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="304"/>
         <source>Shift %1 — %2 (%3), opened %4</source>
         <translation>班次 %1 — %2（%3），开班于 %4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="418"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="393"/>
         <source>Still working on the last step…</source>
         <translation>上一步仍在处理中…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="459"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="434"/>
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="465"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="440"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="468"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="443"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="554"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="529"/>
         <source>There is no report on this tab to save yet.</source>
         <translation>此页还没有可保存的报表。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="557"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="532"/>
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="557"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="532"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="559"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="534"/>
         <source>Save the report as CSV</source>
         <translation>将报表保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="559"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="534"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="568"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="543"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="569"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="544"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="576"/>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="586"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="551"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="561"/>
         <source>No receipt printer is set up at this terminal.</source>
         <translation>本终端未设置小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cash_screen.py" line="579"/>
+        <location filename="../../boxoffice/ui/cash_screen.py" line="554"/>
         <source>Close a shift first: its Z report is then printed.</source>
         <translation>请先交班结账：之后才能打印它的 Z 报表。</translation>
     </message>
@@ -479,172 +479,172 @@
 <context>
     <name>DeviceSettingsPanel</name>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="166"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="153"/>
         <source>&amp;Devices at this terminal</source>
         <translation>本终端设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="172"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="159"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="173"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="160"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="174"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="161"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="175"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="162"/>
         <source>Where</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="176"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="163"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="189"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="190"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="177"/>
         <source>&amp;Test print</source>
         <translation>打印测试页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="191"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="178"/>
         <source>Open dra&amp;wer</source>
         <translation>打开钱箱(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="214"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="201"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="215"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="202"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="216"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="203"/>
         <source>Dri&amp;ver</source>
         <translation>驱动(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="217"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="204"/>
         <source>&amp;Options</source>
         <translation>参数(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="221"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="208"/>
         <source>&amp;Save device</source>
         <translation>保存设备(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="222"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="209"/>
         <source>New d&amp;evice</source>
         <translation>新建设备(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="223"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="210"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="228"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="215"/>
         <source>Set up a device</source>
         <translation>设备设置</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="236"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="223"/>
         <source>Scan a code here (or type it and press Enter)</source>
         <translation>在此扫码（或手动输入后按回车）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="238"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="225"/>
         <source>No scan yet.</source>
         <translation>尚未扫码。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="241"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="228"/>
         <source>S&amp;canner test</source>
         <translation>扫描枪测试(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="343"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="330"/>
         <source>No driver for this kind is installed yet.</source>
         <translation>尚未安装此类设备的驱动。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="374"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="361"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="378"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="365"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="384"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="371"/>
         <source>Choose a device first.</source>
         <translation>请先选择设备。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="389"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="376"/>
         <source>Removed %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="397"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="384"/>
         <source>Choose a printer in the list first.</source>
         <translation>请先在列表中选择打印机。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="401"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="388"/>
         <source>%1 is not a printer.</source>
         <translation>%1 不是打印机。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="403"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="390"/>
         <source>Sending a test page to %1…</source>
         <translation>正在向 %1 发送测试页…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="408"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="395"/>
         <source>Opening the drawer…</source>
         <translation>正在打开钱箱…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="412"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="399"/>
         <source>No-sale recorded; the drawer opens now.</source>
         <translation>已记录无销售开箱；钱箱即将打开。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="419"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="406"/>
         <source>%1: test page sent.</source>
         <translation>%1：测试页已发送。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="421"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="408"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="433"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="420"/>
         <source>From %1: &lt;b&gt;%2&lt;/b&gt; — %3</source>
         <translation>来自%1：&lt;b&gt;%2&lt;/b&gt; — %3</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/device_settings.py" line="442"/>
+        <location filename="../../boxoffice/ui/device_settings.py" line="429"/>
         <source>keyboard</source>
         <translation>键盘</translation>
     </message>
@@ -1490,605 +1490,605 @@
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="20"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="19"/>
         <source>Day end</source>
         <extracomment>Every fixed text of the Z/X and day-end reports (``reports.zx``, ``reports.day_end``).</extracomment>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="21"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="20"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="22"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="21"/>
         <source>Clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="23"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="22"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="24"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="23"/>
         <source>Opened</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="25"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="24"/>
         <source>Closed</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="26"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="25"/>
         <source>Closed by</source>
         <translation>结账人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="27"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="26"/>
         <source>Z number</source>
         <translation>Z 编号</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="28"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="27"/>
         <source>Unsynced operations</source>
         <translation>未同步操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="29"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="28"/>
         <source>Variance signed off</source>
         <translation>差额签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="30"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="29"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="31"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="30"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="32"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="31"/>
         <source>X report: running figures. The shift stays open; nothing is reset.</source>
         <translation>X 报表：当前运行数据。班次保持开放，不会清零。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="43"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="42"/>
         <source>Expected and counted</source>
         <translation>应有与实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="43"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
         <source>Takings by tender</source>
         <translation>按支付方式的收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
         <source>Card reconciliation</source>
         <translation>刷卡对账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
         <source>Counted by denomination</source>
         <translation>按面额清点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
         <source>Activity</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
         <source>Venue totals</source>
         <translation>场馆合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
         <source>Cash drawers</source>
         <translation>钱箱合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="53"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
         <source>Sign-offs and flags</source>
         <translation>签核与标记</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="54"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="53"/>
         <source>source: &apos;server&apos; = from the central server; &apos;local&apos; = this store only; &apos;local+server&apos; = this store, checked against the server&apos;s copy.</source>
         <translation>来源：“服务器”= 来自中央服务器；“本地”= 仅本终端数据库；“本地+服务器”= 本终端数据库，并已与服务器副本核对。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="59"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="58"/>
         <source>Closed shifts only. – : not counted (no batch total entered).</source>
         <translation>仅含已结班次。– ：未清点（未输入批结总额）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="62"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="61"/>
         <source>Summed over the day&apos;s Z reports: float + sales − refunds − drops ± pay-ins/outs.</source>
         <translation>按当日 Z 报表汇总：备用金 + 销售 − 退款 − 存入保险柜 ± 存入/支出。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="66"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="65"/>
         <source>– : nothing counted (electronic tender, or no batch total entered).</source>
         <translation>–：未清点（电子支付，或未录入批次合计）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="69"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="68"/>
         <source>Expected = float + cash sales − refunds − drops + pay-ins − pay-outs.</source>
         <translation>应有 = 备用金 + 现金销售 − 退款 − 存入保险柜 + 放入 − 支出。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="72"/>
         <source>tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
         <source>expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
         <source>counted</source>
         <translation>实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
         <source>variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
         <source>line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
         <source>payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
         <source>taken</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
         <source>refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
         <source>given back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
         <source>net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
         <source>scheme</source>
         <translation>卡组织</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
         <source>shift count</source>
         <translation>班次笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="87"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
         <source>difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
         <source>denomination</source>
         <translation>面额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
         <source>value</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
         <source>item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
         <source>terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="121"/>
         <source>Expected in drawers</source>
         <translation>钱箱应有现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="123"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
         <source>local+server</source>
         <translation>本地+服务器</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="124"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="123"/>
         <source>this store</source>
         <translation>本终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="125"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="124"/>
         <source>not known here</source>
         <translation>本终端未知</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="126"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="125"/>
         <source>variance signed off</source>
         <translation>差额已签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="126"/>
         <source>card batch mismatch</source>
         <translation>银行卡批结不符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
         <source>see its Z report</source>
         <translation>见该 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="129"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="128"/>
         <source>closed offline</source>
         <translation>离线结班</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="130"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="129"/>
         <source>copies differ</source>
         <translation>副本不一致</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="131"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="130"/>
         <source>this store&apos;s copy is shown</source>
         <translation>显示本终端的副本</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="168"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="164"/>
         <source>%1 · this terminal&apos;s figures only</source>
         <translation>%1 · 仅本终端数据</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="173"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="168"/>
         <source>%1 · every terminal, server figures as of %2</source>
         <translation>%1 · 所有终端，服务器数据截至 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="178"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="172"/>
         <source>The server&apos;s figures are missing: %1</source>
         <translation>缺少服务器数据：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="186"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="177"/>
         <source>PARTIAL: %1 not known to the central server; their figures are this store&apos;s only.</source>
         <translation>不完整：中央服务器不知道 %1；其数据仅来自本终端数据库。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="194"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="184"/>
         <source>INCOMPLETE: %1 shift(s) still open: %2</source>
         <translation>未完成：仍有 %1 个班次未结：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="202"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="189"/>
         <source>MISMATCH: %1 differ(s) between this terminal and the server; check both copies before signing off.</source>
         <translation>不一致：%1 在本终端与服务器之间不同；签核前请核对两份副本。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="211"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="197"/>
         <source>%1 operations not yet sent then</source>
         <translation>当时有 %1 项操作尚未发送</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="216"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="201"/>
         <source>%1 (revoked)</source>
         <translation>%1（已吊销）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
-        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
         <source>Z reports</source>
         <translation>Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="35"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="34"/>
         <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server.</source>
         <translation>仅本地数据：本终端数据库中的内容。其他终端的数据来自中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="39"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="41"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
         <source>Shifts still open</source>
         <translation>未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
         <source>open shifts</source>
         <translation>未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
         <source>unsynced operations</source>
         <translation>未同步操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
         <source>last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
         <source>Z</source>
         <translation>Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
         <source>clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
         <source>closed</source>
         <translation>结班时间</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
         <source>opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="106"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
         <source>running cash</source>
         <translation>当前现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="106"/>
         <source>flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
         <source>detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="109"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
         <source>Cash sales</source>
         <translation>现金销售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
         <source>Cash refunds</source>
         <translation>现金退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
         <source>Drops to the safe</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
         <source>Pay-ins</source>
         <translation>放入现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
         <source>Pay-outs</source>
         <translation>支出现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="116"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
         <source>Expected in drawer</source>
         <translation>钱箱应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="117"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="116"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="117"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="118"/>
         <source>voucher</source>
         <translation>礼品券</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="120"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="119"/>
         <source>complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="121"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="120"/>
         <source>exchange credit</source>
         <translation>换票抵扣</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="131"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="133"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
         <source>mismatch</source>
         <translation>不符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="134"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="133"/>
         <source>no batch total</source>
         <translation>无批次合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="134"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="136"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="135"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="138"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="137"/>
         <source>pending</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="139"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="138"/>
         <source>reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="140"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="139"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="141"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="140"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="141"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="143"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="144"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="143"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="144"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="146"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="145"/>
         <source>exchanged</source>
         <translation>已换票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="153"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="152"/>
         <source>Z report %1 — %2</source>
-        <extracomment>Texts with a variable part: (pattern, template with %1, %2; which groups are words).</extracomment>
+        <extracomment>Texts with a variable part: the pattern, the template with %1, %2 …, which groups are words.</extracomment>
         <translation>Z 报表 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="158"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="156"/>
         <source>X report (running, not closed) — %1</source>
         <translation>X 报表（运行中，未结账）— %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="163"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="160"/>
         <source>shift %1 · clerk %2</source>
         <translation>班次 %1 · 售票员 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="221"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="205"/>
         <source>Closed offline: %1 operations had not reached the central server yet.</source>
         <translation>离线结账：尚有 %1 个操作未到达中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="229"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="212"/>
         <source>%1, as %2</source>
         <translation>%1（以 %2 的名义开班）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="234"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="216"/>
         <source>orders %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="239"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="221"/>
         <source>tickets %1</source>
         <translation>门票 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="244"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="226"/>
         <source>sales total %1</source>
         <translation>销售总额 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="249"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="230"/>
         <source>discounts given %1</source>
         <translation>折扣总额 %1</translation>
     </message>
@@ -2166,429 +2166,429 @@
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="28"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="25"/>
         <source>Wrong username or PIN/password.</source>
         <extracomment>Whole messages and the phrases that appear inside patterned ones.</extracomment>
         <translation>用户名或 PIN 码/密码错误。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="30"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="27"/>
         <source>out of paper: load paper or ticket stock, then resume</source>
         <translation>缺纸：请装入纸卷或票纸，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="31"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="28"/>
         <source>paper jam: clear it, then resume</source>
         <translation>卡纸：请清除，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="32"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="29"/>
         <source>cutter jam: clear it, then resume</source>
         <translation>切刀卡住：请清除，然后继续</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="33"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="30"/>
         <source>printer offline: check cable and power, then resume or redirect</source>
         <translation>打印机离线：请检查线缆和电源，然后继续或改用其他打印机</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="37"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="34"/>
         <source>count the cash in the drawer before closing the shift</source>
         <translation>结账前请先清点钱箱中的现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="38"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="35"/>
         <source>a pay-in needs a reason</source>
         <translation>放入现金需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="39"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="36"/>
         <source>a pay-out needs a reason</source>
         <translation>支出现金需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="40"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="37"/>
         <source>a voucher count cannot be negative</source>
         <translation>礼品券清点金额不能为负数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="41"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="38"/>
         <source>each batch total needs a card scheme</source>
         <translation>每一笔批次合计都需要填写卡组织</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="43"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="40"/>
         <source>an override needs a reason (e.g. &apos;customer double-charged&apos;)</source>
         <translation>授权需要填写原因（例如“顾客被重复扣款”）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="46"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="43"/>
         <source>a supervisor cannot authorise their own action; another person must approve it</source>
         <translation>主管不能为自己的操作授权；须由另一人批准</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="50"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="47"/>
         <source>the override does not exist</source>
         <translation>该授权不存在</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="51"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="48"/>
         <source>the override has already been used; each override allows one action</source>
         <translation>该授权已被使用；每次授权只允许一项操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="54"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="51"/>
         <source>the override has already been used</source>
         <translation>该授权已被使用</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="55"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="52"/>
         <source>the override was given for another user</source>
         <translation>该授权是给另一位用户的</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="56"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="53"/>
         <source>the override was given at another terminal</source>
         <translation>该授权是在另一台终端上给出的</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="57"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="54"/>
         <source>ask a supervisor for an override</source>
         <translation>请主管授权</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="58"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="55"/>
         <source>ask an administrator</source>
         <translation>请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="60"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="57"/>
         <source>clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="61"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="58"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="62"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="59"/>
         <source>door</source>
         <translation>检票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="63"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="60"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="64"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="61"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="65"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="62"/>
         <source>deactivated user</source>
         <translation>已停用用户</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="67"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="64"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="68"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="65"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="69"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="66"/>
         <source>voucher</source>
         <translation>礼品券</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="70"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="67"/>
         <source>drop</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="71"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="68"/>
         <source>pay-in</source>
         <translation>放入现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="72"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="69"/>
         <source>pay-out</source>
         <translation>支出现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="74"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="71"/>
         <source>sell tickets</source>
         <translation>售票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="75"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="72"/>
         <source>issue complimentary tickets</source>
         <translation>发放赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="76"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="73"/>
         <source>override a price</source>
         <translation>修改票价</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="77"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="74"/>
         <source>give a manual discount</source>
         <translation>手动打折</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="78"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="75"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="79"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="76"/>
         <source>exchange tickets</source>
         <translation>换票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="80"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="77"/>
         <source>void a sale</source>
         <translation>作废销售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="81"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="78"/>
         <source>reprint a ticket</source>
         <translation>重打门票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="82"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="79"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售打开钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="83"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="80"/>
         <source>drop cash from the drawer to the safe</source>
         <translation>将钱箱现金存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="84"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="81"/>
         <source>pay out a large amount of cash</source>
         <translation>支出大额现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="85"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="82"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="86"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="83"/>
         <source>close a shift</source>
         <translation>交班结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="87"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="84"/>
         <source>sign off a cash variance</source>
         <translation>签核现金差额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="88"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="85"/>
         <source>print an X report</source>
         <translation>打印 X 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="89"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="86"/>
         <source>print a Z report</source>
         <translation>打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="90"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="87"/>
         <source>view sales reports</source>
         <translation>查看销售报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="91"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="88"/>
         <source>check tickets in at the door</source>
         <translation>在入口检票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="92"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="89"/>
         <source>hand out will-call tickets</source>
         <translation>发放预留取票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="93"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="90"/>
         <source>redeem a voucher by typing its code</source>
         <translation>手动输入券码兑换礼品券</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="94"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="91"/>
         <source>manage house seats and kills</source>
         <translation>管理保留座位和封锁座位</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="95"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="92"/>
         <source>manage offline seat allocations</source>
         <translation>管理离线座位分配</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="96"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="93"/>
         <source>resolve sync conflicts</source>
         <translation>处理同步冲突</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="97"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="94"/>
         <source>edit events and performances</source>
         <translation>编辑活动和场次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="98"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="95"/>
         <source>edit prices and discounts</source>
         <translation>编辑票价和折扣</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="99"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="96"/>
         <source>import seat maps</source>
         <translation>导入座位图</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="100"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="97"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="101"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="98"/>
         <source>grant permissions</source>
         <translation>授予权限</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="102"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="99"/>
         <source>manage devices and terminals</source>
         <translation>管理设备和终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="103"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="100"/>
         <source>verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="132"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="112"/>
         <source>Too many wrong attempts: %1 is locked until %2.</source>
-        <extracomment>Who was refused, as ``guard`` names them: &quot;clerk &apos;ann&apos;&quot;, &quot;deactivated user &apos;bob&apos;&quot;. Longest and most specific first: the first that matches wins.</extracomment>
+        <extracomment>Who was refused, as ``guard`` names them: &quot;clerk &apos;ann&apos;&quot;, &quot;deactivated user &apos;bob&apos;&quot;. Most specific first: the first that matches wins. A group marked True is a phrase (a role, a permission, a tender, a nested message) translated in turn.</extracomment>
         <translation>错误次数过多：%1 已被锁定，直至 %2。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="137"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="116"/>
         <source>%1 has no open shift at %2; open a shift (count the float) first</source>
         <translation>%1 在 %2 没有未结班次；请先开班（清点备用金）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="143"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="122"/>
         <source>%1 already has an open shift at %2; close it first</source>
         <translation>%1 在 %2 已有未结班次；请先结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="147"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="126"/>
         <source>%1 already has an open shift at %2</source>
         <translation>%1 在 %2 已有未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="152"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="131"/>
         <source>the %1 variance of %2 is over the limit: a supervisor must sign it off with a reason</source>
         <translation>%1差额 %2 超过限额：须由主管填写原因签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="159"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="140"/>
         <source>shift %1 is already closed; a shift is never reopened</source>
         <translation>班次 %1 已结账；班次结账后不能重新打开</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="165"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="146"/>
         <source>shift %1 is closed; its count is final</source>
         <translation>班次 %1 已结账；清点结果不能再改</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="169"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="150"/>
         <source>shift %1 is closed; its reconciliation is final</source>
         <translation>班次 %1 已结账；对账结果不能再改</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="173"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="154"/>
         <source>shift %1 is closed; print its Z report instead</source>
         <translation>班次 %1 已结账；请改为打印其 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="179"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="159"/>
         <source>the drawer does not hold %1 in %2 cash: no %3; if the drawer holds more than the system knows, book a pay-in first</source>
         <translation>钱箱中的 %2 现金不足 %1：不能%3；如果钱箱里的现金比系统记录的多，请先登记放入现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="186"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="169"/>
         <source>a %1 must be more than zero</source>
         <translation>%1金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="191"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="175"/>
         <source>%1 × %2 is more than a drawer or a safe bag holds (at most %3); check the count</source>
         <translation>%1 × %2 超过钱箱或保险袋的容量（最多 %3）；请核对清点数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="198"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="182"/>
         <source>%1 is not a %2 note or coin</source>
         <translation>%1 不是 %2 的纸币或硬币面额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="202"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="186"/>
         <source>no notes and coins are configured for %1</source>
         <translation>%1 未配置纸币和硬币面额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="206"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="190"/>
         <source>%1 is entered twice</source>
         <translation>%1 输入了两次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="211"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="194"/>
         <source>%1 has more decimal places than %2 allows (%3)</source>
         <translation>%1 的小数位数超过 %2 允许的位数（%3）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="215"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="198"/>
         <source>the reason may have at most %1 characters</source>
         <translation>原因最多 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="219"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="202"/>
         <source>the override was given to %1, not to %2</source>
         <translation>该授权用于%1，而不是%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="223"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="208"/>
         <source>the override was given for %1, not for %2</source>
         <translation>该授权针对 %1，而不是 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="227"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="212"/>
         <source>the override has expired (overrides are valid for %1 minutes)</source>
         <translation>该授权已过期（授权有效期为 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="233"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="218"/>
         <source>%1 %2 may not %3 and so cannot authorise it</source>
         <translation>%1“%2”无权%3，因此不能授权</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="237"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="225"/>
         <source>%1 %2 may not %3, even with an override</source>
         <translation>%1“%2”无权%3，即使有授权也不行</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="241"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="232"/>
         <source>%1 %2 may not %3; %4</source>
         <translation>%1“%2”无权%3；%4</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/service_messages.py" line="245"/>
+        <location filename="../../boxoffice/ui/service_messages.py" line="240"/>
         <source>%1 %2 may not %3: %4</source>
         <translation>%1“%2”无权%3：%4</translation>
     </message>

@@ -193,3 +193,8 @@ def test_the_chinese_cash_screen_says_why_a_drop_was_refused(
     assert screen.message.property("kind") == "error"
     assert snapshot(cash_world) == before
     screen.grab().save(str(ROOT / "docs/screenshots/cash-refusal-zh_CN.png"))
+
+
+def test_names_are_kept_as_written_even_when_they_look_like_placeholders(zh: None) -> None:
+    said = "ann%2 has no open shift at Till %1; open a shift (count the float) first"
+    assert service_message(said) == "ann%2 在 Till %1 没有未结班次；请先开班（清点备用金）"
