@@ -70,7 +70,7 @@ def _warm_store_imports() -> None:
     if os.environ.get("BOXOFFICE_NO_WARMUP"):
         return
     import boxoffice.seatmaps.view_model
-    import boxoffice.store.migrate  # noqa: F401
+    import boxoffice.store.engine  # noqa: F401  (Alembic only if the store needs migrating)
 
 
 def main(argv: list[str] | None = None) -> int:

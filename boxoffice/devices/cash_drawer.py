@@ -20,9 +20,9 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 import serial
-from escpos.printer import Dummy
 
 from boxoffice.devices.base import Device, DeviceKind, DeviceUnavailable, ReceiptPrinter
+from boxoffice.devices.printing.escpos_ticket import dummy
 from boxoffice.devices.registry import DeviceConfig, register_driver
 from boxoffice.errors import ValidationError
 from boxoffice.sales import drawer_events
@@ -38,9 +38,9 @@ def pulse_bytes(pin: int = 2) -> bytes:
     """The ESC/POS drawer pulse for connector pin 2 or 5, as python-escpos builds it."""
     if pin not in (2, 5):
         raise ValidationError(f"a drawer kick uses pin 2 or 5, not {pin}")
-    dummy = Dummy()
-    dummy.cashdraw(pin)
-    return dummy.output
+    job = dummy()
+    job.cashdraw(pin)
+    return job.output
 
 
 class EscposDrawer(Device):

@@ -24,11 +24,14 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from escpos.printer import Dummy
-
 from boxoffice.actor import Actor, system_actor
 from boxoffice.devices.base import Device, DeviceKind, DeviceState, DeviceUnavailable
-from boxoffice.devices.printing.escpos_ticket import EscPosConfig, EscPosTicketDriver, EscPosWriter
+from boxoffice.devices.printing.escpos_ticket import (
+    EscPosConfig,
+    EscPosTicketDriver,
+    EscPosWriter,
+    dummy,
+)
 from boxoffice.devices.printing.fgl import FglBuilder, FglConfig, FglTicketDriver
 from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.print_queue import (
@@ -119,7 +122,7 @@ class QueuedPrinter(Device):
             return future
         if pin not in (2, 5):
             raise ValidationError(f"a drawer kick uses pin 2 or 5, not {pin}")
-        d = Dummy()
+        d = dummy()
         d.cashdraw(pin)
         return self.print_queue.send_raw(d.output, self._actor(None))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -11,6 +13,7 @@ from sqlalchemy import inspect, text
 import boxoffice.store.models  # noqa: F401
 from boxoffice.store import Store, open_store
 from boxoffice.store.base import Base
+from boxoffice.store.engine import HEAD_REVISION
 from boxoffice.store.migrate import current_revision, downgrade, head_revision, upgrade
 
 
@@ -70,6 +73,28 @@ def test_upgrade_at_head_does_nothing(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite3")
     assert upgrade(store) is None
     assert list(tmp_path.glob("*.bak")) == []
+    store.dispose()
+
+
+def test_a_store_at_head_opens_without_alembic_and_an_older_one_is_upgraded(
+    tmp_path: Path,
+) -> None:
+    """The client's cold start skips Alembic when the store is current; never when it is not."""
+    assert head_revision() == HEAD_REVISION  # a new migration must move HEAD_REVISION too
+    path = tmp_path / "s.sqlite3"
+    open_store(path).dispose()
+    probe = (
+        "import sys; from boxoffice.store import open_store; "
+        f"open_store({str(path)!r}).dispose(); print('alembic' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+    store = open_store(path)
+    downgrade(store, "0006_sync")
+    store.dispose()
+    store = open_store(path)  # one revision behind: Alembic runs and upgrades it
+    assert current_revision(store) == head_revision()
+    assert len(list(tmp_path.glob("*.bak"))) == 2  # before the downgrade, before the upgrade
     store.dispose()
 
 

@@ -23,11 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from escpos.capabilities import get_profile
-from escpos.constants import QR_ECLEVEL_M
-from escpos.printer import Dummy
 from PIL import Image, ImageDraw
 
 from boxoffice.devices.printing import raster_text, text_safety
@@ -35,6 +32,9 @@ from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.ticket_layout import Element, Template, fill
 from boxoffice.devices.printing.ticket_layout import load as load_template
 from boxoffice.errors import ValidationError
+
+if TYPE_CHECKING:
+    from escpos.printer import Dummy
 
 TextMode = Literal["latin", "gb18030", "big5", "raster"]
 TEXT_MODES: tuple[str, ...] = ("latin", "gb18030", "big5", "raster")
@@ -71,6 +71,8 @@ class EscPosConfig:
             raise ValidationError(
                 f"ESC/POS text mode must be one of {', '.join(TEXT_MODES)}, got {self.text_mode!r}"
             )
+        from escpos.capabilities import get_profile
+
         try:
             get_profile(self.profile)
         except KeyError:
@@ -118,10 +120,22 @@ def _logo_bytes(path: str, mtime: float, max_width: int, max_height: int) -> byt
     except (OSError, ValueError) as exc:
         raise ValidationError(f"the printer logo {path} cannot be read: {exc}") from None
     img.thumbnail((max_width, max_height))
-    d = Dummy()
+    d = dummy()
     d.set(align="center")
     d.image(img.convert("L"), impl="bitImageRaster", center=False)
     return d.output
+
+
+def dummy(profile: str | None = None) -> Dummy:
+    """A python-escpos ``Dummy`` to assemble a job on.
+
+    python-escpos is imported here, at the first job, not when the client
+    starts: loading its printer profiles takes about a tenth of a second,
+    which a terminal without an ESC/POS printer never needs.
+    """
+    from escpos.printer import Dummy
+
+    return Dummy(profile=profile) if profile else Dummy()
 
 
 class EscPosWriter:
@@ -129,7 +143,7 @@ class EscPosWriter:
 
     def __init__(self, config: EscPosConfig) -> None:
         self.config = config
-        self.p = Dummy(profile=config.profile)
+        self.p = dummy(config.profile)
         # python-escpos prints a warning to stdout for every image unless the width is known.
         width = self.p.profile.profile_data.setdefault("media", {}).setdefault("width", {})
         if width.get("pixels", "Unknown") == "Unknown":
@@ -272,6 +286,8 @@ class EscPosWriter:
     def qr(self, data: str, size_mm: float) -> None:
         module = self.config.qr_module or max(3, min(8, int(size_mm * DOTS_PER_MM / 45)))
         self.p.set(align="center")
+        from escpos.constants import QR_ECLEVEL_M
+
         self.p.qr(text_safety.check_code(data), ec=QR_ECLEVEL_M, size=module, native=True)
         self.p._raw(b"\n")
 
