@@ -63,6 +63,8 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
         ("Clerk", content["clerk"]),
         ("Shift", str(content["shift"])),
         ("Opened", _when(content["opened_at"], zone)),
+        # "CST" alone could be Shanghai or Chicago: name the zone once.
+        ("Time zone", zone.key),
     ]
     if kind == "Z":
         report.meta += [

@@ -21,6 +21,7 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "Clerk"),
     QT_TRANSLATE_NOOP("ReportText", "Shift"),
     QT_TRANSLATE_NOOP("ReportText", "Opened"),
+    QT_TRANSLATE_NOOP("ReportText", "Time zone"),
     QT_TRANSLATE_NOOP("ReportText", "Closed"),
     QT_TRANSLATE_NOOP("ReportText", "Closed by"),
     QT_TRANSLATE_NOOP("ReportText", "Z number"),

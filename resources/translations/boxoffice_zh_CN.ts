@@ -1517,578 +1517,583 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/report_text.py" line="24"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/report_text.py" line="25"/>
         <source>Closed</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="25"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="26"/>
         <source>Closed by</source>
         <translation>结账人</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="26"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="27"/>
         <source>Z number</source>
         <translation>Z 编号</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="27"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="28"/>
         <source>Unsynced operations</source>
         <translation>未同步操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="28"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="29"/>
         <source>Variance signed off</source>
         <translation>差额签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="29"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="30"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="30"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="31"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="31"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="32"/>
         <source>X report: running figures. The shift stays open; nothing is reset.</source>
         <translation>X 报表：当前运行数据。班次保持开放，不会清零。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="42"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="43"/>
         <source>Expected and counted</source>
         <translation>应有与实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="43"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="44"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
         <source>Takings by tender</source>
         <translation>按支付方式的收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="45"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
         <source>Card reconciliation</source>
         <translation>刷卡对账</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="46"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
         <source>Counted by denomination</source>
         <translation>按面额清点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="47"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
         <source>Activity</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="48"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="49"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
         <source>Venue totals</source>
         <translation>场馆合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="50"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
         <source>Cash drawers</source>
         <translation>钱箱合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="53"/>
         <source>Sign-offs and flags</source>
         <translation>签核与标记</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="53"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="54"/>
         <source>source: &apos;server&apos; = from the central server; &apos;local&apos; = this store only; &apos;local+server&apos; = this store, checked against the server&apos;s copy.</source>
         <translation>来源：“服务器”= 来自中央服务器；“本地”= 仅本终端数据库；“本地+服务器”= 本终端数据库，并已与服务器副本核对。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="58"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="59"/>
         <source>Closed shifts only. – : not counted (no batch total entered).</source>
         <translation>仅含已结班次。– ：未清点（未输入批结总额）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="61"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="62"/>
         <source>Summed over the day&apos;s Z reports: float + sales − refunds − drops ± pay-ins/outs.</source>
         <translation>按当日 Z 报表汇总：备用金 + 销售 − 退款 − 存入保险柜 ± 存入/支出。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="65"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="66"/>
         <source>– : nothing counted (electronic tender, or no batch total entered).</source>
         <translation>–：未清点（电子支付，或未录入批次合计）。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="68"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="69"/>
         <source>Expected = float + cash sales − refunds − drops + pay-ins − pay-outs.</source>
         <translation>应有 = 备用金 + 现金销售 − 退款 − 存入保险柜 + 放入 − 支出。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="72"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
         <source>tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="73"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="74"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
         <source>expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="75"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
         <source>counted</source>
         <translation>实点</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="76"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
         <source>variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="77"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
         <source>line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="78"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="79"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
         <source>payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="80"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
         <source>taken</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
         <source>refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="82"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
         <source>given back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="83"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
         <source>net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="84"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
         <source>scheme</source>
         <translation>卡组织</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="85"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="86"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="87"/>
         <source>shift count</source>
         <translation>班次笔数</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="88"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
         <source>difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="90"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
         <source>denomination</source>
         <translation>面额</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="92"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
         <source>value</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="93"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
         <source>item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="95"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
         <source>terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="121"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
         <source>Expected in drawers</source>
         <translation>钱箱应有现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="123"/>
         <source>local+server</source>
         <translation>本地+服务器</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="123"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="124"/>
         <source>this store</source>
         <translation>本终端</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="124"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="125"/>
         <source>not known here</source>
         <translation>本终端未知</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="125"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="126"/>
         <source>variance signed off</source>
         <translation>差额已签核</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="126"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
         <source>card batch mismatch</source>
         <translation>银行卡批结不符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="127"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="128"/>
         <source>see its Z report</source>
         <translation>见该 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="129"/>
         <source>closed offline</source>
         <translation>离线结班</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="129"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="130"/>
         <source>copies differ</source>
         <translation>副本不一致</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="130"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="131"/>
         <source>this store&apos;s copy is shown</source>
         <translation>显示本终端的副本</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="164"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="165"/>
         <source>%1 · this terminal&apos;s figures only</source>
         <translation>%1 · 仅本终端数据</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="168"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="169"/>
         <source>%1 · every terminal, server figures as of %2</source>
         <translation>%1 · 所有终端，服务器数据截至 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="172"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="173"/>
         <source>The server&apos;s figures are missing: %1</source>
         <translation>缺少服务器数据：%1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="177"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="178"/>
         <source>PARTIAL: %1 not known to the central server; their figures are this store&apos;s only.</source>
         <translation>不完整：中央服务器不知道 %1；其数据仅来自本终端数据库。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="184"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="185"/>
         <source>INCOMPLETE: %1 shift(s) still open: %2</source>
         <translation>未完成：仍有 %1 个班次未结：%2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="189"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="190"/>
         <source>MISMATCH: %1 differ(s) between this terminal and the server; check both copies before signing off.</source>
         <translation>不一致：%1 在本终端与服务器之间不同；签核前请核对两份副本。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="197"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="198"/>
         <source>%1 operations not yet sent then</source>
         <translation>当时有 %1 项操作尚未发送</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="201"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="202"/>
         <source>%1 (revoked)</source>
         <translation>%1（已吊销）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="51"/>
-        <location filename="../../boxoffice/ui/report_text.py" line="97"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="52"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
         <source>Z reports</source>
         <translation>Z 报表</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="34"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="35"/>
         <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server.</source>
         <translation>仅本地数据：本终端数据库中的内容。其他终端的数据来自中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="39"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="40"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="41"/>
         <source>Shifts still open</source>
         <translation>未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="98"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
         <source>open shifts</source>
         <translation>未结班次</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="99"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
         <source>unsynced operations</source>
         <translation>未同步操作</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="100"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
         <source>last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="101"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
         <source>Z</source>
         <translation>Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="102"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
         <source>clerk</source>
         <translation>售票员</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
         <source>closed</source>
         <translation>结班时间</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="104"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
         <source>opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="106"/>
         <source>running cash</source>
         <translation>当前现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="106"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
         <source>flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="107"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="108"/>
         <source>detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="109"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
         <source>Cash sales</source>
         <translation>现金销售</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="111"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
         <source>Cash refunds</source>
         <translation>现金退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
         <source>Drops to the safe</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="113"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
         <source>Pay-ins</source>
         <translation>放入现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="114"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
         <source>Pay-outs</source>
         <translation>支出现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="116"/>
         <source>Expected in drawer</source>
         <translation>钱箱应有</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="116"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="117"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="117"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="118"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="119"/>
         <source>voucher</source>
         <translation>礼品券</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="120"/>
         <source>complimentary</source>
         <translation>赠票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="120"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="121"/>
         <source>exchange credit</source>
         <translation>换票抵扣</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="131"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="133"/>
         <source>mismatch</source>
         <translation>不符</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="133"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="134"/>
         <source>no batch total</source>
         <translation>无批次合计</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="134"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="135"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="136"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="137"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="138"/>
         <source>pending</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="138"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="139"/>
         <source>reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="139"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="140"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="140"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="141"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="141"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="143"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="143"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="144"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="144"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="145"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="146"/>
         <source>exchanged</source>
         <translation>已换票</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="152"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="153"/>
         <source>Z report %1 — %2</source>
         <extracomment>Texts with a variable part: the pattern, the template with %1, %2 …, which groups are words.</extracomment>
         <translation>Z 报表 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="156"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="157"/>
         <source>X report (running, not closed) — %1</source>
         <translation>X 报表（运行中，未结账）— %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="160"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="161"/>
         <source>shift %1 · clerk %2</source>
         <translation>班次 %1 · 售票员 %2</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="205"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="206"/>
         <source>Closed offline: %1 operations had not reached the central server yet.</source>
         <translation>离线结账：尚有 %1 个操作未到达中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="212"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="213"/>
         <source>%1, as %2</source>
         <translation>%1（以 %2 的名义开班）</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="216"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="217"/>
         <source>orders %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="221"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="222"/>
         <source>tickets %1</source>
         <translation>门票 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="226"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="227"/>
         <source>sales total %1</source>
         <translation>销售总额 %1</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/report_text.py" line="230"/>
+        <location filename="../../boxoffice/ui/report_text.py" line="231"/>
         <source>discounts given %1</source>
         <translation>折扣总额 %1</translation>
     </message>
