@@ -84,7 +84,6 @@ class CashRights:
     signoff: bool = False
     report_x: bool = False
     report_z: bool = False
-    reports_view: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,6 @@ def rights(session: Session, actor: Actor, now: datetime | None = None) -> CashR
         signoff=Permission.VARIANCE_SIGNOFF in held,
         report_x=Permission.REPORT_X in held,
         report_z=Permission.REPORT_Z in held,
-        reports_view=Permission.REPORTS_VIEW in held,
     )
 
 

@@ -52,7 +52,7 @@ def test_the_desk_shows_drawers_without_what_they_should_hold(world: World) -> N
     with world.store.read() as s:
         sup = drawer_state.load(s, world.supervisor, now=world.now)
     assert sorted(s.username for s in sup.shifts) == ["ann", "sue"]  # a supervisor sees all
-    assert sup.rights.report_x and sup.rights.signoff and sup.rights.reports_view
+    assert sup.rights.report_x and sup.rights.signoff and sup.rights.report_z
 
     with world.store.write() as s:
         close.count_cash(s, world.clerk, shift_id, {"EUR": {2000: 4, 10: 3}}, now=world.now)
