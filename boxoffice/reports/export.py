@@ -20,14 +20,24 @@ FORMATS = ("pdf", "csv")
 
 def check_target(path: Path) -> Path:
     """A clear error for a folder, a missing folder or one we may not write to."""
+    try:
+        _check(path)
+    except OSError as exc:  # a name too long, a path through a file …
+        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _check(path: Path) -> None:
     if path.is_dir():
         raise ValidationError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        # A device or a pipe would be replaced by an ordinary file, not written to.
+        raise ValidationError(f"{path} is not an ordinary file; give a file name")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise ValidationError(f"cannot write {path}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise ValidationError(f"cannot write {path}: folder {parent} is not writable")
-    return path
 
 
 def write(
@@ -37,14 +47,20 @@ def write(
     if fmt not in FORMATS:
         raise ValidationError(f"reports are written as {' or '.join(FORMATS)}, not {fmt!r}")
     target = check_target(Path(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {target}: {exc.strerror}") from None
     os.close(fd)
     try:
         if fmt == "pdf":
             pdf.write(reports, tmp, page=page)
         else:
             csv_out.write(reports, tmp)
+        os.chmod(tmp, 0o644)  # readable by whoever files the reports, not mkstemp's 0600
         os.replace(tmp, target)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

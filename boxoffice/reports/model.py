@@ -82,11 +82,21 @@ class Day:
         return f"{self.day.isoformat()} ({self.tz.key})"
 
 
+#: Business days a report can cover: far enough either way for any box office,
+#: near enough that the day's bounds in any time zone stay valid datetimes.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR} a report can cover"
+        )
+    return day
 
 
 def report_timezone(session: Session) -> ZoneInfo:

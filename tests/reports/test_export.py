@@ -46,7 +46,7 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path: Path, monkeypatch) ->
         raise OSError("disk full")
 
     monkeypatch.setattr(export.pdf, "write", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ValidationError, match=r"cannot write .*day\.pdf: disk full"):
         export.write(_report(), target, "pdf")
     assert target.read_bytes() == b"the good one"
     assert [p.name for p in tmp_path.iterdir()] == ["day.pdf"]

@@ -82,6 +82,8 @@ def test_x_report_of_the_open_shift(
         (["z", "--date", "2030-06-01", "--terminal", "Window 9"], "no terminal named 'Window 9'"),
         (["z", "--date", "2030-06-02"], "no Z reports on 2030-06-02"),
         (["stock", "--date", "2030-13-01"], "not a date"),
+        (["sales", "--date", "9999-12-31"], "outside the years 1970–9998"),
+        (["inventory", "--date", "0001-01-01"], "outside the years"),
     ],
 )
 def test_bad_arguments_are_refused_and_write_nothing(
@@ -107,6 +109,30 @@ def test_unwritable_targets_are_refused(
     assert code == 2 and "does not exist" in err
     code, _, err = run(busy_day, capsys, "sales", "--date", "2030-06-01", "--pdf", str(tmp_path))
     assert code == 2 and "is a folder" in err
+    code, _, err = run(busy_day, capsys, "sales", "--date", "2030-06-01", "--csv", "/dev/null")
+    assert code == 2 and "/dev/null is not an ordinary file" in err
+    assert Path("/dev/null").is_char_device()  # still the device, not a CSV
+    too_long = tmp_path / ("x" * 300 + ".pdf")
+    code, _, err = run(busy_day, capsys, "sales", "--date", "2030-06-01", "--pdf", str(too_long))
+    assert code == 2 and "cannot write" in err and "Traceback" not in err
+    assert list(tmp_path.glob(".report-*")) == []
+
+
+def test_a_report_with_nowhere_to_go_is_refused(
+    busy_day: Day, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(busy_day, capsys, "sales", "--date", "2030-06-01")
+    assert code == 2 and "--pdf FILE or --csv FILE" in err and out == ""
+    code, _, err = run(busy_day, capsys, "z", "--date", "2030-06-01")
+    assert code == 2 and "--slip" in err
+
+
+def test_a_written_report_is_readable_by_others(
+    busy_day: Day, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "sales.csv"
+    code, _, _ = run(busy_day, capsys, "sales", "--date", "2030-06-01", "--csv", str(target))
+    assert code == 0 and target.stat().st_mode & 0o777 == 0o644
 
 
 def test_pdf_and_csv_together_is_a_usage_error(
