@@ -145,11 +145,6 @@ def _day_end(store: Store, on: date, local: bool) -> Report:
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
     on = parse_date(args.date)
     target = export.check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
-    if target is None and not (args.slip or args.printer is not None):
-        raise ValidationError(
-            "say where the report goes: --pdf FILE or --csv FILE"
-            + (" (or --slip / --printer NAME for the Z slip)" if args.kind == "z" else "")
-        )
     if args.kind == "day-end" and args.terminal:
         raise ValidationError("the day end covers every terminal; leave out --terminal")
     if args.local and args.kind != "day-end":
@@ -157,6 +152,11 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
     slip = args.slip or args.printer is not None
     if slip and args.kind != "z":
         raise ValidationError("--slip prints the Z report for the receipt printer; use it with z")
+    if target is None and not (args.slip or args.printer is not None):
+        raise ValidationError(
+            "say where the report goes: --pdf FILE or --csv FILE"
+            + (" (or --slip / --printer NAME for the Z slip)" if args.kind == "z" else "")
+        )
     if args.kind == "day-end":
         reports, slips, z_ids = [_day_end(store, on, args.local)], [], []
     else:

@@ -117,7 +117,7 @@ def _takings(day_end: DayEnd) -> Section:
         section.rows.append([tender, cur, Money(net, cur)])
     one_currency = len({row[1] for row in section.rows}) == 1
     if one_currency and sum(isinstance(r[2], Money) and r[2].minor > 0 for r in section.rows) > 1:
-        section.chart = Chart("pie", "tender", "net", "Takings by tender")
+        section.chart = Chart("pie", "tender", "net", "Takings by tender (net)")
     return section
 
 

@@ -142,7 +142,8 @@ def _major(cell: Cell) -> float:
     return 0.0
 
 
-def _chart_points(section: Section, chart: Chart) -> tuple[list[str], list[float], str]:
+def _chart_points(section: Section, chart: Chart) -> tuple[list[str], list[float], str, list[str]]:
+    """Labels, values, the currency drawn ("" for counts) and what was left out, said."""
     labels = section.column(chart.label)
     values = section.column(chart.value)
     currencies = Counter(v.currency for v in values if isinstance(v, Money))
@@ -152,9 +153,14 @@ def _chart_points(section: Section, chart: Chart) -> tuple[list[str], list[float
         for lab, v in zip(labels, values, strict=True)
         if not isinstance(v, Money) or v.currency == currency
     ]
-    if chart.kind != "line":
+    notes = []
+    others = sorted(set(currencies) - {currency})
+    if others:
+        notes.append(f"{currency} only; {', '.join(others)} in the table")
+    if chart.kind != "line" and len(points) > MAX_CHART_BARS:
+        notes.append(f"first {MAX_CHART_BARS} of {len(points)}")
         points = points[:MAX_CHART_BARS]
-    return [p[0] for p in points], [p[1] for p in points], currency
+    return [p[0] for p in points], [p[1] for p in points], currency, notes
 
 
 def _short(label: str, n: int = 28) -> str:
@@ -162,11 +168,16 @@ def _short(label: str, n: int = 28) -> str:
 
 
 def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | None:
-    labels, values, currency = _chart_points(section, chart)
+    labels, values, currency, notes = _chart_points(section, chart)
     if not values or not any(values):
         return None
     unit = f" ({currency})" if currency else ""
-    title = f"{chart.title or section.title}: {chart.value}{unit}"
+    title = (chart.title or f"{section.title}: {chart.value}") + unit
+    if notes:
+        title += f" — {'; '.join(notes)}"
+    # Money to the cent; counts as whole numbers, with whole-number steps when small.
+    amount = "{:,.2f}".format if currency else "{:,.0f}".format
+    small_count = not currency and max(values) < 10
     if chart.kind == "pie":
         d = Drawing(width, 62 * mm)
         pie = Pie()
@@ -187,7 +198,7 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
                 String(
                     75 * mm,
                     y - i * 5 * mm,
-                    f"{_short(lab, 40)}  {v:,.2f}  ({100 * max(v, 0) / total:.0f} %)",
+                    f"{_short(lab, 40)}  {amount(v)}  ({100 * max(v, 0) / total:.0f} %)",
                     fontSize=8,
                     fontName=_label_font([lab]),
                 )
@@ -209,8 +220,10 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
         c.valueAxis.valueMin = 0
         c.valueAxis.labels.fontSize = 7.5
         c.valueAxis.labelTextFormat = "{:,.0f}".format
+        if small_count:
+            c.valueAxis.valueStep = 1
         c.bars[0].fillColor = PALETTE[0]
-        c.barLabelFormat = "{:,.2f}".format
+        c.barLabelFormat = amount
         c.barLabels.fontSize = 7
         c.barLabels.boxAnchor = "w"
         c.barLabels.dx = 3
@@ -226,7 +239,7 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
     else:
         c = VerticalBarChart()
         c.bars[0].fillColor = PALETTE[0]
-        c.barLabelFormat = "{:,.0f}".format
+        c.barLabelFormat = amount
         c.barLabels.fontSize = 7
         c.barLabels.nudge = 6
     c.x, c.y = 18 * mm, 14 * mm
@@ -241,6 +254,8 @@ def chart_drawing(section: Section, chart: Chart, width: float) -> Drawing | Non
     c.valueAxis.valueMin = 0
     c.valueAxis.labels.fontSize = 7.5
     c.valueAxis.labelTextFormat = "{:,.0f}".format
+    if small_count:
+        c.valueAxis.valueStep = 1
     d.add(c)
     d.add(String(0, 64 * mm, title, fontName=font_for(title, True), fontSize=9))
     return d

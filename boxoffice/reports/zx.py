@@ -134,7 +134,7 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
             ]
         )
     if tenders.rows:
-        tenders.chart = Chart("pie", "tender", "taken", "Takings by tender")
+        tenders.chart = Chart("pie", "tender", "taken", "Takings by tender (taken)")
     report.sections.append(tenders)
 
     cards = Section(
@@ -163,7 +163,8 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
             "Counted by denomination", ["denomination", "currency", "quantity", "value"]
         )
         for cur, lines in content["count"].items():
-            for denom, qty in lines.items():
+            # Stored with sorted string keys ("1", "10", "2" …): list them largest first.
+            for denom, qty in sorted(lines.items(), key=lambda kv: -int(kv[0])):
                 count.rows.append(
                     [Money(int(denom), cur).format(), cur, qty, Money(int(denom) * qty, cur)]
                 )

@@ -226,3 +226,43 @@ def test_payments_for_z_include_only_captured(busy_day: Day) -> None:
         )
     content = close.content_of(busy_day.z)
     assert sum(t["payments"] + t["refunds"] for t in content["tenders"]) == captured
+
+
+def test_the_z_lists_the_count_largest_note_first(busy_day: Day) -> None:
+    report = zx.from_content(close.content_of(busy_day.z), busy_day.z.sha256)
+    (count,) = [s for s in report.sections if s.title == "Counted by denomination"]
+    # Counted: 5 × €50 and 3 × €1, stored under text keys, where "100" sorts before "5000".
+    assert [row[0] for row in count.rows] == ["€50.00", "€1.00"]
+    shuffled = {**close.content_of(busy_day.z), "count": {"EUR": {"1000": 1, "200": 2, "5000": 1}}}
+    (count,) = [
+        s for s in zx.from_content(shuffled).sections if s.title == "Counted by denomination"
+    ]
+    assert [row[0] for row in count.rows] == ["€50.00", "€10.00", "€2.00"]
+
+
+def test_charts_say_what_they_draw_and_count_in_whole_numbers() -> None:
+    from reportlab.graphics.shapes import String
+
+    from boxoffice.reports.model import Chart, Section
+
+    def strings(drawing) -> list[str]:  # type: ignore[no-untyped-def]
+        return [item.text for item in drawing.contents if isinstance(item, String)]
+
+    counts = Section("Exceptions", ["kind", "count"], [["refund", 1], ["void", 2]])
+    counts.chart = Chart("bar", "kind", "count", "Exceptions by kind")
+    drawing = pdf.chart_drawing(counts, counts.chart, 400)
+    assert strings(drawing) == ["Exceptions by kind"]
+    bars = drawing.contents[0]
+    assert bars.valueAxis.valueStep == 1 and bars.barLabelFormat(2.0) == "2"
+
+    many = Section("Seats", ["performance", "sold"], [[f"show {i}", i + 1] for i in range(20)])
+    many.chart = Chart("hbar", "performance", "sold", "Seats sold")
+    assert strings(pdf.chart_drawing(many, many.chart, 400)) == ["Seats sold — first 15 of 20"]
+
+    money = Section(
+        "Takings", ["tender", "net"], [["cash", Money(1050, "EUR")], ["card", Money(99, "CNY")]]
+    )
+    money.chart = Chart("hbar", "tender", "net", "Takings")
+    drawing = pdf.chart_drawing(money, money.chart, 400)
+    assert strings(drawing) == ["Takings (EUR) — EUR only; CNY in the table"]
+    assert drawing.contents[0].barLabelFormat(10.5) == "10.50"
