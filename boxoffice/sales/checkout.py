@@ -565,6 +565,9 @@ def complete(
 ) -> None:
     """Issue the tickets and book the sale: one transaction with the last tender."""
     live = [t for t in order.tickets if t.status in (TicketStatus.PENDING, TicketStatus.RESERVED)]
+    if order.shift_id is None:
+        # A reservation is placed without a shift; the one that takes its money sold it.
+        order.shift_id = open_shift_id(session, actor)
     tickets.issue(session, live, signer, now)
     order.status = OrderStatus.PAID
     order.paid_at = now

@@ -230,6 +230,8 @@ def test_reservation_holds_its_seats_until_paid_at_another_window(world: World) 
             assert barcodes.verify(t.barcode or "", keys, performance_id=world.performance).genuine
         (payment,) = order.payments
         assert (payment.terminal, payment.user_id) == ("Window 2", world.supervisor.user_id)
+        # The pickup counts as a sale of the shift that took the money (X/Z activity).
+        assert order.shift_id == payment.shift_id == world.shifts[("sue", "Window 2")]
         (movement,) = s.scalars(select(CashMovement).where(SALE_MONEY)).all()
         assert (movement.terminal, movement.amount_minor) == ("Window 2", 17800)
         assert [e.kind for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.id))] == [
