@@ -123,7 +123,8 @@ def _stored_revision(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # as_uri() escapes "?", "#" and "%" in the path; read-only, so nothing is created.
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             rows = conn.execute("select version_num from alembic_version").fetchall()
         finally:

@@ -25,7 +25,8 @@ def alembic_config(store: Store | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if store is not None:
-        cfg.set_main_option("store_path", str(store.path))
+        # Alembic's config interpolates "%": a store named "50%.sqlite3" must not break it.
+        cfg.set_main_option("store_path", str(store.path).replace("%", "%%"))
     return cfg
 
 

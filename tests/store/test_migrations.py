@@ -81,7 +81,7 @@ def test_a_store_at_head_opens_without_alembic_and_an_older_one_is_upgraded(
 ) -> None:
     """The client's cold start skips Alembic when the store is current; never when it is not."""
     assert head_revision() == HEAD_REVISION  # a new migration must move HEAD_REVISION too
-    path = tmp_path / "s.sqlite3"
+    path = tmp_path / "box office #1 (50%).sqlite3"  # characters a URI or a config misreads
     open_store(path).dispose()
     probe = (
         "import sys; from boxoffice.store import open_store; "
