@@ -28,7 +28,7 @@ def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
 
 
 def _where(terminal: str, shift: OpenShift) -> str:
-    return f"{terminal}, as {shift.opened_as}" if shift.opened_as else terminal
+    return f"{terminal} (opened as {shift.opened_as})" if shift.opened_as else terminal
 
 
 def _banner(day_end: DayEnd) -> str:

@@ -209,8 +209,8 @@ PATTERNS = (
     ),
     pattern(
         # A shift still open in this store that was opened under the terminal's old name.
-        r"(.+), as (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "%1, as %2"),
+        r"(.+) \(opened as (.+)\)",
+        QT_TRANSLATE_NOOP("ReportText", "%1 (opened as %2)"),
     ),
     pattern(
         r"orders (\w+)",

@@ -2074,7 +2074,7 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/report_text.py" line="213"/>
-        <source>%1, as %2</source>
+        <source>%1 (opened as %2)</source>
         <translation>%1（以 %2 的名义开班）</translation>
     </message>
     <message>

@@ -123,7 +123,7 @@ def test_server_figures_join_this_stores(busy_day: Day, tmp_path: Path) -> None:
     assert {o.opened_as for o in w1.open_shifts} == {"", "Window 2"}
     text = text_of(pdf.write(day_end.to_report(merged), tmp_path / "day.pdf"))
     assert "LOCAL FIGURES ONLY" not in text and "PARTIAL" not in text
-    assert "zoe (Window 3)" in text and "Window 1, as Window 2" in text
+    assert "zoe (Window 3)" in text and "Window 1 (opened as Window 2)" in text
     assert "€149.00" in text and "-€1.00" in text  # Window 3's count and variance
 
 

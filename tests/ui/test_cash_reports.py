@@ -166,7 +166,8 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     # A shift opened before the terminal was renamed, as the day end lists it.
     from boxoffice.ui.report_text import report_text
 
-    assert report_text("Window 1, as Window 2") == "Window 1（以 Window 2 的名义开班）"
+    assert report_text("Window 1 (opened as Window 2)") == "Window 1（以 Window 2 的名义开班）"
+    assert report_text("paid in cash, as agreed") == "paid in cash, as agreed"  # a reason
 
 
 def test_a_slow_step_shows_progress_and_the_day_end_job_can_be_swapped(
