@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks import Metric
 from boxoffice.actor import system_actor
-from boxoffice.catalog import venues
+from boxoffice.catalogue import venues
 from boxoffice.demo import arena_plan
 from boxoffice.sales.best_available import SeatLayout
 from boxoffice.seatmaps.save import save_plan

@@ -31,7 +31,7 @@ from sqlalchemy import insert, select
 from benchmarks import Metric
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import roles, users
-from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.checkin.door import Door
 from boxoffice.checkin.verdicts import Outcome
 from boxoffice.clock import utc_now

@@ -33,15 +33,15 @@ from sqlalchemy import create_engine, func, select, text
 from benchmarks import Metric
 from boxoffice.actor import system_actor
 from boxoffice.auth import roles, users
-from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.clock import utc_now
 from boxoffice.demo import THEATRE_PRICES, theatre_plan
 from boxoffice.money import Money
 from boxoffice.sales.signer import open_signer, register
 from boxoffice.seatmaps.save import save_plan
-from boxoffice.store import Store, open_store
+from boxoffice.store import Store, open_store, outbox
 from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, PriceType, Seat
-from boxoffice.sync import allocations, conflicts, outbox, terminal
+from boxoffice.sync import allocations, conflicts, terminal
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerUnreachable
 from boxoffice.sync.protocol import FeedPage, Operation, OpResult

@@ -36,7 +36,7 @@ from sqlalchemy import event, select
 from benchmarks import Metric
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import roles, users
-from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.clock import utc_now
 from boxoffice.demo import THEATRE_PRICES, theatre_plan
 from boxoffice.money import Money

@@ -25,7 +25,7 @@ from sqlalchemy import insert, select
 from benchmarks import Metric
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import roles, users
-from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.demo import THEATRE_PRICES, theatre_plan
 from boxoffice.money import Money
 from boxoffice.reports import pdf, sales, zx

@@ -20,7 +20,7 @@ from boxoffice import settings
 from boxoffice.actor import Actor
 from boxoffice.auth import roles as auth_roles
 from boxoffice.auth import users as auth_users
-from boxoffice.catalog import discounts, events, house_holds, performances, prices, venues
+from boxoffice.catalogue import discounts, events, house_holds, performances, prices, venues
 from boxoffice.clock import utc_now
 from boxoffice.errors import BoxOfficeError, Conflict
 from boxoffice.money import Money

@@ -46,7 +46,7 @@ class Permission(enum.StrEnum):
     ALLOCATION_MANAGE = "allocation_manage"
     CONFLICT_RESOLVE = "conflict_resolve"
     # Administration
-    CATALOG_EDIT = "catalog_edit"
+    CATALOGUE_EDIT = "catalog_edit"
     PRICE_EDIT = "price_edit"
     SEATMAP_IMPORT = "seatmap_import"
     USER_MANAGE = "user_manage"
@@ -80,7 +80,7 @@ LABELS: dict[Permission, str] = {
     Permission.HOLD_MANAGE: "manage house seats and kills",
     Permission.ALLOCATION_MANAGE: "manage offline seat allocations",
     Permission.CONFLICT_RESOLVE: "resolve sync conflicts",
-    Permission.CATALOG_EDIT: "edit events and performances",
+    Permission.CATALOGUE_EDIT: "edit events and performances",
     Permission.PRICE_EDIT: "edit prices and discounts",
     Permission.SEATMAP_IMPORT: "import seat maps",
     Permission.USER_MANAGE: "manage users",

@@ -102,7 +102,7 @@ def set_policy(
     closes_after_end_minutes: int = 0,
 ) -> DoorPolicy:
     """Set a performance's door policy (part of setting up the performance)."""
-    require(session, actor, Permission.CATALOG_EDIT)
+    require(session, actor, Permission.CATALOGUE_EDIT)
     if session.get(Performance, performance_id) is None:
         raise NotFound(f"no performance {performance_id}")
     for name, value in (

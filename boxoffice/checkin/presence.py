@@ -13,9 +13,8 @@ from boxoffice.checkin import attention
 from boxoffice.checkin.context import DoorContext
 from boxoffice.checkin.facts import Facts, label, run
 from boxoffice.checkin.verdicts import Outcome, PreviousAdmission, Verdict
-from boxoffice.store import fast
+from boxoffice.store import fast, outbox
 from boxoffice.store.models import Admission, Counter, TicketPresence
-from boxoffice.sync import outbox
 
 _PRESENCE = TicketPresence.__table__
 _ADMISSIONS = Admission.__table__

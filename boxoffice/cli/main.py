@@ -24,7 +24,7 @@ from boxoffice.auth import grants as auth_grants
 from boxoffice.auth import roles as auth_roles
 from boxoffice.auth import users as auth_users
 from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
-from boxoffice.catalog import events, performances, prices
+from boxoffice.catalogue import events, performances, prices
 from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
 from boxoffice.cli.output import emit, fail
 from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int

@@ -21,9 +21,9 @@ from boxoffice.cli.output import emit
 from boxoffice.cli.parsing import aware_datetime, positive_int
 from boxoffice.errors import BoxOfficeError, NotFound
 from boxoffice.sales.signer import open_signer
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import OutboxState, User
-from boxoffice.sync import allocations, config, conflicts, outbox, terminal
+from boxoffice.sync import allocations, config, conflicts, terminal
 from boxoffice.sync.errors import SyncError
 from boxoffice.sync.worker import SyncWorker
 

@@ -19,7 +19,7 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
-from boxoffice.catalog.prices import get_zone
+from boxoffice.catalogue.prices import get_zone
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.sales.holds import ga_remaining
@@ -170,7 +170,7 @@ class LowAvailability:
 def set_threshold(
     session: Session, actor: Actor, performance_id: int, zone_name: str | None, remaining: int
 ) -> None:
-    require(session, actor, Permission.CATALOG_EDIT)
+    require(session, actor, Permission.CATALOGUE_EDIT)
     if isinstance(remaining, bool) or not isinstance(remaining, int) or remaining < 0:
         raise ValidationError("the alert threshold must be a whole number ≥ 0")
     performance = session.get(Performance, performance_id)

@@ -26,7 +26,7 @@ from boxoffice.money import Money
 from boxoffice.sales.checkout import get_order
 from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
 from boxoffice.shifts.drawer import open_shift_id
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -40,7 +40,6 @@ from boxoffice.store.models import (
     TenderKind,
     TicketStatus,
 )
-from boxoffice.sync import outbox
 
 OPEN_STATES = (OrderStatus.PENDING, OrderStatus.RESERVED)
 

@@ -41,7 +41,7 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
 from boxoffice.shifts.drawer import open_shift_id
-from boxoffice.store import row_writer
+from boxoffice.store import outbox, row_writer
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -57,7 +57,6 @@ from boxoffice.store.models import (
     Ticket,
     TicketStatus,
 )
-from boxoffice.sync import outbox
 
 
 # -- tenders -----------------------------------------------------------------------

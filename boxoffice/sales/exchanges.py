@@ -27,6 +27,7 @@ from boxoffice.money import Money
 from boxoffice.sales import checkout, tender_reversal, tickets
 from boxoffice.sales.cart import Cart, CustomerDetails
 from boxoffice.sales.signer import Signer
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     Order,
     OrderStatus,
@@ -37,7 +38,6 @@ from boxoffice.store.models import (
     TenderKind,
     TicketStatus,
 )
-from boxoffice.sync import outbox
 
 
 def _customer_of(order: Order) -> CustomerDetails | None:

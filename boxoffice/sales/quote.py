@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
-from boxoffice.catalog.prices import bp_to_rate
+from boxoffice.catalogue.prices import bp_to_rate
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import pricing, sale_data

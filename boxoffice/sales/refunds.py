@@ -27,7 +27,7 @@ from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
 from boxoffice.sales.checkout import get_order
 from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import (
     Order,
     OrderStatus,
@@ -38,7 +38,6 @@ from boxoffice.store.models import (
     Ticket,
     TicketStatus,
 )
-from boxoffice.sync import outbox
 
 
 @dataclass(frozen=True)

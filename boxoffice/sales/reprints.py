@@ -20,8 +20,8 @@ from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.sales import tickets
 from boxoffice.sales.signer import Signer
+from boxoffice.store import outbox
 from boxoffice.store.models import Override, Ticket, TicketStatus
-from boxoffice.sync import outbox
 
 
 def reprint(

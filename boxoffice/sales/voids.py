@@ -22,6 +22,7 @@ from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
 from boxoffice.sales.payment_terminal import CardResult
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     Order,
     OrderStatus,
@@ -31,7 +32,6 @@ from boxoffice.store.models import (
     ShiftStatus,
     TicketStatus,
 )
-from boxoffice.sync import outbox
 
 
 def same_shift(session: Session, order: Order, now: datetime) -> bool:

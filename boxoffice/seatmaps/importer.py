@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
-from boxoffice.catalog import venues
+from boxoffice.catalogue import venues
 from boxoffice.errors import ValidationError
 from boxoffice.seatmaps import csv_format, own_format, pretix_format
 from boxoffice.seatmaps.errors import SeatMapFormatError, decode_json

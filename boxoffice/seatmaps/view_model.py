@@ -34,7 +34,7 @@ from boxoffice.store.models import (
 )
 
 if TYPE_CHECKING:
-    from boxoffice.catalog.prices import PriceRow
+    from boxoffice.catalogue.prices import PriceRow
 
 #: Hold codes stored per seat in ``SeatMapData.holds`` (0 = not held).
 HOLD_CODES: tuple[HoldKind | None, ...] = (
@@ -178,10 +178,10 @@ class SignedInUser:
 def performance_summaries(session: Session) -> list[PerformanceSummary]:
     """Every performance, soonest first, with the venue's local start time."""
     # Catalogue services are imported when first needed, not on the login path.
-    from boxoffice.catalog import performances as catalog_performances
+    from boxoffice.catalogue import performances as catalogue_performances
 
     out = []
-    for p in catalog_performances.list_performances(session):
+    for p in catalogue_performances.list_performances(session):
         venue = p.seat_map.venue
         out.append(
             PerformanceSummary(
@@ -199,9 +199,9 @@ def performance_summaries(session: Session) -> list[PerformanceSummary]:
 
 def price_rows(session: Session, performance_id: int) -> list[PriceRow]:
     """The performance's price table (zone × price type), via the catalogue service."""
-    from boxoffice.catalog import prices as catalog_prices
+    from boxoffice.catalogue import prices as catalogue_prices
 
-    return catalog_prices.price_table(session, performance_id)
+    return catalogue_prices.price_table(session, performance_id)
 
 
 def signed_in_user(session: Session, username: str) -> SignedInUser:
@@ -313,10 +313,10 @@ def load_seat_map(
 
 def load_performance_seat_map(session: Session, performance_id: int) -> SeatMapData:
     """The seat map a performance sells, with that performance's holds."""
-    from boxoffice.catalog import performances as catalog_performances
+    from boxoffice.catalogue import performances as catalogue_performances
     from boxoffice.sales.availability import SeatState, seat_states
 
-    performance = catalog_performances.get_performance(session, performance_id)
+    performance = catalogue_performances.get_performance(session, performance_id)
     data = load_seat_map(session, performance.seat_map_id, performance_id)
     gone = {SeatState.SOLD, SeatState.RESERVED, SeatState.HELD_ELSEWHERE}
     states = seat_states(session, performance_id, terminal="")

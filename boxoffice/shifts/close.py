@@ -35,6 +35,7 @@ from boxoffice.shifts import cards, denominations, limits
 from boxoffice.shifts.denominations import Count
 from boxoffice.shifts.drawer import get_shift
 from boxoffice.shifts.figures import ShiftFigures, compute
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     CountPurpose,
     Override,
@@ -44,7 +45,6 @@ from boxoffice.store.models import (
     User,
     ZReport,
 )
-from boxoffice.sync import outbox
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,8 @@ from boxoffice.clock import utc_now
 from boxoffice.reports.model import business_day, report_timezone
 from boxoffice.shifts import close
 from boxoffice.shifts.figures import compute
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import Shift, ShiftStatus, ZReport
-from boxoffice.sync import outbox
 from boxoffice.sync import protocol as wire
 from boxoffice.sync.credentials import KeyringUnavailable
 from boxoffice.sync.errors import SyncError

@@ -25,7 +25,7 @@ from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.shifts import denominations, limits
 from boxoffice.shifts.denominations import Count
-from boxoffice.store import fast
+from boxoffice.store import fast, outbox
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -35,7 +35,6 @@ from boxoffice.store.models import (
     ShiftCount,
     ShiftStatus,
 )
-from boxoffice.sync import outbox
 
 
 def find_open(session: Session, actor: Actor) -> Shift | None:

@@ -23,7 +23,7 @@ from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
     Allocation,
@@ -31,7 +31,7 @@ from boxoffice.store.models import (
     Order,
     Ticket,
 )
-from boxoffice.sync import outbox, protocol
+from boxoffice.sync import protocol
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused
 from boxoffice.sync.selling import unavailable_error

@@ -29,9 +29,9 @@ from typing import Any, Protocol
 
 from boxoffice import settings
 from boxoffice.clock import utc_now
-from boxoffice.store import Store
+from boxoffice.store import Store, outbox
 from boxoffice.store.models import OutboxEntry, OutboxState
-from boxoffice.sync import config, conflicts, feed, outbox
+from boxoffice.sync import config, conflicts, feed
 from boxoffice.sync import protocol as p
 from boxoffice.sync.conflicts import conflict_message
 from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable

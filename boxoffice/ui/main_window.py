@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from boxoffice.actor import Actor
-    from boxoffice.catalog.prices import PriceRow
+    from boxoffice.catalogue.prices import PriceRow
     from boxoffice.devices.registry import DeviceRegistry
     from boxoffice.seatmaps.view_model import PerformanceSummary, SeatMapData, SignedInUser
     from boxoffice.sync.status import SyncStatus

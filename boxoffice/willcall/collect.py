@@ -23,8 +23,8 @@ from boxoffice.errors import ValidationError
 from boxoffice.sales import reprints
 from boxoffice.sales.checkout import get_order
 from boxoffice.sales.signer import Signer
+from boxoffice.store import outbox
 from boxoffice.store.models import Order, OrderStatus, Override, Ticket, TicketStatus
-from boxoffice.sync import outbox
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales.checkout import get_order
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     Customer,
     Discount,
@@ -30,7 +31,6 @@ from boxoffice.store.models import (
     GiftCardMovement,
     ManualRedemption,
 )
-from boxoffice.sync import outbox
 
 #: Setting: manual redemptions one customer may have per day (the venue's day).
 DAILY_LIMIT_KEY = "redemption.daily_limit_per_customer"

@@ -29,7 +29,7 @@ SUPERVISOR_ONLY = {
     Permission.GRANT,
 }
 ADMIN_ONLY = {
-    Permission.CATALOG_EDIT,
+    Permission.CATALOGUE_EDIT,
     Permission.PRICE_EDIT,
     Permission.SEATMAP_IMPORT,
     Permission.USER_MANAGE,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
-from boxoffice.catalog import events, performances, prices
+from boxoffice.catalogue import events, performances, prices
 from boxoffice.checkin.door import Door
 from boxoffice.clock import utc_now
 from boxoffice.money import Money

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from boxoffice import audit
 from boxoffice.actor import system_actor
-from boxoffice.catalog import events, performances, prices
+from boxoffice.catalogue import events, performances, prices
 from boxoffice.checkin import order_codes, policy
 from boxoffice.checkin.door import Door
 from boxoffice.checkin.verdicts import EXIT_CODES, Outcome

@@ -11,7 +11,7 @@ from boxoffice import audit
 from boxoffice.actor import system_actor
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
-from boxoffice.catalog import discounts
+from boxoffice.catalogue import discounts
 from boxoffice.checkin.verdicts import Outcome
 from boxoffice.errors import NotFound, PermissionDenied, ValidationError
 from boxoffice.money import Money

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.actor import system_actor
-from boxoffice.catalog import events, performances, prices
+from boxoffice.catalogue import events, performances, prices
 from boxoffice.demo import THEATRE_PRICES
 from boxoffice.devices.printing import ticket_data
 from boxoffice.devices.printing.ticket_data import TicketData

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from boxoffice.actor import Actor, system_actor
-from boxoffice.catalog import house_holds
+from boxoffice.catalogue import house_holds
 from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales.availability import (
@@ -243,7 +243,7 @@ def test_zone_alert_counts_only_that_zone(world: World) -> None:
     assert "zone Premium" in str(alerts[0])
 
 
-def test_threshold_needs_catalog_permission_and_a_sane_number(world: World) -> None:
+def test_threshold_needs_catalogue_permission_and_a_sane_number(world: World) -> None:
     with pytest.raises(PermissionDenied), world.store.write() as s:
         set_threshold(s, world.supervisor, world.performance, None, 10)
     with pytest.raises(ValidationError, match="≥ 0"), world.store.write() as s:

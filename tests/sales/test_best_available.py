@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from boxoffice.actor import Actor
-from boxoffice.catalog import venues
+from boxoffice.catalogue import venues
 from boxoffice.demo import theatre_plan
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.sales.best_available import (

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from boxoffice import settings
 from boxoffice.actor import Actor, system_actor
-from boxoffice.catalog import house_holds, performances, venues
+from boxoffice.catalogue import house_holds, performances, venues
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import holds

@@ -14,7 +14,7 @@ from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import grants
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
-from boxoffice.catalog import discounts
+from boxoffice.catalogue import discounts
 from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, refunds

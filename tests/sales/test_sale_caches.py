@@ -19,7 +19,7 @@ from sqlalchemy import delete, event, select
 
 from boxoffice.actor import system_actor
 from boxoffice.auth import grants, users
-from boxoffice.catalog import performances, prices
+from boxoffice.catalogue import performances, prices
 from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.sales.checkout import Cash, Comp, sell
 from boxoffice.sales.quote import quote

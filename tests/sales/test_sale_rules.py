@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.actor import Actor
-from boxoffice.catalog import performances
-from boxoffice.catalog.discounts import issue_gift_card
+from boxoffice.catalogue import performances
+from boxoffice.catalogue.discounts import issue_gift_card
 from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout

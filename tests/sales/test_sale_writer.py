@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect, select
 
 from boxoffice import audit
 from boxoffice.actor import system_actor
-from boxoffice.catalog import house_holds
+from boxoffice.catalogue import house_holds
 from boxoffice.errors import Conflict
 from boxoffice.sales.checkout import Cash, flush_sale, sell
 from boxoffice.sales.holds import SeatsUnavailable, hold_seats

@@ -46,7 +46,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
 from boxoffice.actor import Actor, system_actor
-from boxoffice.catalog import discounts
+from boxoffice.catalogue import discounts
 from boxoffice.errors import BoxOfficeError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, exchanges, refunds, reprints, tender_reversal, voids

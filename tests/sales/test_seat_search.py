@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from boxoffice.catalog import house_holds, performances
+from boxoffice.catalogue import house_holds, performances
 from boxoffice.money import Money
 from boxoffice.sales import checkout, holds
 from boxoffice.sales.cart import Cart, CartItem

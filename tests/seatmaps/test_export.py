@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boxoffice.actor import Actor
-from boxoffice.catalog import venues
+from boxoffice.catalogue import venues
 from boxoffice.errors import NotFound
 from boxoffice.seatmaps import own_format
 from boxoffice.seatmaps.export import export_own, plan_from_store

@@ -18,8 +18,8 @@ from boxoffice.errors import Conflict, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, refunds
 from boxoffice.shifts import cards, close, drawer, figures
+from boxoffice.store import outbox
 from boxoffice.store.models import CashMovement, Order, Shift, ShiftStatus, ZReport
-from boxoffice.sync import outbox
 from tests.sales.conftest import FLOAT, World
 from tests.sales.helpers import cart, eur, snapshot
 

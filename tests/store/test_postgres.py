@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 import boxoffice.store.models  # noqa: F401
 from boxoffice.actor import system_actor
-from boxoffice.catalog import events, performances, prices, venues
+from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.money import Money
 from boxoffice.seatmaps.plan import RowPlan, SeatMapPlan, SeatPlan, SectionPlan, ZonePlan
 from boxoffice.seatmaps.save import save_plan

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 
 from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.sales import checkout
+from boxoffice.store import outbox
 from boxoffice.store.models import OutboxEntry, OutboxState, SyncConflict
-from boxoffice.sync import config, conflicts, outbox
+from boxoffice.sync import config, conflicts
 from boxoffice.sync.credentials import TokenStore
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur

@@ -18,7 +18,8 @@ import pytest
 from boxoffice.cli.main import main
 from boxoffice.clock import utc_now
 from boxoffice.sales import checkout
-from boxoffice.sync import conflicts, outbox
+from boxoffice.store import outbox
+from boxoffice.sync import conflicts
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur
 from tests.sync.harness import RunningServer

@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from boxoffice.catalog.house_holds import held_seats
+from boxoffice.catalogue.house_holds import held_seats
 from boxoffice.store import open_store
 from boxoffice.store.models import Performance, Seat, SeatMap, Venue
 from boxoffice.ui.main_window import PERFORMANCE_ID

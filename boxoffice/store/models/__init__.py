@@ -2,7 +2,7 @@
 
 from boxoffice.store.models.audit import AuditEntry, AuditHead
 from boxoffice.store.models.cash import CashKind, CashMovement
-from boxoffice.store.models.catalog import Event, Performance, PerformanceStatus
+from boxoffice.store.models.catalogue import Event, Performance, PerformanceStatus
 from boxoffice.store.models.checkin import (
     Admission,
     AdmissionConflict,

@@ -12,7 +12,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Un
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.store.base import Base, UTCDateTime
-from boxoffice.store.models.catalog import Performance
+from boxoffice.store.models.catalogue import Performance
 from boxoffice.store.models.seatmap import PriceZone
 
 

@@ -15,7 +15,7 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
-from boxoffice.catalog import venues
+from boxoffice.catalogue import venues
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import exponent
 from boxoffice.store.models import Event, Performance, PerformanceStatus, SeatMap
@@ -64,7 +64,7 @@ def add_performance(
     sale_starts_at: datetime | None = None,
     sale_ends_at: datetime | None = None,
 ) -> Performance:
-    require(session, actor, Permission.CATALOG_EDIT)
+    require(session, actor, Permission.CATALOGUE_EDIT)
     _aware(starts_at, "the start time")
     _aware(sale_starts_at, "the sale start")
     _aware(sale_ends_at, "the sale end")
@@ -102,7 +102,7 @@ def add_performance(
 def set_status(
     session: Session, actor: Actor, performance_id: int, status: PerformanceStatus
 ) -> Performance:
-    require(session, actor, Permission.CATALOG_EDIT)
+    require(session, actor, Permission.CATALOGUE_EDIT)
     performance = get_performance(session, performance_id)
     status = PerformanceStatus(status)
     if status == performance.status:

@@ -22,7 +22,7 @@ def add_event(
     description: str = "",
     duration_minutes: int = 120,
 ) -> Event:
-    require(session, actor, Permission.CATALOG_EDIT)
+    require(session, actor, Permission.CATALOGUE_EDIT)
     name = name.strip()
     if not name:
         raise ValidationError("an event needs a name")

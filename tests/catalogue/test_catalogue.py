@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.catalog import events, house_holds, performances, prices, venues
+from boxoffice.catalogue import events, house_holds, performances, prices, venues
 from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.seatmaps.plan import RowPlan, SeatMapPlan, SeatPlan, SectionPlan, ZonePlan
