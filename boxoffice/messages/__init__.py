@@ -8,7 +8,7 @@ parameters (``boxoffice.errors``); its words are looked up here by code:
 Each area keeps its own table in a module beside this one (``sales.py``,
 ``shifts.py``, ...): ``MESSAGES = {code: (english, chinese)}`` and, for the
 words that appear *inside* messages (a permission, a role, a tender),
-``TERMS = {kind: {value: (english, chinese)}}``. ``AREAS`` lists the modules;
+``TERMS = {kind: {value: (english, chinese)}}``. Every module here is an area;
 a code may be defined once only (``tests/test_messages.py`` checks that, and
 that both languages use the same placeholders).
 
@@ -27,6 +27,7 @@ between Chinese text and a placeholder.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import string
 from collections.abc import Mapping
 from functools import cache
@@ -34,15 +35,17 @@ from typing import Any
 
 LANGUAGES = ("en", "zh_CN")
 
-#: The modules beside this one that hold a ``MESSAGES`` (and maybe ``TERMS``) table.
-AREAS = ("common",)
+
+def _areas() -> list[str]:
+    """The modules beside this one: each holds ``MESSAGES`` (and maybe ``TERMS``)."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__))
 
 
 @cache
 def catalogue() -> dict[str, tuple[str, str]]:
     """Every code with its (English, Chinese) message, from all areas."""
     merged: dict[str, tuple[str, str]] = {}
-    for area in AREAS:
+    for area in _areas():
         module = importlib.import_module(f"{__name__}.{area}")
         for code, pair in getattr(module, "MESSAGES", {}).items():
             if code in merged:
@@ -55,7 +58,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
 def terms() -> dict[str, dict[str, tuple[str, str]]]:
     """Every term kind with its values' (English, Chinese) words, from all areas."""
     merged: dict[str, dict[str, tuple[str, str]]] = {}
-    for area in AREAS:
+    for area in _areas():
         module = importlib.import_module(f"{__name__}.{area}")
         for kind, table in getattr(module, "TERMS", {}).items():
             target = merged.setdefault(kind, {})
@@ -96,7 +99,10 @@ class _Formatter(string.Formatter):
         if format_spec and format_spec not in ("s", "d"):
             if format_spec in terms():
                 return term(format_spec, value, self.lang)
-            return super().format_field(value, format_spec)
+            try:
+                return super().format_field(value, format_spec)
+            except (ValueError, TypeError):
+                return str(value)
         if isinstance(value, BaseException):
             inner = getattr(value, "message", None)
             return inner(self.lang) if callable(inner) else str(value)
