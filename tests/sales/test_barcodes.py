@@ -577,7 +577,11 @@ def _pem_of_other_kinds() -> list[bytes]:
     ]
 
 
-@pytest.mark.parametrize("content", _pem_of_other_kinds())
+@pytest.mark.parametrize(
+    "content",
+    _pem_of_other_kinds(),
+    ids=["empty", "text", "truncated", "encrypted", "ec-key"],
+)
 def test_a_bad_key_file_is_refused_and_left_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "ticket-signing.pem"
     path.write_bytes(content)
