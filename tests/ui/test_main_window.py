@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from boxoffice.catalogue.house_holds import held_seats
 from boxoffice.store import open_store
 from boxoffice.store.models import Performance, Seat, SeatMap, Venue
-from boxoffice.ui.main_window import PERFORMANCE_ID
+from boxoffice.ui.shell.main_window import PERFORMANCE_ID
 from boxoffice.ui.qt import QApplication, QColor, QEvent, QHelpEvent, QPoint, Qt, QToolTip
 from boxoffice.ui.widgets.seat_map import HELD, KILLED, SOLD, STATE_COLOURS
 from tests.ui.conftest import STORE_WAIT_MS
