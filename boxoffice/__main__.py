@@ -35,7 +35,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--terminal",
         default=None,
-        help="this terminal's name (default: the store's terminal.name, set by boxoffice-admin init)",
+        help=(
+            "this terminal's name (default: the store's terminal.name, set by boxoffice-admin init)"
+        ),
     )
     parser.add_argument(
         "--lang", choices=("en", "zh_CN"), default=None, help="UI language (default: the system's)"

@@ -115,9 +115,11 @@ class OpRunner(QObject):
             more = grants + ((grant,) if grant is not None else ())
             self._start(op, args, kwargs, more, done, failed)
 
-        def closed(_result: int) -> None:
+        def closed(result: int) -> None:
             self.override_dialog = None
             dialog.deleteLater()
+            if result != OverrideDialog.DialogCode.Accepted and failed is not None:
+                failed(error)  # no approval: the screen hears the refusal it started from
 
         dialog.authorised.connect(authorised)
         dialog.finished.connect(closed)
