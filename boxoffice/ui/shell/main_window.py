@@ -724,6 +724,8 @@ class MainWindow(QMainWindow):
                 self.worker, self.actor, self.devices, parent=self
             )
             self.device_settings.resize(900, 640)
+            if not self.device_settings.windowTitle():
+                self.device_settings.setWindowTitle(self.tr("Devices at this terminal"))
         self._screen_window(self.device_settings)
         return self.device_settings
 
