@@ -218,7 +218,9 @@ class OverrideGrant:
     permission: str
     subject: str
     reason: str
+    #: The approving supervisor, by username and by user id (a sign-off records who).
     supervisor: str
+    supervisor_id: int
 
 
 def authorise_override(
@@ -245,5 +247,6 @@ def authorise_override(
             subject=override.subject,
             reason=override.reason,
             supervisor=supervisor,
+            supervisor_id=override.supervisor_id,
         )
     )

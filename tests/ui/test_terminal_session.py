@@ -74,6 +74,7 @@ def test_an_override_comes_back_as_plain_data_and_is_recorded(started) -> None: 
     with ctx.store.read() as s:
         row = s.scalar(select(Override).where(Override.id == grant.id))
         assert row is not None and row.used_at is None and row.reason == "customer double-charged"
+        assert grant.supervisor_id == row.supervisor_id
     with pytest.raises(PermissionDenied):  # a clerk may not approve
         session.authorise_override(ctx, clara, "colin", "1112", "refund", "", "why not")
 
