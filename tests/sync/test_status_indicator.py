@@ -165,3 +165,33 @@ def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None
         qtbot.wait(50)
         gc.collect()
         collector.stop()
+
+
+def test_the_sync_worker_publishes_a_sync_change_set_when_its_state_changes(world) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.sync.errors import ServerUnreachable
+    from boxoffice.sync.worker import SyncWorker
+
+    class Away:
+        """A server that does not answer."""
+
+        def health(self) -> None:
+            raise ServerUnreachable("no answer from https://box:8765 (ConnectError)")
+
+        def push(self, operations):  # type: ignore[no-untyped-def]
+            raise AssertionError("not reached")
+
+        def pull(self, cursor, limit):  # type: ignore[no-untyped-def]
+            raise AssertionError("not reached")
+
+    bus = EventBus()
+    heard: list[ChangeSet] = []
+    bus.subscribe(heard.append)
+    worker = SyncWorker(world.store, Away(), terminal="Window 1", bus=bus)
+    heard.clear()  # whatever the first reading of the outbox said
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()
+    assert heard == [ChangeSet(sync=True)]
+    assert "ConnectError" in worker.status.last_error
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()  # offline again, same error: nothing changed, nothing published
+    assert heard == [ChangeSet(sync=True)]
