@@ -35,7 +35,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--terminal",
         default=None,
-        help="this till's name (default: the store's terminal.name, set by boxoffice-admin init)",
+        help=(
+            "this terminal's name (default: the store's terminal.name, set by boxoffice-admin init)"
+        ),
     )
     parser.add_argument(
         "--lang", choices=("en", "zh_CN"), default=None, help="UI language (default: the system's)"
@@ -69,8 +71,9 @@ def _warm_store_imports() -> None:
 
     if os.environ.get("BOXOFFICE_NO_WARMUP"):
         return
-    import boxoffice.seatmaps.view_model
-    import boxoffice.store.engine  # noqa: F401  (Alembic only if the store needs migrating)
+    from boxoffice.ops import session
+
+    session.warm_imports()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     import threading
 
     threading.Thread(target=_warm_store_imports, name="warm-imports", daemon=True).start()
-    from boxoffice.ui.app import Options, run
+    from boxoffice.ui.shell.app import Options, run
 
     options = Options(
         db=args.db,

@@ -1,7 +1,8 @@
 """The background sync worker: push the outbox, pull the change feed, track the state.
 
-A plain thread (no Qt): the UI reads ``status`` (an immutable snapshot) on a
-timer or gets ``on_status`` callbacks from the worker thread. One round is
+A plain thread (no Qt): every state change publishes ``ChangeSet(sync=True)``
+on the terminal's bus (and calls ``on_status``), and the UI then reads
+``status`` (an immutable snapshot). One round is
 "push the whole backlog in sequence order, then pull the feed from the
 stored cursor". A failed call switches to offline at once (so the UI and the
 sale path know within the call's timeout) and the next round waits with
@@ -28,6 +29,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from boxoffice import settings
+from boxoffice.bus import ChangeSet, EventBus
 from boxoffice.clock import utc_now
 from boxoffice.store import Store, outbox
 from boxoffice.store.models import OutboxEntry, OutboxState
@@ -67,6 +69,7 @@ class SyncWorker:
         max_backoff: float = 15.0,
         on_status: Callable[[SyncStatus], None] | None = None,
         clock: Callable[[], datetime] = utc_now,
+        bus: EventBus | None = None,
     ) -> None:
         self.store = store
         self.transport = transport
@@ -78,6 +81,7 @@ class SyncWorker:
         self.max_backoff = max_backoff
         self.on_status = on_status
         self.clock = clock
+        self.bus = bus  # the terminal's event bus: told ChangeSet(sync=True) on every change
         self._status = SyncStatus(configured=True)
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -118,6 +122,8 @@ class SyncWorker:
                 self.on_status(new)
             except Exception:  # a broken listener must not stop syncing
                 log.exception("sync status listener failed")
+        if changed and self.bus is not None:
+            self.bus.publish(ChangeSet(sync=True))
 
     def _went_offline(self, error: str) -> None:
         log.info("sync: offline: %s", error)

@@ -10,9 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from boxoffice.bus import ChangeSet, EventBus
 from boxoffice.sync.status import SyncStatus
-from boxoffice.ui.app import create_app
+from boxoffice.ui.common.bus_adapter import BusAdapter
 from boxoffice.ui.qt import QMainWindow, QWidget
+from boxoffice.ui.shell.app import create_app
 from boxoffice.ui.widgets.sync_status import SyncStatusIndicator
 
 SHOTS = Path(os.environ.get("BOXOFFICE_SHOTS", "/tmp/sync"))
@@ -37,8 +39,9 @@ def _window(qtbot, indicator: QWidget) -> QMainWindow:
 
 
 def test_indicator_follows_the_worker_state(qtbot) -> None:
+    bus = EventBus()
     current = {"status": SyncStatus(configured=True, online=True, waiting=0)}
-    indicator = SyncStatusIndicator(lambda: current["status"], poll_ms=20)
+    indicator = SyncStatusIndicator(lambda: current["status"], changes=BusAdapter(bus))
     window = _window(qtbot, indicator)
     assert indicator.state == "online"
     assert indicator.text().startswith("● Online")
@@ -53,6 +56,7 @@ def test_indicator_follows_the_worker_state(qtbot) -> None:
         last_contact=contact,
         last_error="no answer from https://box:8765 (ConnectError)",
     )
+    bus.publish(ChangeSet(sync=True))  # as the sync worker does when its state changes
     qtbot.waitUntil(lambda: indicator.state == "offline", timeout=2000)
     assert "Offline" in indicator.text() and "12 waiting" in indicator.text()
     assert contact.astimezone().strftime("%H:%M:%S") in indicator.text()
@@ -65,11 +69,42 @@ def test_indicator_follows_the_worker_state(qtbot) -> None:
     current["status"] = SyncStatus(
         configured=True, online=True, waiting=0, conflicts=2, last_contact=contact
     )
+    bus.publish(ChangeSet(sync=True))
     qtbot.waitUntil(lambda: indicator.state == "conflict", timeout=2000)
     assert "2 conflict(s)" in indicator.text()
     assert "supervisor" in indicator.toolTip()
     qtbot.wait(50)
     window.grab().save(str(SHOTS / "sync-conflict.png"))
+
+
+def test_it_does_not_poll_and_redraws_on_a_sync_change_set_from_any_thread(qtbot) -> None:
+    import threading
+
+    bus = EventBus()
+    reads = []
+    current = {"status": SyncStatus(configured=True, online=True)}
+
+    def source() -> SyncStatus:
+        reads.append(threading.get_ident())
+        return current["status"]
+
+    indicator = SyncStatusIndicator(source, changes=BusAdapter(bus))
+    window = _window(qtbot, indicator)
+    current["status"] = SyncStatus(configured=True, online=False, waiting=4)
+    qtbot.wait(300)
+    assert indicator.state == "online", "no timer reads the worker behind the bus's back"
+    assert len(reads) == 1
+    bus.publish(ChangeSet(orders=["u1"]))  # not about sync: nothing to read
+    qtbot.wait(50)
+    assert len(reads) == 1
+    # The sync worker publishes from its own thread; the label is redrawn on the UI thread.
+    publisher = threading.Thread(target=bus.publish, args=(ChangeSet(sync=True),))
+    publisher.start()
+    publisher.join()
+    qtbot.waitUntil(lambda: indicator.state == "offline", timeout=2000)
+    assert "4 waiting" in indicator.text()
+    assert set(reads) == {threading.get_ident()}
+    assert window.isVisible()
 
 
 def test_without_a_server_it_says_the_terminal_works_alone(qtbot) -> None:
@@ -93,22 +128,25 @@ def test_indicator_speaks_chinese(qtbot) -> None:
 def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None:  # type: ignore[no-untyped-def]
     import gc
 
-    from boxoffice.seatmaps.view_model import SignedInUser
-    from boxoffice.ui.main_window import MainWindow
-    from boxoffice.ui.workers import MainThreadGarbageCollector, StoreWorker
+    from boxoffice.context import TerminalContext
+    from boxoffice.ops.queries import SignedInUser
+    from boxoffice.ui.common.workers import MainThreadGarbageCollector, StoreWorker
+    from boxoffice.ui.shell.main_window import MainWindow
 
     # As the client does: Python's cycle collector only on the UI thread, so no
     # widget of this test is freed from the store worker's thread later on.
     collector = MainThreadGarbageCollector()
     status = {"now": SyncStatus(configured=True, online=False, waiting=2)}
+
+    class Sync:  # what the window reads of the sync worker
+        @property
+        def status(self) -> SyncStatus:
+            return status["now"]
+
+    context = TerminalContext(store=world.store, terminal="Window 1", sync=Sync())
     worker = StoreWorker(lambda: world.store)
-    window = MainWindow(
-        worker,
-        world.clerk,
-        SignedInUser("ann", "Ann Clerk", "clerk"),
-        "Window 1",
-        sync_status=lambda: status["now"],
-    )
+    worker.context = context
+    window = MainWindow(worker, context, world.clerk, SignedInUser("ann", "Ann Clerk", "clerk"))
     qtbot.addWidget(window)
     window.show()
     try:
@@ -117,6 +155,7 @@ def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None
         assert "2 waiting" in window.sync_label.text()
         window.grab().save(str(SHOTS / "main-window-offline.png"))
         status["now"] = SyncStatus(configured=True, online=True, waiting=0)
+        context.publish(ChangeSet(sync=True))
         qtbot.waitUntil(lambda: window.sync_label.state == "online", timeout=3000)
     finally:
         window.close_for_logout()
@@ -126,3 +165,33 @@ def test_the_main_window_status_bar_shows_the_worker_state(qtbot, world) -> None
         qtbot.wait(50)
         gc.collect()
         collector.stop()
+
+
+def test_the_sync_worker_publishes_a_sync_change_set_when_its_state_changes(world) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.sync.errors import ServerUnreachable
+    from boxoffice.sync.worker import SyncWorker
+
+    class Away:
+        """A server that does not answer."""
+
+        def health(self) -> None:
+            raise ServerUnreachable("no answer from https://box:8765 (ConnectError)")
+
+        def push(self, operations):  # type: ignore[no-untyped-def]
+            raise AssertionError("not reached")
+
+        def pull(self, cursor, limit):  # type: ignore[no-untyped-def]
+            raise AssertionError("not reached")
+
+    bus = EventBus()
+    heard: list[ChangeSet] = []
+    bus.subscribe(heard.append)
+    worker = SyncWorker(world.store, Away(), terminal="Window 1", bus=bus)
+    heard.clear()  # whatever the first reading of the outbox said
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()
+    assert heard == [ChangeSet(sync=True)]
+    assert "ConnectError" in worker.status.last_error
+    with pytest.raises(ServerUnreachable):
+        worker.sync_once()  # offline again, same error: nothing changed, nothing published
+    assert heard == [ChangeSet(sync=True)]

@@ -7,11 +7,12 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from boxoffice.actor import Actor
 from boxoffice.catalogue.house_holds import held_seats
 from boxoffice.store import open_store
-from boxoffice.store.models import Performance, Seat, SeatMap, Venue
-from boxoffice.ui.main_window import PERFORMANCE_ID
+from boxoffice.store.models import Performance, Seat, SeatMap, User, Venue
 from boxoffice.ui.qt import QApplication, QColor, QEvent, QHelpEvent, QPoint, Qt, QToolTip
+from boxoffice.ui.shell.main_window import PERFORMANCE_ID
 from boxoffice.ui.widgets.seat_map import HELD, KILLED, SOLD, STATE_COLOURS
 from tests.ui.conftest import STORE_WAIT_MS
 
@@ -280,3 +281,139 @@ def test_logging_out_while_a_map_is_loading_drops_it_and_signing_in_again_works(
     again = client.main_window
     qtbot.waitUntil(lambda: again.shown_performance() is not None, timeout=STORE_WAIT_MS)
     assert "Clara Clerk" in again.user_label.text()
+
+
+def _sign_in(qtbot, client, username: str, pin: str):  # type: ignore[no-untyped-def]
+    login = client.login
+    qtbot.keyClicks(login.username, username)
+    qtbot.keyClicks(login.pin, pin)
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: client.main_window is not None, timeout=STORE_WAIT_MS)
+    window = client.main_window
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.shown_performance() is not None, timeout=STORE_WAIT_MS)
+    return window
+
+
+def _hold_seat(demo_db, performance_id: int, seat_id: int) -> None:  # type: ignore[no-untyped-def]
+    """A supervisor holds a house seat at another terminal: the store changes under the view."""
+    from boxoffice.catalogue.house_holds import place
+    from boxoffice.store.models.holds import HoldKind
+
+    store = open_store(demo_db)
+    try:
+        with store.write() as session:
+            sam = session.scalar(select(User).where(User.username == "sam"))
+            performance = session.get(Performance, performance_id)
+            guid = session.get(Seat, seat_id).guid
+            place(
+                session,
+                Actor(sam.id, sam.username, "Window 2"),
+                performance,
+                [guid],
+                HoldKind.HOUSE,
+            )
+    finally:
+        store.dispose()
+
+
+def test_a_change_set_naming_the_performance_recolours_only_its_changed_seats(
+    qtbot, client, window, facts, demo_db
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from boxoffice.bus import ChangeSet
+
+    view = window.seat_map
+    data = view.layer.data
+    free = [data.seat_ids[i] for i in range(len(data)) if data.holds[i] == 0]
+    chosen, held = free[0], free[40]
+    assert view.select_seat(chosen)
+    window.zoom_in_action.trigger()
+    zoom = view.zoom_factor()
+    _hold_seat(demo_db, facts["theatre"], held)
+    qtbot.wait(200)
+    assert view.seat_colour(held) != QColor(STATE_COLOURS[HELD]), "views do not poll the store"
+
+    with qtbot.assertNotEmitted(window.performanceRefreshed, wait=300):
+        client.context.publish(ChangeSet.of(performances=[facts["arena"]]))  # not on screen
+    with qtbot.waitSignal(window.performanceRefreshed, timeout=STORE_WAIT_MS) as shown:
+        # Published where ops and the sync feed publish: off the UI thread.
+        threading.Thread(
+            target=client.context.publish, args=(ChangeSet.of(performances=[facts["theatre"]]),)
+        ).start()
+    assert shown.args == [facts["theatre"]]
+    assert view.seat_colour(held) == QColor(STATE_COLOURS[HELD])
+    assert view.selected_seat_ids() == [chosen], "the clerk's selection stays"
+    assert view.zoom_factor() == pytest.approx(zoom)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(view.seat_scene_pos(held))
+    )
+    assert "House seat" in window.statusBar().currentMessage()
+
+
+def test_a_catalogue_change_reloads_the_list_and_keeps_the_performance(
+    qtbot, client, window, facts
+) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.bus import ChangeSet
+
+    assert window.select_performance(facts["arena"])
+    qtbot.waitUntil(lambda: window.shown_performance() == facts["arena"], timeout=STORE_WAIT_MS)
+    with qtbot.waitSignal(window.seatMapShown, timeout=STORE_WAIT_MS) as shown:
+        client.context.publish(ChangeSet(catalogue=True))
+    assert shown.args == [facts["arena"]]
+    assert window.performance_rows() == facts["performances"]
+    assert window.performances.currentIndex().data(PERFORMANCE_ID) == facts["arena"]
+
+
+def test_a_clerk_is_offered_neither_the_door_nor_the_device_settings(window) -> None:  # type: ignore[no-untyped-def]
+    for action in (window.door_action, window.devices_action):
+        assert not action.isEnabled() and not action.isVisible()
+    assert not window.door_menu.menuAction().isVisible()
+    assert not window.terminal_menu.menuAction().isVisible()
+    assert window.door_screen is None and window.device_settings is None
+
+
+def test_door_staff_reach_the_door_screen_by_keyboard_but_not_the_devices(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    window = _sign_in(qtbot, client, "dora", "3333")
+    assert window.door_menu.menuAction().isVisible()
+    assert window.door_action in window.door_menu.actions()
+    assert window.door_action.shortcut().toString() == "Ctrl+Shift+K"  # shown in the menu
+    assert not window.devices_action.isEnabled()
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(
+        lambda: window.door_screen is not None and window.door_screen.isVisible(),
+        timeout=STORE_WAIT_MS,
+    )
+    door = window.door_screen
+    assert door.isWindow()
+    assert door.windowTitle() == f"Door: {window.terminal}"
+    assert door._performances == [window.shown_performance()]
+
+
+def test_an_administrator_reaches_the_door_and_the_devices(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    window = _sign_in(qtbot, client, "ada", "9999")
+    assert window.devices_action in window.terminal_menu.actions()
+    assert window.devices_action.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.devices_action.isEnabled() and window.door_action.isEnabled()
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(
+        lambda: window.device_settings is not None and window.device_settings.isVisible(),
+        timeout=STORE_WAIT_MS,
+    )
+    panel = window.device_settings
+    assert panel.isWindow() and panel.registry is client.devices
+    window.door_action.trigger()
+    assert window.door_screen is not None and window.door_screen.isVisible()
+    window.logout_action.trigger()
+    assert not panel.isVisible()

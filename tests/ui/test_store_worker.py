@@ -98,3 +98,26 @@ def _valid(obj: QObject) -> bool:
     from shiboken6 import isValid
 
     return isValid(obj)
+
+
+def test_run_hands_jobs_the_terminal_context(qtbot, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.context import TerminalContext
+
+    worker = StoreWorker(lambda: open_store(store_path))
+    seen: list[object] = []
+    try:
+        # Not given one (a screen tested alone): a bare context on the worker's store, made once.
+        worker.run(lambda ctx: (ctx.terminal, ctx.store is worker.store()), seen.append)
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_S * 1000)
+        assert seen[0] == ("", True)
+        bare = worker.context
+        worker.run(lambda ctx: ctx is bare, seen.append)
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_S * 1000)
+        assert seen[1] is True
+        assert bare is not None
+        worker.context = TerminalContext(store=bare.store, terminal="Window 3")
+        worker.run(lambda ctx: ctx.terminal, seen.append)
+        qtbot.waitUntil(lambda: len(seen) == 3, timeout=WAIT_S * 1000)
+        assert seen[2] == "Window 3"
+    finally:
+        worker.shutdown()

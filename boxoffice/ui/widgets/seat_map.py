@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 
-from boxoffice.seatmaps.view_model import HOLD_CODES, KILL_CODE, SeatLabel, SeatMapData
+from boxoffice.ops.queries import HOLD_CODES, KILL_CODE, SeatLabel, SeatMapData
 from boxoffice.ui.qt import (
     QBrush,
     QByteArray,
@@ -63,14 +63,22 @@ MARK_GROUP_TILES = 16
 ZOOM_STEP = 1.25
 
 _LITTLE = sys.byteorder == "little"
-#: Hold code (view_model.HOLD_CODES) → seat state: every hold is HELD, a kill is KILLED.
+#: Hold code (``ops.queries.HOLD_CODES``) → seat state: every hold is HELD, a kill is KILLED.
 _HOLD_TO_STATE = bytes(
     (KILLED if code == KILL_CODE else HELD) if code else AVAILABLE for code in range(256)
 )
 
 
+def seat_states(data: SeatMapData) -> bytearray:
+    """Each seat's state (AVAILABLE, HELD, KILLED, SOLD), in ``data``'s order."""
+    state = data.holds.translate(_HOLD_TO_STATE)
+    for seat_id in data.taken:
+        state[data.position(seat_id)] = SOLD
+    return state
+
+
 def hold_kind_text(code: int) -> str:
-    """A hold code (``view_model.HOLD_CODES``) as a clerk reads it, translated."""
+    """A hold code (``ops.queries.HOLD_CODES``) as a clerk reads it, translated."""
     kind = HOLD_CODES[code] if 0 <= code < len(HOLD_CODES) else None
     if kind is None:
         return ""
@@ -259,9 +267,7 @@ class SeatStateLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.base = base
         data = base.data
-        self.state = data.holds.translate(_HOLD_TO_STATE)
-        for seat_id in data.taken:
-            self.state[data.position(seat_id)] = SOLD
+        self.state = seat_states(data)
         self.colours = {s: QColor(c) for s, c in STATE_COLOURS.items()}
         self.selected: set[int] = set()
         self.cursor: int | None = None
@@ -570,6 +576,27 @@ class SeatMapView(QGraphicsView):
         unavailable = [i for i in self._order if self.layer.states.state[i] != AVAILABLE]
         if unavailable:
             self._deselect(unavailable)
+
+    def refresh_states(self, data: SeatMapData) -> int | None:
+        """Re-colour from a fresh load of the map on screen: only the seats whose state changed.
+
+        Returns how many seats changed, or None when ``data`` is not the map
+        on screen (another seat map, other seats): then call ``show_map``.
+        The selection, zoom and cursor stay; a selected seat that is no
+        longer available is deselected.
+        """
+        if self.layer is None:
+            return None
+        shown = self.layer.data
+        if shown.seat_map_id != data.seat_map_id or shown.seat_ids != data.seat_ids:
+            return None
+        new, old = seat_states(data), self.layer.states.state
+        ids = data.seat_ids
+        changes = {ids[i]: new[i] for i in range(len(new)) if new[i] != old[i]}
+        shown.holds, shown.taken = data.holds, data.taken  # tooltips and refusals read these
+        if changes:
+            self.set_seat_states(changes)
+        return len(changes)
 
     def selected_seat_ids(self) -> list[int]:
         if self.layer is None:

@@ -1,19 +1,23 @@
 """The status-bar sync indicator: online or offline, operations waiting, last contact, conflicts.
 
-The sync worker runs on its own thread and publishes an immutable
-``SyncStatus``; this label reads it on a short timer (a plain attribute
-read, nothing slow on the UI thread) and repaints only when it changed.
+The sync worker runs on its own thread, keeps an immutable ``SyncStatus``
+and publishes ``ChangeSet(sync=True)`` on the terminal's bus whenever it
+changes; this label reads the status then (a plain attribute read, nothing
+slow on the UI thread), never on a timer, and repaints only when it changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from boxoffice.sync.status import STANDALONE, SyncStatus
-from boxoffice.ui.qt import QDateTime, QLabel, QLocale, QTimer, QWidget
+from boxoffice.ops.session import STANDALONE, SyncStatus
+from boxoffice.ui.qt import QDateTime, QLabel, QLocale, QWidget
 
-POLL_MS = 500
+if TYPE_CHECKING:
+    from boxoffice.bus import ChangeSet
+    from boxoffice.ui.common.bus_adapter import BusAdapter
 
 
 class SyncStatusIndicator(QLabel):
@@ -24,18 +28,22 @@ class SyncStatusIndicator(QLabel):
         source: Callable[[], SyncStatus] | None = None,
         parent: QWidget | None = None,
         *,
-        poll_ms: int = POLL_MS,
+        changes: BusAdapter | None = None,
     ) -> None:
+        """``source``: the sync worker's status (None: working alone); ``changes``:
+        the bus adapter whose ``sync`` change-sets say when to read it again."""
         super().__init__(parent)
         self.setObjectName("statusSync")
         self._source = source
         self._shown: SyncStatus | None = None
         self.show_status(source() if source else STANDALONE)
-        self._timer = QTimer(self)
-        self._timer.setInterval(poll_ms)
-        self._timer.timeout.connect(self.refresh)
-        if source is not None:
-            self._timer.start()
+        self._changes = changes  # kept: the adapter must live as long as the label listens
+        if changes is not None and source is not None:
+            changes.changed.connect(self._changed)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.sync:
+            self.refresh()
 
     def refresh(self) -> None:
         if self._source is not None:
