@@ -19,10 +19,10 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
+from boxoffice.catalogue import rules
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import pricing
 from boxoffice.store.models import Discount, GiftCard, RefundFeeRule
 
 
@@ -79,7 +79,7 @@ def add_discount(
         zones=json.dumps(sorted(zones)) if zones else None,
     )
     # Let the pricing engine's own checks judge the values before anything is stored.
-    pricing.Discount.from_record(row, currency or "EUR")
+    rules.Discount.from_record(row, currency or "EUR")
     session.add(row)
     session.flush()
     audit.record(
