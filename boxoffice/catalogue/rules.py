@@ -131,7 +131,7 @@ class Discount:
         if self.code is not None:
             code = self.code.strip() if isinstance(self.code, str) else self.code
             if not isinstance(code, str) or not code:
-                raise PricingError("voucher_code_empty")
+                raise PricingError("discount_voucher_code_empty")
             object.__setattr__(self, "code", code)
         if not self.name or not self.name.strip():
             raise PricingError("discount_needs_name")

@@ -86,7 +86,7 @@ MESSAGES = {
         "第{line}行：修改票价需要填写原因",
     ),
     # Discounts and vouchers.
-    "voucher_code_empty": (
+    "discount_voucher_code_empty": (
         "a voucher code cannot be empty; use None for a promotion",
         "兑换券券码不能为空；促销请不设券码",
     ),
@@ -169,9 +169,9 @@ MESSAGES = {
         "and the cart has no others",
         "{kind:discount_kind}{discount}不适用于赠票或已改价的门票，而购物车中没有其他门票",
     ),
-    "voucher_code_missing": ("enter a voucher code", "请输入兑换券券码"),
-    "voucher_not_found": ("there is no voucher {code}", "没有兑换券{code}"),
-    "voucher_code_ambiguous": (
+    "pricing_voucher_missing": ("enter a voucher code", "请输入兑换券券码"),
+    "pricing_voucher_not_found": ("there is no voucher {code}", "没有兑换券{code}"),
+    "pricing_voucher_ambiguous": (
         "voucher code {code} is ambiguous ({count} vouchers match)",
         "兑换券券码{code}不唯一（有{count}张兑换券匹配）",
     ),

@@ -392,13 +392,13 @@ def apply_voucher_code(
     check_aware(now, "now")
     typed = (code or "").strip()
     if not typed:
-        raise PricingError("voucher_code_missing")
+        raise PricingError("pricing_voucher_missing")
     wanted = typed.casefold()
     found = [d for d in discounts if d.code is not None and d.code.casefold() == wanted]
     if not found:
-        raise PricingError("voucher_not_found", code=typed)
+        raise PricingError("pricing_voucher_not_found", code=typed)
     if len(found) > 1:
-        raise PricingError("voucher_code_ambiguous", code=typed, count=len(found))
+        raise PricingError("pricing_voucher_ambiguous", code=typed, count=len(found))
     voucher = found[0]
     problem = _availability_problem(voucher, now)
     if problem is None and subtotal is not None:
