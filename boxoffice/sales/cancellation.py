@@ -71,10 +71,10 @@ def cancel_order(
     now = now or utc_now()
     if order.status not in OPEN_STATES:
         raise ValidationError(
-            f"order {order.number} is {order.status.value}; use a refund or void instead"
+            "cancel_order_not_open", order=order.number, status=order.status.value
         )
     if not reason.strip():
-        raise ValidationError("say why the order is cancelled")
+        raise ValidationError("cancel_needs_reason")
     require(session, actor, Permission.SELL, now=now)
     card_reversals = card_reversals or {}
     reversed_: list[Payment] = []
@@ -83,8 +83,7 @@ def cancel_order(
             r = card_reversals.get(p.id)
             if r is None or not r.approved:
                 raise ValidationError(
-                    f"the card payment of {Money(p.amount_minor, p.currency).format()} "
-                    "must be reversed on the payment terminal first"
+                    "cancel_card_not_reversed", amount=Money(p.amount_minor, p.currency)
                 )
         elif p.kind == TenderKind.CASH:
             session.add(
@@ -162,10 +161,10 @@ def cancel_with_terminal(
         require(session, actor, Permission.SELL, now=now)
         if order.status not in OPEN_STATES:
             raise ValidationError(
-                f"order {order.number} is {order.status.value}; use a refund or void instead"
+                "cancel_order_not_open", order=order.number, status=order.status.value
             )
         if not reason.strip():
-            raise ValidationError("say why the order is cancelled")
+            raise ValidationError("cancel_needs_reason")
         cards = [
             (
                 p.id,
@@ -184,7 +183,7 @@ def cancel_with_terminal(
     reversals = {pid: terminal.reverse(original) for pid, original in cards}
     failed = [r for r in reversals.values() if not r.approved]
     if failed:
-        raise ValidationError(f"the terminal refused a reversal: {failed[0].message}")
+        raise ValidationError("cancel_card_reversal_refused", reply=failed[0].message)
     with store.write() as session:
         order = get_order(session, order_number)
         return cancel_order(session, actor, order, reason=reason, card_reversals=reversals, now=now)

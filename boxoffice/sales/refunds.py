@@ -88,9 +88,7 @@ def ticket_fee(session: Session, ticket: Ticket, now: datetime) -> tuple[Money, 
     currency = performance.currency
     hours_left = (performance.starts_at - now).total_seconds() / 3600
     if hours_left <= 0:
-        raise ValidationError(
-            f"ticket {ticket.serial}: the performance has started; it can no longer be refunded"
-        )
+        raise ValidationError("refund_performance_started", ticket=ticket.serial)
     rules = [r for r in fee_rules(session, ticket.performance_id) if r.hours_before >= hours_left]
     if not rules:
         return Money.zero(currency), "free refund"
@@ -113,7 +111,9 @@ def plan_refund(
     """What refunding these tickets (all valid ones if ``None``) would give back, and how."""
     now = now or utc_now()
     if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to refund")
+        raise ValidationError(
+            "refund_order_not_paid", order=order.number, status=order.status.value
+        )
     valid = {t.id: t for t in order.tickets if t.status == TicketStatus.VALID}
     if ticket_ids is None:
         chosen = list(valid.values())
@@ -121,11 +121,13 @@ def plan_refund(
         unknown = [i for i in ticket_ids if i not in valid]
         if unknown:
             serials = {t.id: t.serial for t in order.tickets}
-            shown = ", ".join(str(serials.get(i, i)) for i in unknown)
-            raise ValidationError(f"not refundable on order {order.number}: {shown}")
+            shown = [str(serials.get(i, i)) for i in unknown]
+            raise ValidationError(
+                "refund_tickets_not_refundable", order=order.number, tickets=shown
+            )
         chosen = [valid[i] for i in dict.fromkeys(ticket_ids)]
     if not chosen:
-        raise ValidationError(f"order {order.number} has no valid tickets left to refund")
+        raise ValidationError("refund_nothing_left", order=order.number)
     lines = []
     for t in chosen:
         fee, rule = ticket_fee(session, t, now)
@@ -153,7 +155,7 @@ def refund(
     """Refund in one transaction: tickets, negative payments, cash out, revocations, audit."""
     now = now or utc_now()
     if not reason.strip():
-        raise ValidationError("a refund needs a reason")
+        raise ValidationError("refund_needs_reason")
     subject = f"order:{order.number}"
     require(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
     if waive_fee:
@@ -219,7 +221,7 @@ def refund_with_terminal(
     """
     now = now or utc_now()
     if not reason.strip():
-        raise ValidationError("a refund needs a reason")
+        raise ValidationError("refund_needs_reason")
     with store.read() as session:
         order = get_order(session, order_number)
         subject = f"order:{order.number}"
@@ -228,10 +230,7 @@ def refund_with_terminal(
             e.subject == f"order:{order_number}"
             for e in audit.entries(session, "refund.card_incomplete")
         ):
-            raise ValidationError(
-                f"order {order_number} has a card refund that went through without being "
-                "booked; a supervisor must settle it before anything else is refunded"
-            )
+            raise ValidationError("refund_card_incomplete_pending", order=order_number)
         if waive_fee:
             check(
                 session,
@@ -269,11 +268,8 @@ def refund_with_terminal(
                             "reason": reason,
                         },
                     )
-                raise ValidationError(
-                    "a card refund was refused after another card was refunded; the refund "
-                    "is not booked — a supervisor must settle it (audit: refund.card_incomplete)"
-                )
-            raise ValidationError(f"the card refund was refused: {result.message}")
+                raise ValidationError("refund_card_incomplete", order=order_number)
+            raise ValidationError("refund_card_refused", reply=result.message)
         results[allocation.payment_id] = result
     with store.write() as session:
         order = get_order(session, order_number)

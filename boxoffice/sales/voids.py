@@ -55,7 +55,7 @@ def void(
 ) -> list[Payment]:
     now = now or utc_now()
     if not reason.strip():
-        raise ValidationError("a void needs a reason")
+        raise ValidationError("void_needs_reason")
     subject = f"order:{order.number}"
     require(
         session,
@@ -66,19 +66,16 @@ def void(
         now=now,
     )
     if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}; it cannot be voided")
+        raise ValidationError("void_order_not_paid", order=order.number, status=order.status.value)
     if any(t.status != TicketStatus.VALID for t in order.tickets):
-        raise ValidationError(f"order {order.number} was partly refunded or exchanged; refund it")
+        raise ValidationError("void_order_partly_refunded", order=order.number)
     if order.terminal != actor.terminal:
-        raise ValidationError(f"order {order.number} was sold at {order.terminal}; void it there")
+        raise ValidationError("void_other_terminal", order=order.number, terminal=order.terminal)
     if not same_shift(session, order, now):
-        raise ValidationError(f"order {order.number} is from an earlier shift; refund it instead")
+        raise ValidationError("void_earlier_shift", order=order.number)
     printed = [t.serial for t in order.tickets if t.printed_at is not None]
     if printed and not stock_returned:
-        raise ValidationError(
-            f"tickets {', '.join(s or '' for s in printed)} were printed; "
-            "take the ticket stock back before voiding"
-        )
+        raise ValidationError("void_tickets_printed", tickets=[s or "" for s in printed])
     allocations = tender_reversal.allocate_refund(
         session, order, Money(order.total_minor, order.currency)
     )
