@@ -131,6 +131,12 @@ MESSAGES = {
         "the terminal refused a reversal: {reply}",
         "POS 机拒绝撤销：{reply}",
     ),
+    # The card terminal, for after-sale ops.
+    "aftersale_needs_card_terminal": (
+        "this needs the card terminal, and none is connected",
+        "此操作需要 POS 机，但未连接 POS 机",
+    ),
+    "aftersale_card_declined": ("card not approved: {reply}", "银行卡未获批准：{reply}"),
     # No sale (opening the drawer without a sale).
     "no_sale_needs_reason": (
         "say why the drawer is opened without a sale",

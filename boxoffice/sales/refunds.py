@@ -5,6 +5,10 @@ The fee depends on how long before the performance the refund is made
 performance's own rules replace the house defaults). Refunds go back to the
 original tenders by default; cash comes out of the drawer. Refunded tickets
 are revoked so their barcodes no longer admit.
+
+Card shares are given back on the card terminal before the booking; that
+device work and its transactions are the refund op's (``ops.aftersale``),
+which passes the terminal's answers here as ``card_results``.
 """
 
 from __future__ import annotations
@@ -19,15 +23,14 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import check, require
+from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
-from boxoffice.sales.checkout import get_order
-from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
-from boxoffice.store import Store, outbox
+from boxoffice.sales.payment_terminal import CardResult
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     Order,
     OrderStatus,
@@ -199,88 +202,3 @@ def refund(
         now=now,
     )
     return plan, booked
-
-
-def refund_with_terminal(
-    store: Store,
-    actor: Actor,
-    order_number: str,
-    ticket_ids: Sequence[int] | None,
-    terminal: PaymentTerminal,
-    *,
-    reason: str,
-    now: datetime | None = None,
-    overrides: Sequence[Override] = (),
-    waive_fee: bool = False,
-) -> tuple[RefundPlan, list[Payment]]:
-    """Refund card shares on the terminal first, then book everything in one transaction.
-
-    Everything ``refund`` would refuse before booking (reason, permissions) is
-    checked before the terminal is touched, so a refused refund never gives
-    money back on a card without booking it.
-    """
-    now = now or utc_now()
-    if not reason.strip():
-        raise ValidationError("refund_needs_reason")
-    with store.read() as session:
-        order = get_order(session, order_number)
-        subject = f"order:{order.number}"
-        check(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
-        if any(
-            e.subject == f"order:{order_number}"
-            for e in audit.entries(session, "refund.card_incomplete")
-        ):
-            raise ValidationError("refund_card_incomplete_pending", order=order_number)
-        if waive_fee:
-            check(
-                session,
-                actor,
-                Permission.PRICE_OVERRIDE,
-                subject=subject,
-                overrides=overrides,
-                now=now,
-            )
-        plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee)
-        originals = {p.id: p for p in order.payments}
-        cards = [
-            (a, originals[a.payment_id])
-            for a in tender_reversal.card_refunds_needed(plan.allocations)
-        ]
-    results: dict[int, CardResult] = {}
-    for allocation, original in cards:
-        result = terminal.refund(
-            allocation.amount, order_number, tender_reversal.original_card(original)
-        )
-        if not result.approved:
-            if results:
-                # Some card money has gone back already: never silent (invariant 4).
-                with store.write() as session:
-                    audit.record(
-                        session,
-                        actor,
-                        "refund.card_incomplete",
-                        f"order:{order_number}",
-                        {
-                            "refunded_on_cards": [
-                                (r.last4, r.amount.minor, r.terminal_ref) for r in results.values()
-                            ],
-                            "refused": result.message,
-                            "reason": reason,
-                        },
-                    )
-                raise ValidationError("refund_card_incomplete", order=order_number)
-            raise ValidationError("refund_card_refused", reply=result.message)
-        results[allocation.payment_id] = result
-    with store.write() as session:
-        order = get_order(session, order_number)
-        return refund(
-            session,
-            actor,
-            order,
-            ticket_ids,
-            reason=reason,
-            card_results=results,
-            now=now,
-            overrides=overrides,
-            waive_fee=waive_fee,
-        )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import require
+from boxoffice.auth.guard import check, require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
@@ -42,22 +42,27 @@ def same_shift(session: Session, order: Order, now: datetime) -> bool:
     return shift is not None and shift.status == ShiftStatus.OPEN
 
 
-def void(
+def check_voidable(
     session: Session,
     actor: Actor,
     order: Order,
     *,
     reason: str,
     stock_returned: bool = False,
-    card_results: Mapping[int, CardResult] | None = None,
-    now: datetime | None = None,
+    now: datetime,
     overrides: Sequence[Override] = (),
-) -> list[Payment]:
-    now = now or utc_now()
+    use_override: bool = True,
+) -> list[str | None]:
+    """Refuse a void that cannot be done; returns the serials of printed tickets.
+
+    With ``use_override=False`` the permission is checked without using the
+    override up (``guard.check``): for asking before a card terminal gives
+    any money back; ``void`` then consumes it in the booking transaction.
+    """
     if not reason.strip():
         raise ValidationError("void_needs_reason")
     subject = f"order:{order.number}"
-    require(
+    (require if use_override else check)(
         session,
         actor,
         Permission.VOID,
@@ -76,6 +81,31 @@ def void(
     printed = [t.serial for t in order.tickets if t.printed_at is not None]
     if printed and not stock_returned:
         raise ValidationError("void_tickets_printed", tickets=[s or "" for s in printed])
+    return printed
+
+
+def void(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    *,
+    reason: str,
+    stock_returned: bool = False,
+    card_results: Mapping[int, CardResult] | None = None,
+    now: datetime | None = None,
+    overrides: Sequence[Override] = (),
+) -> list[Payment]:
+    now = now or utc_now()
+    subject = f"order:{order.number}"
+    printed = check_voidable(
+        session,
+        actor,
+        order,
+        reason=reason,
+        stock_returned=stock_returned,
+        now=now,
+        overrides=overrides,
+    )
     allocations = tender_reversal.allocate_refund(
         session, order, Money(order.total_minor, order.currency)
     )
