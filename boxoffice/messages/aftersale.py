@@ -131,6 +131,8 @@ MESSAGES = {
         "the terminal refused a reversal: {reply}",
         "POS 机拒绝撤销：{reply}",
     ),
+    # Looking an order up.
+    "order_lookup_not_found": ("no order {order}", "没有订单{order}"),
     # The card terminal, for after-sale ops.
     "aftersale_needs_card_terminal": (
         "this needs the card terminal, and none is connected",
