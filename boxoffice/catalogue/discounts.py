@@ -1,8 +1,9 @@
 """Setting up discounts, vouchers, gift cards and refund fee rules.
 
 Pricing decides what a discount does to a cart (``sales.pricing``); this
-module only creates them, checked and audited, so a typo cannot give away
-the house.
+module only creates them, checked (by the same rule pricing applies,
+``catalogue.rules.Discount``) and audited, so a typo cannot give away the
+house.
 """
 
 from __future__ import annotations

@@ -3,6 +3,12 @@
 Every pricing rule lives here, as pure functions over frozen dataclasses, so
 checkout, the UI's running total, the server and the tests price a cart the
 same way, and each rule can be pinned by a test without a database or Qt.
+What makes a single discount valid on its own is the catalogue's
+(``catalogue.rules.Discount``, re-exported here), so the catalogue checks a
+discount before storing it without depending on sales.
+
+Refusals are ``PricingError`` with a code and parameters
+(``boxoffice/messages/pricing.py`` words them in English and Chinese).
 
 Amounts are ``Money`` (integer minor units); percentages and tax rates are
 ``Decimal``; nothing here touches a float (DESIGN invariant 5). Permissions
