@@ -1,8 +1,9 @@
 """Setting up discounts, vouchers, gift cards and refund fee rules.
 
 Pricing decides what a discount does to a cart (``sales.pricing``); this
-module only creates them, checked and audited, so a typo cannot give away
-the house.
+module only creates them, checked (by the same rule pricing applies,
+``catalogue.rules.Discount``) and audited, so a typo cannot give away the
+house.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
+from boxoffice.catalogue import rules
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import pricing
 from boxoffice.store.models import Discount, GiftCard, RefundFeeRule
 
 
@@ -46,13 +47,13 @@ def add_discount(
     """A promotion (no code: applied automatically) or a voucher code."""
     require(session, actor, Permission.PRICE_EDIT)
     if (percent is None) == (amount is None):
-        raise ValidationError("give either a percentage or a fixed amount")
+        raise ValidationError("discount_percent_or_amount")
     if percent is not None:
         if isinstance(percent, float):
             raise TypeError("percentages are Decimal or str, never float")
         rate = Decimal(str(percent))
         if not 0 < rate <= 100 or rate != rate.quantize(Decimal("0.01")):
-            raise ValidationError(f"a percentage must be above 0 and at most 100, not {percent}")
+            raise ValidationError("discount_percent_invalid", percent=str(percent))
         kind, value, currency = "percent", int(rate * 100), None
     else:
         assert amount is not None
@@ -62,7 +63,7 @@ def add_discount(
         code is not None
         and session.scalar(select(Discount.id).where(func.upper(Discount.code) == code)) is not None
     ):
-        raise Conflict(f"voucher code {code} already exists")
+        raise Conflict("catalogue_voucher_code_exists", code=code)
     row = Discount(
         code=code,
         name=name.strip(),
@@ -79,7 +80,7 @@ def add_discount(
         zones=json.dumps(sorted(zones)) if zones else None,
     )
     # Let the pricing engine's own checks judge the values before anything is stored.
-    pricing.Discount.from_record(row, currency or "EUR")
+    rules.Discount.from_record(row, currency or "EUR")
     session.add(row)
     session.flush()
     audit.record(
@@ -106,11 +107,11 @@ def issue_gift_card(
     require(session, actor, Permission.PRICE_EDIT)
     code = code.strip().upper()
     if len(code) < 6 or not code.replace("-", "").isalnum():
-        raise ValidationError("a gift card code needs at least 6 letters or digits")
+        raise ValidationError("gift_card_code_too_short")
     if amount.minor <= 0:
-        raise ValidationError("a gift card must hold a positive amount")
+        raise ValidationError("gift_card_amount_not_positive")
     if session.scalar(select(GiftCard.id).where(GiftCard.code == code)) is not None:
-        raise Conflict(f"gift card {code} already exists")
+        raise Conflict("catalogue_gift_card_exists", code=code)
     card = GiftCard(
         code=code,
         currency=amount.currency,
@@ -147,9 +148,9 @@ def add_refund_rule(
         raise TypeError("percentages are Decimal or str, never float")
     rate = Decimal(str(fee_percent))
     if not 0 <= rate <= 100:
-        raise ValidationError("a refund fee percentage is between 0 and 100")
+        raise ValidationError("refund_fee_percent_out_of_range")
     if hours_before < 0:
-        raise ValidationError("hours before the start cannot be negative")
+        raise ValidationError("refund_fee_hours_negative")
     rule = RefundFeeRule(
         performance_id=performance_id,
         hours_before=hours_before,

@@ -25,13 +25,13 @@ def add_event(
     require(session, actor, Permission.CATALOGUE_EDIT)
     name = name.strip()
     if not name:
-        raise ValidationError("an event needs a name")
+        raise ValidationError("event_needs_name")
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int):
-        raise ValidationError("duration must be a whole number of minutes")
+        raise ValidationError("event_duration_not_whole")
     if not 1 <= duration_minutes <= 24 * 60:
-        raise ValidationError(f"duration must be 1 to 1440 minutes, not {duration_minutes}")
+        raise ValidationError("event_duration_out_of_range", minutes=duration_minutes)
     if session.scalar(select(Event.id).where(Event.name == name)) is not None:
-        raise Conflict(f"an event named {name!r} already exists")
+        raise Conflict("event_exists", event=name)
     event = Event(
         name=name,
         category=category.strip(),
@@ -58,7 +58,7 @@ def get_event(session: Session, ref: str | int) -> Event:
     if event is None and isinstance(ref, str):
         event = session.scalar(select(Event).where(Event.name == ref))
     if event is None:
-        raise NotFound(f"no event {ref!r}")
+        raise NotFound("catalogue_event_not_found", event=str(ref))
     return event
 
 

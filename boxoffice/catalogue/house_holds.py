@@ -35,7 +35,7 @@ def place(
     }
     missing = [g for g in guids if g not in seats]
     if missing:
-        raise NotFound(f"no such seats on this map: {', '.join(missing[:10])}")
+        raise NotFound("hold_seats_not_on_map", seats=missing[:10])
     held = set(
         session.scalars(
             select(SeatHold.seat_id).where(
@@ -46,7 +46,7 @@ def place(
     )
     if held:
         names = [g for g, s in seats.items() if s.id in held]
-        raise Conflict(f"already held: {', '.join(names[:10])}")
+        raise Conflict("hold_seats_already_held", seats=names[:10])
     now = utc_now()
     holds = [
         SeatHold(

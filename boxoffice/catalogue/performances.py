@@ -32,7 +32,7 @@ ALLOWED_STATUS_CHANGES: dict[PerformanceStatus, frozenset[PerformanceStatus]] = 
 
 def _aware(value: datetime | None, what: str) -> None:
     if value is not None and value.tzinfo is None:
-        raise ValidationError(f"{what} needs a time zone (e.g. 2026-12-01T19:30+08:00)")
+        raise ValidationError("performance_time_without_zone", field=what)
 
 
 def find_seat_map(session: Session, venue_name: str, seat_map_name: str | None) -> SeatMap:
@@ -43,13 +43,13 @@ def find_seat_map(session: Session, venue_name: str, seat_map_name: str | None) 
         for seat_map in maps:
             if seat_map.name == seat_map_name:
                 return seat_map
-        raise NotFound(f"venue {venue_name!r} has no seat map named {seat_map_name!r}")
+        raise NotFound("catalogue_seat_map_not_found", venue=venue_name, seat_map=seat_map_name)
     if len(maps) == 1:
         return maps[0]
     if not maps:
-        raise NotFound(f"venue {venue_name!r} has no seat map; import one first")
-    names = ", ".join(sorted(m.name for m in maps))
-    raise ValidationError(f"venue {venue_name!r} has several seat maps ({names}); name one")
+        raise NotFound("venue_has_no_seat_map", venue=venue_name)
+    names = sorted(m.name for m in maps)
+    raise ValidationError("venue_seat_map_ambiguous", venue=venue_name, seat_maps=names)
 
 
 def add_performance(
@@ -69,7 +69,7 @@ def add_performance(
     _aware(sale_starts_at, "the sale start")
     _aware(sale_ends_at, "the sale end")
     if sale_starts_at and sale_ends_at and sale_ends_at <= sale_starts_at:
-        raise ValidationError("the sale window ends before it starts")
+        raise ValidationError("catalogue_sale_window_reversed")
     currency = currency or seat_map.venue.currency
     exponent(currency)
     performance = Performance(
@@ -109,8 +109,10 @@ def set_status(
         return performance
     if status not in ALLOWED_STATUS_CHANGES[performance.status]:
         raise ValidationError(
-            f"performance {performance_id} is {performance.status.value}; "
-            f"it cannot become {status.value}"
+            "performance_status_change_refused",
+            performance=performance_id,
+            status=performance.status.value,
+            new_status=status.value,
         )
     old = performance.status
     performance.status = status
@@ -127,7 +129,7 @@ def set_status(
 def get_performance(session: Session, performance_id: int) -> Performance:
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("catalogue_performance_not_found", performance=performance_id)
     return performance
 
 

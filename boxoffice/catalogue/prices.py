@@ -75,16 +75,16 @@ def add_price_type(
     require(session, actor, Permission.PRICE_EDIT)
     code = code.strip().lower()
     if not code or not code.replace("_", "").isalnum():
-        raise ValidationError(f"price type code {code!r} must be letters, digits or _")
+        raise ValidationError("price_type_code_invalid", code=code)
     for when, what in ((sale_starts_at, "sale start"), (sale_ends_at, "sale end")):
         if when is not None and when.tzinfo is None:
-            raise ValidationError(f"the {what} needs a time zone")
+            raise ValidationError("price_type_time_without_zone", field=what)
     if sale_starts_at and sale_ends_at and sale_ends_at <= sale_starts_at:
-        raise ValidationError("the sale window ends before it starts")
+        raise ValidationError("catalogue_sale_window_reversed")
     if min_quantity < 1:
-        raise ValidationError("minimum quantity must be at least 1")
+        raise ValidationError("catalogue_min_quantity_below_one")
     if session.scalar(select(PriceType.id).where(PriceType.code == code)) is not None:
-        raise Conflict(f"price type {code!r} already exists")
+        raise Conflict("price_type_exists", code=code)
     price_type = PriceType(
         code=code,
         name=name,
@@ -104,8 +104,8 @@ def add_price_type(
 def get_price_type(session: Session, code: str) -> PriceType:
     price_type = session.scalar(select(PriceType).where(PriceType.code == code))
     if price_type is None:
-        codes = ", ".join(session.scalars(select(PriceType.code).order_by(PriceType.code)))
-        raise NotFound(f"no price type {code!r} (have: {codes})")
+        codes = list(session.scalars(select(PriceType.code).order_by(PriceType.code)))
+        raise NotFound("catalogue_price_type_not_found", code=code, known=codes)
     return price_type
 
 
@@ -120,7 +120,7 @@ def get_zone(session: Session, performance: Performance, zone_name: str) -> Pric
         )
     )
     if zone is None:
-        names = ", ".join(
+        names = list(
             session.scalars(
                 select(PriceZone.name)
                 .where(PriceZone.seat_map_id == performance.seat_map_id)
@@ -128,7 +128,10 @@ def get_zone(session: Session, performance: Performance, zone_name: str) -> Pric
             )
         )
         raise NotFound(
-            f"performance {performance.id} has no price zone {zone_name!r} (have: {names})"
+            "catalogue_price_zone_not_found",
+            performance=performance.id,
+            zone=zone_name,
+            known=names,
         )
     return zone
 
@@ -148,15 +151,18 @@ def set_price(
         raise TypeError("amount must be Money")
     if amount.currency != performance.currency:
         raise ValidationError(
-            f"performance {performance.id} sells in {performance.currency}, not {amount.currency}"
+            "price_currency_mismatch",
+            performance=performance.id,
+            currency=performance.currency,
+            given=amount.currency,
         )
     if amount.minor < 0:
-        raise ValidationError("a price cannot be negative")
+        raise ValidationError("catalogue_price_negative")
     rate = parse_tax_rate(tax_rate)
     zone = get_zone(session, performance, zone_name)
     price_type = get_price_type(session, price_type_code)
     if price_type.complimentary and amount.minor != 0:
-        raise ValidationError(f"{price_type.code} is complimentary; its price must be 0")
+        raise ValidationError("price_complimentary_not_zero", code=price_type.code)
     price = session.scalar(
         select(Price).where(
             Price.performance_id == performance.id,

@@ -19,7 +19,7 @@ def find(session: Session, name: str) -> Venue | None:
 def get(session: Session, name: str) -> Venue:
     venue = find(session, name)
     if venue is None:
-        raise NotFound(f"no venue named {name!r}")
+        raise NotFound("catalogue_venue_not_found", venue=name)
     return venue
 
 
@@ -35,7 +35,7 @@ def get_or_create(
     """The venue called ``name``, created (and audited) if it does not exist yet."""
     name = name.strip()
     if not name:
-        raise ValidationError("a venue needs a name")
+        raise ValidationError("venue_needs_name")
     venue = find(session, name)
     if venue is not None:
         return venue

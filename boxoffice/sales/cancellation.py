@@ -3,8 +3,8 @@
 A partly paid cart (say, a card approved, then the customer walks away) is
 cancelled by reversing each tender: cash handed back out of the drawer, gift
 card balances restored, card authorisations reversed on the terminal. Card
-reversals are device I/O, so ``cancel_with_terminal`` obtains them first and
-only then opens the store transaction.
+reversals are device I/O, so the op (``ops.aftersale.release_reservation``)
+obtains them first and only then opens the store transaction.
 """
 
 from __future__ import annotations
@@ -23,10 +23,9 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.sales.checkout import get_order
-from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
+from boxoffice.sales.payment_terminal import CardResult
 from boxoffice.shifts.drawer import open_shift_id
-from boxoffice.store import Store, outbox
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -71,10 +70,10 @@ def cancel_order(
     now = now or utc_now()
     if order.status not in OPEN_STATES:
         raise ValidationError(
-            f"order {order.number} is {order.status.value}; use a refund or void instead"
+            "cancel_order_not_open", order=order.number, status=order.status.value
         )
     if not reason.strip():
-        raise ValidationError("say why the order is cancelled")
+        raise ValidationError("cancel_needs_reason")
     require(session, actor, Permission.SELL, now=now)
     card_reversals = card_reversals or {}
     reversed_: list[Payment] = []
@@ -83,8 +82,7 @@ def cancel_order(
             r = card_reversals.get(p.id)
             if r is None or not r.approved:
                 raise ValidationError(
-                    f"the card payment of {Money(p.amount_minor, p.currency).format()} "
-                    "must be reversed on the payment terminal first"
+                    "cancel_card_not_reversed", amount=Money(p.amount_minor, p.currency)
                 )
         elif p.kind == TenderKind.CASH:
             session.add(
@@ -143,51 +141,6 @@ def cancel_order(
             now=now,
         )
     return reversed_
-
-
-def cancel_with_terminal(
-    store: Store,
-    actor: Actor,
-    order_number: str,
-    terminal: PaymentTerminal,
-    reason: str,
-    *,
-    now: datetime | None = None,
-) -> list[Payment]:
-    """Reverse the order's card payments on the terminal, then cancel it in the store."""
-    with store.read() as session:
-        order = get_order(session, order_number)
-        # Refuse before the terminal gives any money back: a paid order keeps its
-        # cards, and someone who may not sell may not unwind a sale either.
-        require(session, actor, Permission.SELL, now=now)
-        if order.status not in OPEN_STATES:
-            raise ValidationError(
-                f"order {order.number} is {order.status.value}; use a refund or void instead"
-            )
-        if not reason.strip():
-            raise ValidationError("say why the order is cancelled")
-        cards = [
-            (
-                p.id,
-                CardResult(
-                    True,
-                    Money(p.amount_minor, p.currency),
-                    p.card_scheme,
-                    p.card_last4,
-                    p.auth_code,
-                    p.terminal_ref,
-                ),
-            )
-            for p in order.payments
-            if p.kind == TenderKind.CARD and p.status == PaymentStatus.CAPTURED
-        ]
-    reversals = {pid: terminal.reverse(original) for pid, original in cards}
-    failed = [r for r in reversals.values() if not r.approved]
-    if failed:
-        raise ValidationError(f"the terminal refused a reversal: {failed[0].message}")
-    with store.write() as session:
-        order = get_order(session, order_number)
-        return cancel_order(session, actor, order, reason=reason, card_reversals=reversals, now=now)
 
 
 def orders_with_open_payments(session: Session) -> list[Order]:

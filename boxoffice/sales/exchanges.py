@@ -77,16 +77,18 @@ def exchange(
         now=now,
     )
     if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to exchange")
+        raise ValidationError(
+            "exchange_order_not_paid", order=order.number, status=order.status.value
+        )
     valid = {t.id: t for t in order.tickets if t.status == TicketStatus.VALID}
     missing = [i for i in ticket_ids if i not in valid]
     if missing or not ticket_ids:
-        raise ValidationError(f"choose valid tickets of order {order.number} to exchange")
+        raise ValidationError("exchange_choose_tickets", order=order.number)
     old = [valid[i] for i in dict.fromkeys(ticket_ids)]
     for t in old:
         performance = session.get(Performance, t.performance_id)
         if performance is not None and performance.starts_at <= now:
-            raise ValidationError(f"ticket {t.serial}: the performance has started")
+            raise ValidationError("exchange_performance_started", ticket=t.serial)
     currency = order.currency
     credit = Money(sum(t.price_minor for t in old), currency)
 
@@ -106,7 +108,7 @@ def exchange(
         note=f"exchange of {order.number}",
     )
     if new_order.currency != currency:
-        raise ValidationError("an exchange must stay in the same currency")
+        raise ValidationError("exchange_currency_changed")
     for t, n in zip(old, new_order.tickets, strict=False):
         t.replaced_by_id = n.id
     used = Money(min(credit.minor, new_order.total_minor), currency)
@@ -144,7 +146,7 @@ def exchange(
             now=now,
         )
         if tenders:
-            raise ValidationError("nothing is due on this exchange; it gives money back")
+            raise ValidationError("exchange_nothing_due")
         allocations = tender_reversal.allocate_refund(session, order, refunded, to_cash=True)
         tender_reversal.give_back(
             session,
@@ -162,7 +164,7 @@ def exchange(
     session.flush()
     if checkout.remaining(session, new_order).minor <= 0:
         if tenders:  # a card charged for nothing would be booked nowhere
-            raise ValidationError("the credit covers the new tickets; take no payment")
+            raise ValidationError("exchange_credit_covers")
         checkout.complete(session, actor, new_order, signer, now=now)
     else:
         for n, tender in enumerate(tenders):
@@ -172,11 +174,11 @@ def exchange(
             collected = collected + outcome.payment_amount
             if outcome.completed:
                 if n != len(tenders) - 1:
-                    raise ValidationError("more tenders than needed for this exchange")
+                    raise ValidationError("exchange_too_many_tenders")
                 break
         if new_order.status != OrderStatus.PAID:
             due = checkout.remaining(session, new_order)
-            raise ValidationError(f"the exchange needs {due.format()} more")
+            raise ValidationError("exchange_amount_due", amount=due)
     session.flush()
     details = {
         "old": [t.serial for t in old],

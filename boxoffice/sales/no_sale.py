@@ -37,9 +37,9 @@ def no_sale(
     now = now or utc_now()
     reason = reason.strip()
     if not reason:
-        raise ValidationError("say why the drawer is opened without a sale")
+        raise ValidationError("no_sale_needs_reason")
     if len(reason) > MAX_REASON:
-        raise ValidationError(f"keep the reason under {MAX_REASON} characters")
+        raise ValidationError("no_sale_reason_too_long", limit=MAX_REASON)
     require(session, actor, Permission.NO_SALE, overrides=overrides, now=now)
     audit.record(session, actor, "drawer.no_sale", "drawer", {"reason": reason}, at=now)
     drawer_events.request_open(

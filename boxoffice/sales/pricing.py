@@ -3,6 +3,12 @@
 Every pricing rule lives here, as pure functions over frozen dataclasses, so
 checkout, the UI's running total, the server and the tests price a cart the
 same way, and each rule can be pinned by a test without a database or Qt.
+What makes a single discount valid on its own is the catalogue's
+(``catalogue.rules.Discount``, re-exported here), so the catalogue checks a
+discount before storing it without depending on sales.
+
+Refusals are ``PricingError`` with a code and parameters
+(``boxoffice/messages/pricing.py`` words them in English and Chinese).
 
 Amounts are ``Money`` (integer minor units); percentages and tax rates are
 ``Decimal``; nothing here touches a float (DESIGN invariant 5). Permissions
@@ -31,15 +37,23 @@ The rules, in words:
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from boxoffice.auth.permissions import Permission
-from boxoffice.errors import ValidationError
+from boxoffice.catalogue.rules import (
+    Discount,
+    PricingError,
+    check_aware,
+    check_count,
+    check_rate,
+    last_day,
+    moment,
+    names,
+)
 from boxoffice.money import Money, exponent
 
 __all__ = [
@@ -57,80 +71,9 @@ __all__ = [
     "round_cash",
 ]
 
-Kind = Literal["percent", "fixed"]
-Scope = Literal["ticket", "order"]
 RoundingMode = Literal["half_up", "half_even"]
 
-_KINDS = ("percent", "fixed")
-_SCOPES = ("ticket", "order")
 _DECIMAL_MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
-
-
-class PricingError(ValidationError):
-    """A cart that cannot be priced as it stands; the message tells the clerk why."""
-
-
-# -- small helpers ------------------------------------------------------------
-
-
-def _aware(when: datetime | None, what: str) -> None:
-    """Refuse naive datetimes: a sale window without a zone is off by hours somewhere."""
-    if when is None:
-        return
-    if not isinstance(when, datetime):
-        raise TypeError(f"{what} must be a datetime, not {type(when).__name__}")
-    if when.tzinfo is None or when.utcoffset() is None:
-        raise PricingError(f"{what} needs a time zone")
-
-
-def _rate(value: object, what: str) -> Decimal:
-    """A percentage as Decimal; floats are a programming error, like in ``Money``."""
-    if isinstance(value, float):
-        raise TypeError(f"{what} is a Decimal, never a float")
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise TypeError(f"{what} must be a Decimal, not {type(value).__name__}")
-    rate = Decimal(value)
-    if not rate.is_finite():
-        raise PricingError(f"{what} must be a finite number")
-    return rate
-
-
-def _count(value: object, what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
-
-
-def _moment(when: datetime) -> str:
-    """A time as a clerk reads it, in the zone it was given in."""
-    return f"{when:%Y-%m-%d %H:%M} {when.tzname() or when.strftime('%z')}"
-
-
-def _last_day(valid_to: datetime) -> str:
-    """The expiry a voucher shows: an end at midnight means the day before was the last."""
-    if (valid_to.hour, valid_to.minute, valid_to.second, valid_to.microsecond) == (0, 0, 0, 0):
-        return (valid_to - timedelta(days=1)).date().isoformat()
-    return _moment(valid_to)
-
-
-def _names(values: Iterable[str]) -> str:
-    return ", ".join(sorted(values))
-
-
-def _strings(values: Iterable[str] | None, what: str) -> frozenset[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        raise TypeError(f"{what} must be a collection of strings, not one string")
-    out = frozenset(values)
-    if not out:
-        raise PricingError(f"{what} is empty; use None for 'any'")
-    return out
-
-
-def _json_set(text: str | None) -> frozenset[str] | None:
-    """A stored JSON list as a set; NULL or an empty list means "any"."""
-    values = json.loads(text) if text else None
-    return frozenset(values) if values else None
 
 
 # -- inputs -------------------------------------------------------------------
@@ -148,17 +91,17 @@ class PriceTypeRule:
     complimentary: bool = False
 
     def __post_init__(self) -> None:
-        _aware(self.sale_starts_at, f"the sale start of {self.name}")
-        _aware(self.sale_ends_at, f"the sale end of {self.name}")
+        check_aware(self.sale_starts_at, f"the sale start of {self.name}")
+        check_aware(self.sale_ends_at, f"the sale end of {self.name}")
         if (
             self.sale_starts_at is not None
             and self.sale_ends_at is not None
             and self.sale_ends_at <= self.sale_starts_at
         ):
-            raise PricingError(f"the sale window of {self.name} ends before it starts")
-        _count(self.min_quantity, "min_quantity")
+            raise PricingError("price_type_window_reversed", price_type=self.name)
+        check_count(self.min_quantity, "min_quantity")
         if self.min_quantity < 1:
-            raise PricingError(f"the minimum quantity of {self.name} must be at least 1")
+            raise PricingError("price_type_min_quantity_below_one", price_type=self.name)
 
     @classmethod
     def from_record(cls, record: Any) -> PriceTypeRule:
@@ -178,19 +121,23 @@ class PriceTypeRule:
         if start is not None and now < start:
             if end is not None:
                 raise PricingError(
-                    f"{self.name} is not on sale yet: it is on sale from "
-                    f"{_moment(start)} to {_moment(end)}"
+                    "price_type_not_on_sale_yet_window",
+                    price_type=self.name,
+                    start=moment(start),
+                    end=moment(end),
                 )
             raise PricingError(
-                f"{self.name} is not on sale yet: it goes on sale at {_moment(start)}"
+                "price_type_not_on_sale_yet", price_type=self.name, start=moment(start)
             )
         if end is not None and now >= end:
             if start is not None:
                 raise PricingError(
-                    f"{self.name} is no longer on sale: it was on sale from "
-                    f"{_moment(start)} to {_moment(end)}"
+                    "price_type_sale_ended_window",
+                    price_type=self.name,
+                    start=moment(start),
+                    end=moment(end),
                 )
-            raise PricingError(f"{self.name} is no longer on sale: sales ended at {_moment(end)}")
+            raise PricingError("price_type_sale_ended", price_type=self.name, end=moment(end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,142 +154,32 @@ class CartLine:
 
     def __post_init__(self) -> None:
         if not isinstance(self.key, str) or not self.key:
-            raise PricingError("every cart line needs a key")
+            raise PricingError("cart_line_needs_key")
         if not isinstance(self.list_price, Money):
             raise TypeError(f"line {self.key}: list_price must be Money")
         if self.list_price.minor < 0:
-            raise PricingError(f"line {self.key}: a price cannot be negative")
-        rate = _rate(self.tax_rate, f"line {self.key}: tax rate")
+            raise PricingError("cart_line_price_negative", line=self.key)
+        rate = check_rate(self.tax_rate, f"line {self.key}: tax rate")
         if rate < 0 or rate >= 100:
-            raise PricingError(f"line {self.key}: tax rate must be between 0 and 100 percent")
+            raise PricingError("cart_line_tax_rate_out_of_range", line=self.key)
         object.__setattr__(self, "tax_rate", rate)
         if self.override_price is not None:
             if not isinstance(self.override_price, Money):
                 raise TypeError(f"line {self.key}: override_price must be Money")
             if self.override_price.currency != self.list_price.currency:
                 raise PricingError(
-                    f"line {self.key}: override in {self.override_price.currency} "
-                    f"for a price in {self.list_price.currency}"
+                    "cart_line_override_currency",
+                    line=self.key,
+                    currency=self.override_price.currency,
+                    price_currency=self.list_price.currency,
                 )
             if self.override_price.minor < 0:
-                raise PricingError(f"line {self.key}: an override price cannot be negative")
+                raise PricingError("cart_line_override_negative", line=self.key)
 
     @property
     def base_price(self) -> Money:
         """What the line costs before discounts: the override if there is one."""
         return self.override_price if self.override_price is not None else self.list_price
-
-
-@dataclass(frozen=True, slots=True)
-class Discount:
-    """A promotion (``code=None``, applied automatically) or a voucher code the clerk types.
-
-    ``value`` is a percent (``Decimal``, 0 < value ≤ 100) for ``kind="percent"``
-    and ``Money`` for ``kind="fixed"`` (per ticket or per order, by ``scope``).
-    The window is ``valid_from <= now < valid_to``.
-    """
-
-    code: str | None
-    name: str
-    kind: Kind
-    value: Decimal | Money
-    scope: Scope
-    valid_from: datetime | None = None
-    valid_to: datetime | None = None
-    usage_limit: int | None = None
-    times_used: int = 0
-    min_spend: Money | None = None
-    stackable: bool = False
-    price_types: frozenset[str] | None = None
-    zones: frozenset[str] | None = None
-
-    def __post_init__(self) -> None:
-        if self.code is not None:
-            code = self.code.strip() if isinstance(self.code, str) else self.code
-            if not isinstance(code, str) or not code:
-                raise PricingError("a voucher code cannot be empty; use None for a promotion")
-            object.__setattr__(self, "code", code)
-        if not self.name or not self.name.strip():
-            raise PricingError("a discount needs a name")
-        if self.kind not in _KINDS:
-            raise PricingError(f"discount {self.name}: kind must be percent or fixed")
-        if self.scope not in _SCOPES:
-            raise PricingError(f"discount {self.name}: scope must be ticket or order")
-        if self.kind == "percent":
-            rate = _rate(self.value, f"discount {self.name}: percent")
-            if rate <= 0 or rate > 100:
-                raise PricingError(f"discount {self.name}: percent must be above 0 and at most 100")
-            object.__setattr__(self, "value", rate)
-        else:
-            if not isinstance(self.value, Money):
-                raise TypeError(f"discount {self.name}: a fixed discount's value is Money")
-            if self.value.minor <= 0:
-                raise PricingError(f"discount {self.name}: a fixed discount must be above zero")
-        _aware(self.valid_from, f"the start of {self.name}")
-        _aware(self.valid_to, f"the end of {self.name}")
-        if (
-            self.valid_from is not None
-            and self.valid_to is not None
-            and self.valid_to <= self.valid_from
-        ):
-            raise PricingError(f"discount {self.name} ends before it starts")
-        if self.usage_limit is not None:
-            _count(self.usage_limit, "usage_limit")
-            if self.usage_limit < 0:
-                raise PricingError(f"discount {self.name}: usage limit cannot be negative")
-        _count(self.times_used, "times_used")
-        if self.times_used < 0:
-            raise PricingError(f"discount {self.name}: times used cannot be negative")
-        if self.min_spend is not None and not isinstance(self.min_spend, Money):
-            raise TypeError(f"discount {self.name}: min_spend is Money")
-        object.__setattr__(self, "price_types", _strings(self.price_types, "price_types"))
-        object.__setattr__(self, "zones", _strings(self.zones, "zones"))
-
-    @property
-    def label(self) -> str:
-        """How the discount is recorded on a line and an order: its code, else its name."""
-        return self.code if self.code is not None else self.name
-
-    @property
-    def is_voucher(self) -> bool:
-        return self.code is not None
-
-    @property
-    def what(self) -> str:
-        return f"voucher {self.code}" if self.code is not None else f"promotion {self.name!r}"
-
-    @classmethod
-    def from_record(cls, record: Any, currency: str) -> Discount:
-        """Copy a stored ``Discount`` row (percent in basis points, JSON lists).
-
-        ``currency`` is the sale's currency, used for a min spend of a percent
-        discount, which the row stores without one.
-        """
-        money_currency = record.currency or currency
-        value: Decimal | Money
-        if record.kind == "percent":
-            value = Decimal(record.value) / 100
-        else:
-            value = Money(record.value, money_currency)
-        return cls(
-            code=record.code,
-            name=record.name,
-            kind=record.kind,
-            value=value,
-            scope=record.scope,
-            valid_from=record.valid_from,
-            valid_to=record.valid_to,
-            usage_limit=record.usage_limit,
-            times_used=record.times_used or 0,
-            min_spend=(
-                Money(record.min_spend_minor, money_currency)
-                if record.min_spend_minor is not None
-                else None
-            ),
-            stackable=bool(record.stackable),
-            price_types=_json_set(record.price_types),
-            zones=_json_set(record.zones),
-        )
 
 
 # -- cash rounding ------------------------------------------------------------
@@ -360,11 +197,11 @@ class CashRounding:
     mode: RoundingMode = "half_up"
 
     def __post_init__(self) -> None:
-        _count(self.step_minor, "step_minor")
+        check_count(self.step_minor, "step_minor")
         if self.step_minor < 1:
-            raise PricingError("a cash rounding step must be at least one minor unit")
+            raise PricingError("cash_rounding_step_too_small")
         if self.mode not in _DECIMAL_MODES:
-            raise PricingError(f"cash rounding mode must be one of {_names(_DECIMAL_MODES)}")
+            raise PricingError("cash_rounding_mode_unknown", modes=names(_DECIMAL_MODES))
 
 
 #: Where the law or custom rounds cash payments; a venue's settings decide
@@ -444,7 +281,7 @@ def _allocate(amount: int, weights: Sequence[int]) -> list[int]:
     if amount == 0:
         return [0] * len(weights)
     if total <= 0:
-        raise PricingError("cannot spread an amount over nothing")
+        raise PricingError("allocate_over_nothing")
     shares: list[int] = []
     remainders: list[int] = []
     for weight in weights:
@@ -465,10 +302,12 @@ def allocate(amount: Money, weights: Sequence[Money]) -> list[Money]:
     up to ``amount`` and a part never exceeds its weight when amount ≤ sum.
     """
     if amount.minor < 0 or any(w.minor < 0 for w in weights):
-        raise PricingError("allocate needs non-negative amounts")
+        raise PricingError("allocate_negative")
     for weight in weights:
         if weight.currency != amount.currency:
-            raise PricingError(f"cannot spread {amount.currency} over {weight.currency}")
+            raise PricingError(
+                "allocate_currency_mismatch", currency=amount.currency, other=weight.currency
+            )
     return [
         Money(part, amount.currency) for part in _allocate(amount.minor, [w.minor for w in weights])
     ]
@@ -477,33 +316,51 @@ def allocate(amount: Money, weights: Sequence[Money]) -> list[Money]:
 # -- the engine ---------------------------------------------------------------
 
 
-def _restriction(discount: Discount) -> str:
-    parts = []
+def _restriction_problem(discount: Discount) -> PricingError:
+    """Why a restricted discount applies to nothing in this cart."""
+    if discount.price_types is not None and discount.zones is not None:
+        return PricingError(
+            "discount_only_price_types_in_zones",
+            **discount.subject,
+            price_types=sorted(discount.price_types),
+            zones=sorted(discount.zones),
+        )
     if discount.price_types is not None:
-        parts.append(f"price types {_names(discount.price_types)}")
-    if discount.zones is not None:
-        parts.append(f"zones {_names(discount.zones)}")
-    return " in ".join(parts)
+        return PricingError(
+            "discount_only_price_types",
+            **discount.subject,
+            price_types=sorted(discount.price_types),
+        )
+    return PricingError(
+        "discount_only_zones", **discount.subject, zones=sorted(discount.zones or ())
+    )
 
 
-def _availability_problem(discount: Discount, now: datetime) -> str | None:
+def _availability_problem(discount: Discount, now: datetime) -> PricingError | None:
     """Why ``discount`` cannot be used at ``now`` at all (window, usage), or None."""
     if discount.valid_from is not None and now < discount.valid_from:
-        return f"{discount.what} is valid from {_moment(discount.valid_from)}"
+        return PricingError(
+            "discount_not_yet_valid", **discount.subject, start=moment(discount.valid_from)
+        )
     if discount.valid_to is not None and now >= discount.valid_to:
-        return f"{discount.what} expired on {_last_day(discount.valid_to)}"
+        return PricingError("discount_expired", **discount.subject, day=last_day(discount.valid_to))
     if discount.usage_limit is not None and discount.times_used >= discount.usage_limit:
-        return (
-            f"{discount.what} has been used {discount.times_used} of {discount.usage_limit} times"
+        return PricingError(
+            "discount_used_up",
+            **discount.subject,
+            used=discount.times_used,
+            limit=discount.usage_limit,
         )
     return None
 
 
-def _min_spend_problem(discount: Discount, subtotal: Money) -> str | None:
+def _min_spend_problem(discount: Discount, subtotal: Money) -> PricingError | None:
     if discount.min_spend is not None and subtotal < discount.min_spend:
-        return (
-            f"{discount.what} needs a minimum spend of {discount.min_spend.format()} "
-            f"(the cart comes to {subtotal.format()})"
+        return PricingError(
+            "discount_min_spend",
+            **discount.subject,
+            min_spend=discount.min_spend,
+            subtotal=subtotal,
         )
     return None
 
@@ -511,12 +368,17 @@ def _min_spend_problem(discount: Discount, subtotal: Money) -> str | None:
 def _check_currency(discount: Discount, currency: str) -> None:
     if isinstance(discount.value, Money) and discount.value.currency != currency:
         raise PricingError(
-            f"{discount.what} takes off {discount.value.format()}, but this sale is in {currency}"
+            "discount_currency_mismatch",
+            **discount.subject,
+            amount=discount.value,
+            currency=currency,
         )
     if discount.min_spend is not None and discount.min_spend.currency != currency:
         raise PricingError(
-            f"{discount.what} has a minimum spend in {discount.min_spend.currency}, "
-            f"but this sale is in {currency}"
+            "discount_min_spend_currency_mismatch",
+            **discount.subject,
+            min_spend_currency=discount.min_spend.currency,
+            currency=currency,
         )
 
 
@@ -533,23 +395,23 @@ def apply_voucher_code(
     spend when the cart's ``subtotal`` is given. The caller adds the returned
     discount to those it passes to ``price_cart``.
     """
-    _aware(now, "now")
+    check_aware(now, "now")
     typed = (code or "").strip()
     if not typed:
-        raise PricingError("enter a voucher code")
+        raise PricingError("pricing_voucher_missing")
     wanted = typed.casefold()
     found = [d for d in discounts if d.code is not None and d.code.casefold() == wanted]
     if not found:
-        raise PricingError(f"there is no voucher {typed}")
+        raise PricingError("pricing_voucher_not_found", code=typed)
     if len(found) > 1:
-        raise PricingError(f"voucher code {typed} is ambiguous ({len(found)} vouchers match)")
+        raise PricingError("pricing_voucher_ambiguous", code=typed, count=len(found))
     voucher = found[0]
     problem = _availability_problem(voucher, now)
     if problem is None and subtotal is not None:
         _check_currency(voucher, subtotal.currency)
         problem = _min_spend_problem(voucher, subtotal)
     if problem is not None:
-        raise PricingError(problem)
+        raise problem
     return voucher
 
 
@@ -643,8 +505,8 @@ def price_cart(
     by the clerk, so one that does not apply is an error that says why.
     """
     if now is None:
-        raise PricingError("pricing needs the current time")
-    _aware(now, "now")
+        raise PricingError("pricing_needs_now")
+    check_aware(now, "now")
     exponent(currency)
     if cash_rounding is not None and not isinstance(cash_rounding, CashRounding):
         raise TypeError("cash_rounding must be a CashRounding or None")
@@ -655,34 +517,38 @@ def price_cart(
     counts: dict[str, int] = {}
     for line in lines:
         if line.key in seen:
-            raise PricingError(f"line {line.key} is in the cart twice")
+            raise PricingError("cart_line_twice", line=line.key)
         seen.add(line.key)
         if line.list_price.currency != currency:
             raise PricingError(
-                f"line {line.key} is priced in {line.list_price.currency}, "
-                f"but this sale is in {currency}"
+                "cart_line_currency_mismatch",
+                line=line.key,
+                line_currency=line.list_price.currency,
+                currency=currency,
             )
         rule = price_types.get(line.price_type)
         if rule is None:
             raise PricingError(
-                f"line {line.key}: no price type {line.price_type!r} (have: {_names(price_types)})"
+                "cart_line_unknown_price_type",
+                line=line.key,
+                price_type=repr(line.price_type),
+                known=names(price_types),
             )
         counts[line.price_type] = counts.get(line.price_type, 0) + 1
         if rule.complimentary:
             if line.override_price is not None:
-                raise PricingError(
-                    f"line {line.key}: {rule.name} tickets are free; their price "
-                    "cannot be overridden"
-                )
+                raise PricingError("cart_line_comp_override", line=line.key, price_type=rule.name)
             if line.list_price.minor != 0:
                 raise PricingError(
-                    f"line {line.key}: {rule.name} tickets are free, but the line "
-                    f"lists {line.list_price.format()}"
+                    "cart_line_comp_priced",
+                    line=line.key,
+                    price_type=rule.name,
+                    price=line.list_price,
                 )
             needs.add(Permission.SELL_COMPLIMENTARY.value)
         if line.override_price is not None:
             if not line.override_reason.strip():
-                raise PricingError(f"line {line.key}: a price override needs a reason")
+                raise PricingError("price_override_needs_reason", line=line.key)
             needs.add(Permission.PRICE_OVERRIDE.value)
 
     # Price types: sale window and group minimum, in the order they appear.
@@ -691,8 +557,10 @@ def price_cart(
         rule.check_on_sale(now)
         if count < rule.min_quantity:
             raise PricingError(
-                f"{rule.name} needs at least {rule.min_quantity} tickets in one order; "
-                f"the cart has {count}"
+                "price_type_min_quantity",
+                price_type=rule.name,
+                minimum=rule.min_quantity,
+                count=count,
             )
 
     bases = [line.base_price.minor for line in lines]
@@ -710,7 +578,7 @@ def price_cart(
     for discount in discounts:
         label = discount.label.casefold()
         if label in labels:
-            raise PricingError(f"{discount.what} is in the cart twice")
+            raise PricingError("discount_twice", **discount.subject)
         labels.add(label)
         _check_currency(discount, currency)
         problem = _availability_problem(discount, now) or _min_spend_problem(discount, subtotal)
@@ -722,14 +590,13 @@ def price_cart(
         ]
         if problem is None and not indexes:
             problem = (
-                f"{discount.what} applies only to {_restriction(discount)}; none in the cart"
+                _restriction_problem(discount)
                 if discount.price_types is not None or discount.zones is not None
-                else f"{discount.what} does not apply to complimentary or overridden tickets, "
-                "and the cart has no others"
+                else PricingError("discount_no_eligible_lines", **discount.subject)
             )
         if problem is not None:
             if discount.is_voucher:
-                raise PricingError(problem)
+                raise problem
             continue
         candidates.append(discount)
         eligible[discount.label] = indexes

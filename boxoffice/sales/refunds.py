@@ -5,6 +5,10 @@ The fee depends on how long before the performance the refund is made
 performance's own rules replace the house defaults). Refunds go back to the
 original tenders by default; cash comes out of the drawer. Refunded tickets
 are revoked so their barcodes no longer admit.
+
+Card shares are given back on the card terminal before the booking; that
+device work and its transactions are the refund op's (``ops.aftersale``),
+which passes the terminal's answers here as ``card_results``.
 """
 
 from __future__ import annotations
@@ -19,15 +23,14 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import check, require
+from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import tender_reversal, tickets
-from boxoffice.sales.checkout import get_order
-from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
-from boxoffice.store import Store, outbox
+from boxoffice.sales.payment_terminal import CardResult
+from boxoffice.store import outbox
 from boxoffice.store.models import (
     Order,
     OrderStatus,
@@ -88,9 +91,7 @@ def ticket_fee(session: Session, ticket: Ticket, now: datetime) -> tuple[Money, 
     currency = performance.currency
     hours_left = (performance.starts_at - now).total_seconds() / 3600
     if hours_left <= 0:
-        raise ValidationError(
-            f"ticket {ticket.serial}: the performance has started; it can no longer be refunded"
-        )
+        raise ValidationError("refund_performance_started", ticket=ticket.serial)
     rules = [r for r in fee_rules(session, ticket.performance_id) if r.hours_before >= hours_left]
     if not rules:
         return Money.zero(currency), "free refund"
@@ -113,7 +114,9 @@ def plan_refund(
     """What refunding these tickets (all valid ones if ``None``) would give back, and how."""
     now = now or utc_now()
     if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to refund")
+        raise ValidationError(
+            "refund_order_not_paid", order=order.number, status=order.status.value
+        )
     valid = {t.id: t for t in order.tickets if t.status == TicketStatus.VALID}
     if ticket_ids is None:
         chosen = list(valid.values())
@@ -121,11 +124,13 @@ def plan_refund(
         unknown = [i for i in ticket_ids if i not in valid]
         if unknown:
             serials = {t.id: t.serial for t in order.tickets}
-            shown = ", ".join(str(serials.get(i, i)) for i in unknown)
-            raise ValidationError(f"not refundable on order {order.number}: {shown}")
+            shown = [str(serials.get(i, i)) for i in unknown]
+            raise ValidationError(
+                "refund_tickets_not_refundable", order=order.number, tickets=shown
+            )
         chosen = [valid[i] for i in dict.fromkeys(ticket_ids)]
     if not chosen:
-        raise ValidationError(f"order {order.number} has no valid tickets left to refund")
+        raise ValidationError("refund_nothing_left", order=order.number)
     lines = []
     for t in chosen:
         fee, rule = ticket_fee(session, t, now)
@@ -153,7 +158,7 @@ def refund(
     """Refund in one transaction: tickets, negative payments, cash out, revocations, audit."""
     now = now or utc_now()
     if not reason.strip():
-        raise ValidationError("a refund needs a reason")
+        raise ValidationError("refund_needs_reason")
     subject = f"order:{order.number}"
     require(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
     if waive_fee:
@@ -197,94 +202,3 @@ def refund(
         now=now,
     )
     return plan, booked
-
-
-def refund_with_terminal(
-    store: Store,
-    actor: Actor,
-    order_number: str,
-    ticket_ids: Sequence[int] | None,
-    terminal: PaymentTerminal,
-    *,
-    reason: str,
-    now: datetime | None = None,
-    overrides: Sequence[Override] = (),
-    waive_fee: bool = False,
-) -> tuple[RefundPlan, list[Payment]]:
-    """Refund card shares on the terminal first, then book everything in one transaction.
-
-    Everything ``refund`` would refuse before booking (reason, permissions) is
-    checked before the terminal is touched, so a refused refund never gives
-    money back on a card without booking it.
-    """
-    now = now or utc_now()
-    if not reason.strip():
-        raise ValidationError("a refund needs a reason")
-    with store.read() as session:
-        order = get_order(session, order_number)
-        subject = f"order:{order.number}"
-        check(session, actor, Permission.REFUND, subject=subject, overrides=overrides, now=now)
-        if any(
-            e.subject == f"order:{order_number}"
-            for e in audit.entries(session, "refund.card_incomplete")
-        ):
-            raise ValidationError(
-                f"order {order_number} has a card refund that went through without being "
-                "booked; a supervisor must settle it before anything else is refunded"
-            )
-        if waive_fee:
-            check(
-                session,
-                actor,
-                Permission.PRICE_OVERRIDE,
-                subject=subject,
-                overrides=overrides,
-                now=now,
-            )
-        plan = plan_refund(session, order, ticket_ids, now=now, waive_fee=waive_fee)
-        originals = {p.id: p for p in order.payments}
-        cards = [
-            (a, originals[a.payment_id])
-            for a in tender_reversal.card_refunds_needed(plan.allocations)
-        ]
-    results: dict[int, CardResult] = {}
-    for allocation, original in cards:
-        result = terminal.refund(
-            allocation.amount, order_number, tender_reversal.original_card(original)
-        )
-        if not result.approved:
-            if results:
-                # Some card money has gone back already: never silent (invariant 4).
-                with store.write() as session:
-                    audit.record(
-                        session,
-                        actor,
-                        "refund.card_incomplete",
-                        f"order:{order_number}",
-                        {
-                            "refunded_on_cards": [
-                                (r.last4, r.amount.minor, r.terminal_ref) for r in results.values()
-                            ],
-                            "refused": result.message,
-                            "reason": reason,
-                        },
-                    )
-                raise ValidationError(
-                    "a card refund was refused after another card was refunded; the refund "
-                    "is not booked — a supervisor must settle it (audit: refund.card_incomplete)"
-                )
-            raise ValidationError(f"the card refund was refused: {result.message}")
-        results[allocation.payment_id] = result
-    with store.write() as session:
-        order = get_order(session, order_number)
-        return refund(
-            session,
-            actor,
-            order,
-            ticket_ids,
-            reason=reason,
-            card_results=results,
-            now=now,
-            overrides=overrides,
-            waive_fee=waive_fee,
-        )

@@ -37,9 +37,9 @@ def reprint(
     now = now or utc_now()
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"no ticket {ticket_id}")
+        raise NotFound("reprint_ticket_not_found", ticket=ticket_id)
     if not reason.strip():
-        raise ValidationError("a reprint needs a reason")
+        raise ValidationError("reprint_needs_reason")
     subject = f"ticket:{ticket.serial}"
     require(
         session,
@@ -51,7 +51,7 @@ def reprint(
     )
     if ticket.status != TicketStatus.VALID:
         raise ValidationError(
-            f"ticket {ticket.serial} is {ticket.status.value}; only valid tickets can be reprinted"
+            "reprint_ticket_not_valid", ticket=ticket.serial, status=ticket.status.value
         )
     old = ticket.reissue
     tickets.reissue_barcode(session, ticket, signer, now, "reprinted")

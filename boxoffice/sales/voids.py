@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import require
+from boxoffice.auth.guard import check, require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
@@ -42,6 +42,48 @@ def same_shift(session: Session, order: Order, now: datetime) -> bool:
     return shift is not None and shift.status == ShiftStatus.OPEN
 
 
+def check_voidable(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    *,
+    reason: str,
+    stock_returned: bool = False,
+    now: datetime,
+    overrides: Sequence[Override] = (),
+    use_override: bool = True,
+) -> list[str | None]:
+    """Refuse a void that cannot be done; returns the serials of printed tickets.
+
+    With ``use_override=False`` the permission is checked without using the
+    override up (``guard.check``): for asking before a card terminal gives
+    any money back; ``void`` then consumes it in the booking transaction.
+    """
+    if not reason.strip():
+        raise ValidationError("void_needs_reason")
+    subject = f"order:{order.number}"
+    (require if use_override else check)(
+        session,
+        actor,
+        Permission.VOID,
+        subject=subject,
+        overrides=overrides,
+        now=now,
+    )
+    if order.status != OrderStatus.PAID:
+        raise ValidationError("void_order_not_paid", order=order.number, status=order.status.value)
+    if any(t.status != TicketStatus.VALID for t in order.tickets):
+        raise ValidationError("void_order_partly_refunded", order=order.number)
+    if order.terminal != actor.terminal:
+        raise ValidationError("void_other_terminal", order=order.number, terminal=order.terminal)
+    if not same_shift(session, order, now):
+        raise ValidationError("void_earlier_shift", order=order.number)
+    printed = [t.serial for t in order.tickets if t.printed_at is not None]
+    if printed and not stock_returned:
+        raise ValidationError("void_tickets_printed", tickets=[s or "" for s in printed])
+    return printed
+
+
 def void(
     session: Session,
     actor: Actor,
@@ -54,31 +96,16 @@ def void(
     overrides: Sequence[Override] = (),
 ) -> list[Payment]:
     now = now or utc_now()
-    if not reason.strip():
-        raise ValidationError("a void needs a reason")
     subject = f"order:{order.number}"
-    require(
+    printed = check_voidable(
         session,
         actor,
-        Permission.VOID,
-        subject=subject,
-        overrides=overrides,
+        order,
+        reason=reason,
+        stock_returned=stock_returned,
         now=now,
+        overrides=overrides,
     )
-    if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}; it cannot be voided")
-    if any(t.status != TicketStatus.VALID for t in order.tickets):
-        raise ValidationError(f"order {order.number} was partly refunded or exchanged; refund it")
-    if order.terminal != actor.terminal:
-        raise ValidationError(f"order {order.number} was sold at {order.terminal}; void it there")
-    if not same_shift(session, order, now):
-        raise ValidationError(f"order {order.number} is from an earlier shift; refund it instead")
-    printed = [t.serial for t in order.tickets if t.printed_at is not None]
-    if printed and not stock_returned:
-        raise ValidationError(
-            f"tickets {', '.join(s or '' for s in printed)} were printed; "
-            "take the ticket stock back before voiding"
-        )
     allocations = tender_reversal.allocate_refund(
         session, order, Money(order.total_minor, order.currency)
     )

@@ -111,10 +111,17 @@ def test_status_life_cycle(store: Store, admin: Actor, show: int) -> None:
         )
         performances.set_status(session, admin, show, PerformanceStatus.CANCELLED)
     with (
-        pytest.raises(ValidationError, match="cancelled; it cannot become on_sale"),
+        pytest.raises(ValidationError, match="cancelled; it cannot become on_sale") as refused,
         store.write() as session,
     ):
         performances.set_status(session, admin, show, PerformanceStatus.ON_SALE)
+    assert refused.value.code == "performance_status_change_refused"
+    assert refused.value.params == {
+        "performance": show,
+        "status": "cancelled",
+        "new_status": "on_sale",
+    }
+    assert refused.value.message("zh_CN") == f"场次{show}当前为已取消，不能改为在售"
 
 
 def test_performance_times_need_a_zone_and_a_sane_window(
@@ -139,12 +146,19 @@ def test_duplicate_event_and_house_hold_conflicts(store: Store, admin: Actor, sh
     with store.write() as session:
         p = performances.get_performance(session, show)
         house_holds.place(session, admin, p, ["A-1", "A-2"], HoldKind.HOUSE, "producer")
-    with pytest.raises(Conflict, match="A-2"), store.write() as session:
+    with pytest.raises(Conflict, match="A-2") as conflict, store.write() as session:
         p = performances.get_performance(session, show)
         house_holds.place(session, admin, p, ["A-2", "A-3"], HoldKind.PRESS)
-    with pytest.raises(NotFound, match="Z-9"), store.write() as session:
+    assert (conflict.value.code, conflict.value.params) == (
+        "hold_seats_already_held",
+        {"seats": ["A-2"]},
+    )
+    assert conflict.value.message("zh_CN") == "已预留：A-2"
+    with pytest.raises(NotFound, match="Z-9") as missing, store.write() as session:
         p = performances.get_performance(session, show)
-        house_holds.place(session, admin, p, ["Z-9"], HoldKind.KILL)
+        house_holds.place(session, admin, p, ["Z-9", "Z-8"], HoldKind.KILL)
+    assert str(missing.value) == "no such seats on this map: Z-9, Z-8"
+    assert missing.value.message("zh_CN") == "座位图上没有这些座位：Z-9、Z-8"
     with store.read() as session:
         held = house_holds.held_seats(session, show)
     assert sorted(held.values()) == [HoldKind.HOUSE, HoldKind.HOUSE]  # A-3 was not held

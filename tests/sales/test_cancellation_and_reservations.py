@@ -12,9 +12,10 @@ from boxoffice import audit
 from boxoffice.actor import Actor, system_actor
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import aftersale
 from boxoffice.sales import barcodes
 from boxoffice.sales.availability import SeatState, seat_states
-from boxoffice.sales.cancellation import cancel_order, cancel_with_terminal
+from boxoffice.sales.cancellation import cancel_order
 from boxoffice.sales.cart import Cart, CartItem, CustomerDetails
 from boxoffice.sales.checkout import (
     Card,
@@ -40,6 +41,7 @@ from boxoffice.store.models import (
     TenderKind,
     TicketStatus,
 )
+from tests.sales.aftersale_helpers import ctx_of
 from tests.sales.conftest import World
 from tests.sales.helpers import SALE_MONEY
 
@@ -113,11 +115,11 @@ def test_partly_paid_order_is_cancelled_and_every_tender_reversed(world: World) 
     assert not pay_one(world, number, Cash(eur("40.00")))
     assert not pay_one(world, number, GiftCardTender("GC-25"))
 
-    reversed_ = cancel_with_terminal(
-        world.store, world.clerk, number, world.terminal, "customer left", now=world.now
-    )
+    done = aftersale.release_reservation(
+        ctx_of(world), world.clerk, number, reason="customer left", card_terminal=world.terminal
+    ).value
 
-    assert sorted(p.kind for p in reversed_) == sorted(
+    assert sorted(t.kind for t in done.reversed) == sorted(
         [TenderKind.CARD, TenderKind.CASH, TenderKind.GIFT_CARD]
     )
     assert world.terminal.journal[-1] == ("reversal", eur("50.00"), card.terminal_ref)
@@ -149,7 +151,9 @@ def test_a_refused_reversal_leaves_the_order_as_it_was(world: World) -> None:
     pay_one(world, number, Card(world.terminal.authorise(eur("20.00"), number)))
     world.terminal.decline_next = True
     with pytest.raises(ValidationError, match="refused a reversal"):
-        cancel_with_terminal(world.store, world.clerk, number, world.terminal, "left")
+        aftersale.release_reservation(
+            ctx_of(world), world.clerk, number, reason="left", card_terminal=world.terminal
+        )
     with world.store.read() as s:
         order = get_order(s, number)
         assert order.status == OrderStatus.PENDING
@@ -176,7 +180,9 @@ def test_a_card_paid_order_is_refused_before_the_terminal_gives_money_back(world
         number = place_order(s, world.clerk, cart(world, "S-A-14"), now=world.now).number
     assert pay_one(world, number, Card(world.terminal.authorise(eur("89.00"), number)))
     with pytest.raises(ValidationError, match="refund or void"):
-        cancel_with_terminal(world.store, world.clerk, number, world.terminal, "oops")
+        aftersale.release_reservation(
+            ctx_of(world), world.clerk, number, reason="oops", card_terminal=world.terminal
+        )
     # The customer keeps the ticket, so the house must keep the money.
     assert [kind for kind, _, _ in world.terminal.journal] == ["sale"]
     with world.store.read() as s:
@@ -305,5 +311,7 @@ def test_cancel_without_a_reason_does_not_touch_the_card(world: World) -> None:
         number = place_order(s, world.clerk, cart(world, "S-A-14"), now=world.now).number
     pay_one(world, number, Card(world.terminal.authorise(eur("20.00"), number)))
     with pytest.raises(ValidationError, match="why"):
-        cancel_with_terminal(world.store, world.clerk, number, world.terminal, "  ")
+        aftersale.release_reservation(
+            ctx_of(world), world.clerk, number, reason="  ", card_terminal=world.terminal
+        )
     assert [kind for kind, _, _ in world.terminal.journal] == ["sale"]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from boxoffice import audit
 from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import aftersale
 from boxoffice.sales import checkout, exchanges, refunds, tender_reversal
 from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.sales.quote import quote
@@ -27,6 +28,7 @@ from boxoffice.store.models import (
     Ticket,
     TicketStatus,
 )
+from tests.sales.aftersale_helpers import ctx_of
 from tests.sales.conftest import World
 from tests.sales.helpers import SALE_MONEY, cart, eur, snapshot
 
@@ -373,12 +375,12 @@ def test_the_credit_leaves_the_old_tenders_in_proportion(world: World) -> None:
             (TenderKind.CASH, 3900),
         ]
     world.terminal.journal.clear()
-    plan, _ = refunds.refund_with_terminal(
-        world.store, world.supervisor, number, [second], world.terminal, reason="x", now=world.now
-    )
-    assert [(a.kind, a.amount.minor) for a in plan.allocations] == [
-        (TenderKind.CARD, 5000),
-        (TenderKind.CASH, 3900),
+    done = aftersale.refund(
+        ctx_of(world), world.supervisor, number, [second], card_terminal=world.terminal, reason="x"
+    ).value
+    assert [(t.kind, t.amount.minor) for t in done.tenders] == [
+        (TenderKind.CARD, -5000),
+        (TenderKind.CASH, -3900),
     ]
     assert [(k, a.minor) for k, a, _ in world.terminal.journal] == [("refund", 5000)]
 

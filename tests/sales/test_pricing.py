@@ -677,3 +677,41 @@ def test_priced_carts_always_add_up_exactly(cart_input: tuple) -> None:
     if any(not d.stackable for d in discounts if d.label in cart.applied_discounts):
         assert len(cart.applied_discounts) == 1
     assert set(cart.applied_discounts) <= {d.label for d in discounts}
+
+
+# -- refusals by code -------------------------------------------------------------
+
+
+def test_refusals_carry_a_code_and_read_in_chinese() -> None:
+    """The clerk sees the refusal in the terminal's language; the code and params stay stable."""
+    xmas = promo(
+        "Christmas", "percent", "10", code="XMAS10", valid_to=datetime(2026, 12, 25, tzinfo=UTC)
+    )
+    with pytest.raises(PricingError) as err:
+        apply_voucher_code("XMAS10", [xmas], now=datetime(2027, 1, 2, tzinfo=UTC))
+    assert err.value.code == "discount_expired"
+    assert err.value.params == {"kind": "voucher", "discount": "XMAS10", "day": "2026-12-24"}
+    assert err.value.message("zh_CN") == "兑换券XMAS10已于2026-12-24过期"
+
+    with pytest.raises(PricingError) as err:
+        apply_voucher_code("SPRING", [xmas], now=NOW)
+    assert (err.value.code, err.value.params) == ("pricing_voucher_not_found", {"code": "SPRING"})
+    assert err.value.message("zh_CN") == "没有兑换券SPRING"
+
+    gods = promo("Gods", "fixed", "2.00", zones={"Balcony", "Gallery"})
+    with pytest.raises(PricingError) as err:
+        price([line("a", "20.00")], [dataclasses.replace(gods, code="GODS")])
+    assert err.value.code == "discount_only_zones"
+    assert str(err.value) == "voucher GODS applies only to zones Balcony, Gallery; none in the cart"
+    assert err.value.message("zh_CN") == "兑换券GODS仅适用于票区Balcony、Gallery；购物车中没有"
+
+    with pytest.raises(PricingError) as err:
+        price([line("a", "10.00"), line("b", "10.00")], [gods, gods])
+    assert err.value.code == "discount_twice"
+    assert str(err.value) == "promotion 'Gods' is in the cart twice"
+    assert err.value.message("zh_CN") == "促销'Gods'在购物车中出现了两次"
+
+    with pytest.raises(PricingError) as err:
+        price([line("a", "10.00", override="5.00", reason=" ")])
+    assert (err.value.code, err.value.params) == ("price_override_needs_reason", {"line": "a"})
+    assert err.value.message("zh_CN") == "第a行：修改票价需要填写原因"

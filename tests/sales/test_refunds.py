@@ -17,6 +17,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.catalogue import discounts
 from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import aftersale
 from boxoffice.sales import checkout, refunds
 from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.sales.quote import quote
@@ -32,6 +33,7 @@ from boxoffice.store.models import (
     TenderKind,
     TicketStatus,
 )
+from tests.sales.aftersale_helpers import ctx_of
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur, snapshot
 
@@ -52,6 +54,20 @@ def sell(
         sale = checkout.sell(s, actor or world.clerk, c, tenders, world.signer, now=world.now)
         assert sale.order.status == OrderStatus.PAID
         return sale.order.number
+
+
+def refund_on_terminal(
+    world: World,
+    actor: Actor,
+    number: str,
+    ids: Sequence[int] | None,
+    terminal: object,
+    **kwargs: object,
+) -> aftersale.RefundDone:
+    """The refund op, card shares through ``terminal``."""
+    return aftersale.refund(
+        ctx_of(world), actor, number, ids, card_terminal=terminal, **kwargs
+    ).value
 
 
 def ticket_ids(world: World, number: str) -> list[int]:
@@ -408,31 +424,27 @@ def test_a_split_order_is_refunded_to_card_and_cash_in_proportion(world: World) 
     number = sell_split(world, ["S-A-14", "S-A-15"], "100.00")  # 178 = 100 card + 78 cash
     first, second = ticket_ids(world, number)
     world.terminal.journal.clear()
-    plan, booked = refunds.refund_with_terminal(
-        world.store, world.supervisor, number, [first], world.terminal, reason="ill", now=world.now
+    done = refund_on_terminal(
+        world, world.supervisor, number, [first], world.terminal, reason="ill"
     )
     # 89 over 100 : 78 → 50 card, 39 cash.
-    assert [(a.kind, a.amount) for a in plan.allocations] == [
-        (TenderKind.CARD, eur("50.00")),
-        (TenderKind.CASH, eur("39.00")),
+    assert [(t.kind, t.amount) for t in done.tenders] == [
+        (TenderKind.CARD, -eur("50.00")),
+        (TenderKind.CASH, -eur("39.00")),
     ]
     assert [(kind, amount) for kind, amount, _ in world.terminal.journal] == [
         ("refund", eur("50.00"))
     ]
-    assert [(p.kind, p.amount_minor) for p in booked] == [
-        (TenderKind.CARD, -5000),
-        (TenderKind.CASH, -3900),
-    ]
-    assert booked[0].terminal_ref and booked[0].card_last4 == "4242"
+    assert done.tenders[0].terminal_ref and done.tenders[0].card_last4 == "4242"
     assert cash_total(world, number) == 7800 - 3900
     with world.store.read() as s:
         moves = s.scalars(select(CashMovement).where(CashMovement.kind == CashKind.REFUND)).all()
-        assert [(m.amount_minor, m.payment_id) for m in moves] == [(-3900, booked[1].id)]
+        assert [(m.amount_minor, m.payment_id) for m in moves] == [(-3900, done.tenders[1].payment)]
     # The second ticket takes what is left on each tender.
-    plan, booked = refunds.refund_with_terminal(
-        world.store, world.supervisor, number, [second], world.terminal, reason="ill", now=world.now
+    done = refund_on_terminal(
+        world, world.supervisor, number, [second], world.terminal, reason="ill"
     )
-    assert [a.amount for a in plan.allocations] == [eur("50.00"), eur("39.00")]
+    assert [t.amount for t in done.tenders] == [-eur("50.00"), -eur("39.00")]
     assert cash_total(world, number) == 0
     assert [amount for kind, amount, _ in world.terminal.journal if kind == "refund"] == [
         eur("50.00"),
@@ -453,9 +465,7 @@ def test_a_declined_card_refund_changes_nothing(world: World) -> None:
     before = snapshot(world)
     world.terminal.decline_next = True
     with pytest.raises(ValidationError, match="refused"):
-        refunds.refund_with_terminal(
-            world.store, world.supervisor, number, None, world.terminal, reason="x", now=world.now
-        )
+        refund_on_terminal(world, world.supervisor, number, None, world.terminal, reason="x")
     assert snapshot(world) == before
 
 
@@ -465,9 +475,7 @@ def test_the_terminal_is_not_touched_without_refund_permission(world: World) -> 
     world.terminal.journal.clear()
     before = snapshot(world)
     with pytest.raises(PermissionDenied):
-        refunds.refund_with_terminal(
-            world.store, world.clerk, number, None, world.terminal, reason="x", now=world.now
-        )
+        refund_on_terminal(world, world.clerk, number, None, world.terminal, reason="x")
     assert world.terminal.journal == []
     assert snapshot(world) == before
 
@@ -476,9 +484,7 @@ def test_the_terminal_is_not_touched_without_a_reason(world: World) -> None:
     number = sell_split(world, ["S-A-14"], "50.00")
     world.terminal.journal.clear()
     with pytest.raises(ValidationError, match="reason"):
-        refunds.refund_with_terminal(
-            world.store, world.supervisor, number, None, world.terminal, reason=" ", now=world.now
-        )
+        refund_on_terminal(world, world.supervisor, number, None, world.terminal, reason=" ")
     assert world.terminal.journal == []
 
 
@@ -495,17 +501,10 @@ def test_refund_with_terminal_and_an_override(world: World) -> None:
         now=world.now,
     )
     world.terminal.journal.clear()
-    plan, _ = refunds.refund_with_terminal(
-        world.store,
-        world.clerk,
-        number,
-        None,
-        world.terminal,
-        reason="ill",
-        now=world.now,
-        overrides=[override],
+    done = refund_on_terminal(
+        world, world.clerk, number, None, world.terminal, reason="ill", overrides=[override]
     )
-    assert plan.net == eur("89.00")
+    assert done.net == eur("89.00")
     assert [(k, a) for k, a, _ in world.terminal.journal] == [("refund", eur("50.00"))]
 
 
@@ -522,15 +521,11 @@ def test_a_used_override_does_not_reach_the_terminal(world: World) -> None:
         reason="customer ill",
         now=world.now,
     )
-    args = (world.store, world.clerk, number)
-    refunds.refund_with_terminal(
-        *args, [first], world.terminal, reason="x", now=world.now, overrides=[override]
-    )
+    args = (world, world.clerk, number)
+    refund_on_terminal(*args, [first], world.terminal, reason="x", overrides=[override])
     world.terminal.journal.clear()
     with pytest.raises(PermissionDenied, match="already been used"):
-        refunds.refund_with_terminal(
-            *args, [second], world.terminal, reason="x", now=world.now, overrides=[override]
-        )
+        refund_on_terminal(*args, [second], world.terminal, reason="x", overrides=[override])
     assert world.terminal.journal == []
 
 
@@ -609,10 +604,8 @@ def test_the_plan_matches_the_refund(world: World) -> None:
         order = checkout.get_order(s, number)
         planned = refunds.plan_refund(s, order, now=world.now)
         assert s.scalar(select(func.count()).select_from(Payment)) == 2  # planning books nothing
-    plan, _ = refunds.refund_with_terminal(
-        world.store, world.supervisor, number, None, world.terminal, reason="x", now=world.now
-    )
-    assert [(a.kind, a.amount) for a in plan.allocations] == [
+    done = refund_on_terminal(world, world.supervisor, number, None, world.terminal, reason="x")
+    assert [(t.kind, -t.amount) for t in done.tenders] == [
         (a.kind, a.amount) for a in planned.allocations
     ]
 
@@ -722,14 +715,8 @@ def test_a_refund_half_done_on_two_cards_is_recorded_and_blocks_a_second_try(
     terminal = SecondRefundDeclined()
     for _ in range(2):
         with pytest.raises(ValidationError, match="supervisor must settle"):
-            refunds.refund_with_terminal(
-                world.store,
-                world.supervisor,
-                number,
-                None,
-                terminal,
-                reason="customer ill",
-                now=world.now,
+            refund_on_terminal(
+                world, world.supervisor, number, None, terminal, reason="customer ill"
             )
     assert [k for k, _, _ in terminal.journal] == ["refund", "refund-declined"]
     with world.store.read() as s:

@@ -12,8 +12,8 @@ from boxoffice.catalogue import performances
 from boxoffice.catalogue.discounts import issue_gift_card
 from boxoffice.errors import PermissionDenied, ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import aftersale
 from boxoffice.sales import checkout
-from boxoffice.sales.cancellation import cancel_with_terminal
 from boxoffice.sales.cart import Cart, CartItem, CustomerDetails
 from boxoffice.sales.holds import hold_seats
 from boxoffice.store.models import (
@@ -23,6 +23,7 @@ from boxoffice.store.models import (
     PerformanceStatus,
     TicketStatus,
 )
+from tests.sales.aftersale_helpers import ctx_of
 from tests.sales.conftest import World
 
 
@@ -160,8 +161,8 @@ def test_someone_who_may_not_sell_cannot_reverse_a_card(world: World) -> None:
         door = _door_user(s)
     journal = len(world.terminal.journal)
     with pytest.raises(PermissionDenied):
-        cancel_with_terminal(
-            world.store, door, number, world.terminal, "walked away", now=world.now
+        aftersale.release_reservation(
+            ctx_of(world), door, number, reason="walked away", card_terminal=world.terminal
         )
     assert len(world.terminal.journal) == journal  # the terminal was never asked
     with world.store.read() as s:

@@ -49,7 +49,8 @@ from boxoffice.actor import Actor, system_actor
 from boxoffice.catalogue import discounts
 from boxoffice.errors import BoxOfficeError
 from boxoffice.money import Money
-from boxoffice.sales import checkout, exchanges, refunds, reprints, tender_reversal, voids
+from boxoffice.ops import aftersale
+from boxoffice.sales import checkout, exchanges, reprints, tender_reversal, voids
 from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.sales.payment_terminal import CardResult, SimulatedTerminal
 from boxoffice.sales.quote import quote
@@ -69,6 +70,7 @@ from boxoffice.store.models import (
     TicketStatus,
     User,
 )
+from tests.sales.aftersale_helpers import ctx_of
 from tests.sales.conftest import TERMINAL, World, open_test_shifts
 from tests.sales.helpers import SALE_MONEY
 
@@ -314,11 +316,11 @@ def run_refund(world: World, ledger: Ledger, op: Refund) -> bool:
             expect = order.status == OrderStatus.PAID and all(
                 t.status == TicketStatus.VALID for t in chosen
             )
-    _, booked = refunds.refund_with_terminal(
-        world.store, world.supervisor, number, ids, world.terminal, reason="prop", now=world.now
-    )
+    done = aftersale.refund(
+        ctx_of(world), world.supervisor, number, ids, card_terminal=world.terminal, reason="prop"
+    ).value
     assert expect, "a refund of valid tickets must succeed"
-    ledger.drawer -= cash_back(booked)
+    ledger.drawer += sum(t.amount.minor for t in done.tenders if t.kind == TenderKind.CASH)
     return True
 
 
