@@ -5,7 +5,7 @@ outside the store's write lock; ``judge`` looks the ticket up, decides, and
 records the scan, the movement and its outbox operation in one transaction,
 so two scans of one ticket at one terminal can never both admit. Other
 doors' admissions and revocations arrive through the change feed
-(``checkin.remote``).
+(``store.door_feed``).
 
 Checks, in order: readable → genuine (trusted key, signature) → revoked
 (refund, void, exchange, reprint) or unpaid → for one of this door's
@@ -37,13 +37,14 @@ from boxoffice.checkin.facts import (
     row_of,
     run,
 )
-from boxoffice.checkin.presence import admission_body, bump_inside, inside_count, move
+from boxoffice.checkin.presence import admission_body, move
 from boxoffice.checkin.reader import SERIAL, Scanned, read_code
 from boxoffice.checkin.verdicts import Outcome, Verdict
 from boxoffice.clock import utc_now
 from boxoffice.sales.barcodes import TrustedKeys, VerifyStatus
 from boxoffice.sales.signer import trusted_keys
 from boxoffice.store import Store
+from boxoffice.store.door_feed import bump_inside, inside_count
 from boxoffice.store.models import DoorScan, Order, OrderStatus
 
 __all__ = [

@@ -1,7 +1,13 @@
-"""Applying what the change feed brings to the door: revocations and other doors' admissions.
+"""What the change feed tells every door: revocations and other doors' admissions.
 
-The feed client (``boxoffice.sync``) calls these inside its own write
-transaction, once per feed item. Both are idempotent (a replayed item
+These are store-level facts (rows in ``barcode_revocations``, ``admissions``,
+``ticket_presence`` and the inside counter), so they live here, below both
+the door (``boxoffice.checkin``, which reads them at every scan and records
+its own admissions through ``bump_inside``) and the feed client
+(``boxoffice.sync.feed``, which applies them): neither imports the other.
+
+The feed client calls these inside its own write transaction, once per feed
+item. Both are idempotent (a replayed item
 changes nothing) and validate the body first: a corrupt item raises
 ``ValidationError`` naming the field and changes nothing.
 
@@ -21,16 +27,17 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from boxoffice.checkin.presence import bump_inside
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
+from boxoffice.store import fast
 from boxoffice.store.models import (
     Admission,
     AdmissionConflict,
     BarcodeRevocation,
+    Counter,
     Ticket,
     TicketPresence,
 )
@@ -335,4 +342,45 @@ def _reconcile(
     return new_conflict
 
 
-# --------------------------------------------------------------------------- feed hook
+# --------------------------------------------------------------------------- inside count
+
+_COUNTERS = Counter.__table__
+_COUNTER_BUMP = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.name == bindparam("c_name"))
+    .values(value=_COUNTERS.c.value + bindparam("c_delta"))
+    .returning(_COUNTERS.c.value)
+)
+
+
+def inside_count(session: Session, performance_id: int) -> int:
+    """People inside now, counted from the presence rows (the report's figure)."""
+    return int(
+        fast.execute(
+            session,
+            select(func.count())
+            .select_from(TicketPresence)
+            .where(TicketPresence.performance_id == performance_id, TicketPresence.inside),
+        ).scalar()
+        or 0
+    )
+
+
+def inside_counter(performance_id: int) -> str:
+    return f"door.inside.{performance_id}"
+
+
+def bump_inside(session: Session, performance_id: int | None, delta: int) -> int | None:
+    """Keep the live inside count without counting the house at every scan.
+
+    The counter row is created from a real count the first time, so a store
+    filled another way (an import, the feed) starts right.
+    """
+    if performance_id is None:
+        return None
+    name = inside_counter(performance_id)
+    value = session.connection().execute(_COUNTER_BUMP, {"c_name": name, "c_delta": delta}).scalar()
+    if value is None:
+        value = inside_count(session, performance_id)
+        fast.execute(session, insert(_COUNTERS).values(name=name, value=value))
+    return int(value)
