@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from boxoffice.actor import Actor
 from boxoffice.checkin import attention
 from boxoffice.checkin.context import DoorContext
-from boxoffice.checkin.facts import Facts, label, run
+from boxoffice.checkin.facts import Facts, run
 from boxoffice.checkin.verdicts import Outcome, PreviousAdmission, Verdict
 from boxoffice.store import outbox
 from boxoffice.store.door_feed import bump_inside
@@ -47,13 +47,12 @@ def move(
     order_uuid: str = "",
 ) -> Verdict:
     """Admit, re-admit, let out, or refuse as already admitted; writes the movement."""
-    what = label(facts)
     door_window = ctx.windows[facts.performance_id]
     key = {"p_key": facts.key_id, "p_ticket": facts.ticket_id}
     presence = run(session, _PRESENCE_READ, **key).first()
-    note = attention.combine(
-        ctx.price_type_notes.get(facts.price_type_id, ""),
-        ctx.seat_notes.get(facts.seat_id, "") if facts.seat_id is not None else "",
+    notes = attention.combine(
+        ctx.price_type_notes.get(facts.price_type_id),
+        ctx.seat_notes.get(facts.seat_id) if facts.seat_id is not None else None,
     )
     previous = None
     if presence is not None:
@@ -63,10 +62,12 @@ def move(
         if not door_window.reentry or (inside_now and not allow_exit):
             return facts.verdict(
                 Outcome.ALREADY_ADMITTED,
-                f"{what} was already admitted at "
-                f"{door_window.local(first_at, '%Y-%m-%d %H:%M:%S')} at door {first_door!r} "
-                f"({first_terminal}) by {first_by}",
-                previous=previous,
+                "checkin_already_admitted",
+                at=door_window.local(first_at, "%Y-%m-%d %H:%M:%S"),
+                door=first_door,
+                terminal=first_terminal,
+                by=first_by,
+                kw={"previous": previous},
             )
         kind = "exit" if inside_now else "reentry"
         run(session, _PRESENCE_TOGGLE, **key, p_inside=not inside_now, p_at=now)
@@ -109,20 +110,13 @@ def move(
     inside = bump_inside(session, facts.performance_id, -1 if kind == "exit" else 1)
     if kind == "exit":
         return facts.verdict(
-            Outcome.EXITED,
-            f"{what} went out; it may come back in (re-entry allowed)",
-            previous=previous,
-            inside=inside,
+            Outcome.EXITED, "checkin_exited", kw={"previous": previous, "inside": inside}
         )
-    outcome = Outcome.ADMITTED if kind == "entry" else Outcome.READMITTED
-    text = "admitted" if kind == "entry" else "re-admitted"
+    entry = kind == "entry"
     return facts.verdict(
-        outcome,
-        f"{what} {text}",
-        attention=note,
-        admitted_count=1,
-        previous=previous,
-        inside=inside,
+        Outcome.ADMITTED if entry else Outcome.READMITTED,
+        "checkin_admitted" if entry else "checkin_readmitted",
+        kw={"notes": notes, "admitted_count": 1, "previous": previous, "inside": inside},
     )
 
 

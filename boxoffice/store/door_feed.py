@@ -65,21 +65,21 @@ class Applied(enum.StrEnum):
 
 def _field(body: Mapping[str, Any], name: str) -> Any:
     if name not in body:
-        raise ValidationError(f"feed item is missing {name!r}")
+        raise ValidationError("feed_item_missing", name=name)
     return body[name]
 
 
 def _int(body: Mapping[str, Any], name: str, low: int = 1) -> int:
     value = _field(body, name)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= _MAX_ID:
-        raise ValidationError(f"feed item {name!r} must be a whole number >= {low}, got {value!r}")
+        raise ValidationError("feed_item_not_id", name=name, low=low, value=repr(value))
     return value
 
 
 def _text(body: Mapping[str, Any], name: str, limit: int, *, required: bool = True) -> str:
     value = body.get(name, "") if not required else _field(body, name)
     if not isinstance(value, str) or len(value) > limit or (required and not value.strip()):
-        raise ValidationError(f"feed item {name!r} must be text of 1..{limit} characters")
+        raise ValidationError("feed_item_not_text", name=name, limit=limit)
     return value
 
 
@@ -90,9 +90,7 @@ def _time(body: Mapping[str, Any], name: str) -> datetime:
     except ValueError:
         parsed = None
     if parsed is None or parsed.utcoffset() is None:
-        raise ValidationError(
-            f"feed item {name!r} must be an ISO time with a time zone, got {value!r}"
-        )
+        raise ValidationError("feed_item_not_time", name=name, value=repr(value))
     return parsed
 
 
@@ -101,7 +99,7 @@ def _uuid(body: Mapping[str, Any], name: str) -> str:
     try:
         return str(uuid_module.UUID(value))
     except (ValueError, TypeError, AttributeError):
-        raise ValidationError(f"feed item {name!r} must be a uuid, got {value!r}") from None
+        raise ValidationError("feed_item_not_uuid", name=name, value=repr(value)) from None
 
 
 def _key_id(body: Mapping[str, Any], *, required: bool) -> str | None:
@@ -109,7 +107,7 @@ def _key_id(body: Mapping[str, Any], *, required: bool) -> str | None:
     if value is None and not required:
         return None
     if not isinstance(value, str) or not _KEY_ID.fullmatch(value):
-        raise ValidationError(f"feed item 'key_id' must be 8 lower-case hex digits, got {value!r}")
+        raise ValidationError("feed_item_bad_key_id", value=repr(value))
     return value
 
 
@@ -118,13 +116,13 @@ def _optional_text(body: Mapping[str, Any], name: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value) > limit:
-        raise ValidationError(f"feed item {name!r} must be text of at most {limit} characters")
+        raise ValidationError("feed_item_text_too_long", name=name, limit=limit)
     return value
 
 
 def _mapping(body: object) -> Mapping[str, Any]:
     if not isinstance(body, Mapping):
-        raise ValidationError(f"a feed item is a JSON object, got {type(body).__name__}")
+        raise ValidationError("feed_item_not_object", type=type(body).__name__)
     return body
 
 
@@ -146,7 +144,7 @@ def apply_remote_revocation(session: Session, body: object, at: datetime | None 
     reason = _field(item, "reason")
     if reason not in REVOCATION_REASONS:
         raise ValidationError(
-            f"feed item 'reason' must be one of {sorted(REVOCATION_REASONS)}, got {reason!r}"
+            "feed_item_bad_reason", allowed=str(sorted(REVOCATION_REASONS)), value=repr(reason)
         )
     key_id = _key_id(item, required=False)
     revoked_at = _time(item, "revoked_at") if "revoked_at" in item or at is None else at
@@ -200,20 +198,18 @@ def apply_remote_admission(
     scanned_at = _time(item, "scanned_at")
     kind = item.get("kind", "reentry" if item.get("re_entry") is True else "entry")
     if kind not in MOVEMENT_KINDS:
-        raise ValidationError(f"feed item 'kind' must be one of {sorted(MOVEMENT_KINDS)}")
+        raise ValidationError("feed_item_bad_kind", allowed=str(sorted(MOVEMENT_KINDS)))
     terminal_id = item.get("terminal_id")
     if terminal_id is not None and (
         isinstance(terminal_id, bool) or not isinstance(terminal_id, int)
     ):
-        raise ValidationError(
-            f"feed item 'terminal_id' must be a whole number, got {terminal_id!r}"
-        )
+        raise ValidationError("feed_item_bad_terminal_id", value=repr(terminal_id))
     terminal = _optional_text(item, "terminal", 80) or (
         f"terminal {terminal_id}" if terminal_id is not None else "another terminal"
     )
     door = _optional_text(item, "door", 80) or _optional_text(item, "gate", 80) or terminal
     if not door.strip():
-        raise ValidationError("feed item 'door' must not be blank")
+        raise ValidationError("feed_item_blank_door")
     user = _optional_text(item, "user", 40)
     serial = _optional_text(item, "serial", 32)
     order_uuid = _optional_text(item, "order_uuid", 36)
