@@ -90,7 +90,13 @@ class Reason:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        return render(self.code, {k: _shown(v, lang) for k, v in self.params.items()}, lang)
+        # Rendered once per language: the journal, the audit entry and the screen share it.
+        cache: dict[str, str] = self.__dict__.setdefault("_rendered", {})
+        text = cache.get(lang)
+        if text is None:
+            params = {k: _shown(v, lang) for k, v in self.params.items()}
+            text = cache[lang] = render(self.code, params, lang)
+        return text
 
     def __str__(self) -> str:
         return self.message("en")
