@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice.checkin import attention
 from boxoffice.checkin.policy import DoorWindow, window
+from boxoffice.checkin.verdicts import Reason
 from boxoffice.errors import ValidationError
 
 MAX_DOOR_NAME = 80
@@ -20,32 +21,36 @@ class DoorContext:
 
     door: str
     windows: dict[int, DoorWindow]
-    price_type_notes: dict[int, str] = field(default_factory=dict)
+    price_type_notes: dict[int, Reason] = field(default_factory=dict)
     #: Notes for the few seats that need one (wheelchair spaces, companion seats).
-    seat_notes: dict[int, str] = field(default_factory=dict)
+    seat_notes: dict[int, Reason] = field(default_factory=dict)
 
     @property
     def event_ids(self) -> set[int]:
         return {w.event_id for w in self.windows.values()}
 
-    def describe(self) -> str:
-        return ", ".join(
-            f"{w.event_name} {w.local(w.starts_at)} (performance {p})"
+    def describe(self) -> list[Reason]:
+        """The door's performances, one ``Reason`` each (a message parameter)."""
+        return [
+            Reason(
+                "checkin_door_performance",
+                {"event": w.event_name, "at": w.local(w.starts_at), "performance": p},
+            )
             for p, w in self.windows.items()
-        )
+        ]
 
 
 def load_context(session: Session, performance_ids: Iterable[int], door: str) -> DoorContext:
     """The door's performances, checked once when the door opens (unknown ids refused)."""
     ids = list(dict.fromkeys(performance_ids))
     if not ids:
-        raise ValidationError("a door serves at least one performance")
+        raise ValidationError("checkin_door_needs_performance")
     for pid in ids:
         if isinstance(pid, bool) or not isinstance(pid, int) or pid < 1:
-            raise ValidationError(f"a performance id is a whole number, not {pid!r}")
+            raise ValidationError("checkin_performance_id_invalid", value=repr(pid))
     name = door.strip() if isinstance(door, str) else ""
     if not name or len(name) > MAX_DOOR_NAME or not name.isprintable():
-        raise ValidationError(f"a door name is 1..{MAX_DOOR_NAME} printable characters")
+        raise ValidationError("checkin_door_name_invalid", limit=MAX_DOOR_NAME)
     windows = {pid: window(session, pid) for pid in ids}
     return DoorContext(
         door=name,

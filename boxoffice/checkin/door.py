@@ -5,7 +5,7 @@ outside the store's write lock; ``judge`` looks the ticket up, decides, and
 records the scan, the movement and its outbox operation in one transaction,
 so two scans of one ticket at one terminal can never both admit. Other
 doors' admissions and revocations arrive through the change feed
-(``checkin.remote``).
+(``store.door_feed``).
 
 Checks, in order: readable → genuine (trusted key, signature) → revoked
 (refund, void, exchange, reprint) or unpaid → for one of this door's
@@ -37,13 +37,14 @@ from boxoffice.checkin.facts import (
     row_of,
     run,
 )
-from boxoffice.checkin.presence import admission_body, bump_inside, inside_count, move
+from boxoffice.checkin.presence import admission_body, move
 from boxoffice.checkin.reader import SERIAL, Scanned, read_code
-from boxoffice.checkin.verdicts import Outcome, Verdict
+from boxoffice.checkin.verdicts import Outcome, Reason, Reasons, Verdict
 from boxoffice.clock import utc_now
 from boxoffice.sales.barcodes import TrustedKeys, VerifyStatus
 from boxoffice.sales.signer import trusted_keys
 from boxoffice.store import Store
+from boxoffice.store.door_feed import bump_inside, inside_count
 from boxoffice.store.models import DoorScan, Order, OrderStatus
 
 __all__ = [
@@ -70,20 +71,13 @@ def _judge_order(
 ) -> Verdict:
     order = session.scalar(select(Order).where(Order.uuid == claim.order_uuid))
     if order is None:
-        return Verdict(
-            Outcome.NOT_FOUND,
-            "this order is not in this door's store yet (sold elsewhere, not synced); "
-            "scan the tickets one by one",
-        )
+        return Verdict(Outcome.NOT_FOUND, Reason("checkin_order_not_here"))
     if order.status in (OrderStatus.PENDING, OrderStatus.RESERVED):
-        return Verdict(
-            Outcome.UNPAID,
-            f"order {order.number} is reserved but not paid: send the customer to the box office",
-        )
+        return Verdict(Outcome.UNPAID, Reason("checkin_order_unpaid", {"order": order.number}))
     if order.status != OrderStatus.PAID:
         return Verdict(
             Outcome.REVOKED,
-            f"order {order.number} was {order.status.value}",
+            Reason("checkin_order_revoked", {"order": order.number, "status": order.status.value}),
             revoked_because=order.status.value,
         )
     admitted: list[Verdict] = []
@@ -95,20 +89,30 @@ def _judge_order(
             session, actor, ctx, facts, now, allow_exit=False, order_uuid=order.uuid
         )
         (admitted if verdict.admit else refused).append(verdict)
-    details = tuple(v.reason for v in refused)
+    details = Reasons(v.why for v in refused)
     if admitted:
         count = len(admitted)
-        reason = f"order {order.number}: {count} of {len(order.tickets)} tickets admitted"
-        if refused:
-            reason += f"; {len(refused)} not: " + "; ".join(details)
+        params = {"order": order.number, "count": count, "total": len(order.tickets)}
+        why = (
+            Reason(
+                "checkin_order_admitted_some",
+                {**params, "refused": len(refused), "details": details},
+            )
+            if refused
+            else Reason("checkin_order_admitted", params)
+        )
         return Verdict(
             Outcome.ADMITTED,
-            reason,
+            why,
             performance_id=admitted[0].performance_id,
-            attention=attention.combine(*(v.attention for v in admitted)),
+            notes=attention.combine(*(n for v in admitted for n in v.notes)),
             admitted_count=count,
             inside=admitted[-1].inside,
-            details=tuple(f"{v.serial}: {v.outcome.value}" for v in admitted) + details,
+            details=tuple(
+                Reason("checkin_ticket_outcome", {"ticket": v.serial, "outcome": v.outcome.value})
+                for v in admitted
+            )
+            + details,
         )
     outcomes = [v.outcome for v in refused]
     for preferred in (Outcome.ALREADY_ADMITTED, Outcome.NOT_YET_OPEN, Outcome.EXPIRED):
@@ -116,10 +120,14 @@ def _judge_order(
             first = refused[outcomes.index(preferred)]
             break
     else:
-        first = refused[0] if refused else Verdict(Outcome.NOT_FOUND, "the order has no tickets")
+        first = (
+            refused[0]
+            if refused
+            else Verdict(Outcome.NOT_FOUND, Reason("checkin_order_no_tickets"))
+        )
     return Verdict(
         first.outcome,
-        f"order {order.number}: no ticket admitted; " + "; ".join(details),
+        Reason("checkin_order_none_admitted", {"order": order.number, "details": details}),
         previous=first.previous,
         revoked_because=first.revoked_because,
         performance_id=first.performance_id,
@@ -153,9 +161,7 @@ def judge(
             row = read_row(session, ROW_BY_SERIAL, serial=scanned.serial)
             if row is None or row.serial is None:
                 verdict = Verdict(
-                    Outcome.NOT_FOUND,
-                    f"no ticket {scanned.serial} in this door's store (sold elsewhere and "
-                    "not synced yet, or mistyped): scan the barcode instead",
+                    Outcome.NOT_FOUND, Reason("checkin_serial_not_here", {"serial": scanned.serial})
                 )
                 _record(session, actor, ctx, scanned, verdict, now)
                 return verdict

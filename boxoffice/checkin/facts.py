@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from boxoffice.checkin.context import DoorContext
-from boxoffice.checkin.verdicts import Outcome, Verdict
+from boxoffice.checkin.verdicts import Outcome, Reason, Verdict
 from boxoffice.sales import barcodes
 from boxoffice.store.models import BarcodeRevocation, Order, Performance, Ticket, TicketStatus
 
@@ -25,13 +25,8 @@ _STATUS_REVOKED = {
     TicketStatus.EXCHANGED: "exchanged",
     TicketStatus.CANCELLED: "cancelled",
 }
-_REVOKED_WORDS = {
-    "refunded": "was refunded",
-    "voided": "was voided (sale undone)",
-    "exchanged": "was exchanged for another ticket",
-    "cancelled": "was cancelled",
-    "reprinted": "was replaced by a reprint; this is an old copy",
-}
+#: Revocation reasons with their own words (``checkin_revoked``'s ``because`` term).
+REVOKED_BECAUSE = frozenset({"refunded", "voided", "exchanged", "cancelled", "reprinted"})
 
 
 class _Row(NamedTuple):
@@ -107,14 +102,22 @@ class Facts:
     def serial(self) -> str:
         return (self.row.serial or "") if self.row is not None else ""
 
-    def verdict(self, outcome: Outcome, reason: str, **kw: object) -> Verdict:
+    @property
+    def label(self) -> str:
+        """How the door names the ticket: its serial, else its id."""
+        return self.serial or str(self.ticket_id)
+
+    def verdict(
+        self, outcome: Outcome, code: str, /, *, kw: dict | None = None, **params: object
+    ) -> Verdict:
+        """A verdict about this ticket: ``code`` with ``ticket`` and ``params``."""
         return Verdict(
             outcome,
-            reason,
+            Reason(code, {"ticket": self.label, **params}),
             ticket_id=self.ticket_id,
             serial=self.serial,
             performance_id=self.performance_id,
-            **kw,  # type: ignore[arg-type]
+            **(kw or {}),
         )
 
 
@@ -157,7 +160,6 @@ def label(facts: Facts) -> str:
 
 def refusal(session: Session, ctx: DoorContext, facts: Facts, now: datetime) -> Verdict | None:
     """Why this ticket may not pass this door now, or ``None`` if it may."""
-    what = label(facts)
     reasons = list(
         run(
             session,
@@ -176,8 +178,8 @@ def refusal(session: Session, ctx: DoorContext, facts: Facts, now: datetime) -> 
         elif row.reissue > facts.reissue:
             reason = "reprinted"
     if reason is not None:
-        words = _REVOKED_WORDS.get(reason, f"was revoked ({reason})")
-        return facts.verdict(Outcome.REVOKED, f"{what} {words}", revoked_because=reason)
+        code = "checkin_revoked" if reason in REVOKED_BECAUSE else "checkin_revoked_other"
+        return facts.verdict(Outcome.REVOKED, code, because=reason, kw={"revoked_because": reason})
     if row is not None:
         same = (
             row.performance_id == facts.performance_id
@@ -186,40 +188,32 @@ def refusal(session: Session, ctx: DoorContext, facts: Facts, now: datetime) -> 
             and row.price_type_id == facts.price_type_id
         )
         if not same:
-            return facts.verdict(
-                Outcome.FORGED,
-                f"{what}: the barcode does not match the ticket on record "
-                "(performance, seat or price type differ)",
-            )
+            return facts.verdict(Outcome.FORGED, "checkin_barcode_mismatch")
         if row.status in (TicketStatus.PENDING, TicketStatus.RESERVED):
             number = run(session, _ORDER_NUMBER, order_id=row.order_id).scalar()
-            return facts.verdict(
-                Outcome.UNPAID,
-                f"{what} belongs to order {number}, which is reserved but not paid: "
-                "send the customer to the box office",
-            )
+            return facts.verdict(Outcome.UNPAID, "checkin_ticket_unpaid", order=number)
     door_window = ctx.windows.get(facts.performance_id)
     if door_window is None:
         performance = session.get(Performance, facts.performance_id)
         event_id = facts.event_id or (performance.event_id if performance else None)
         where = (
-            f"{performance.event.name} {performance.starts_at:%Y-%m-%d %H:%M}"
-            if performance is not None
-            else f"performance {facts.performance_id}"
-        )
-        if event_id is not None and event_id in ctx.event_ids:
-            return facts.verdict(
-                Outcome.WRONG_PERFORMANCE,
-                f"{what} is for another performance of this show ({where}); "
-                f"this door admits {ctx.describe()}",
+            Reason(
+                "checkin_performance_at",
+                {"event": performance.event.name, "at": f"{performance.starts_at:%Y-%m-%d %H:%M}"},
             )
+            if performance is not None
+            else Reason("checkin_performance_id", {"performance": facts.performance_id})
+        )
+        same_show = event_id is not None and event_id in ctx.event_ids
         return facts.verdict(
-            Outcome.WRONG_EVENT,
-            f"{what} is for another event ({where}); this door admits {ctx.describe()}",
+            Outcome.WRONG_PERFORMANCE if same_show else Outcome.WRONG_EVENT,
+            "checkin_wrong_performance" if same_show else "checkin_wrong_event",
+            where=where,
+            admits=ctx.describe(),
         )
     problem = door_window.problem(now)
     if problem is not None:
-        kind, text = problem
+        kind, why = problem
         outcome = Outcome.NOT_YET_OPEN if kind == "not_yet_open" else Outcome.EXPIRED
-        return facts.verdict(outcome, f"{what}: {text}")
+        return facts.verdict(outcome, "checkin_outside_window", why=why)
     return None

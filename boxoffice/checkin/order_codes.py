@@ -31,6 +31,7 @@ from boxoffice.sales.barcodes import (
     EPOCH,
     KEY_ID_BYTES,
     MAX_SECONDS,
+    ORDER,
     SIGNATURE_LENGTH,
     MalformedCode,
     TrustedKeys,
@@ -68,52 +69,34 @@ def sign(order_uuid: str, tickets: int, issued_at: datetime, private_key: Ed2551
     try:
         raw_uuid = uuid_module.UUID(order_uuid).bytes
     except (ValueError, AttributeError, TypeError):
-        raise ValidationError(f"not an order uuid: {order_uuid!r}") from None
+        raise ValidationError("order_code_bad_uuid", value=repr(order_uuid)) from None
     if not 1 <= tickets <= _MAX_TICKETS:
-        raise ValidationError(f"an order code covers 1..{_MAX_TICKETS} tickets, not {tickets}")
+        raise ValidationError("order_code_ticket_range", limit=_MAX_TICKETS, tickets=tickets)
     if issued_at.utcoffset() is None:
-        raise ValidationError("issued_at must be timezone-aware")
+        raise ValidationError("order_code_issued_naive")
     seconds = int((issued_at - EPOCH).total_seconds())
     if not 0 <= seconds <= MAX_SECONDS:
-        raise ValidationError(f"issued_at {issued_at.isoformat()} cannot be carried in a code")
+        raise ValidationError("order_code_issued_out_of_range", issued=issued_at.isoformat())
     kid = key_id_of(private_key.public_key())
     payload = (
         bytes([VERSION])
         + bytes.fromhex(kid)
         + seconds.to_bytes(4, "big")
         + raw_uuid
-        + barcodes._varint(tickets)
+        + barcodes.varint(tickets)
     )
     raw = payload + private_key.sign(DOMAIN + payload)
     return PREFIX + base64.b32encode(raw).decode("ascii").rstrip("=")
 
 
 def _decode(code: str) -> tuple[OrderClaim, bytes, bytes]:
-    if not isinstance(code, str):
-        raise MalformedCode(f"a barcode is text, got {type(code).__name__}")
-    text = code.strip()
-    if not text.isascii():
-        raise MalformedCode("the order barcode contains characters that are not ASCII")
-    if len(text) > MAX_CODE_LENGTH:
-        raise MalformedCode(
-            f"the order barcode is {len(text)} characters, longer than any order code "
-            f"({MAX_CODE_LENGTH})"
-        )
-    text = text.upper()
-    if not text.startswith(PREFIX):
-        raise MalformedCode(f"not an order barcode: it does not start with {PREFIX!r}")
-    body = text[len(PREFIX) :]
-    if not barcodes._BASE32_BODY.fullmatch(body):
-        bad = next(ch for ch in body if not ("A" <= ch <= "Z" or "2" <= ch <= "7"))
-        raise MalformedCode(
-            f"the order barcode contains {bad!r}, which is not a base32 character (A-Z, 2-7)"
-        )
-    raw = barcodes._b32decode(body, len(text))
+    body = barcodes.check_text(code, PREFIX, MAX_CODE_LENGTH, ORDER)
+    raw = barcodes.b32decode(body, ORDER, len(PREFIX) + len(body))
     if not raw:
-        raise MalformedCode("the order barcode is truncated: it carries no data")
+        raise MalformedCode("barcode_no_data", kind=ORDER)
     if raw[0] != VERSION:
-        raise MalformedCode(f"unknown order barcode version {raw[0]}")
-    reader = barcodes._Reader(raw)
+        raise MalformedCode("order_code_unknown_version", version=raw[0])
+    reader = barcodes.Reader(raw, ORDER)
     reader.take(1, "version")
     kid = reader.take(KEY_ID_BYTES, "key id").hex()
     seconds = int.from_bytes(reader.take(4, "issue time"), "big")
@@ -124,14 +107,11 @@ def _decode(code: str) -> tuple[OrderClaim, bytes, bytes]:
     if rest != SIGNATURE_LENGTH:
         if rest < SIGNATURE_LENGTH:
             raise MalformedCode(
-                f"the order barcode is truncated: the signature has {rest} of "
-                f"{SIGNATURE_LENGTH} bytes"
+                "barcode_signature_truncated", kind=ORDER, length=rest, needed=SIGNATURE_LENGTH
             )
-        raise MalformedCode(
-            f"the order barcode has {rest - SIGNATURE_LENGTH} unexpected bytes after the signature"
-        )
+        raise MalformedCode("barcode_trailing_bytes", kind=ORDER, count=rest - SIGNATURE_LENGTH)
     if not 1 <= tickets <= _MAX_TICKETS:
-        raise MalformedCode(f"the order barcode claims {tickets} tickets")
+        raise MalformedCode("order_code_ticket_claim", tickets=tickets)
     claim = OrderClaim(order_uuid, tickets, EPOCH + timedelta(seconds=seconds), kid)
     return claim, DOMAIN + raw[:end], raw[end:]
 
@@ -140,7 +120,15 @@ def _decode(code: str) -> tuple[OrderClaim, bytes, bytes]:
 class OrderVerification:
     status: barcodes.VerifyStatus
     claim: OrderClaim | None
-    reason: str
+    #: Why, as a message code and its parameters (``reason`` is the English).
+    code: str
+    params: dict
+
+    @property
+    def reason(self) -> str:
+        from boxoffice.messages import render
+
+        return render(self.code, self.params)
 
 
 def verify(code: str, trusted: TrustedKeys) -> OrderVerification:
@@ -148,25 +136,21 @@ def verify(code: str, trusted: TrustedKeys) -> OrderVerification:
     try:
         claim, signed, signature = _decode(code)
     except MalformedCode as exc:
-        return OrderVerification(barcodes.VerifyStatus.MALFORMED, None, str(exc))
+        return OrderVerification(barcodes.VerifyStatus.MALFORMED, None, exc.code, exc.params)
     entry = trusted.entry(claim.key_id)
     if entry is None or entry.revoked:
-        what = "revoked" if entry is not None else "unknown"
+        code = "order_code_revoked_key" if entry is not None else "order_code_unknown_key"
         return OrderVerification(
-            barcodes.VerifyStatus.UNKNOWN_KEY,
-            None,
-            f"order code signed by {what} key {claim.key_id}",
+            barcodes.VerifyStatus.UNKNOWN_KEY, None, code, {"key": claim.key_id}
         )
     try:
         entry.public_key.verify(signature, signed)
     except InvalidSignature:
         return OrderVerification(
-            barcodes.VerifyStatus.FORGED,
-            None,
-            f"forged: the order code's signature does not match its data (key {claim.key_id})",
+            barcodes.VerifyStatus.FORGED, None, "order_code_forged", {"key": claim.key_id}
         )
     return OrderVerification(
-        barcodes.VerifyStatus.GENUINE, claim, f"genuine order code for {claim.tickets} tickets"
+        barcodes.VerifyStatus.GENUINE, claim, "order_code_genuine", {"tickets": claim.tickets}
     )
 
 

@@ -17,6 +17,7 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
+from boxoffice.checkin.verdicts import Reason
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.store.models import DoorPolicy, Performance, PerformanceStatus
 
@@ -48,21 +49,18 @@ class DoorWindow:
         shown = moment.astimezone(zone)
         return f"{shown.strftime(fmt)} {shown.tzname()}"
 
-    def problem(self, now: datetime) -> tuple[str, str] | None:
+    def problem(self, now: datetime) -> tuple[str, Reason] | None:
         """``("not_yet_open" | "expired", reason)`` when the door must refuse now."""
-        when = f"{self.event_name} on {self.local(self.starts_at)}"
+        when = {"event": self.event_name, "at": self.local(self.starts_at)}
         if self.cancelled:
-            return "expired", f"the performance ({when}) was cancelled"
+            return "expired", Reason("checkin_performance_cancelled", when)
         if now < self.opens_at:
-            return (
-                "not_yet_open",
-                f"doors for {when} open at {self.local(self.opens_at)}",
+            return "not_yet_open", Reason(
+                "checkin_doors_not_open", {**when, "opens": self.local(self.opens_at)}
             )
         if now > self.closes_at:
-            return (
-                "expired",
-                f"the ticket expired: {when} ended; admission closed at "
-                f"{self.local(self.closes_at)}",
+            return "expired", Reason(
+                "checkin_ticket_expired", {**when, "closes": self.local(self.closes_at)}
             )
         return None
 
@@ -70,7 +68,7 @@ class DoorWindow:
 def window(session: Session, performance_id: int) -> DoorWindow:
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("checkin_no_performance", performance=performance_id)
     policy = session.get(DoorPolicy, performance_id)
     opens_before = (
         timedelta(minutes=policy.opens_before_minutes) if policy else DEFAULT_OPENS_BEFORE
@@ -104,13 +102,15 @@ def set_policy(
     """Set a performance's door policy (part of setting up the performance)."""
     require(session, actor, Permission.CATALOGUE_EDIT)
     if session.get(Performance, performance_id) is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("checkin_no_performance", performance=performance_id)
     for name, value in (
         ("opens_before_minutes", opens_before_minutes),
         ("closes_after_end_minutes", closes_after_end_minutes),
     ):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
-            raise ValidationError(f"{name} must be 0..{MAX_MINUTES} minutes, not {value!r}")
+            raise ValidationError(
+                "checkin_policy_minutes_invalid", name=name, limit=MAX_MINUTES, value=repr(value)
+            )
     policy = session.get(DoorPolicy, performance_id)
     if policy is None:
         policy = DoorPolicy(performance_id=performance_id)

@@ -5,20 +5,20 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
 from boxoffice.checkin import attention
 from boxoffice.checkin.context import DoorContext
-from boxoffice.checkin.facts import Facts, label, run
+from boxoffice.checkin.facts import Facts, run
 from boxoffice.checkin.verdicts import Outcome, PreviousAdmission, Verdict
-from boxoffice.store import fast, outbox
-from boxoffice.store.models import Admission, Counter, TicketPresence
+from boxoffice.store import outbox
+from boxoffice.store.door_feed import bump_inside
+from boxoffice.store.models import Admission, TicketPresence
 
 _PRESENCE = TicketPresence.__table__
 _ADMISSIONS = Admission.__table__
-_COUNTERS = Counter.__table__
 _PRESENCE_KEY = (_PRESENCE.c.key_id == bindparam("p_key")) & (
     _PRESENCE.c.ticket_id == bindparam("p_ticket")
 )
@@ -34,45 +34,6 @@ _PRESENCE_TOGGLE = (
     .where(_PRESENCE_KEY)
     .values(inside=bindparam("p_inside"), last_move_at=bindparam("p_at"))
 )
-_COUNTER_BUMP = (
-    update(_COUNTERS)
-    .where(_COUNTERS.c.name == bindparam("c_name"))
-    .values(value=_COUNTERS.c.value + bindparam("c_delta"))
-    .returning(_COUNTERS.c.value)
-)
-
-
-def inside_count(session: Session, performance_id: int) -> int:
-    """People inside now, counted from the presence rows (the report's figure)."""
-    return int(
-        fast.execute(
-            session,
-            select(func.count())
-            .select_from(TicketPresence)
-            .where(TicketPresence.performance_id == performance_id, TicketPresence.inside),
-        ).scalar()
-        or 0
-    )
-
-
-def inside_counter(performance_id: int) -> str:
-    return f"door.inside.{performance_id}"
-
-
-def bump_inside(session: Session, performance_id: int | None, delta: int) -> int | None:
-    """Keep the live inside count without counting the house at every scan.
-
-    The counter row is created from a real count the first time, so a store
-    filled another way (an import, the feed) starts right.
-    """
-    if performance_id is None:
-        return None
-    name = inside_counter(performance_id)
-    value = run(session, _COUNTER_BUMP, c_name=name, c_delta=delta).scalar()
-    if value is None:
-        value = inside_count(session, performance_id)
-        fast.execute(session, insert(_COUNTERS).values(name=name, value=value))
-    return int(value)
 
 
 def move(
@@ -86,13 +47,12 @@ def move(
     order_uuid: str = "",
 ) -> Verdict:
     """Admit, re-admit, let out, or refuse as already admitted; writes the movement."""
-    what = label(facts)
     door_window = ctx.windows[facts.performance_id]
     key = {"p_key": facts.key_id, "p_ticket": facts.ticket_id}
     presence = run(session, _PRESENCE_READ, **key).first()
-    note = attention.combine(
-        ctx.price_type_notes.get(facts.price_type_id, ""),
-        ctx.seat_notes.get(facts.seat_id, "") if facts.seat_id is not None else "",
+    notes = attention.combine(
+        ctx.price_type_notes.get(facts.price_type_id),
+        ctx.seat_notes.get(facts.seat_id) if facts.seat_id is not None else None,
     )
     previous = None
     if presence is not None:
@@ -102,10 +62,12 @@ def move(
         if not door_window.reentry or (inside_now and not allow_exit):
             return facts.verdict(
                 Outcome.ALREADY_ADMITTED,
-                f"{what} was already admitted at "
-                f"{door_window.local(first_at, '%Y-%m-%d %H:%M:%S')} at door {first_door!r} "
-                f"({first_terminal}) by {first_by}",
-                previous=previous,
+                "checkin_already_admitted",
+                at=door_window.local(first_at, "%Y-%m-%d %H:%M:%S"),
+                door=first_door,
+                terminal=first_terminal,
+                by=first_by,
+                kw={"previous": previous},
             )
         kind = "exit" if inside_now else "reentry"
         run(session, _PRESENCE_TOGGLE, **key, p_inside=not inside_now, p_at=now)
@@ -148,20 +110,13 @@ def move(
     inside = bump_inside(session, facts.performance_id, -1 if kind == "exit" else 1)
     if kind == "exit":
         return facts.verdict(
-            Outcome.EXITED,
-            f"{what} went out; it may come back in (re-entry allowed)",
-            previous=previous,
-            inside=inside,
+            Outcome.EXITED, "checkin_exited", kw={"previous": previous, "inside": inside}
         )
-    outcome = Outcome.ADMITTED if kind == "entry" else Outcome.READMITTED
-    text = "admitted" if kind == "entry" else "re-admitted"
+    entry = kind == "entry"
     return facts.verdict(
-        outcome,
-        f"{what} {text}",
-        attention=note,
-        admitted_count=1,
-        previous=previous,
-        inside=inside,
+        Outcome.ADMITTED if entry else Outcome.READMITTED,
+        "checkin_admitted" if entry else "checkin_readmitted",
+        kw={"notes": notes, "admitted_count": 1, "previous": previous, "inside": inside},
     )
 
 
@@ -170,7 +125,7 @@ def admission_body(admission: Admission, reissue: int) -> dict[str, object]:
 
     The protocol's fields are ``serial``, ``key_id``, ``ticket_id``,
     ``reissue``, ``scanned_at``, ``gate`` and ``re_entry``; the rest is stored
-    as sent, and ``checkin.remote.apply_remote_admission`` reads it all.
+    as sent, and ``store.door_feed.apply_remote_admission`` reads it all.
     """
     return {
         "serial": admission.serial,

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from boxoffice.checkin import order_codes
-from boxoffice.checkin.verdicts import Outcome, Verdict
+from boxoffice.checkin.verdicts import Outcome, Reason, Verdict
 from boxoffice.sales import barcodes
 from boxoffice.sales.barcodes import TrustedKeys, VerifyStatus
 
@@ -40,7 +40,9 @@ def read_code(code: object, trusted: TrustedKeys) -> Scanned:
     """Classify and verify a scan; never raises, whatever ``code`` is."""
     text = printable(code)
     if not isinstance(code, str):
-        return Scanned(text, "refused", refusal=Verdict(Outcome.MALFORMED, "a scan is text"))
+        return Scanned(
+            text, "refused", refusal=Verdict(Outcome.MALFORMED, Reason("checkin_scan_not_text"))
+        )
     stripped = code.strip()
     upper = stripped.upper()
     if SERIAL.fullmatch(upper):
@@ -51,15 +53,15 @@ def read_code(code: object, trusted: TrustedKeys) -> Scanned:
             return Scanned(
                 text,
                 "refused",
-                refusal=_signature_refusal(checked.status, checked.reason),
+                refusal=_signature_refusal(checked.status, Reason(checked.code, checked.params)),
                 status=checked.status,
             )
         return Scanned(text, "order", order_claim=checked.claim)
     verification = barcodes.verify(stripped, trusted)
     if verification.claim is None:
-        reason = verification.reason
+        reason = Reason(verification.code, verification.params)
         if verification.status is VerifyStatus.MALFORMED and not upper.startswith(barcodes.PREFIX):
-            reason += "; nor is it a ticket serial (like W1-T0000123) or an order code"
+            reason = Reason("checkin_not_any_code", {"why": reason})
         return Scanned(
             text,
             "refused",
@@ -69,7 +71,7 @@ def read_code(code: object, trusted: TrustedKeys) -> Scanned:
     return Scanned(text, "ticket", claim=verification.claim)
 
 
-def _signature_refusal(status: VerifyStatus, reason: str) -> Verdict:
+def _signature_refusal(status: VerifyStatus, reason: Reason) -> Verdict:
     if status is VerifyStatus.MALFORMED:
         return Verdict(Outcome.MALFORMED, reason)
     return Verdict(Outcome.FORGED, reason)

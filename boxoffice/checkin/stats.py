@@ -90,7 +90,7 @@ class PerformanceStats:
 def performance_stats(session: Session, performance_id: int) -> PerformanceStats:
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("checkin_no_performance", performance=performance_id)
     expected = session.scalar(
         select(func.count())
         .select_from(Ticket)

@@ -53,7 +53,7 @@ def key_id(public_key: Ed25519PublicKey | bytes) -> str:
         else public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     )
     if len(raw) != 32:
-        raise ValidationError(f"an Ed25519 public key is 32 bytes, got {len(raw)}")
+        raise ValidationError("public_key_wrong_length", length=len(raw))
     return hashlib.sha256(raw).digest()[:4].hex()
 
 
@@ -70,24 +70,15 @@ def load(path: Path) -> Ed25519PrivateKey:
     """Read an existing key file, refusing anything that is not an Ed25519 key."""
     size = path.stat().st_size
     if size > MAX_KEY_FILE_BYTES:
-        raise ValidationError(
-            f"{path} is {size} bytes, too large to be a ticket signing key; "
-            "move it aside if it is not needed"
-        )
+        raise ValidationError("signing_key_file_too_large", path=str(path), size=size)
     data = path.read_bytes()
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise ValidationError(
-            f"{path} is not a usable ticket signing key (expected an unencrypted PKCS8 PEM "
-            f"Ed25519 key): {exc}. It was left as it is; restore it from a backup, or move "
-            "it aside to create a new key (tickets signed with the old key then need it "
-            "to stay trusted)"
-        ) from exc
+        raise ValidationError("signing_key_file_unusable", path=str(path), error=str(exc)) from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise ValidationError(
-            f"{path} holds a {type(key).__name__.removeprefix('_')}, not an Ed25519 key; "
-            "it was left as it is"
+            "signing_key_file_wrong_type", path=str(path), type=type(key).__name__.removeprefix("_")
         )
     return key
 

@@ -10,7 +10,7 @@ replayed page does no harm.
 - ``revocation``: refunded, voided, reprinted-over and exchanged barcodes go
   into ``barcode_revocations`` so the door refuses them offline.
 - ``redemption``: another door's admission, recorded as the door would
-  (``checkin.remote.apply_remote_admission``), so every terminal can check in
+  (``store.door_feed.apply_remote_admission``), so every terminal can check in
   offline with the whole house's admissions.
 - ``catalogue``: an upsert (or delete) in the catalogue cache.
 - ``allocation``: a release or reclaim ends this terminal's local allocation rows.
@@ -27,8 +27,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from boxoffice.checkin.remote import apply_remote_admission, apply_remote_revocation
 from boxoffice.errors import ValidationError
+from boxoffice.store.door_feed import apply_remote_admission, apply_remote_revocation
 from boxoffice.store.models import Allocation, AllocationLink, RemoteSeat
 from boxoffice.sync import catalogue
 from boxoffice.sync.errors import BadServerReply

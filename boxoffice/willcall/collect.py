@@ -61,22 +61,20 @@ def collect(
     subject = f"order:{order.number}"
     require(session, actor, Permission.WILL_CALL, subject=subject, now=now)
     if order.status in (OrderStatus.PENDING, OrderStatus.RESERVED):
-        raise ValidationError(
-            f"order {order.number} is reserved and not paid: take the payment before "
-            "handing out tickets"
-        )
+        raise ValidationError("willcall_order_unpaid", order=order.number)
     if order.status != OrderStatus.PAID:
-        raise ValidationError(f"order {order.number} is {order.status.value}: nothing to hand out")
+        raise ValidationError(
+            "willcall_order_not_paid", order=order.number, status=order.status.value
+        )
     chosen = _choose(order, ticket_ids)
     again = [t for t in chosen if t.collected_at is not None or t.print_count > 0]
     if again and not reprint_reason.strip():
         first = again[0]
         when = first.collected_at or first.printed_at
+        if when is None:
+            raise ValidationError("willcall_already_handed_out", ticket=first.serial)
         raise ValidationError(
-            f"ticket {first.serial} was already handed out"
-            + (f" ({when:%Y-%m-%d %H:%M} UTC)" if when else "")
-            + "; another copy is a reprint: give a reason (needs the reprint permission "
-            "or a supervisor's override)"
+            "willcall_already_handed_out_at", ticket=first.serial, at=f"{when:%Y-%m-%d %H:%M}"
         )
     items: list[PrintItem] = []
     for ticket in chosen:
@@ -121,13 +119,15 @@ def _choose(order: Order, ticket_ids: Sequence[int] | None) -> list[Ticket]:
         by_id = {t.id: t for t in order.tickets}
         unknown = [i for i in ticket_ids if i not in by_id]
         if unknown:
-            raise ValidationError(f"ticket {unknown[0]} is not part of order {order.number}")
+            raise ValidationError(
+                "willcall_ticket_not_in_order", ticket=unknown[0], order=order.number
+            )
         dead = [by_id[i] for i in ticket_ids if by_id[i].status != TicketStatus.VALID]
         if dead:
             raise ValidationError(
-                f"ticket {dead[0].serial} is {dead[0].status.value}: it cannot be handed out"
+                "willcall_ticket_not_valid", ticket=dead[0].serial, status=dead[0].status.value
             )
         chosen = [by_id[i] for i in dict.fromkeys(ticket_ids)]
     if not chosen:
-        raise ValidationError(f"order {order.number} has no valid tickets to hand out")
+        raise ValidationError("willcall_nothing_to_hand_out", order=order.number)
     return chosen

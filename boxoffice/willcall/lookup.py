@@ -72,9 +72,9 @@ def find_orders(
     text = text.strip()
     digits = card_last_digits.strip()
     if not text and not digits:
-        raise ValidationError("type an order number, name, phone, email or card digits")
+        raise ValidationError("willcall_search_empty")
     if digits and (not digits.isdigit() or not 2 <= len(digits) <= 4):
-        raise ValidationError("give the last 2 to 4 digits of the card")
+        raise ValidationError("willcall_card_digits")
     found: dict[int, Order] = {}
     if text:
         found.update((o.id, o) for o in search_orders(session, text, limit))

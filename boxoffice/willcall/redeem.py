@@ -4,8 +4,10 @@ Keyed-in codes are how vouchers get abused, so each redemption needs the
 ``voucher_redeem_manual`` permission and a reason, names the customer (the
 daily limit is per customer), and is audited and sent to the server. A
 voucher is a code-bearing discount: it must be active, inside its validity
-window and have uses left. A gift card must be active, unexpired and hold
-the amount.
+window and have uses left (checked here: ``sales.pricing.apply_voucher_code``
+checks a priced ``Discount`` at the till, with other words and an earlier
+expiry instant, so it does not fit without changing this behaviour). A gift
+card is charged through ``sales.gift_cards.charge``, the till's own rules.
 """
 
 from __future__ import annotations
@@ -22,13 +24,12 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
+from boxoffice.sales import gift_cards
 from boxoffice.sales.checkout import get_order
 from boxoffice.store import outbox
 from boxoffice.store.models import (
     Customer,
     Discount,
-    GiftCard,
-    GiftCardMovement,
     ManualRedemption,
 )
 
@@ -45,7 +46,7 @@ def daily_limit(session: Session) -> int:
     try:
         limit = int(value)
     except ValueError:
-        raise ValidationError(f"setting {DAILY_LIMIT_KEY} must be a whole number") from None
+        raise ValidationError("redeem_limit_setting_invalid", key=DAILY_LIMIT_KEY) from None
     return max(limit, 0)
 
 
@@ -60,11 +61,9 @@ def _customer_id(
         if customer_id is None:
             customer_id = order.customer_id
     if customer_id is None:
-        raise ValidationError(
-            "name the customer (or their order): the daily redemption limit is per customer"
-        )
+        raise ValidationError("redeem_needs_customer")
     if session.get(Customer, customer_id) is None:
-        raise NotFound(f"no customer {customer_id}")
+        raise NotFound("redeem_no_customer", customer=customer_id)
     return customer_id, order_id
 
 
@@ -84,18 +83,15 @@ def _check_daily_limit(session: Session, customer_id: int, now: datetime) -> Non
     )
     limit = daily_limit(session)
     if (used or 0) >= limit:
-        raise ValidationError(
-            f"this customer has already had {used} manual redemptions today "
-            f"(limit {limit} a day); a supervisor must deal with it"
-        )
+        raise ValidationError("redeem_daily_limit", used=used, limit=limit)
 
 
 def _reason(reason: str) -> str:
     text = reason.strip() if isinstance(reason, str) else ""
     if not text:
-        raise ValidationError("a manual redemption needs a reason (e.g. 'barcode torn')")
+        raise ValidationError("redeem_needs_reason")
     if len(text) > MAX_REASON:
-        raise ValidationError(f"the reason is longer than {MAX_REASON} characters")
+        raise ValidationError("redeem_reason_too_long", limit=MAX_REASON)
     return text
 
 
@@ -159,16 +155,18 @@ def redeem_voucher(
     require(session, actor, Permission.VOUCHER_REDEEM_MANUAL, subject=f"voucher:{wanted}", now=now)
     why = _reason(reason)
     if not wanted:
-        raise ValidationError("type the voucher code")
+        raise ValidationError("redeem_voucher_code_missing")
     voucher = session.scalar(select(Discount).where(func.upper(Discount.code) == wanted))
     if voucher is None or not voucher.active:
-        raise NotFound(f"no active voucher {wanted}")
+        raise NotFound("redeem_voucher_not_found", code=wanted)
     if voucher.valid_from is not None and now < voucher.valid_from:
         raise ValidationError(
-            f"voucher {wanted} is valid from {voucher.valid_from:%Y-%m-%d %H:%M} UTC"
+            "redeem_voucher_not_yet_valid", code=wanted, at=f"{voucher.valid_from:%Y-%m-%d %H:%M}"
         )
     if voucher.valid_to is not None and now > voucher.valid_to:
-        raise ValidationError(f"voucher {wanted} expired on {voucher.valid_to:%Y-%m-%d}")
+        raise ValidationError(
+            "redeem_voucher_expired", code=wanted, day=f"{voucher.valid_to:%Y-%m-%d}"
+        )
     customer, order_id = _customer_id(session, customer_id, order_ref)
     _check_daily_limit(session, customer, now)
     table = Discount.__table__
@@ -179,9 +177,7 @@ def redeem_voucher(
         update(table).where(condition).values(times_used=table.c.times_used + 1)
     ).rowcount
     if not done:
-        raise ValidationError(
-            f"voucher {wanted} has been used up ({voucher.usage_limit} of {voucher.usage_limit})"
-        )
+        raise ValidationError("redeem_voucher_used_up", code=wanted, limit=voucher.usage_limit)
     session.refresh(voucher)
     return _record(
         session, actor, "voucher", wanted, customer, order_id, 0, voucher.currency or "", why, now
@@ -206,32 +202,11 @@ def redeem_gift_card(
         session, actor, Permission.VOUCHER_REDEEM_MANUAL, subject=f"gift_card:{wanted}", now=now
     )
     why = _reason(reason)
-    card = session.scalar(select(GiftCard).where(func.upper(GiftCard.code) == wanted))
-    if card is None or not card.active:
-        raise NotFound(f"no active gift card {wanted or '(empty code)'}")
-    if card.valid_to is not None and now > card.valid_to:
-        raise ValidationError(f"gift card {wanted} expired on {card.valid_to:%Y-%m-%d}")
-    if amount.currency != card.currency:
-        raise ValidationError(f"gift card {wanted} is in {card.currency}, not {amount.currency}")
-    if amount.minor <= 0:
-        raise ValidationError("the amount to redeem must be positive")
     customer, order_id = _customer_id(session, customer_id, order_ref)
     _check_daily_limit(session, customer, now)
-    done = session.execute(
-        update(GiftCard)
-        .where(GiftCard.id == card.id, GiftCard.balance_minor >= amount.minor)
-        .values(balance_minor=GiftCard.balance_minor - amount.minor)
-    ).rowcount
-    if not done:
-        raise ValidationError(
-            f"gift card {wanted} holds only {Money(card.balance_minor, card.currency).format()}"
-        )
-    session.add(
-        GiftCardMovement(
-            gift_card_id=card.id, amount_minor=-amount.minor, order_id=order_id, created_at=now
-        )
+    charged = gift_cards.charge(
+        session, wanted, amount, currency=amount.currency, now=now, order_id=order_id
     )
-    session.refresh(card)
     return _record(
         session,
         actor,
@@ -239,8 +214,8 @@ def redeem_gift_card(
         wanted,
         customer,
         order_id,
-        amount.minor,
-        amount.currency,
+        charged.amount.minor,
+        charged.amount.currency,
         why,
         now,
     )

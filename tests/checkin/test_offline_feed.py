@@ -17,13 +17,14 @@ import pytest
 from sqlalchemy import func, select, text
 
 from boxoffice.actor import system_actor
-from boxoffice.checkin import policy, remote, stats
+from boxoffice.checkin import policy, stats
 from boxoffice.checkin.door import Door
-from boxoffice.checkin.remote import Applied
 from boxoffice.checkin.verdicts import Outcome
 from boxoffice.errors import ValidationError
 from boxoffice.sales import barcodes, checkout, refunds, signing_keys
 from boxoffice.store import Store, open_store
+from boxoffice.store import door_feed as remote
+from boxoffice.store.door_feed import Applied
 from boxoffice.store.migrate import backup
 from boxoffice.store.models import (
     Admission,

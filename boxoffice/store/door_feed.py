@@ -1,7 +1,13 @@
-"""Applying what the change feed brings to the door: revocations and other doors' admissions.
+"""What the change feed tells every door: revocations and other doors' admissions.
 
-The feed client (``boxoffice.sync``) calls these inside its own write
-transaction, once per feed item. Both are idempotent (a replayed item
+These are store-level facts (rows in ``barcode_revocations``, ``admissions``,
+``ticket_presence`` and the inside counter), so they live here, below both
+the door (``boxoffice.checkin``, which reads them at every scan and records
+its own admissions through ``bump_inside``) and the feed client
+(``boxoffice.sync.feed``, which applies them): neither imports the other.
+
+The feed client calls these inside its own write transaction, once per feed
+item. Both are idempotent (a replayed item
 changes nothing) and validate the body first: a corrupt item raises
 ``ValidationError`` naming the field and changes nothing.
 
@@ -21,16 +27,17 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from boxoffice.checkin.presence import bump_inside
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
+from boxoffice.store import fast
 from boxoffice.store.models import (
     Admission,
     AdmissionConflict,
     BarcodeRevocation,
+    Counter,
     Ticket,
     TicketPresence,
 )
@@ -58,21 +65,21 @@ class Applied(enum.StrEnum):
 
 def _field(body: Mapping[str, Any], name: str) -> Any:
     if name not in body:
-        raise ValidationError(f"feed item is missing {name!r}")
+        raise ValidationError("feed_item_missing", name=name)
     return body[name]
 
 
 def _int(body: Mapping[str, Any], name: str, low: int = 1) -> int:
     value = _field(body, name)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= _MAX_ID:
-        raise ValidationError(f"feed item {name!r} must be a whole number >= {low}, got {value!r}")
+        raise ValidationError("feed_item_not_id", name=name, low=low, value=repr(value))
     return value
 
 
 def _text(body: Mapping[str, Any], name: str, limit: int, *, required: bool = True) -> str:
     value = body.get(name, "") if not required else _field(body, name)
     if not isinstance(value, str) or len(value) > limit or (required and not value.strip()):
-        raise ValidationError(f"feed item {name!r} must be text of 1..{limit} characters")
+        raise ValidationError("feed_item_not_text", name=name, limit=limit)
     return value
 
 
@@ -83,9 +90,7 @@ def _time(body: Mapping[str, Any], name: str) -> datetime:
     except ValueError:
         parsed = None
     if parsed is None or parsed.utcoffset() is None:
-        raise ValidationError(
-            f"feed item {name!r} must be an ISO time with a time zone, got {value!r}"
-        )
+        raise ValidationError("feed_item_not_time", name=name, value=repr(value))
     return parsed
 
 
@@ -94,7 +99,7 @@ def _uuid(body: Mapping[str, Any], name: str) -> str:
     try:
         return str(uuid_module.UUID(value))
     except (ValueError, TypeError, AttributeError):
-        raise ValidationError(f"feed item {name!r} must be a uuid, got {value!r}") from None
+        raise ValidationError("feed_item_not_uuid", name=name, value=repr(value)) from None
 
 
 def _key_id(body: Mapping[str, Any], *, required: bool) -> str | None:
@@ -102,7 +107,7 @@ def _key_id(body: Mapping[str, Any], *, required: bool) -> str | None:
     if value is None and not required:
         return None
     if not isinstance(value, str) or not _KEY_ID.fullmatch(value):
-        raise ValidationError(f"feed item 'key_id' must be 8 lower-case hex digits, got {value!r}")
+        raise ValidationError("feed_item_bad_key_id", value=repr(value))
     return value
 
 
@@ -111,13 +116,13 @@ def _optional_text(body: Mapping[str, Any], name: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value) > limit:
-        raise ValidationError(f"feed item {name!r} must be text of at most {limit} characters")
+        raise ValidationError("feed_item_text_too_long", name=name, limit=limit)
     return value
 
 
 def _mapping(body: object) -> Mapping[str, Any]:
     if not isinstance(body, Mapping):
-        raise ValidationError(f"a feed item is a JSON object, got {type(body).__name__}")
+        raise ValidationError("feed_item_not_object", type=type(body).__name__)
     return body
 
 
@@ -139,7 +144,7 @@ def apply_remote_revocation(session: Session, body: object, at: datetime | None 
     reason = _field(item, "reason")
     if reason not in REVOCATION_REASONS:
         raise ValidationError(
-            f"feed item 'reason' must be one of {sorted(REVOCATION_REASONS)}, got {reason!r}"
+            "feed_item_bad_reason", allowed=str(sorted(REVOCATION_REASONS)), value=repr(reason)
         )
     key_id = _key_id(item, required=False)
     revoked_at = _time(item, "revoked_at") if "revoked_at" in item or at is None else at
@@ -193,20 +198,18 @@ def apply_remote_admission(
     scanned_at = _time(item, "scanned_at")
     kind = item.get("kind", "reentry" if item.get("re_entry") is True else "entry")
     if kind not in MOVEMENT_KINDS:
-        raise ValidationError(f"feed item 'kind' must be one of {sorted(MOVEMENT_KINDS)}")
+        raise ValidationError("feed_item_bad_kind", allowed=str(sorted(MOVEMENT_KINDS)))
     terminal_id = item.get("terminal_id")
     if terminal_id is not None and (
         isinstance(terminal_id, bool) or not isinstance(terminal_id, int)
     ):
-        raise ValidationError(
-            f"feed item 'terminal_id' must be a whole number, got {terminal_id!r}"
-        )
+        raise ValidationError("feed_item_bad_terminal_id", value=repr(terminal_id))
     terminal = _optional_text(item, "terminal", 80) or (
         f"terminal {terminal_id}" if terminal_id is not None else "another terminal"
     )
     door = _optional_text(item, "door", 80) or _optional_text(item, "gate", 80) or terminal
     if not door.strip():
-        raise ValidationError("feed item 'door' must not be blank")
+        raise ValidationError("feed_item_blank_door")
     user = _optional_text(item, "user", 40)
     serial = _optional_text(item, "serial", 32)
     order_uuid = _optional_text(item, "order_uuid", 36)
@@ -335,4 +338,45 @@ def _reconcile(
     return new_conflict
 
 
-# --------------------------------------------------------------------------- feed hook
+# --------------------------------------------------------------------------- inside count
+
+_COUNTERS = Counter.__table__
+_COUNTER_BUMP = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.name == bindparam("c_name"))
+    .values(value=_COUNTERS.c.value + bindparam("c_delta"))
+    .returning(_COUNTERS.c.value)
+)
+
+
+def inside_count(session: Session, performance_id: int) -> int:
+    """People inside now, counted from the presence rows (the report's figure)."""
+    return int(
+        fast.execute(
+            session,
+            select(func.count())
+            .select_from(TicketPresence)
+            .where(TicketPresence.performance_id == performance_id, TicketPresence.inside),
+        ).scalar()
+        or 0
+    )
+
+
+def inside_counter(performance_id: int) -> str:
+    return f"door.inside.{performance_id}"
+
+
+def bump_inside(session: Session, performance_id: int | None, delta: int) -> int | None:
+    """Keep the live inside count without counting the house at every scan.
+
+    The counter row is created from a real count the first time, so a store
+    filled another way (an import, the feed) starts right.
+    """
+    if performance_id is None:
+        return None
+    name = inside_counter(performance_id)
+    value = session.connection().execute(_COUNTER_BUMP, {"c_name": name, "c_delta": delta}).scalar()
+    if value is None:
+        value = inside_count(session, performance_id)
+        fast.execute(session, insert(_COUNTERS).values(name=name, value=value))
+    return int(value)

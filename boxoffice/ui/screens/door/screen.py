@@ -1,10 +1,16 @@
 """The door screen: scan (or type) a code, see the verdict in a blink, big and coloured.
 
 A keyboard-wedge scanner types the code and Enter into the scan field, which
-keeps the focus. The verdict comes from ``checkin.door.Door.scan`` on the
-store worker's thread, so the screen never waits on the disk; it shows the
-outcome, the reason, what to check (attention), and the people inside, and
-keeps the last scans in a list.
+keeps the focus. The verdict comes from the door ops (``ops.door.scan``) on
+the store worker's thread, so the screen never waits on the disk; it shows
+the outcome, the reason and what to check (attention) in the terminal's
+language (rendered from their codes by the op), the people inside, and keeps
+the last scans in a list.
+
+The counts ("n of m admitted") are read again when a change-set names one of
+the door's performances under ``checkins``: this door's scans and other
+doors' admissions alike. At most one read is in flight; change-sets that
+arrive meanwhile cause one more read when it returns. No timer polls.
 """
 
 from __future__ import annotations
@@ -12,36 +18,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from boxoffice.ops import door as door_ops
 from boxoffice.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
+    QObject,
     QPushButton,
     QShortcut,
     QTableWidget,
     QTableWidgetItem,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from boxoffice.ui.screens.door.bus_relay import BusRelay
 from boxoffice.ui.workers import StoreWorker
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from boxoffice.actor import Actor
-    from boxoffice.checkin.door import Door
-    from boxoffice.checkin.verdicts import Verdict
+    from boxoffice.bus import ChangeSet
+    from boxoffice.context import TerminalContext
     from boxoffice.store import Store
 
 #: Background colour of the verdict panel: go, stop, or go but look.
 COLOURS = {"admit": "#1b7f3b", "refuse": "#b3261e", "attention": "#b26a00", "idle": "#455a64"}
 HISTORY = 12
-#: The counts behind "n of m admitted" are refreshed at most this often.
-STATS_EVERY_MS = 1000
 
 
 class DoorScreen(QWidget):
@@ -52,20 +56,27 @@ class DoorScreen(QWidget):
 
     def __init__(
         self,
+        ctx: TerminalContext,
         worker: StoreWorker,
         actor: Actor,
         performance_ids: Sequence[int],
         door_name: str,
         parent: QWidget | None = None,
+        *,
+        bus: QObject | None = None,
     ) -> None:
+        """``bus``: the shell's Qt adapter of ``ctx.bus`` (a ``changed(ChangeSet)`` signal);
+        without one the screen relays ``ctx.bus`` itself."""
         super().__init__(parent)
+        self._ctx = ctx
         self._worker = worker
         self._actor = actor
         self._performances = list(performance_ids)
         self._door_name = door_name
-        self._door: Door | None = None
-        self.last_verdict: Verdict | None = None
-        self._stats_due = False
+        self._door: door_ops.DoorHandle | None = None
+        self.last_verdict: door_ops.ScanVerdict | None = None
+        self._stats_running = False
+        self._stats_again = False
         self.setWindowTitle(self.tr("Door: %1").replace("%1", door_name))
 
         self.scan_field = QLineEdit(self)
@@ -84,7 +95,7 @@ class DoorScreen(QWidget):
         self.attention_label = QLabel("", self)
         self.attention_label.setWordWrap(True)
         self.count_label = QLabel("", self)
-        #: Admitted against expected for the door's performances, refreshed after each scan.
+        #: Admitted against expected for the door's performances, read again on change-sets.
         self.stats_label = QLabel("", self)
         self.panel = QWidget(self)
         panel = QVBoxLayout(self.panel)
@@ -114,6 +125,10 @@ class DoorScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
         self.scan_field.setFocus()
 
+        self._bus = bus if bus is not None else BusRelay(ctx.bus, self)
+        self._bus.changed.connect(self._changed)  # type: ignore[attr-defined]
+        self._refresh_stats()
+
     # -- actions -------------------------------------------------------------
     def clear(self) -> None:
         self.scan_field.clear()
@@ -128,13 +143,12 @@ class DoorScreen(QWidget):
         self.outcome_label.setText(self.tr("Checking…"))
         self._worker.call(lambda store: self._scan(store, code), self._show, self._failed)
 
-    def _scan(self, store: Store, code: str) -> Verdict:
+    def _scan(self, _store: Store, code: str) -> door_ops.ScanVerdict:
         """Runs on the store worker's thread."""
         if self._door is None:
-            from boxoffice.checkin.door import Door
-
-            self._door = Door(store, self._actor, self._performances, self._door_name)
-        return self._door.scan(code)
+            opened = door_ops.open_door(self._ctx, self._actor, self._performances, self._door_name)
+            self._door = opened.value
+        return door_ops.scan(self._ctx, self._door, code).value
 
     # -- results (UI thread) -----------------------------------------------------
     def _show(self, verdict: Any) -> None:
@@ -148,7 +162,7 @@ class DoorScreen(QWidget):
             )
         else:
             self._paint("refuse")
-            title = self._refusal_title(verdict.outcome.value)
+            title = self._refusal_title(verdict.outcome)
         self.outcome_label.setText(title)
         self.reason_label.setText(verdict.reason)
         self.attention_label.setText(verdict.attention)
@@ -162,26 +176,34 @@ class DoorScreen(QWidget):
             self.history.setItem(0, column, QTableWidgetItem(text))
         while self.history.rowCount() > HISTORY:
             self.history.removeRow(self.history.rowCount() - 1)
-        if not self._stats_due:  # at most one count a second, whatever the scan rate
-            self._stats_due = True
-            QTimer.singleShot(STATS_EVERY_MS, self._refresh_stats)
         self.verdictShown.emit(verdict)
 
+    def _changed(self, changes: ChangeSet) -> None:
+        """A change-set arrived (UI thread): read the counts again if it is about this door."""
+        if changes.checkins & set(self._performances):
+            self._refresh_stats()
+
     def _refresh_stats(self) -> None:
-        self._worker.read(self._stats, self._show_stats, self._stats_failed)
+        if self._stats_running:  # one read at a time; one more when it returns
+            self._stats_again = True
+            return
+        self._stats_running = True
+        self._worker.call(self._stats, self._show_stats, self._stats_failed)
+
+    def _stats(self, _store: Store) -> list[tuple[str, int, int, int]]:
+        """Runs on the store worker's thread."""
+        report = door_ops.door_stats(self._ctx, self._performances).value
+        return [(r.event, r.admitted, r.expected, len(r.conflicts)) for r in report]
+
+    def _stats_done(self) -> None:
+        self._stats_running = False
+        if self._stats_again:
+            self._stats_again = False
+            self._refresh_stats()
 
     def _stats_failed(self, error: BaseException) -> None:
-        self._stats_due = False
-        self.stats_label.setText(str(error))
-
-    def _stats(self, session: Session) -> list[tuple[str, int, int, int]]:
-        """Runs on the store worker's thread."""
-        from boxoffice.checkin import stats
-
-        return [
-            (r.event, r.admitted, r.expected, len(r.conflicts))
-            for r in stats.door_report(session, self._performances)
-        ]
+        self.stats_label.setText(_error_text(error, self._ctx.language))
+        self._stats_done()
 
     def _show_stats(self, rows: Any) -> None:
         parts = []
@@ -191,14 +213,14 @@ class DoorScreen(QWidget):
             if conflicts:
                 text += self.tr(" (%1 double admissions)").replace("%1", str(conflicts))
             parts.append(text)
-        self._stats_due = False
         self.stats_label.setText("   ".join(parts))
+        self._stats_done()
         self.statsShown.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._paint("refuse")
         self.outcome_label.setText(self.tr("NO VERDICT"))
-        self.reason_label.setText(str(error))
+        self.reason_label.setText(_error_text(error, self._ctx.language))
         self.attention_label.setText("")
 
     def _refusal_title(self, outcome: str) -> str:
@@ -220,3 +242,15 @@ class DoorScreen(QWidget):
     def _paint(self, kind: str) -> None:
         self.panel.setStyleSheet(f"background: {COLOURS[kind]}; border-radius: 8px;")
         self.panel.setProperty("verdictKind", kind)
+
+    def closeEvent(self, event: Any) -> None:
+        close = getattr(self._bus, "close", None)
+        if isinstance(self._bus, BusRelay) and callable(close):
+            close()
+        super().closeEvent(event)
+
+
+def _error_text(error: BaseException, lang: str) -> str:
+    """A refusal in the terminal's language, by its code (``BoxOfficeError.message``)."""
+    message = getattr(error, "message", None)
+    return message(lang) if callable(message) else str(error)

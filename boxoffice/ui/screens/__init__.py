@@ -1,0 +1,1 @@
+"""The screens, one package each (sell, orders, cash, door, devices, admin)."""
