@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from boxoffice.ui.cash_screen import CashScreen
     from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.device_settings import DeviceSettingsPanel
-    from boxoffice.ui.door_screen import DoorScreen
+    from boxoffice.ui.screens.door import DoorScreen
 
 PERFORMANCE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS = {
@@ -700,7 +700,7 @@ class MainWindow(QMainWindow):
 
         With no performance on screen it checks tickets for every listed performance.
         """
-        from boxoffice.ui.door_screen import DoorScreen
+        from boxoffice.ui.screens.door import DoorScreen
 
         performances = [self._shown] if self._shown is not None else list(self._summaries)
         if self.door_screen is None or self._door_performances != performances:
@@ -708,7 +708,13 @@ class MainWindow(QMainWindow):
                 self.door_screen.close()
                 self.door_screen.deleteLater()
             self.door_screen = DoorScreen(
-                self.worker, self.actor, performances, self.terminal, parent=self
+                self.context,
+                self.worker,
+                self.actor,
+                performances,
+                self.terminal,
+                parent=self,
+                bus=self.changes,
             )
             self.door_screen.resize(900, 700)
             self._door_performances = performances
