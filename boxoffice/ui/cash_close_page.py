@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from boxoffice.auth.permissions import Permission
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from boxoffice.ops.cash import Permission
 from boxoffice.ui import cash_jobs
 from boxoffice.ui.qt import (
     QCheckBox,
@@ -32,9 +32,7 @@ from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
 
 if TYPE_CHECKING:
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.cards import BatchLine
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
+    from boxoffice.ops.cash import BatchLine, CashDesk, DrawerState, Report
     from boxoffice.store.models import Override
     from boxoffice.ui.cash_screen import CashScreen
 
@@ -294,7 +292,7 @@ class ClosePage(QWidget):
             try:
                 amount = self.vouchers.money()
             except ValidationError as exc:
-                self.host.say(self.host.service_text(str(exc)), "error")
+                self.host.say(self.host.error_text(exc), "error")
                 self.vouchers.setFocus()
                 return
             vouchers = {amount.currency: amount.minor}
@@ -362,7 +360,7 @@ class ClosePage(QWidget):
             self.host.refresh()
             rights = self.host.desk.rights if self.host.desk else None
             needs_supervisor = not (rights and rights.signoff)
-            what = self.host.service_text(outcome.signoff.message)
+            what = self.host.error_text(outcome.signoff)
             self.host.say(what, "error")
             self.host.approve(
                 Permission.VARIANCE_SIGNOFF,

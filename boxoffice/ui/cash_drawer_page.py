@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.auth.permissions import Permission
 from boxoffice.errors import ValidationError
+from boxoffice.ops.cash import Permission
 from boxoffice.ui import cash_jobs
 from boxoffice.ui.qt import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from boxoffice.ui.widgets.money_edit import MoneyEdit
 
 if TYPE_CHECKING:
     from boxoffice.money import Money
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
+    from boxoffice.ops.cash import CashDesk, DrawerState
     from boxoffice.store.models import Override
     from boxoffice.ui.cash_screen import CashScreen
 
@@ -210,7 +210,7 @@ class DrawerPage(QWidget):
         try:
             amount = self.amount.money()
         except ValidationError as exc:
-            self.host.say(self.host.service_text(str(exc)), "error")
+            self.host.say(self.host.error_text(exc), "error")
             self.amount.setFocus()
             return
         reason = self.reason.text().strip()
@@ -227,7 +227,7 @@ class DrawerPage(QWidget):
 
     def _moved(self, kind: str, amount: Money, reason: str, result: Any) -> None:
         if isinstance(result, cash_jobs.NeedsSupervisor):
-            self._ask_supervisor(amount, reason, result.message)
+            self._ask_supervisor(amount, reason, result.error)
             return
         self.amount.clear()
         self.reason.clear()
@@ -239,7 +239,7 @@ class DrawerPage(QWidget):
         )
         self.host.refresh(then=lambda: self.amount.setFocus())
 
-    def _ask_supervisor(self, amount: Money, reason: str, message: str) -> None:
+    def _ask_supervisor(self, amount: Money, reason: str, refusal: BaseException) -> None:
         mine = self.host.desk.mine if self.host.desk else None
         subject = f"shift:{mine.shift_id}" if mine else ""
         what = (
@@ -247,7 +247,7 @@ class DrawerPage(QWidget):
             .replace("%1", amount.format())
             .replace("%2", reason)
             + "\n"
-            + self.host.service_text(message)
+            + self.host.error_text(refusal)
         )
         self.host.say(self.tr("A supervisor must approve this pay-out."), "info")
         self.host.approve(

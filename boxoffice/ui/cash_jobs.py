@@ -1,10 +1,12 @@
-"""Store jobs of the Cash screen: each calls services on the store worker's thread.
+"""Store jobs of the Cash screen: each runs one cash op on the store worker's thread.
 
 A job is built on the UI thread from plain values (``make_job(...)``) and
-returns a function of the ``Store``; nothing here touches Qt. A refusal the
-clerk can resolve with a supervisor (a large pay-out, a variance over the
-threshold) comes back as a result saying so, with the service's message;
-any other refusal is raised and shown as it is.
+returns a function of the ``Store`` that calls an op of ``boxoffice.ops.cash``
+with this terminal's context; nothing here touches Qt, the store's sessions or
+a service. A refusal the clerk can resolve with a supervisor (a large
+pay-out, a variance over the threshold) is the op's ``NeedsOverride``: it
+comes back as a result saying so, with the refusal itself (its code and
+parameters); any other refusal is raised and shown by its code.
 """
 
 from __future__ import annotations
@@ -14,102 +16,82 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.errors import PermissionDenied, ValidationError
+from boxoffice.context import TerminalContext
+from boxoffice.errors import NeedsOverride
+from boxoffice.ops import cash
+from boxoffice.ops.cash import CloseOutcome, ShownReport
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.money import Money
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.cards import BatchLine
-    from boxoffice.shifts.drawer_state import CashDesk
+    from boxoffice.ops.cash import BatchLine, CashDesk, Report
     from boxoffice.store import Store
-    from boxoffice.store.models import Override
 
 Job = Callable[["Store"], Any]
+
+__all__ = ["CloseOutcome", "Job", "NeedsSupervisor", "ShownReport"]
 
 
 @dataclass(frozen=True)
 class NeedsSupervisor:
-    """The service refused, and a supervisor's approval would let it through."""
+    """The op refused, and a supervisor's approval would let it through."""
 
-    message: str
-
-
-@dataclass(frozen=True)
-class ShownReport:
-    """A Z or X report: the content as stored (or computed) and the report built from it."""
-
-    content: dict[str, Any]
-    report: Report
-    sha256: str = ""
+    error: NeedsOverride
 
     @property
-    def slip(self) -> list[str]:
-        from boxoffice.reports import zx
-
-        return zx.slip(self.content)
+    def message(self) -> str:
+        return str(self.error)
 
 
-@dataclass(frozen=True)
-class CloseOutcome:
-    """What a close attempt did: the count it stored, and the Z report or why not."""
+def context(store: Store, actor: Actor, devices: Any = None) -> TerminalContext:
+    """The terminal context the Cash screen's ops run in."""
+    return TerminalContext(store, actor.terminal, devices=devices)
 
-    counted: dict[str, int] | None = None
-    z: ShownReport | None = None
-    signoff: NeedsSupervisor | None = None
+
+def _ids(overrides: Sequence[Any]) -> list[int]:
+    """Overrides by id (the dialog hands back what the guard granted)."""
+    return [int(getattr(o, "id", o)) for o in overrides]
 
 
 def load_desk(actor: Actor) -> Job:
     def job(store: Store) -> CashDesk:
-        from boxoffice.shifts import drawer_state
-
-        with store.read() as session:
-            return drawer_state.load(session, actor)
+        return cash.desk(context(store, actor), actor).value
 
     return job
 
 
 def open_shift(actor: Actor, count: Mapping[str, Mapping[int, int]]) -> Job:
     def job(store: Store) -> int:
-        from boxoffice.shifts import drawer
-
-        with store.write() as session:
-            return drawer.open_shift(session, actor, count).id
+        return cash.open_shift(context(store, actor), actor, count).value
 
     return job
 
 
 def move_cash(actor: Actor, kind: str, amount: Money, reason: str) -> Job:
     """A drop or a pay-in (never needs a supervisor beyond ``cash_drop``)."""
+    if kind not in ("drop", "pay_in"):
+        raise ValueError(f"unknown drawer movement {kind!r}")
 
     def job(store: Store) -> None:
-        from boxoffice.shifts import drawer
-
-        with store.write() as session:
-            if kind == "drop":
-                drawer.drop(session, actor, amount, reason=reason or "drop to the safe")
-            elif kind == "pay_in":
-                drawer.pay_in(session, actor, amount, reason=reason)
-            else:
-                raise ValueError(f"unknown drawer movement {kind!r}")
+        ctx = context(store, actor)
+        if kind == "drop":
+            cash.drop(ctx, actor, amount, reason=reason)
+        else:
+            cash.pay_in(ctx, actor, amount, reason=reason)
 
     return job
 
 
-def pay_out(actor: Actor, amount: Money, reason: str, overrides: Sequence[Override] = ()) -> Job:
+def pay_out(actor: Actor, amount: Money, reason: str, overrides: Sequence[Any] = ()) -> Job:
     def job(store: Store) -> NeedsSupervisor | None:
-        from boxoffice.shifts import approvals, drawer
-
         try:
-            with store.write() as session:
-                drawer.pay_out(session, actor, amount, reason=reason, overrides=overrides)
-        except PermissionDenied as exc:
+            cash.pay_out(
+                context(store, actor), actor, amount, reason=reason, overrides=_ids(overrides)
+            )
+        except NeedsOverride as needed:
             if overrides:
                 raise
-            with store.read() as session:
-                if approvals.payout_needs_approval(session, actor, amount):
-                    return NeedsSupervisor(str(exc))
-            raise
+            return NeedsSupervisor(needed)
         return None
 
     return job
@@ -120,82 +102,55 @@ def close_shift(
     shift_id: int,
     *,
     count: Mapping[str, Mapping[int, int]] | None,
-    count_overrides: Sequence[Override] = (),
+    count_overrides: Sequence[Any] = (),
     batch: list[BatchLine] | None,
     vouchers: Mapping[str, int] | None,
     offline: bool,
     signoff_reason: str = "",
-    overrides: Sequence[Override] = (),
+    overrides: Sequence[Any] = (),
 ) -> Job:
-    """Store the blind count (if given) and the card batch, commit, then close.
+    """Count (if given) and close, in one op (``ops.cash.close_shift``).
 
     ``count_overrides``: a supervisor's approval to replace a count on record.
-
-    The count is committed before the close is tried, so the variance the
-    close may report can no longer change what was counted; a recount
-    needs a supervisor (``close.count_cash``).
     """
 
     def job(store: Store) -> CloseOutcome:
-        from boxoffice.shifts import approvals, cards, close
-
-        counted = None
-        if count is not None or batch:
-            with store.write() as session:
-                if count is not None:
-                    counted = close.count_cash(
-                        session, actor, shift_id, count, overrides=count_overrides
-                    ).counted
-                if batch:
-                    cards.enter_batch(session, actor, shift_id, batch)
-        try:
-            with store.write() as session:
-                z = close.close_shift(
-                    session,
-                    actor,
-                    shift_id,
-                    signoff_reason=signoff_reason,
-                    overrides=overrides,
-                    vouchers_counted=vouchers,
-                    offline=offline,
-                )
-                return CloseOutcome(counted, _z_shown(z.content, z.sha256))
-        except ValidationError as exc:
-            with store.read() as session:
-                if approvals.close_needs_signoff(session, shift_id, vouchers):
-                    return CloseOutcome(counted, signoff=NeedsSupervisor(str(exc)))
-            raise
+        return cash.close_shift(
+            context(store, actor),
+            actor,
+            shift_id,
+            count=count,
+            recount_overrides=_ids(count_overrides),
+            batch=batch,
+            vouchers=vouchers,
+            offline=offline,
+            signoff_reason=signoff_reason,
+            overrides=_ids(overrides),
+        ).value
 
     return job
-
-
-def _z_shown(body: str, sha256: str) -> ShownReport:
-    import json
-
-    from boxoffice.reports import zx
-
-    content = json.loads(body)
-    return ShownReport(content, zx.from_content(content, sha256), sha256)
 
 
 def x_report(actor: Actor, shift_id: int) -> Job:
     """The running figures of an open shift (audited, so a write)."""
 
     def job(store: Store) -> ShownReport:
-        from boxoffice.reports import zx
-        from boxoffice.shifts import close
+        return cash.x_report(context(store, actor), actor, shift_id).value
 
-        with store.write() as session:
-            content = close.x_report(session, actor, shift_id)
-        return ShownReport(content, zx.from_content(content))
+    return job
+
+
+def day_end(actor: Actor, on: Any) -> Job:
+    """The venue's day end for ``on`` as a report (``ops.cash.day_end_report``)."""
+
+    def job(store: Store) -> Report:
+        return cash.day_end_report(context(store, actor), actor, on).value
 
     return job
 
 
 def save_report(report: Report, path: Path, fmt: str) -> Job:
-    def job(_store: Store) -> Path:
-        from boxoffice.reports import export
-
-        return export.write(report, path, fmt)
+    def job(store: Store) -> Path:
+        return cash.save_report(TerminalContext(store, ""), report, path, fmt).value
 
     return job

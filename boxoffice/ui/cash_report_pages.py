@@ -19,8 +19,7 @@ from boxoffice.ui.report_view import ReportView
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.drawer_state import CashDesk
+    from boxoffice.ops.cash import CashDesk, Report
     from boxoffice.ui.cash_screen import CashScreen
 
 DayEndJob = Callable[["Actor", date], cash_jobs.Job]

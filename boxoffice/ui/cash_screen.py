@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from boxoffice.errors import BoxOfficeError
+from boxoffice.errors import LEGACY, BoxOfficeError
 from boxoffice.ui import cash_jobs
 from boxoffice.ui.cash_close_page import ClosePage
 from boxoffice.ui.cash_drawer_page import DrawerPage
@@ -37,6 +37,7 @@ from boxoffice.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QLocale,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -53,10 +54,7 @@ from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
-    from boxoffice.auth.permissions import Permission
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
-    from boxoffice.store import Store
+    from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
     from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
     from boxoffice.ui.workers import StoreWorker
@@ -69,30 +67,13 @@ PAGES = ("drawer", "close", "x", "day_end")
 def _day_end_job(actor: Actor, on: date) -> cash_jobs.Job:
     """The venue's day end for ``on``: the central server's figures merged with this store's.
 
-    ``shifts.day_end.fetch`` checks the permission (``report_z``: the day end
-    shows every open drawer's running cash, which a clerk's blind count must
-    not see) and audits the request. Without a server, or when it does not
-    answer within the client's timeouts (1.5 s to connect), the report is
+    The op (``ops.cash.day_end``) checks the permission (``report_z``: the day
+    end shows every open drawer's running cash, which a clerk's blind count
+    must not see) and audits the request. Without a server, or when it does
+    not answer within the client's timeouts (1.5 s to connect), the report is
     this store's figures with the banner saying why.
     """
-
-    def job(store: Store) -> Report:
-        from boxoffice.reports import day_end as day_end_report
-        from boxoffice.reports.model import report_timezone
-        from boxoffice.shifts import day_end
-        from boxoffice.sync import terminal
-
-        client = terminal.client_for(store)  # None when this terminal works alone
-        try:
-            fetched = day_end.fetch(store, actor, on, client)
-        finally:
-            if client is not None:
-                client.close()
-        with store.read() as session:
-            tz = report_timezone(session)
-        return day_end_report.to_report(fetched, tz)
-
-    return job
+    return cash_jobs.day_end(actor, on)
 
 
 class CashScreen(QWidget):
@@ -427,9 +408,15 @@ class CashScreen(QWidget):
     def service_text(self, text: str) -> str:
         return service_message(text)
 
+    def error_text(self, error: BaseException) -> str:
+        """A refusal in the UI's language: by its code, or (not yet coded) its English shape."""
+        if isinstance(error, BoxOfficeError) and error.code != LEGACY:
+            return error.message(QLocale().name())
+        return service_message(str(error))
+
     def fail(self, error: BaseException) -> None:
         if isinstance(error, BoxOfficeError):
-            self.say(self.service_text(str(error)), "error")
+            self.say(self.error_text(error), "error")
         else:
             self.say(self.tr("Something went wrong: %1").replace("%1", repr(error)), "error")
 

@@ -17,10 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.auth.permissions import Permission
-from boxoffice.devices.printing.print_queue import QueueState
-from boxoffice.devices.printing.shift_slips import SlipPrinterProblem
-from boxoffice.store.models import PrintOutcome
+from boxoffice.ops.cash import Permission, PrintOutcome, QueueState, SlipPrinterProblem
 from boxoffice.ui import slip_jobs
 from boxoffice.ui.qt import (
     QAbstractItemView,
@@ -40,7 +37,7 @@ from boxoffice.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from boxoffice.devices.printing.shift_slips import ZSlipChoice
+    from boxoffice.ops.cash import ZSlipChoice
     from boxoffice.store.models import Override
     from boxoffice.ui.cash_screen import CashScreen
     from boxoffice.ui.slip_jobs import ReceiptPrinterRoute, SlipNeedsSupervisor, SlipQueued
@@ -110,7 +107,7 @@ class SlipPrinting(QObject):
     ) -> None:
         self._asking = False
         if isinstance(result, slip_jobs.SlipNeedsSupervisor):
-            what = self.host.service_text(result.message)
+            what = self.host.error_text(result.error)
             self.host.say(what, "error")
             self.finished.emit("refused")
             self.host.reports_changed()
@@ -330,7 +327,7 @@ class ZReprintDialog(QDialog):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.note.setText(self.host.service_text(str(error)))
+        self.note.setText(self.host.error_text(error))
         self.loaded.emit()
 
     def selected(self) -> ZSlipChoice | None:
