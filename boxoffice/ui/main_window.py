@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from boxoffice.devices.registry import DeviceRegistry
     from boxoffice.seatmaps.view_model import PerformanceSummary, SeatMapData, SignedInUser
     from boxoffice.sync.status import SyncStatus
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.workers import StoreWorker
 
 PERFORMANCE_ID = Qt.ItemDataRole.UserRole + 1
@@ -604,8 +604,8 @@ class MainWindow(QMainWindow):
 
     def open_cash(self, page: str = "drawer") -> CashScreen:
         """The Cash screen (one per window), brought forward on ``page``."""
-        from boxoffice.ui.cash_screen import CashScreen
-        from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
+        from boxoffice.ui.screens.cash.screen import CashScreen
+        from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 
         if self.cash_screen is None:
             route = ReceiptPrinterRoute(self.devices) if self.devices is not None else None

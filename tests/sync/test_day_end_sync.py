@@ -182,7 +182,7 @@ def test_the_cash_screens_day_end_shows_the_other_terminals_from_the_server(
     from boxoffice.clock import utc_now
     from boxoffice.sync import protocol as p
     from boxoffice.ui.app import create_app
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.workers import StoreWorker
     from tests.server.helpers import z_report
 

@@ -28,10 +28,10 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.shifts import close
 from boxoffice.store import open_store
 from boxoffice.store.models import PrintOutcome, User
-from boxoffice.ui.cash_screen import CashScreen
 from boxoffice.ui.qt import QMessageBox, Qt
+from boxoffice.ui.screens.cash.screen import CashScreen
+from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.service_messages import SERVICE_MESSAGES
-from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (

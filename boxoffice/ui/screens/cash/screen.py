@@ -25,11 +25,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from boxoffice.errors import LEGACY, BoxOfficeError
-from boxoffice.ui import cash_jobs
-from boxoffice.ui.cash_close_page import ClosePage
-from boxoffice.ui.cash_drawer_page import DrawerPage
-from boxoffice.ui.cash_report_pages import DayEndJob, DayEndPage, XReportPage
-from boxoffice.ui.cash_slips import SlipPrinting
 from boxoffice.ui.override_dialog import OverrideDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -49,6 +44,12 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.close_page import ClosePage
+from boxoffice.ui.screens.cash.day_end_page import DayEndJob, DayEndPage
+from boxoffice.ui.screens.cash.drawer_page import DrawerPage
+from boxoffice.ui.screens.cash.slips import SlipPrinting
+from boxoffice.ui.screens.cash.x_page import XReportPage
 from boxoffice.ui.service_messages import service_message
 from boxoffice.ui.workers import FutureRelay
 
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
-    from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
+    from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
     from boxoffice.ui.workers import StoreWorker
 
 #: A step that takes longer than this shows a progress bar.

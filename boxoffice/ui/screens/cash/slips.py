@@ -18,7 +18,6 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from boxoffice.ops.cash import Permission, PrintOutcome, QueueState, SlipPrinterProblem
-from boxoffice.ui import slip_jobs
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -35,12 +34,17 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.screens.cash import slip_jobs
 
 if TYPE_CHECKING:
     from boxoffice.ops.cash import ZSlipChoice
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
-    from boxoffice.ui.slip_jobs import ReceiptPrinterRoute, SlipNeedsSupervisor, SlipQueued
+    from boxoffice.ui.screens.cash.host import CashHost
+    from boxoffice.ui.screens.cash.slip_jobs import (
+        ReceiptPrinterRoute,
+        SlipNeedsSupervisor,
+        SlipQueued,
+    )
 
 #: How long a slip may take to come out before it is taken back out of the queue.
 SLIP_WAIT_S = 30.0
@@ -55,7 +59,7 @@ class SlipPrinting(QObject):
     #: was too slow; the slip was taken back) or "refused" (nothing was recorded).
     finished = Signal(str)
 
-    def __init__(self, host: CashScreen, route: ReceiptPrinterRoute) -> None:
+    def __init__(self, host: CashHost, route: ReceiptPrinterRoute) -> None:
         super().__init__(host)
         self.host, self.route = host, route
         self.queued: SlipQueued | None = None
@@ -243,7 +247,7 @@ class ZReprintDialog(QDialog):
 
     def __init__(
         self,
-        host: CashScreen,
+        host: CashHost,
         terminal: str,
         when: Callable[..., str],
         parent: QWidget | None = None,

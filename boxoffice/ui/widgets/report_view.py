@@ -27,7 +27,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.report_text import report_text
+from boxoffice.ui.widgets.report_text import report_text
 
 FLAG_COLOUR = "#b00020"
 #: Facts shown side by side in the report's head.

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import ZSlipChoice
     from boxoffice.store import Store
-    from boxoffice.ui.cash_jobs import Job
+    from boxoffice.ui.screens.cash.jobs import Job
 
 __all__ = ["ReceiptPrinterRoute", "SlipNeedsSupervisor", "SlipQueued", "todays_z_reports"]
 

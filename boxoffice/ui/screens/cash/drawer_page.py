@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from boxoffice.errors import ValidationError
 from boxoffice.ops.cash import Permission
-from boxoffice.ui import cash_jobs
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -31,6 +30,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.screens.cash import jobs as cash_jobs
 from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
 
@@ -38,13 +38,13 @@ if TYPE_CHECKING:
     from boxoffice.money import Money
     from boxoffice.ops.cash import CashDesk, DrawerState
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.host import CashHost
 
 
 class DrawerPage(QWidget):
     """Open a shift, or work with the open one."""
 
-    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
+    def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.setObjectName("drawerPage")

@@ -1,10 +1,8 @@
-"""The X report and Day end tabs: a report fetched on demand and shown as tables.
+"""The Day end tab: the business day's figures for every terminal, shown as tables.
 
-The X report is the running figures of an open shift (``report_x``: it shows
-what the drawer should hold, so clerks do not get it); each view is audited,
-so it is fetched when asked for, not on every refresh. The day end is built
-by the job the screen hands in (``cash_screen._day_end_job``), so a version
-that merges the central server's figures only has to replace that job.
+The day end is built by the job the screen hands in (``jobs.day_end``, the op
+``ops.cash.day_end_report``), so a version that merges other figures only
+has to replace that job.
 """
 
 from __future__ import annotations
@@ -13,70 +11,22 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from boxoffice.ui import cash_jobs
 from boxoffice.ui.qt import QDate, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from boxoffice.ui.report_view import ReportView
+from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, Report
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.host import CashHost
 
 DayEndJob = Callable[["Actor", date], cash_jobs.Job]
-
-
-class XReportPage(QWidget):
-    """Running figures of the shift picked in the screen's header."""
-
-    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
-        self.setObjectName("xReportPage")
-        self.x: cash_jobs.ShownReport | None = None
-        self.view = ReportView(self.tr("Choose an open shift to see its running figures."))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-
-    def show_desk(self, desk: CashDesk) -> None:
-        if not desk.shifts:
-            self.x = None
-            self.view.show_report(None)
-            self.view.set_placeholder(self.tr("No shift is open at this terminal."))
-
-    def load(self) -> None:
-        """Fetch the X report of the selected shift (the service checks ``report_x``)."""
-        shift = self.host.selected_shift()
-        if shift is None:
-            self.x = None
-            self.view.show_report(None)
-            return
-        self.host.run(
-            cash_jobs.x_report(self.host.actor, shift.shift_id),
-            self._show,
-            busy=self.tr("Reading the running figures…"),
-        )
-
-    def _show(self, x: cash_jobs.ShownReport) -> None:
-        self.x = x
-        self.view.show_report(x.report)
-        self.host.reports_changed()
-
-    def current_report(self) -> Report | None:
-        return self.x.report if self.x is not None else None
-
-    def file_stem(self) -> str:
-        if self.x is None:
-            return "x-report"
-        return f"x-report-{self.x.content['terminal']}-shift-{self.x.content['shift']}".replace(
-            " ", "-"
-        )
 
 
 class DayEndPage(QWidget):
     """The business day's figures for every terminal this store knows (or the server)."""
 
-    def __init__(self, host: CashScreen, job: DayEndJob, parent: QWidget | None = None) -> None:
+    def __init__(self, host: CashHost, job: DayEndJob, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.setObjectName("dayEndPage")

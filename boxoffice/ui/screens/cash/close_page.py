@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.ops.cash import Permission
-from boxoffice.ui import cash_jobs
 from boxoffice.ui.qt import (
     QCheckBox,
     QHBoxLayout,
@@ -26,15 +25,16 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.report_view import ReportView
+from boxoffice.ui.screens.cash import jobs as cash_jobs
 from boxoffice.ui.widgets.card_batch import CardBatchEntry
 from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
+from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
     from boxoffice.ops.cash import BatchLine, CashDesk, DrawerState, Report
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.host import CashHost
 
 NOTHING, COUNT, CLOSED = range(3)
 
@@ -42,7 +42,7 @@ NOTHING, COUNT, CLOSED = range(3)
 class ClosePage(QWidget):
     """Count and close the selected shift; afterwards, its Z report."""
 
-    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
+    def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.setObjectName("closePage")
