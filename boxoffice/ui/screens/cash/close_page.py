@@ -363,8 +363,8 @@ class ClosePage(QWidget):
             what = self.host.error_text(outcome.signoff)
             self.host.say(what, "error")
             self.host.approve(
-                Permission.VARIANCE_SIGNOFF,
-                f"shift:{shift.shift_id}",
+                Permission(outcome.signoff.permission),
+                outcome.signoff.subject,
                 what,
                 lambda override, why: self._submit(
                     shift, None, vouchers, why, (override,) if override else ()

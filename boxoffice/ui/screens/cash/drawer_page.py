@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from boxoffice.errors import ValidationError
-from boxoffice.ops.cash import Permission
+from boxoffice.ops.cash import NeedsOverride, Permission
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -239,9 +239,7 @@ class DrawerPage(QWidget):
         )
         self.host.refresh(then=lambda: self.amount.setFocus())
 
-    def _ask_supervisor(self, amount: Money, reason: str, refusal: BaseException) -> None:
-        mine = self.host.desk.mine if self.host.desk else None
-        subject = f"shift:{mine.shift_id}" if mine else ""
+    def _ask_supervisor(self, amount: Money, reason: str, refusal: NeedsOverride) -> None:
         what = (
             self.tr("Pay-out of %1 (“%2”) is over the limit:")
             .replace("%1", amount.format())
@@ -251,8 +249,8 @@ class DrawerPage(QWidget):
         )
         self.host.say(self.tr("A supervisor must approve this pay-out."), "info")
         self.host.approve(
-            Permission.CASH_PAYOUT_LARGE,
-            subject,
+            Permission(refusal.permission),  # what the op asked for, and about which shift
+            refusal.subject,
             what,
             lambda override, _why: self.move("pay_out", (override,) if override else ()),
         )

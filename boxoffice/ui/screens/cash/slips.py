@@ -116,7 +116,7 @@ class SlipPrinting(QObject):
             self.finished.emit("refused")
             self.host.reports_changed()
             self.host.approve(
-                Permission.REPORT_Z,
+                Permission(result.error.permission),
                 result.subject,
                 self.tr("Print the slip of Z report %1 at %2: %3")
                 .replace("%1", str(number))
