@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from boxoffice.ui.qt import QDate, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ class DayEndPage(QWidget):
     def __init__(self, host: CashHost, job: DayEndJob, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        #: What this page tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.setObjectName("dayEndPage")
         self._job = job
         self.report: Report | None = None
@@ -80,7 +83,7 @@ class DayEndPage(QWidget):
     def _show(self, report: Report) -> None:
         self.report = report
         self.view.show_report(report)
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def current_report(self) -> Report | None:
         return self.report

@@ -31,6 +31,7 @@ from boxoffice.ui.qt import (
     QWidget,
 )
 from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
 
@@ -47,6 +48,8 @@ class DrawerPage(QWidget):
     def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        #: What this page tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.setObjectName("drawerPage")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_open())
@@ -108,7 +111,7 @@ class DrawerPage(QWidget):
     def open_shift(self) -> None:
         count = self.float_count.count()
         if count is None:
-            self.host.say(self.float_count.problem(), "error")
+            self.events.say(self.float_count.problem(), "error")
             self.float_count.first_field().setFocus()
             return
         total = self.float_count.total()
@@ -121,8 +124,8 @@ class DrawerPage(QWidget):
     def _opened(self, total: Money | None) -> None:
         self.float_count.clear()
         amount = total.format() if total is not None else ""
-        self.host.say(self.tr("Shift opened with a float of %1.").replace("%1", amount), "ok")
-        self.host.refresh(then=self.focus_first)
+        self.events.say(self.tr("Shift opened with a float of %1.").replace("%1", amount), "ok")
+        self.events.refresh(then=self.focus_first)
 
     # -- the open drawer ------------------------------------------------------------------
     def _build_ops(self) -> QWidget:
@@ -210,7 +213,7 @@ class DrawerPage(QWidget):
         try:
             amount = self.amount.money()
         except ValidationError as exc:
-            self.host.say(self.host.error_text(exc), "error")
+            self.events.say(self.host.error_text(exc), "error")
             self.amount.setFocus()
             return
         reason = self.reason.text().strip()
@@ -231,13 +234,13 @@ class DrawerPage(QWidget):
             return
         self.amount.clear()
         self.reason.clear()
-        self.host.say(
+        self.events.say(
             self.tr("%1 of %2 recorded.")
             .replace("%1", self._movement_text(kind))
             .replace("%2", amount.format()),
             "ok",
         )
-        self.host.refresh(then=lambda: self.amount.setFocus())
+        self.events.refresh(then=lambda: self.amount.setFocus())
 
     def _ask_supervisor(self, amount: Money, reason: str, refusal: NeedsOverride) -> None:
         what = (
@@ -247,7 +250,7 @@ class DrawerPage(QWidget):
             + "\n"
             + self.host.error_text(refusal)
         )
-        self.host.say(self.tr("A supervisor must approve this pay-out."), "info")
+        self.events.say(self.tr("A supervisor must approve this pay-out."), "info")
         self.host.approve(
             Permission(refusal.permission),  # what the op asked for, and about which shift
             refusal.subject,

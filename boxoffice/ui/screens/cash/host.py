@@ -2,10 +2,12 @@
 
 The pages (drawer, close, X report, day end) and the slip printing are given
 an object with these few services, not the screen class: running one step on
-the store worker, saying something to the clerk, asking a yes/no question or
-a supervisor's approval, and reading the desk the screen loaded. They import
-only this module, so no page imports the screen (no import cycle), and a
-test can hand a page any object that does these things.
+the store worker, asking a yes/no question or a supervisor's approval, and
+reading the desk the screen loaded. What they *tell* the screen (a line for
+the clerk, "my report changed", "reload the drawers") they emit as signals
+(``events.PageEvents``). They import only these modules, so no page imports
+the screen (no import cycle), and a test can hand a page any object that
+does these things.
 """
 
 from __future__ import annotations
@@ -52,17 +54,8 @@ class CashHost(Protocol):
     def watch(self, future: Future[Any], callback: Callable[[Future[Any]], None]) -> None:
         """Call ``callback(future)`` on the UI thread once ``future`` is done."""
 
-    def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Reload the desk; every page redraws from it."""
-
     def selected_shift(self) -> DrawerState | None:
         """The shift the Close and X tabs work on."""
-
-    def reports_changed(self) -> None:
-        """A page's report appeared or went (the Save and Print buttons follow)."""
-
-    def say(self, text: str, kind: str = "info") -> None:
-        """Show a line to the clerk ("info", "ok" or "error"); "" hides it."""
 
     def fail(self, error: BaseException) -> None:
         """Show a refusal (by its code, in the UI language) or an unexpected error."""

@@ -48,6 +48,7 @@ from boxoffice.ui.screens.cash import jobs as cash_jobs
 from boxoffice.ui.screens.cash.close_page import ClosePage
 from boxoffice.ui.screens.cash.day_end_page import DayEndJob, DayEndPage
 from boxoffice.ui.screens.cash.drawer_page import DrawerPage
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.screens.cash.slips import SlipPrinting
 from boxoffice.ui.screens.cash.x_page import XReportPage
 from boxoffice.ui.service_messages import service_message
@@ -144,6 +145,10 @@ class CashScreen(QWidget):
         self.close_page = ClosePage(self)
         self.x_page = XReportPage(self)
         self.day_end_page = DayEndPage(self, self._day_end_job)
+        for page in (self.drawer_page, self.close_page, self.x_page, self.day_end_page):
+            self._listen(page.events)
+        if self.slips is not None:
+            self._listen(self.slips.events)
         self.tabs.addTab(self.drawer_page, self.tr("&Drawer"))
         self.tabs.addTab(self.close_page, self.tr("C&lose shift"))
         self.tabs.addTab(self.x_page, self.tr("&X report"))
@@ -205,6 +210,12 @@ class CashScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, activated=self.close)
         self._update_picker_visibility()
         self.reports_changed()
+
+    def _listen(self, events: PageEvents) -> None:
+        """What a page or the slip printing says, shown here (lambdas: the screen may go first)."""
+        events.said.connect(lambda text, kind: self.say(text, kind))
+        events.reportChanged.connect(lambda: self.reports_changed())
+        events.refreshWanted.connect(lambda then: self.refresh(then=then))
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, name: str) -> None:

@@ -35,6 +35,7 @@ from boxoffice.ui.qt import (
     Signal,
 )
 from boxoffice.ui.screens.cash import slip_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 
 if TYPE_CHECKING:
     from boxoffice.ops.cash import ZSlipChoice
@@ -62,6 +63,8 @@ class SlipPrinting(QObject):
     def __init__(self, host: CashHost, route: ReceiptPrinterRoute) -> None:
         super().__init__(host)
         self.host, self.route = host, route
+        #: What the slip printing tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.queued: SlipQueued | None = None
         self.picker: ZReprintDialog | None = None
         self._asking = False
@@ -80,7 +83,7 @@ class SlipPrinting(QObject):
     def print_z(self, terminal: str, number: int, overrides: Sequence[Override] = ()) -> None:
         """Print the slip of stored Z report ``number`` of ``terminal``."""
         if self.busy():
-            self.host.say(self.tr("A Z slip is still on its way to the printer…"), "info")
+            self.events.say(self.tr("A Z slip is still on its way to the printer…"), "info")
             return
         self._asking = True
         started = self.host.wait_for(
@@ -93,7 +96,7 @@ class SlipPrinting(QObject):
         )
         if not started:
             self._asking = False
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _record(self, terminal: str, number: int, overrides: Sequence[Override]) -> None:
         started = self.host.run(
@@ -104,7 +107,7 @@ class SlipPrinting(QObject):
         )
         if not started:  # another step slipped in: nothing recorded, the clerk may try again
             self._asking = False
-            self.host.reports_changed()
+            self.events.reports_changed()
 
     def _recorded(
         self, terminal: str, number: int, result: SlipQueued | SlipNeedsSupervisor
@@ -112,9 +115,9 @@ class SlipPrinting(QObject):
         self._asking = False
         if isinstance(result, slip_jobs.SlipNeedsSupervisor):
             what = self.host.error_text(result.error)
-            self.host.say(what, "error")
+            self.events.say(what, "error")
             self.finished.emit("refused")
-            self.host.reports_changed()
+            self.events.reports_changed()
             self.host.approve(
                 Permission(result.error.permission),
                 result.subject,
@@ -131,7 +134,7 @@ class SlipPrinting(QObject):
         self._stopped = ""
         self._cancel = None
         self._deadline = time.monotonic() + SLIP_WAIT_S
-        self.host.say(
+        self.events.say(
             self.tr("Printing Z slip %1 on %2…")
             .replace("%1", str(number))
             .replace("%2", result.printer),
@@ -139,16 +142,16 @@ class SlipPrinting(QObject):
         )
         self.host.watch(result.job.done, lambda future: self._done(result, future))
         self._timer.start()
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _refused(self, number: int, error: BaseException) -> None:
         self._asking = False
         if isinstance(error, SlipPrinterProblem):
-            self.host.say(self._not_printed(number, error.printer, error.reason), "error")
+            self.events.say(self._not_printed(number, error.printer, error.reason), "error")
         else:
             self.host.fail(error)
         self.finished.emit("refused")
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _not_printed(self, number: int, printer: str, reason: str) -> str:
         return (
@@ -196,9 +199,9 @@ class SlipPrinting(QObject):
                 if queued.reprint
                 else self.tr("Z slip %1 printed on %2.")
             )
-            self.host.say(text.replace("%1", number).replace("%2", printer), "ok")
+            self.events.say(text.replace("%1", number).replace("%2", printer), "ok")
         elif outcome == PrintOutcome.UNCONFIRMED:
-            self.host.say(
+            self.events.say(
                 self.tr(
                     "Z slip %1 sent to %2, but the printer gave no status reply: "
                     "check that it came out."
@@ -208,19 +211,19 @@ class SlipPrinting(QObject):
                 "info",
             )
         elif outcome == PrintOutcome.CANCELLED and self._stopped:
-            self.host.say(self._not_printed(queued.number, printer, self._stopped), "error")
+            self.events.say(self._not_printed(queued.number, printer, self._stopped), "error")
             self.finished.emit("not_printed")
-            self.host.reports_changed()
+            self.events.reports_changed()
             return
         else:
-            self.host.say(
+            self.events.say(
                 self.tr("Z slip %1 could not be printed on %2 (see the print log).")
                 .replace("%1", number)
                 .replace("%2", printer),
                 "error",
             )
         self.finished.emit(str(outcome))
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     # -- reprints -----------------------------------------------------------------------
     def pick(self) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from boxoffice.ui.qt import QVBoxLayout, QWidget
 from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ class XReportPage(QWidget):
     def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        #: What this page tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.setObjectName("xReportPage")
         self.x: cash_jobs.ShownReport | None = None
         self.view = ReportView(self.tr("Choose an open shift to see its running figures."))
@@ -53,7 +56,7 @@ class XReportPage(QWidget):
     def _show(self, x: cash_jobs.ShownReport) -> None:
         self.x = x
         self.view.show_report(x.report)
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def current_report(self) -> Report | None:
         return self.x.report if self.x is not None else None
