@@ -43,6 +43,7 @@ from boxoffice.ops import OpResult
 from boxoffice.reports import day_end as day_end_reports
 from boxoffice.reports import export, zx
 from boxoffice.reports.model import Cell, Report, Section, cell_text
+from boxoffice.sales import no_sale as sales_no_sale
 from boxoffice.shifts import cards, close, denominations, drawer, drawer_state, slips
 from boxoffice.shifts import day_end as shift_day_end
 from boxoffice.shifts.business_day import business_day, report_timezone
@@ -220,6 +221,25 @@ def pay_out(
         )
         shift_id = row.shift_id
     return OpResult(shift_id, _shift_changed(ctx, shift_id))
+
+
+def no_sale(
+    ctx: TerminalContext,
+    actor: Actor,
+    reason: str,
+    *,
+    overrides: Sequence[int] = (),
+    now: datetime | None = None,
+) -> OpResult[None]:
+    """Open the drawer without a sale (``no_sale`` or an override, a reason, audited).
+
+    The sales service records it; the drawer opens once that is committed.
+    """
+    with ctx.store.write() as session:
+        sales_no_sale.no_sale(
+            session, actor, reason, overrides=_overrides(session, overrides), now=_now(ctx, now)
+        )
+    return OpResult(None)
 
 
 # -- count and close -------------------------------------------------------------------------

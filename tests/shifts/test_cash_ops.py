@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from boxoffice import audit
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.bus import ChangeSet
 from boxoffice.context import TerminalContext
@@ -105,3 +106,13 @@ def test_the_day_end_without_a_server_says_why(world: World) -> None:
     assert asked.server_error == "本售票窗口未连接中央服务器"
     with pytest.raises(PermissionDenied, match="may not print a Z report"):  # a clerk
         cash.day_end(ctx, world.clerk, world.now.date())
+
+
+def test_a_no_sale_needs_a_reason_and_is_audited(world: World) -> None:
+    ctx, _ = context(world)
+    with pytest.raises(ValidationError):
+        cash.no_sale(ctx, world.supervisor, "  ")
+    cash.no_sale(ctx, world.supervisor, "change for the float")
+    with world.store.read() as s:
+        (entry,) = audit.entries(s, "drawer.no_sale")
+    assert entry.username == "sue"
