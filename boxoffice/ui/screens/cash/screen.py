@@ -1,18 +1,22 @@
 """The Cash screen: open a shift, move cash, count and close it, X report, day end.
 
-Four tabs over the services of ``boxoffice.shifts`` and ``boxoffice.reports``:
+Four tabs over the cash ops (``boxoffice.ops.cash``), one module each:
 *Drawer* (float count, drops, pay-ins, pay-outs), *Close shift* (blind count,
 card batch, vouchers, close, Z report), *X report* (supervisors) and *Day
-end*. Every store call is a job on the ``StoreWorker``; a step that takes
+end*. Every op runs as a job on the ``StoreWorker``; a step that takes
 longer than a second shows a progress bar. Permissions are checked by the
 services; this screen only hides what a role cannot use and shows every
-refusal as the service words it. A supervisor's approval (large pay-out,
-variance sign-off, someone else's Z slip) is asked for in an
-``OverrideDialog`` and the refused step is retried once with it.
+refusal by its code in the UI's language. A refusal a supervisor could lift
+(``NeedsOverride``: large pay-out, variance sign-off, someone else's Z slip)
+opens an ``OverrideDialog`` for the permission and subject it names, and the
+refused step is retried once with the override.
+
+The pages tell the screen what happened by signals (``events.PageEvents``)
+and ask it only for the services of ``host.CashHost``.
 
 With a receipt printer at this terminal (``receipt_printer``), *Print Z slip*
 prints the Z report just closed and *Pick a Z slip to reprint…* one of
-today's (``cash_slips``).
+today's (``slips``).
 """
 
 from __future__ import annotations
