@@ -21,16 +21,17 @@ from sqlalchemy.orm import Session
 
 from boxoffice import settings
 from boxoffice.actor import system_actor
+from boxoffice.context import TerminalContext
 from boxoffice.devices import printers
 from boxoffice.devices.base import DeviceError, DeviceUnavailable
 from boxoffice.devices.printing import shift_slips
 from boxoffice.devices.printing.print_queue import PrintJob, PrintQueue, QueueState
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
+from boxoffice.ops import cash
 from boxoffice.reports import day_end, exceptions, export, inventory, pdf, sales, stock, zx
 from boxoffice.reports.model import Report, parse_date, report_timezone
 from boxoffice.shifts import close
-from boxoffice.shifts import day_end as shift_day_end
 from boxoffice.store import Store
 from boxoffice.store.models import Order, PrintOutcome, Shift, ZReport
 from boxoffice.sync import terminal as terminal_setup
@@ -111,7 +112,8 @@ def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
         queue = shift_slips.receipt_printer_queue(registry, printer)
         shift_slips.ready_for_slips(queue)  # refuses an absent or empty printer, recording nothing
         for z_id in z_ids:
-            job = shift_slips.print_z_slip(store, actor, queue, z_report_id=z_id)
+            ctx = TerminalContext(store, terminal, devices=registry)
+            job = cash.print_z_slip(ctx, actor, queue=queue, z_report_id=z_id).value.job
             outcome = _wait(queue, job)
             assert job.slip is not None
             what = f"Z {job.slip.content['number']} of {job.slip.content['terminal']}"
@@ -129,7 +131,10 @@ def _day_end(store: Store, on: date, local: bool) -> Report:
     """The venue's day end: the central server's figures merged with this store's."""
     client = None if local else terminal_setup.client_for(store)
     try:
-        fetched = shift_day_end.fetch(store, system_actor("admin-cli"), on, client)
+        ctx = TerminalContext(store, "")
+        fetched = cash.day_end(
+            ctx, system_actor("admin-cli"), on, server=client, local_only=client is None
+        ).value
     finally:
         if client is not None:
             client.close()

@@ -23,21 +23,23 @@ def check_target(path: Path) -> Path:
     try:
         _check(path)
     except OSError as exc:  # a name too long, a path through a file …
-        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ValidationError(
+            "report_cannot_write", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     return path
 
 
 def _check(path: Path) -> None:
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name")
+        raise ValidationError("report_path_is_folder", path=str(path))
     if path.exists() and not path.is_file():
         # A device or a pipe would be replaced by an ordinary file, not written to.
-        raise ValidationError(f"{path} is not an ordinary file; give a file name")
+        raise ValidationError("report_path_not_file", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise ValidationError(f"cannot write {path}: folder {parent} does not exist")
+        raise ValidationError("report_folder_missing", path=str(path), folder=str(parent))
     if not os.access(parent, os.W_OK):
-        raise ValidationError(f"cannot write {path}: folder {parent} is not writable")
+        raise ValidationError("report_folder_not_writable", path=str(path), folder=str(parent))
 
 
 def write(
@@ -45,12 +47,14 @@ def write(
 ) -> Path:
     """Write ``reports`` as ``fmt`` ("pdf" or "csv") to ``path``; returns the path."""
     if fmt not in FORMATS:
-        raise ValidationError(f"reports are written as {' or '.join(FORMATS)}, not {fmt!r}")
+        raise ValidationError("report_bad_format", formats=list(FORMATS), fmt=fmt)
     target = check_target(Path(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".report-", suffix=target.suffix)
     except OSError as exc:
-        raise ValidationError(f"cannot write {target}: {exc.strerror}") from None
+        raise ValidationError(
+            "report_cannot_write", path=str(target), reason=exc.strerror
+        ) from None
     os.close(fd)
     try:
         if fmt == "pdf":
@@ -60,7 +64,9 @@ def write(
         os.chmod(tmp, 0o644)  # readable by whoever files the reports, not mkstemp's 0600
         os.replace(tmp, target)
     except OSError as exc:
-        raise ValidationError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ValidationError(
+            "report_cannot_write", path=str(target), reason=exc.strerror or str(exc)
+        ) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

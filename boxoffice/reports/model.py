@@ -8,16 +8,14 @@ these; ``pdf`` and ``csv_out`` only render them. Amount cells are ``Money``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from boxoffice import settings
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.store.models import Venue
+
+# The venue's business day is the shifts' notion too (a Z report is dated by it);
+# it lives in ``boxoffice.shifts.business_day`` and reports read it from there.
+from boxoffice.shifts.business_day import Day, business_day, report_timezone
 
 Cell = str | int | Money | None
 
@@ -68,20 +66,6 @@ class Report:
     meta: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Day:
-    """One business day in the venue's time zone, as a UTC half-open interval."""
-
-    day: date
-    tz: ZoneInfo
-    start: datetime
-    end: datetime
-
-    @property
-    def label(self) -> str:
-        return f"{self.day.isoformat()} ({self.tz.key})"
-
-
 #: Business days a report can cover: far enough either way for any box office,
 #: near enough that the day's bounds in any time zone stay valid datetimes.
 FIRST_YEAR, LAST_YEAR = 1970, 9998
@@ -91,27 +75,24 @@ def parse_date(text: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise ValidationError("report_bad_date", text=text) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValidationError(
-            f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR} a report can cover"
+            "report_date_out_of_range", day=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
         )
     return day
 
 
-def report_timezone(session: Session) -> ZoneInfo:
-    """``reports.timezone`` if set, else the first venue's zone, else UTC."""
-    name = settings.find(session, "reports.timezone") or session.scalar(
-        select(Venue.timezone).order_by(Venue.id).limit(1)
-    )
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"unknown time zone {name!r} for reports") from None
-
-
-def business_day(session: Session, day: date) -> Day:
-    tz = report_timezone(session)
-    start = datetime.combine(day, time(0), tz)
-    end = datetime.combine(day + timedelta(days=1), time(0), tz)
-    return Day(day, tz, start.astimezone(ZoneInfo("UTC")), end.astimezone(ZoneInfo("UTC")))
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Cell",
+    "Chart",
+    "Day",
+    "Report",
+    "Section",
+    "business_day",
+    "cell_text",
+    "parse_date",
+    "report_timezone",
+]

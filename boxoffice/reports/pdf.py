@@ -310,7 +310,7 @@ def story(report: Report, width: float) -> list[Any]:
 def write(reports: Report | Sequence[Report], path: Path | str, *, page: str = "A4") -> Path:
     """Write one or more reports (each starting on a new page) to ``path``."""
     if page not in PAGE_SIZES:
-        raise ValidationError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page!r}")
+        raise ValidationError("report_bad_page_size", sizes=list(PAGE_SIZES), page=page)
     items = [reports] if isinstance(reports, Report) else list(reports)
     path = Path(path)
     doc = SimpleDocTemplate(

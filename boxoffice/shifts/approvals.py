@@ -1,57 +1,65 @@
-"""Whether a refused drawer action is waiting for a supervisor, so the UI can ask for one.
+"""Refusals a supervisor could lift, raised as ``NeedsOverride`` with what they are about.
 
-``drawer.pay_out`` refuses a large pay-out with ``PermissionDenied`` and
-``close.close_shift`` refuses a large variance with ``ValidationError``; the
-messages are for people. These answer the yes/no question a screen needs
-("ask a supervisor and try again?") from the same rules, without telling the
-caller any expected figure: ``close_needs_signoff`` only answers once the
-blind count is on record.
+``guard.require`` answers yes or no; the drawer's guarded steps (a large
+pay-out, a recount, a variance sign-off, someone else's Z slip) need the
+caller to learn *which* approval would let the step through, so the screen
+can ask a supervisor and retry with the override, without querying again.
+``require`` here raises ``NeedsOverride(permission, subject=...)`` when the
+actor lacks a supervisor's permission and holds no override for it, and
+otherwise leaves the decision (and the override's consumption) to the guard.
+
+``VarianceNeedsSignoff`` is the close refused because a variance is over the
+threshold and nobody has signed it off yet: it names the tender and the
+variance, and asks for ``variance_signoff`` with a reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
-from boxoffice.auth.guard import has_permission
-from boxoffice.auth.permissions import Permission
-from boxoffice.clock import utc_now
+from boxoffice.auth import guard
+from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission, parse_permission
+from boxoffice.errors import BoxOfficeError, NeedsOverride
 from boxoffice.money import Money
-from boxoffice.shifts import close, limits
-from boxoffice.shifts.drawer import get_shift
-from boxoffice.shifts.figures import compute
-from boxoffice.store.models import ShiftStatus
+from boxoffice.store.models import Override
 
 
-def payout_needs_approval(session: Session, actor: Actor, amount: Money) -> bool:
-    """A pay-out above the limit by someone who may not make large ones."""
-    if amount <= limits.payout_limit(session, amount.currency):
-        return False
-    return not has_permission(session, actor, Permission.CASH_PAYOUT_LARGE)
+class VarianceNeedsSignoff(NeedsOverride):
+    """A variance over the threshold: a supervisor signs it off with a reason."""
+
+    def __init__(self, *, subject: str, tender: str, variance: Money, **params: Any) -> None:
+        BoxOfficeError.__init__(
+            self,
+            "shift_variance_over_limit",
+            permission=Permission.VARIANCE_SIGNOFF.value,
+            subject=subject,
+            tender=tender,
+            variance=variance,
+            **params,
+        )
 
 
-def close_needs_signoff(
+def require(
     session: Session,
-    shift_id: int,
-    vouchers_counted: Mapping[str, int] | None = None,
+    actor: Actor,
+    permission: Permission | str,
+    *,
+    subject: str = "",
+    overrides: Sequence[Override] = (),
     now: datetime | None = None,
-) -> bool:
-    """A counted, open shift whose variance in some tender is over the threshold.
-
-    The same test as ``close.close_shift`` makes; False before the count.
-    """
-    shift = get_shift(session, shift_id)
-    if shift.status != ShiftStatus.OPEN or shift.counted_at is None:
-        return False
-    figures = compute(session, shift, now or utc_now())
-    content = close.report_content(
-        session,
-        figures,
-        kind="Z",
-        counted=close.stored_count(session, shift_id),
-        vouchers_counted=vouchers_counted,
-    )
-    return bool(close.over_threshold(session, content["reconciliation"]))
+) -> None:
+    """``guard.require``; a supervisor's permission missing and no override: ``NeedsOverride``."""
+    perm = parse_permission(permission)
+    if (
+        actor.user_id is not None
+        and guard.override_for(overrides, perm) is None
+        and perm in ROLE_PERMISSIONS["supervisor"]
+        and not guard.has_permission(session, actor, perm, now)
+    ):
+        raise NeedsOverride(perm.value, subject=subject)
+    guard.require(session, actor, perm, subject=subject, overrides=overrides, now=now)

@@ -76,25 +76,25 @@ def parse_terminal_result(result: Mapping[str, Any]) -> list[BatchLine]:
     "amount_minor": 45600}, ...}}``; anything else is refused by name.
     """
     if not isinstance(result, Mapping):
-        raise ValidationError("the terminal's end-of-day result is not a mapping")
+        raise ValidationError("card_batch_not_mapping")
     currency = result.get("currency")
     if not isinstance(currency, str):
-        raise ValidationError("the terminal's end-of-day result has no currency")
+        raise ValidationError("card_batch_no_currency")
     exponent(currency)
     schemes = result.get("schemes")
     if not isinstance(schemes, Mapping) or not schemes:
-        raise ValidationError("the terminal's end-of-day result has no schemes")
+        raise ValidationError("card_batch_no_schemes")
     lines = []
     for scheme, totals in schemes.items():
         if not isinstance(scheme, str) or not scheme.strip():
-            raise ValidationError(f"scheme name {scheme!r} in the terminal's result is not valid")
+            raise ValidationError("card_batch_bad_scheme", scheme=scheme)
         if not isinstance(totals, Mapping):
-            raise ValidationError(f"totals of {scheme} in the terminal's result are not a mapping")
+            raise ValidationError("card_batch_totals_not_mapping", scheme=scheme)
         amount, count = totals.get("amount_minor"), totals.get("count")
         if isinstance(amount, bool) or not isinstance(amount, int):
-            raise ValidationError(f"amount_minor of {scheme} must be a whole number")
+            raise ValidationError("card_batch_amount_not_whole", scheme=scheme)
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise ValidationError(f"count of {scheme} must be a whole number of 0 or more")
+            raise ValidationError("card_batch_count_not_whole", scheme=scheme)
         lines.append(BatchLine(scheme.strip().upper(), Money(amount, currency), count))
     return lines
 
@@ -112,17 +112,17 @@ def enter_batch(
     now = now or utc_now()
     require(session, actor, Permission.SHIFT_CLOSE, now=now)
     if source not in ("manual", "terminal"):
-        raise ValidationError("batch totals come from 'manual' entry or the 'terminal'")
+        raise ValidationError("card_batch_bad_source")
     shift = get_shift(session, shift_id)
     if shift.status != ShiftStatus.OPEN:
-        raise ValidationError(f"shift {shift.id} is closed; its reconciliation is final")
+        raise ValidationError("shift_closed_reconciliation_final", shift=shift.id)
     seen = set()
     for line in lines:
         key = (line.scheme.strip().upper(), line.amount.currency)
         if not key[0]:
-            raise ValidationError("each batch total needs a card scheme")
+            raise ValidationError("card_batch_scheme_needed")
         if key in seen:
-            raise ValidationError(f"{key[0]} is entered twice")
+            raise ValidationError("card_batch_scheme_twice", scheme=key[0])
         seen.add(key)
     session.execute(delete(CardBatchTotal).where(CardBatchTotal.shift_id == shift.id))
     for line in lines:

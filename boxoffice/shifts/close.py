@@ -30,8 +30,9 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.reports.model import report_timezone
-from boxoffice.shifts import cards, denominations, limits
+from boxoffice.shifts import approvals, cards, denominations, limits
+from boxoffice.shifts.approvals import VarianceNeedsSignoff
+from boxoffice.shifts.business_day import report_timezone
 from boxoffice.shifts.denominations import Count
 from boxoffice.shifts.drawer import get_shift
 from boxoffice.shifts.figures import ShiftFigures, compute
@@ -76,10 +77,10 @@ def count_cash(
     shift = get_shift(session, shift_id)
     _may_handle(session, actor, shift, now)
     if shift.status != ShiftStatus.OPEN:
-        raise ValidationError(f"shift {shift.id} is closed; its count is final")
+        raise ValidationError("shift_closed_count_final", shift=shift.id)
     counted = denominations.validate(count)
     if shift.counted_at is not None:
-        require(
+        approvals.require(
             session,
             actor,
             Permission.VARIANCE_SIGNOFF,
@@ -215,7 +216,7 @@ def x_report(
     require(session, actor, Permission.REPORT_X, subject=f"shift:{shift_id}", now=now)
     shift = get_shift(session, shift_id)
     if shift.status != ShiftStatus.OPEN:
-        raise ValidationError(f"shift {shift.id} is closed; print its Z report instead")
+        raise ValidationError("shift_closed_x_report", shift=shift.id)
     audit.record(session, actor, "report.x", f"shift:{shift.id}", {}, at=now)
     return report_content(session, compute(session, shift, now), kind="X")
 
@@ -242,13 +243,13 @@ def close_shift(
     shift = get_shift(session, shift_id)
     _may_handle(session, actor, shift, now)
     if shift.status != ShiftStatus.OPEN:
-        raise ValidationError(f"shift {shift.id} is already closed; a shift is never reopened")
+        raise ValidationError("shift_already_closed", shift=shift.id)
     if shift.counted_at is None:
-        raise ValidationError("count the cash in the drawer before closing the shift")
+        raise ValidationError("shift_count_first")
     for cur, amount in (vouchers_counted or {}).items():
         Money(amount, cur)
         if amount < 0:
-            raise ValidationError("a voucher count cannot be negative")
+            raise ValidationError("shift_voucher_count_negative")
     counted = stored_count(session, shift.id)
     figures = compute(session, shift, now)
     content = report_content(
@@ -259,12 +260,12 @@ def close_shift(
     if over:
         if not signoff_reason.strip():
             worst = max(over, key=lambda line: abs(line["variance"]))
-            amount = Money(worst["variance"], worst["currency"]).format()
-            raise ValidationError(
-                f"the {worst['tender']} variance of {amount} is over the limit: "
-                "a supervisor must sign it off with a reason"
+            raise VarianceNeedsSignoff(
+                subject=f"shift:{shift.id}",
+                tender=worst["tender"],
+                variance=Money(worst["variance"], worst["currency"]),
             )
-        require(
+        approvals.require(
             session,
             actor,
             Permission.VARIANCE_SIGNOFF,
@@ -337,14 +338,14 @@ def z_report(
     """A stored Z report, by shift or by terminal and number."""
     if shift_id is not None:
         row = session.scalar(select(ZReport).where(ZReport.shift_id == shift_id))
-        what = f"shift {shift_id}"
-    else:
-        row = session.scalar(
-            select(ZReport).where(ZReport.terminal == terminal, ZReport.number == number)
-        )
-        what = f"Z {number} at {terminal}"
+        if row is None:
+            raise NotFound("z_report_not_found_for_shift", shift=shift_id)
+        return row
+    row = session.scalar(
+        select(ZReport).where(ZReport.terminal == terminal, ZReport.number == number)
+    )
     if row is None:
-        raise NotFound(f"no Z report for {what}")
+        raise NotFound("z_report_not_found", number=number, terminal=terminal)
     return row
 
 

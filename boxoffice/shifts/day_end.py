@@ -16,13 +16,17 @@ per device as the venue's day end (``GET /api/v1/day-end``);
   picked; its open shifts are this store's (a close not yet synced would
   otherwise show as open).
 
-``fetch`` does all of it for a supervisor: permission, local figures, the
-server's figures when it answers, and the reason when it does not, so the
-report can say "LOCAL FIGURES ONLY" and why.
+The day end a supervisor asks for is put together by ``ops.cash.day_end``:
+``record_request`` (permission and audit), ``local_day_end``, the server's
+figures through the terminal's sync link, and ``DayEnd.merge``; when the
+server does not answer, the local figures come back with ``server_error``
+saying why, so the report can say "LOCAL FIGURES ONLY" and why. This module
+never talks to the network itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -35,14 +39,11 @@ from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
-from boxoffice.reports.model import business_day, report_timezone
 from boxoffice.shifts import close
+from boxoffice.shifts.business_day import business_day
 from boxoffice.shifts.figures import compute
-from boxoffice.store import Store, outbox
+from boxoffice.store import outbox
 from boxoffice.store.models import Shift, ShiftStatus, ZReport
-from boxoffice.sync import protocol as wire
-from boxoffice.sync.credentials import KeyringUnavailable
-from boxoffice.sync.errors import SyncError
 
 #: The drawer lines of a Z report, summed over a day.
 CASH_FIELDS = ("float", "sales", "refunds", "drops", "pay_ins", "pay_outs", "expected")
@@ -152,15 +153,21 @@ class DayEnd:
     def mismatches(self) -> list[tuple[str, int]]:
         return [(name, n) for name, t in sorted(self.terminals.items()) for n in t.mismatched]
 
-    def merge(self, server: wire.DayEnd) -> DayEnd:
-        """Join the server's day end (already validated) with what this store knows."""
+    def merge(self, server: ServerDayEnd, *, same: SameReport | None = None) -> DayEnd:
+        """Join the server's day end (already validated) with what this store knows.
+
+        ``same(local, server)`` tells whether two copies of a Z report say the
+        same (the caller compares them in the wire's shape); by default their
+        canonical JSON is compared.
+        """
+        same = same or _same
         merged = DayEnd(self.day, dict(self.terminals), local_only=False)
         merged.server_as_of = server.as_of
         for remote in server.terminals:
             zs = [z.model_dump(mode="json", exclude_unset=True) for z in remote.z_reports]
             local = merged.terminals.get(remote.terminal)
             if local is not None:
-                merged.terminals[remote.terminal] = _join(local, zs, remote)
+                merged.terminals[remote.terminal] = _join(local, zs, remote, same)
                 continue
             merged.terminals[remote.terminal] = TerminalDay(
                 remote.terminal,
@@ -201,11 +208,39 @@ class DayEnd:
         return out
 
 
+SameReport = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two copies of a Z report say the same (compared as canonical JSON)."""
-    return close.canonical(wire.ZReport.model_validate(a).model_dump(mode="json")) == (
-        close.canonical(wire.ZReport.model_validate(b).model_dump(mode="json"))
-    )
+    return close.canonical(a) == close.canonical(b)
+
+
+class ServerZReport(Protocol):
+    def model_dump(self, *, mode: str, exclude_unset: bool) -> dict[str, Any]: ...
+
+
+class ServerOpenShift(Protocol):
+    shift: str
+    clerk: str
+    opened_at: datetime | None
+
+
+class ServerTerminalDay(Protocol):
+    """One terminal's day as the server hands it out (``sync.protocol.TerminalDay``)."""
+
+    terminal: str
+    z_reports: Sequence[ServerZReport]
+    open_shifts: Sequence[ServerOpenShift]
+    last_contact: datetime | None
+    revoked: bool
+
+
+class ServerDayEnd(Protocol):
+    """The server's day end (``sync.protocol.DayEnd``), already validated."""
+
+    as_of: datetime | None
+    terminals: Sequence[ServerTerminalDay]
 
 
 def _closed(z: dict[str, Any]) -> tuple[datetime, int]:
@@ -213,7 +248,10 @@ def _closed(z: dict[str, Any]) -> tuple[datetime, int]:
 
 
 def _join(
-    local: TerminalDay, server_zs: list[dict[str, Any]], remote: wire.TerminalDay
+    local: TerminalDay,
+    server_zs: list[dict[str, Any]],
+    remote: ServerTerminalDay,
+    same: SameReport,
 ) -> TerminalDay:
     """This terminal's day: its own Z reports, and the server's copies it lacks (by shift)."""
     by_shift = {str(z["shift"]): z for z in local.z_reports}
@@ -222,7 +260,7 @@ def _join(
         mine = by_shift.get(str(z["shift"]))
         if mine is None:
             by_shift[str(z["shift"])] = z
-        elif not _same(mine, z):
+        elif not same(mine, z):
             mismatched.append(int(z["number"]))
     return TerminalDay(
         local.terminal,
@@ -266,39 +304,9 @@ def local_day_end(session: Session, on: date, now: datetime | None = None) -> Da
     return DayEnd(on, {own: mine})
 
 
-class DayEndSource(Protocol):
-    """What ``fetch`` needs of the sync client (``ServerClient.day_end``)."""
-
-    def day_end(self, on: date, tz: str) -> wire.DayEnd: ...
-
-
-def fetch(
-    store: Store,
-    actor: Actor,
-    on: date,
-    server: DayEndSource | None,
-    *,
-    now: datetime | None = None,
-) -> DayEnd:
-    """The venue's day end for a supervisor: the server's figures merged with this store's.
-
-    Without a server, or when it does not answer (or answers nonsense), the
-    local figures come back with ``server_error`` saying why; nothing in the
-    store changes either way except the audit entry.
-    """
+def record_request(session: Session, actor: Actor, on: date, now: datetime | None = None) -> None:
+    """Check and audit a supervisor's day end request (``report_z``: it shows every
+    open drawer's running cash, which a clerk's blind count must not see)."""
     now = now or utc_now()
-    with store.write() as session:
-        require(session, actor, Permission.REPORT_Z, subject=f"day:{on.isoformat()}", now=now)
-        audit.record(session, actor, "report.day_end", f"day:{on.isoformat()}", {}, at=now)
-    with store.read() as session:
-        local = local_day_end(session, on, now)
-        tz = report_timezone(session).key
-    if server is None:
-        local.server_error = "this terminal is not connected to a central server"
-        return local
-    try:
-        reply = server.day_end(on, tz)
-    except (SyncError, KeyringUnavailable) as exc:
-        local.server_error = str(exc)
-        return local
-    return local.merge(reply)
+    require(session, actor, Permission.REPORT_Z, subject=f"day:{on.isoformat()}", now=now)
+    audit.record(session, actor, "report.day_end", f"day:{on.isoformat()}", {}, at=now)

@@ -38,7 +38,7 @@ def denominations(currency: str) -> tuple[int, ...]:
     try:
         return DENOMINATIONS[currency]
     except KeyError:
-        raise ValidationError(f"no notes and coins are configured for {currency!r}") from None
+        raise ValidationError("no_denominations", currency=currency) from None
 
 
 def validate(count: Count) -> dict[str, dict[int, int]]:
@@ -48,20 +48,25 @@ def validate(count: Count) -> dict[str, dict[int, int]]:
         allowed = denominations(currency)
         for denomination, quantity in lines.items():
             if isinstance(denomination, bool) or not isinstance(denomination, int):
-                raise ValidationError(f"denomination {denomination!r} must be in minor units")
+                raise ValidationError("denomination_not_minor", denomination=denomination)
             if denomination not in allowed:
                 raise ValidationError(
-                    f"{Money(denomination, currency).format()} is not a {currency} note or coin"
+                    "denomination_not_of_currency",
+                    denomination=Money(denomination, currency),
+                    currency=currency,
                 )
             if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
                 raise ValidationError(
-                    f"the number of {Money(denomination, currency).format()} must be "
-                    f"a whole number of 0 or more, not {quantity!r}"
+                    "denomination_quantity_invalid",
+                    denomination=Money(denomination, currency),
+                    quantity=quantity,
                 )
             if quantity > MAX_QUANTITY:
                 raise ValidationError(
-                    f"{quantity:,} × {Money(denomination, currency).format()} is more than "
-                    f"a drawer or a safe bag holds (at most {MAX_QUANTITY:,}); check the count"
+                    "denomination_quantity_too_large",
+                    quantity=f"{quantity:,}",
+                    denomination=Money(denomination, currency),
+                    most=f"{MAX_QUANTITY:,}",
                 )
             if quantity:
                 clean.setdefault(currency, {})[denomination] = quantity

@@ -23,7 +23,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.shifts import denominations, limits
+from boxoffice.shifts import approvals, denominations, limits
 from boxoffice.shifts.denominations import Count
 from boxoffice.store import fast, outbox
 from boxoffice.store.models import (
@@ -62,17 +62,14 @@ def open_shift_id(session: Session, actor: Actor) -> int:
         session, _OPEN_SHIFT, {"terminal": actor.terminal, "username": actor.username}
     ).scalar()
     if shift_id is None:
-        raise ValidationError(
-            f"{actor.username} has no open shift at {actor.terminal}; "
-            "open a shift (count the float) first"
-        )
+        raise ValidationError("shift_not_open", user=actor.username, terminal=actor.terminal)
     return shift_id
 
 
 def get_shift(session: Session, shift_id: int) -> Shift:
     shift = session.get(Shift, shift_id)
     if shift is None:
-        raise NotFound(f"no shift {shift_id}")
+        raise NotFound("shift_not_found", shift=shift_id)
     return shift
 
 
@@ -84,9 +81,7 @@ def open_shift(
     require(session, actor, Permission.SHIFT_OPEN, now=now)
     counted = denominations.validate(float_count)
     if find_open(session, actor) is not None:
-        raise Conflict(
-            f"{actor.username} already has an open shift at {actor.terminal}; close it first"
-        )
+        raise Conflict("shift_already_open", user=actor.username, terminal=actor.terminal)
     shift = Shift(
         terminal=actor.terminal,
         user_id=actor.user_id,
@@ -99,7 +94,7 @@ def open_shift(
     try:
         session.flush()
     except IntegrityError as exc:  # another window of the same clerk was quicker
-        raise Conflict(f"{actor.username} already has an open shift at {actor.terminal}") from exc
+        raise Conflict("shift_already_open", user=actor.username, terminal=actor.terminal) from exc
     for currency, lines in counted.items():
         for denomination, quantity in lines.items():
             session.add(
@@ -186,8 +181,7 @@ def _must_hold(session: Session, shift: Shift, amount: Money, what: str) -> None
     )
     if amount.minor > int(held or 0):
         raise ValidationError(
-            f"the drawer does not hold {amount.format()} in {amount.currency} cash: "
-            f"no {what}; if the drawer holds more than the system knows, book a pay-in first"
+            "cash_not_in_drawer", amount=amount, currency=amount.currency, movement=what
         )
 
 
@@ -198,7 +192,7 @@ def _own_open_shift(session: Session, actor: Actor) -> Shift:
 def _positive(amount: Money, what: str) -> None:
     denominations.denominations(amount.currency)  # a currency this drawer can hold
     if amount.minor <= 0:
-        raise ValidationError(f"a {what} must be more than zero")
+        raise ValidationError("cash_amount_not_positive", movement=what)
 
 
 def drop(
@@ -237,7 +231,7 @@ def pay_in(
     require(session, actor, Permission.CASH_DROP, now=now)
     _positive(amount, "pay-in")
     if not reason.strip():
-        raise ValidationError("a pay-in needs a reason")
+        raise ValidationError("cash_reason_needed", movement="pay-in")
     shift = _own_open_shift(session, actor)
     row = _movement(shift, actor, CashKind.PAY_IN, amount.minor, amount.currency, reason, now)
     _book(session, row)
@@ -267,12 +261,12 @@ def pay_out(
     require(session, actor, Permission.CASH_DROP, now=now)
     _positive(amount, "pay-out")
     if not reason.strip():
-        raise ValidationError("a pay-out needs a reason")
+        raise ValidationError("cash_reason_needed", movement="pay-out")
     shift = _own_open_shift(session, actor)
     _must_hold(session, shift, amount, "pay-out")
     limit = limits.payout_limit(session, amount.currency)
     if amount > limit:
-        require(
+        approvals.require(
             session,
             actor,
             Permission.CASH_PAYOUT_LARGE,

@@ -23,8 +23,8 @@ from boxoffice.auth import grants
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.money import Money
-from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import close
+from boxoffice.shifts.business_day import report_timezone
 from boxoffice.shifts.denominations import DENOMINATIONS
 from boxoffice.store.models import (
     CashKind,

@@ -28,9 +28,9 @@ def _limit(session: Session, key: str, currency: str) -> Money:
     try:
         amount = Money.of(Decimal(value), currency)
     except (ValidationError, ArithmeticError) as exc:
-        raise ValidationError(f"setting {key} must be an amount, not {value!r}") from exc
+        raise ValidationError("shift_limit_not_amount", key=key, value=value) from exc
     if amount.minor < 0:
-        raise ValidationError(f"setting {key} must not be negative")
+        raise ValidationError("shift_limit_negative", key=key)
     return amount
 
 

@@ -4,9 +4,10 @@ TCP, the print log, who may print it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -16,7 +17,8 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
-from boxoffice.devices.printing import escpos_preview, print_log, shift_slips, z_slip
+from boxoffice.context import TerminalContext
+from boxoffice.devices.printing import escpos_preview, print_log, z_slip
 from boxoffice.devices.printing.escpos_ticket import (
     FS_CHINESE_OFF,
     FS_CHINESE_ON,
@@ -30,17 +32,43 @@ from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.print_queue import (
     ESC_POS_PAPER_QUERY,
     Printer,
+    PrintJob,
     PrintQueue,
 )
 from boxoffice.devices.printing.transports import FolderTransport, TcpTransport
-from boxoffice.errors import PermissionDenied, ValidationError
+from boxoffice.errors import NeedsOverride, PermissionDenied, ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import cash
 from boxoffice.reports import zx
 from boxoffice.shifts import close, drawer
+from boxoffice.store import Store
 from boxoffice.store.models import AuditEntry, PrintLogEntry, PrintOutcome, ZReport
 from tests.devices.printer_sim import PrinterSim, wait_for
 from tests.reports.conftest import Day, busy_day  # noqa: F401
 from tests.sales.conftest import FLOAT, World
+
+
+def print_z_slip(
+    store: Store,
+    actor: Actor,
+    queue: PrintQueue,
+    *,
+    overrides: Sequence[Any] = (),
+    now: datetime | None = None,
+    **which: Any,
+) -> PrintJob:
+    """Record and queue a Z slip through its op (``ops.cash.print_z_slip``)."""
+    ctx = TerminalContext(store, actor.terminal)
+    ids = [o.id for o in overrides]
+    return cash.print_z_slip(ctx, actor, queue=queue, overrides=ids, now=now, **which).value.job
+
+
+def print_x_slip(store: Store, actor: Actor, queue: PrintQueue, shift_id: int) -> PrintJob:
+    """Queue an X slip through its op (``ops.cash.print_x_slip``)."""
+    return cash.print_x_slip(
+        TerminalContext(store, actor.terminal), actor, shift_id, queue=queue
+    ).value
+
 
 CUT = b"\x1dV\x00"
 CP858 = b"\x1bt\x13"  # ESC t 19
@@ -242,7 +270,7 @@ def test_slip_over_tcp_arrives_whole_and_is_logged_then_reprints_say_so(
     ).start()
     queues.append(q)
     try:
-        job = shift_slips.print_z_slip(w.store, w.supervisor, q, terminal="Window 1", number=1)
+        job = print_z_slip(w.store, w.supervisor, q, terminal="Window 1", number=1)
         assert job.done.result(10) == PrintOutcome.PRINTED
         assert job.slip is not None and not job.reprint
         expected = ESC_POS_PAPER_QUERY + z_slip.escpos(job.slip, config)
@@ -250,7 +278,7 @@ def test_slip_over_tcp_arrives_whole_and_is_logged_then_reprints_say_so(
         assert bytes(sim.received) == expected  # one query, then the whole slip in one piece
         assert busy_day.z.sha256[:16] in "".join(texts(bytes(sim.received)[3:], width=384))
 
-        again = shift_slips.print_z_slip(w.store, w.supervisor, q, z_report_id=busy_day.z.id)
+        again = print_z_slip(w.store, w.supervisor, q, z_report_id=busy_day.z.id)
         assert again.done.result(10) == PrintOutcome.PRINTED and again.reprint
         assert wait_for(lambda: sim.received.count(CUT) == 2)
         assert "*** REPRINT ***" in texts(bytes(sim.received)[len(expected) + 3 :], width=384)
@@ -277,7 +305,7 @@ def test_the_clerk_prints_their_own_slip_only_just_after_the_close(
     w = busy_day.world
     q = pdf_queue(w, tmp_path, queues)
     closed = busy_day.z.created_at
-    job = shift_slips.print_z_slip(
+    job = print_z_slip(
         w.store, w.clerk, q, z_report_id=busy_day.z.id, now=closed + timedelta(minutes=5)
     )
     assert job.done.result(10) == PrintOutcome.PRINTED
@@ -285,8 +313,8 @@ def test_the_clerk_prints_their_own_slip_only_just_after_the_close(
         (entry,) = audit.entries(s, "report.z_slip")
         assert entry.username == "ann" and json.loads(entry.details)["own_shift"] is True
     before = counts(w)
-    with pytest.raises(PermissionDenied, match="may not print a Z report"):
-        shift_slips.print_z_slip(
+    with pytest.raises(NeedsOverride, match="print a Z report"):
+        print_z_slip(
             w.store, w.clerk, q, z_report_id=busy_day.z.id, now=closed + timedelta(hours=1)
         )
     assert counts(w) == before
@@ -307,16 +335,16 @@ def test_a_clerk_may_not_print_someone_elses_z_without_an_override(
         sues_id = sues.id
     q = pdf_queue(w, tmp_path, queues)
     before = counts(w)
-    with pytest.raises(PermissionDenied, match="clerk 'ann' may not print a Z report"):
-        shift_slips.print_z_slip(w.store, w.clerk, q, z_report_id=sues_id, now=later)
+    with pytest.raises(NeedsOverride, match="override is needed to print a Z report") as refused:
+        print_z_slip(w.store, w.clerk, q, z_report_id=sues_id, now=later)
+    assert refused.value.permission == "report_z"
+    assert refused.value.subject == f"shift:{sue_shift}"  # what the supervisor approves
     assert counts(w) == before and not list(tmp_path.glob("*.pdf"))
 
     token = authorise_override(
         w.store, w.clerk, "sue", "2468", Permission.REPORT_Z, f"shift:{sue_shift}", "bag", now=later
     )
-    job = shift_slips.print_z_slip(
-        w.store, w.clerk, q, z_report_id=sues_id, overrides=[token], now=later
-    )
+    job = print_z_slip(w.store, w.clerk, q, z_report_id=sues_id, overrides=[token], now=later)
     assert job.done.result(10) == PrintOutcome.PRINTED
     with w.store.read() as s:
         assert [e.action for e in audit.entries(s)][-2:] == ["override.used", "report.z_slip"]
@@ -348,7 +376,7 @@ def test_a_z_report_that_does_not_match_the_audit_chain_is_not_printed(
     q = pdf_queue(w, tmp_path, queues)
     before = counts(w)
     with pytest.raises(ValidationError, match="does not match the hash in the audit log"):
-        shift_slips.print_z_slip(w.store, w.supervisor, q, z_report_id=forged_id)
+        print_z_slip(w.store, w.supervisor, q, z_report_id=forged_id)
     assert counts(w) == before and not list(tmp_path.glob("*.pdf"))
 
 
@@ -359,9 +387,9 @@ def test_a_ticket_printer_queue_is_refused_before_anything_is_recorded(
     q = PrintQueue(Printer("BOCA", FglTicketDriver(), TcpTransport("127.0.0.1", 9)))
     before = counts(w)
     with pytest.raises(ValidationError, match="BOCA is a ticket printer"):
-        shift_slips.print_z_slip(w.store, w.supervisor, q, z_report_id=busy_day.z.id)
+        print_z_slip(w.store, w.supervisor, q, z_report_id=busy_day.z.id)
     with pytest.raises(ValidationError, match="BOCA is a ticket printer"):
-        shift_slips.print_x_slip(w.store, w.supervisor, q, w.shifts[("sue", "Window 1")])
+        print_x_slip(w.store, w.supervisor, q, w.shifts[("sue", "Window 1")])
     assert counts(w) == before
 
 
@@ -374,8 +402,8 @@ def test_x_slip_needs_report_x(
     q = pdf_queue(w, tmp_path, queues)
     shift = w.shifts[("ann", "Window 2")]
     with pytest.raises(PermissionDenied, match="may not print an X report"):
-        shift_slips.print_x_slip(w.store, w.clerk, q, shift)
-    job = shift_slips.print_x_slip(w.store, w.supervisor, q, shift)
+        print_x_slip(w.store, w.clerk, q, shift)
+    job = print_x_slip(w.store, w.supervisor, q, shift)
     assert job.done.result(10) == PrintOutcome.PRINTED
     with w.store.read() as s:
         (row,) = print_log.history(s, kind="x_slip")

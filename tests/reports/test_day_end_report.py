@@ -11,16 +11,24 @@ from typing import Any
 import pytest
 
 from boxoffice import audit
+from boxoffice.context import TerminalContext
 from boxoffice.errors import PermissionDenied
+from boxoffice.ops import cash
 from boxoffice.reports import csv_out, day_end, pdf
 from boxoffice.shifts import close
-from boxoffice.shifts.day_end import DayEnd, fetch, local_day_end
+from boxoffice.shifts.day_end import DayEnd, local_day_end
 from boxoffice.shifts.figures import compute
 from boxoffice.store.models import Shift
 from boxoffice.sync import protocol as wire
 from tests.reports.conftest import Day
 from tests.reports.test_reports import text_of as raw_text_of
 from tests.server import helpers as server_helpers
+
+
+def fetch(store, actor, on, server, *, now=None):  # type: ignore[no-untyped-def]
+    """The day end through its op (``ops.cash.day_end``), with ``server`` or none."""
+    ctx = TerminalContext(store, actor.terminal)
+    return cash.day_end(ctx, actor, on, server=server, local_only=server is None, now=now).value
 
 
 def text_of(path: Path) -> str:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from boxoffice import settings
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
+from boxoffice.context import TerminalContext
+from boxoffice.errors import BoxOfficeError, NeedsOverride, ValidationError
 from boxoffice.money import Money
+from boxoffice.ops import cash
 from boxoffice.shifts import approvals, close, drawer, drawer_state
 from tests.sales.conftest import FLOAT, World
 from tests.shifts.test_shifts import ann_shift, expected_cash, sell_cash
@@ -68,32 +73,59 @@ def test_float_currencies_come_from_the_setting_else_the_venues(world: World) ->
         assert drawer_state.float_currencies(s) == ("CHF", "EUR")  # unknown ones dropped
 
 
-def test_a_pay_out_needs_approval_only_over_the_limit_and_without_the_right(world: World) -> None:
-    with world.store.read() as s:
-        assert not approvals.payout_needs_approval(s, world.clerk, Money(10000, "EUR"))
-        assert approvals.payout_needs_approval(s, world.clerk, Money(10001, "EUR"))
-        assert not approvals.payout_needs_approval(s, world.supervisor, Money(10001, "EUR"))
+def test_a_pay_out_needs_an_override_only_over_the_limit_and_without_the_right(
+    world: World,
+) -> None:
+    ctx = TerminalContext(world.store, world.clerk.terminal, clock=lambda: world.now)
+    cash.pay_in(ctx, world.clerk, Money(30000, "EUR"), reason="change")
+    cash.pay_out(ctx, world.clerk, Money(10000, "EUR"), reason="taxi")  # at the limit
+    with pytest.raises(NeedsOverride) as refused:
+        cash.pay_out(ctx, world.clerk, Money(10001, "EUR"), reason="taxi")
+    assert refused.value.permission == "cash_payout_large"
+    assert refused.value.subject == f"shift:{ann_shift(world)}"
+    cash.pay_in(ctx, world.supervisor, Money(30000, "EUR"), reason="change")
+    cash.pay_out(ctx, world.supervisor, Money(10001, "EUR"), reason="taxi")  # sue may
     with world.store.write() as s:
         bob = users.create_user(s, system_actor("t"), "bob", "door", "5555")
-    with world.store.read() as s:  # a door user: over the limit and no right either way
-        assert approvals.payout_needs_approval(s, Actor(bob.id, "bob", "x"), Money(20000, "EUR"))
+    with world.store.read() as s, pytest.raises(NeedsOverride):  # no right either way
+        approvals.require(s, Actor(bob.id, "bob", "x"), "cash_payout_large", now=world.now)
+
+
+class _Undo(Exception):
+    """Raised to roll a trial close back."""
+
+
+def _close_refusal(
+    world: World, shift_id: int, vouchers: dict[str, int] | None = None
+) -> BaseException | None:
+    """What closing the shift would say now (the close is rolled back either way)."""
+    try:
+        with world.store.write() as s:
+            close.close_shift(s, world.clerk, shift_id, vouchers_counted=vouchers, now=world.now)
+            raise _Undo
+    except _Undo:
+        return None
+    except BoxOfficeError as refused:
+        return refused
 
 
 def test_a_close_needs_sign_off_only_after_a_count_off_by_more_than_the_threshold(
     world: World,
 ) -> None:
     shift_id = ann_shift(world)
-    with world.store.read() as s:
-        assert not approvals.close_needs_signoff(s, shift_id, now=world.now)  # not counted yet
+    not_counted = _close_refusal(world, shift_id)
+    assert isinstance(not_counted, ValidationError) and not_counted.code == "shift_count_first"
     with world.store.write() as s:  # 5.00 short: at the threshold, not over it
         close.count_cash(s, world.clerk, shift_id, {"EUR": {2000: 4, 500: 3}}, now=world.now)
-    with world.store.read() as s:
-        assert not approvals.close_needs_signoff(s, shift_id, now=world.now)
-        # An uncounted voucher tender is no variance; a counted one is.
-        assert approvals.close_needs_signoff(s, shift_id, {"EUR": 600}, now=world.now)
+    assert _close_refusal(world, shift_id) is None
+    # An uncounted voucher tender is no variance; a counted one is.
+    over = _close_refusal(world, shift_id, {"EUR": 600})
+    assert isinstance(over, NeedsOverride) and over.code == "shift_variance_over_limit"
+    assert over.permission == "variance_signoff" and over.subject == f"shift:{shift_id}"
+    assert over.params["tender"] == "voucher" and over.params["variance"] == Money(600, "EUR")
     with world.store.write() as s:
         close.count_cash(
             s, world.supervisor, shift_id, {"EUR": {2000: 4, 500: 2, 1: 99}}, now=world.now
         )
-    with world.store.read() as s:
-        assert approvals.close_needs_signoff(s, shift_id, now=world.now)  # 5.01 short
+    short = _close_refusal(world, shift_id)  # 9.01 short
+    assert isinstance(short, NeedsOverride) and short.params["variance"] == Money(-901, "EUR")

@@ -14,7 +14,7 @@ from boxoffice.actor import Actor
 from boxoffice.auth import users
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
-from boxoffice.errors import Conflict, PermissionDenied, ValidationError
+from boxoffice.errors import Conflict, NeedsOverride, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, refunds
 from boxoffice.shifts import cards, close, drawer, figures
@@ -280,10 +280,15 @@ def test_a_large_variance_needs_a_supervisor_and_a_reason(world: World) -> None:
     with world.store.write() as s:
         close.count_cash(s, world.clerk, shift_id, {"EUR": {2000: 4}}, now=world.now)  # 20 short
     before = snapshot(world)
-    with world.store.write() as s, pytest.raises(ValidationError, match="sign it off"):
+    with world.store.write() as s, pytest.raises(NeedsOverride, match="sign it off") as no_reason:
         close.close_shift(s, world.clerk, shift_id, now=world.now)
-    with world.store.write() as s, pytest.raises(PermissionDenied, match="sign off"):
+    assert no_reason.value.code == "shift_variance_over_limit"
+    assert no_reason.value.params["variance"] == Money(-2000, "EUR")
+    assert no_reason.value.subject == f"shift:{shift_id}"
+    with world.store.write() as s, pytest.raises(NeedsOverride, match="sign off") as no_right:
         close.close_shift(s, world.clerk, shift_id, signoff_reason="miscount", now=world.now)
+    assert no_right.value.permission == "variance_signoff"
+    assert no_right.value.subject == f"shift:{shift_id}"
     assert snapshot(world) == before
     token = override(world, Permission.VARIANCE_SIGNOFF, f"shift:{shift_id}", "counted twice")
     with world.store.write() as s:

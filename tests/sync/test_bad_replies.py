@@ -291,7 +291,12 @@ def test_a_bad_day_end_reply_gives_local_figures_and_says_why(
     """A supervisor still gets this terminal's figures, marked local, with the reason."""
     from datetime import date
 
-    from boxoffice.shifts.day_end import fetch
+    from boxoffice.context import TerminalContext
+    from boxoffice.ops import cash
+
+    def fetch(store, actor, on, server, *, now=None):  # type: ignore[no-untyped-def]
+        ctx = TerminalContext(store, actor.terminal)
+        return cash.day_end(ctx, actor, on, server=server, now=now).value
 
     _url, replies = bad_server
     replies["/api/v1/day-end"] = _json(_day_end_reply(**changes))

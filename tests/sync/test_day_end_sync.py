@@ -16,11 +16,12 @@ import pytest
 
 from boxoffice.actor import Actor
 from boxoffice.cli.main import main
+from boxoffice.context import TerminalContext
+from boxoffice.ops import cash
 from boxoffice.reports import day_end as day_end_report
 from boxoffice.reports import pdf
 from boxoffice.sales import checkout
 from boxoffice.shifts import close, denominations, drawer
-from boxoffice.shifts.day_end import fetch
 from boxoffice.shifts.drawer import get_shift
 from boxoffice.shifts.figures import compute
 from boxoffice.store.models import OutboxEntry, OutboxState
@@ -31,6 +32,12 @@ from tests.sales.conftest import World
 from tests.sales.helpers import cart, close_shift_of, eur
 from tests.shifts.conftest import fresh_world
 from tests.sync.harness import RunningServer, link, other_terminal
+
+
+def fetch(store, actor, on, server, *, now=None):  # type: ignore[no-untyped-def]
+    """The day end through its op (``ops.cash.day_end``), with ``server`` or none."""
+    ctx = TerminalContext(store, actor.terminal)
+    return cash.day_end(ctx, actor, on, server=server, local_only=server is None, now=now).value
 
 
 @pytest.fixture
@@ -175,7 +182,7 @@ def test_the_cash_screens_day_end_shows_the_other_terminals_from_the_server(
     from boxoffice.clock import utc_now
     from boxoffice.sync import protocol as p
     from boxoffice.ui.app import create_app
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.workers import StoreWorker
     from tests.server.helpers import z_report
 

@@ -40,7 +40,6 @@ from boxoffice.sales.signer import Signer, open_signer, register
 from boxoffice.shifts import drawer, figures
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import Seat, User
-from boxoffice.ui.cash_screen import CashScreen
 from boxoffice.ui.qt import (
     QAbstractButton,
     QApplication,
@@ -52,7 +51,8 @@ from boxoffice.ui.qt import (
     QTableWidget,
     QWidget,
 )
-from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
+from boxoffice.ui.screens.cash.screen import CashScreen
+from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import TERMINAL

@@ -14,8 +14,8 @@ from boxoffice.reports import day_end
 from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import close
 from boxoffice.store.models import ZReport
-from boxoffice.ui.cash_screen import CashScreen
-from boxoffice.ui.report_view import cell_text
+from boxoffice.ui.screens.cash.screen import CashScreen
+from boxoffice.ui.widgets.report_view import cell_text
 from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
@@ -164,7 +164,7 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
     # A shift opened before the terminal was renamed, as the day end lists it.
-    from boxoffice.ui.report_text import report_text
+    from boxoffice.ui.widgets.report_text import report_text
 
     assert report_text("Window 1 (opened as Window 2)") == "Window 1（以 Window 2 的名义开班）"
     assert report_text("paid in cash, as agreed") == "paid in cash, as agreed"  # a reason
@@ -213,8 +213,8 @@ def test_closing_the_screen_while_a_step_runs_drops_its_answer(
 ) -> None:
     import time
 
-    from boxoffice.ui.cash_screen import _day_end_job
     from boxoffice.ui.qt import QApplication
+    from boxoffice.ui.screens.cash.screen import _day_end_job
 
     def slow(actor, on):  # type: ignore[no-untyped-def]
         job = _day_end_job(actor, on)

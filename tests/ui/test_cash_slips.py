@@ -28,10 +28,10 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.shifts import close
 from boxoffice.store import open_store
 from boxoffice.store.models import PrintOutcome, User
-from boxoffice.ui.cash_screen import CashScreen
 from boxoffice.ui.qt import QMessageBox, Qt
+from boxoffice.ui.screens.cash.screen import CashScreen
+from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.service_messages import SERVICE_MESSAGES
-from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (
@@ -217,7 +217,7 @@ def test_a_clerk_printing_another_clerks_z_is_refused_until_a_supervisor_approve
         qtbot, worker, cash_world.clerk, receipt_printer=open_devices(cash_world, devices)
     )
     assert pick_and_print(qtbot, screen, number) == "refused"
-    refusal = "clerk 'ann' may not print a Z report; ask a supervisor for an override"
+    refusal = "a supervisor's override is needed to print a Z report"
     assert screen.message.text() == refusal
     qtbot.waitUntil(lambda: screen.override_dialog is not None, timeout=STORE_WAIT_MS)
     dialog = screen.override_dialog

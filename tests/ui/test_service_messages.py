@@ -186,9 +186,8 @@ def test_the_chinese_cash_screen_says_why_a_drop_was_refused(
     qtbot.keyClick(page.drop_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: screen.message.text() != "", timeout=STORE_WAIT_MS)
     settle(qtbot, screen, worker)
-    assert screen.message.text() == (
-        "钱箱中的 EUR 现金不足 €500.00：不能存入保险柜；"
-        "如果钱箱里的现金比系统记录的多，请先登记放入现金"
+    assert screen.message.text() == (  # by its code, in the glossary's words
+        "钱箱中没有€500.00的EUR现金，不能投库；如果钱箱中的现金多于系统记录，请先补入现金"
     )
     assert screen.message.property("kind") == "error"
     assert snapshot(cash_world) == before

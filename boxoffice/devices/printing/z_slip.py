@@ -176,4 +176,4 @@ def render(slip: Slip, driver: object) -> bytes:
         return escpos(slip, driver.config)
     if isinstance(driver, PdfTicketDriver):
         return pdf(slip)
-    raise ValidationError("a Z slip prints on a receipt printer (ESC/POS) or as PDF")
+    raise ValidationError("z_slip_wrong_driver")

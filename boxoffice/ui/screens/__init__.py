@@ -1,1 +1,2 @@
-"""The screens, one package each (sell, orders, cash, door, devices, admin)."""
+"""The screens, one package each (sell, orders, cash, door, devices, admin): a screen calls ops
+and redraws on change-sets."""

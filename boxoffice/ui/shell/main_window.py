@@ -75,7 +75,7 @@ if TYPE_CHECKING:
         SignedInUser,
     )
     from boxoffice.ops.session import SyncStatus
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.device_settings import DeviceSettingsPanel
     from boxoffice.ui.screens.door import DoorScreen
@@ -668,8 +668,8 @@ class MainWindow(QMainWindow):
 
     def open_cash(self, page: str = "drawer") -> CashScreen:
         """The Cash screen (one per window), brought forward on ``page``."""
-        from boxoffice.ui.cash_screen import CashScreen
-        from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
+        from boxoffice.ui.screens.cash.screen import CashScreen
+        from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 
         if self.cash_screen is None:
             route = ReceiptPrinterRoute(self.devices) if self.devices is not None else None

@@ -9,8 +9,7 @@ other half appears on the Z report.
 from __future__ import annotations
 
 from boxoffice.errors import ValidationError
-from boxoffice.shifts.cards import BatchLine
-from boxoffice.shifts.drawer_state import COMMON_SCHEMES
+from boxoffice.ops.cash import COMMON_SCHEMES, BatchLine
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QComboBox,

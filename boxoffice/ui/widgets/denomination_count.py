@@ -13,7 +13,7 @@ Enter and Down go to the next row, Up to the previous one.
 from __future__ import annotations
 
 from boxoffice.money import Money
-from boxoffice.shifts.denominations import denominations
+from boxoffice.ops.cash import notes_and_coins as denominations
 from boxoffice.ui.qt import (
     QEvent,
     QGridLayout,

@@ -10,8 +10,8 @@ Tables are as tall as their rows: the whole report scrolls as one page.
 from __future__ import annotations
 
 from boxoffice.money import Money
-from boxoffice.reports.model import Cell, Report, Section
-from boxoffice.reports.model import cell_text as model_cell_text
+from boxoffice.ops.cash import Cell, Report, Section
+from boxoffice.ops.cash import cell_text as model_cell_text
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -27,7 +27,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.report_text import report_text
+from boxoffice.ui.widgets.report_text import report_text
 
 FLAG_COLOUR = "#b00020"
 #: Facts shown side by side in the report's head.

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.auth.permissions import Permission
 from boxoffice.errors import ValidationError
-from boxoffice.ui import cash_jobs
+from boxoffice.ops.cash import NeedsOverride, Permission
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -31,22 +30,26 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
 
 if TYPE_CHECKING:
     from boxoffice.money import Money
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
+    from boxoffice.ops.cash import CashDesk, DrawerState
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.host import CashHost
 
 
 class DrawerPage(QWidget):
     """Open a shift, or work with the open one."""
 
-    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
+    def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        #: What this page tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.setObjectName("drawerPage")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_open())
@@ -108,7 +111,7 @@ class DrawerPage(QWidget):
     def open_shift(self) -> None:
         count = self.float_count.count()
         if count is None:
-            self.host.say(self.float_count.problem(), "error")
+            self.events.say(self.float_count.problem(), "error")
             self.float_count.first_field().setFocus()
             return
         total = self.float_count.total()
@@ -121,8 +124,8 @@ class DrawerPage(QWidget):
     def _opened(self, total: Money | None) -> None:
         self.float_count.clear()
         amount = total.format() if total is not None else ""
-        self.host.say(self.tr("Shift opened with a float of %1.").replace("%1", amount), "ok")
-        self.host.refresh(then=self.focus_first)
+        self.events.say(self.tr("Shift opened with a float of %1.").replace("%1", amount), "ok")
+        self.events.refresh(then=self.focus_first)
 
     # -- the open drawer ------------------------------------------------------------------
     def _build_ops(self) -> QWidget:
@@ -210,7 +213,7 @@ class DrawerPage(QWidget):
         try:
             amount = self.amount.money()
         except ValidationError as exc:
-            self.host.say(self.host.service_text(str(exc)), "error")
+            self.events.say(self.host.error_text(exc), "error")
             self.amount.setFocus()
             return
         reason = self.reason.text().strip()
@@ -227,32 +230,30 @@ class DrawerPage(QWidget):
 
     def _moved(self, kind: str, amount: Money, reason: str, result: Any) -> None:
         if isinstance(result, cash_jobs.NeedsSupervisor):
-            self._ask_supervisor(amount, reason, result.message)
+            self._ask_supervisor(amount, reason, result.error)
             return
         self.amount.clear()
         self.reason.clear()
-        self.host.say(
+        self.events.say(
             self.tr("%1 of %2 recorded.")
             .replace("%1", self._movement_text(kind))
             .replace("%2", amount.format()),
             "ok",
         )
-        self.host.refresh(then=lambda: self.amount.setFocus())
+        self.events.refresh(then=lambda: self.amount.setFocus())
 
-    def _ask_supervisor(self, amount: Money, reason: str, message: str) -> None:
-        mine = self.host.desk.mine if self.host.desk else None
-        subject = f"shift:{mine.shift_id}" if mine else ""
+    def _ask_supervisor(self, amount: Money, reason: str, refusal: NeedsOverride) -> None:
         what = (
             self.tr("Pay-out of %1 (“%2”) is over the limit:")
             .replace("%1", amount.format())
             .replace("%2", reason)
             + "\n"
-            + self.host.service_text(message)
+            + self.host.error_text(refusal)
         )
-        self.host.say(self.tr("A supervisor must approve this pay-out."), "info")
+        self.events.say(self.tr("A supervisor must approve this pay-out."), "info")
         self.host.approve(
-            Permission.CASH_PAYOUT_LARGE,
-            subject,
+            Permission(refusal.permission),  # what the op asked for, and about which shift
+            refusal.subject,
             what,
             lambda override, _why: self.move("pay_out", (override,) if override else ()),
         )

@@ -1,18 +1,22 @@
 """The Cash screen: open a shift, move cash, count and close it, X report, day end.
 
-Four tabs over the services of ``boxoffice.shifts`` and ``boxoffice.reports``:
+Four tabs over the cash ops (``boxoffice.ops.cash``), one module each:
 *Drawer* (float count, drops, pay-ins, pay-outs), *Close shift* (blind count,
 card batch, vouchers, close, Z report), *X report* (supervisors) and *Day
-end*. Every store call is a job on the ``StoreWorker``; a step that takes
+end*. Every op runs as a job on the ``StoreWorker``; a step that takes
 longer than a second shows a progress bar. Permissions are checked by the
 services; this screen only hides what a role cannot use and shows every
-refusal as the service words it. A supervisor's approval (large pay-out,
-variance sign-off, someone else's Z slip) is asked for in an
-``OverrideDialog`` and the refused step is retried once with it.
+refusal by its code in the UI's language. A refusal a supervisor could lift
+(``NeedsOverride``: large pay-out, variance sign-off, someone else's Z slip)
+opens an ``OverrideDialog`` for the permission and subject it names, and the
+refused step is retried once with the override.
+
+The pages tell the screen what happened by signals (``events.PageEvents``)
+and ask it only for the services of ``host.CashHost``.
 
 With a receipt printer at this terminal (``receipt_printer``), *Print Z slip*
 prints the Z report just closed and *Pick a Z slip to reprint…* one of
-today's (``cash_slips``).
+today's (``slips``).
 """
 
 from __future__ import annotations
@@ -24,12 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from boxoffice.errors import BoxOfficeError
-from boxoffice.ui import cash_jobs
-from boxoffice.ui.cash_close_page import ClosePage
-from boxoffice.ui.cash_drawer_page import DrawerPage
-from boxoffice.ui.cash_report_pages import DayEndJob, DayEndPage, XReportPage
-from boxoffice.ui.cash_slips import SlipPrinting
+from boxoffice.errors import LEGACY, BoxOfficeError
 from boxoffice.ui.override_dialog import OverrideDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -37,6 +36,7 @@ from boxoffice.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QLocale,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -48,17 +48,21 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.close_page import ClosePage
+from boxoffice.ui.screens.cash.day_end_page import DayEndJob, DayEndPage
+from boxoffice.ui.screens.cash.drawer_page import DrawerPage
+from boxoffice.ui.screens.cash.events import PageEvents
+from boxoffice.ui.screens.cash.slips import SlipPrinting
+from boxoffice.ui.screens.cash.x_page import XReportPage
 from boxoffice.ui.service_messages import service_message
 from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
-    from boxoffice.auth.permissions import Permission
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
-    from boxoffice.store import Store
+    from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
-    from boxoffice.ui.slip_jobs import ReceiptPrinterRoute
+    from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
     from boxoffice.ui.workers import StoreWorker
 
 #: A step that takes longer than this shows a progress bar.
@@ -69,30 +73,13 @@ PAGES = ("drawer", "close", "x", "day_end")
 def _day_end_job(actor: Actor, on: date) -> cash_jobs.Job:
     """The venue's day end for ``on``: the central server's figures merged with this store's.
 
-    ``shifts.day_end.fetch`` checks the permission (``report_z``: the day end
-    shows every open drawer's running cash, which a clerk's blind count must
-    not see) and audits the request. Without a server, or when it does not
-    answer within the client's timeouts (1.5 s to connect), the report is
+    The op (``ops.cash.day_end``) checks the permission (``report_z``: the day
+    end shows every open drawer's running cash, which a clerk's blind count
+    must not see) and audits the request. Without a server, or when it does
+    not answer within the client's timeouts (1.5 s to connect), the report is
     this store's figures with the banner saying why.
     """
-
-    def job(store: Store) -> Report:
-        from boxoffice.reports import day_end as day_end_report
-        from boxoffice.reports.model import report_timezone
-        from boxoffice.shifts import day_end
-        from boxoffice.sync import terminal
-
-        client = terminal.client_for(store)  # None when this terminal works alone
-        try:
-            fetched = day_end.fetch(store, actor, on, client)
-        finally:
-            if client is not None:
-                client.close()
-        with store.read() as session:
-            tz = report_timezone(session)
-        return day_end_report.to_report(fetched, tz)
-
-    return job
+    return cash_jobs.day_end(actor, on)
 
 
 class CashScreen(QWidget):
@@ -162,6 +149,10 @@ class CashScreen(QWidget):
         self.close_page = ClosePage(self)
         self.x_page = XReportPage(self)
         self.day_end_page = DayEndPage(self, self._day_end_job)
+        for page in (self.drawer_page, self.close_page, self.x_page, self.day_end_page):
+            self._listen(page.events)
+        if self.slips is not None:
+            self._listen(self.slips.events)
         self.tabs.addTab(self.drawer_page, self.tr("&Drawer"))
         self.tabs.addTab(self.close_page, self.tr("C&lose shift"))
         self.tabs.addTab(self.x_page, self.tr("&X report"))
@@ -223,6 +214,12 @@ class CashScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, activated=self.close)
         self._update_picker_visibility()
         self.reports_changed()
+
+    def _listen(self, events: PageEvents) -> None:
+        """What a page or the slip printing says, shown here (lambdas: the screen may go first)."""
+        events.said.connect(lambda text, kind: self.say(text, kind))
+        events.reportChanged.connect(lambda: self.reports_changed())
+        events.refreshWanted.connect(lambda then: self.refresh(then=then))
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, name: str) -> None:
@@ -427,9 +424,15 @@ class CashScreen(QWidget):
     def service_text(self, text: str) -> str:
         return service_message(text)
 
+    def error_text(self, error: BaseException) -> str:
+        """A refusal in the UI's language: by its code, or (not yet coded) its English shape."""
+        if isinstance(error, BoxOfficeError) and error.code != LEGACY:
+            return error.message(QLocale().name())
+        return service_message(str(error))
+
     def fail(self, error: BaseException) -> None:
         if isinstance(error, BoxOfficeError):
-            self.say(self.service_text(str(error)), "error")
+            self.say(self.error_text(error), "error")
         else:
             self.say(self.tr("Something went wrong: %1").replace("%1", repr(error)), "error")
 

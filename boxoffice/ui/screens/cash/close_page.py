@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from boxoffice.auth.permissions import Permission
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
-from boxoffice.ui import cash_jobs
+from boxoffice.ops.cash import Permission
 from boxoffice.ui.qt import (
     QCheckBox,
     QHBoxLayout,
@@ -26,17 +25,17 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.report_view import ReportView
+from boxoffice.ui.screens.cash import jobs as cash_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.widgets.card_batch import CardBatchEntry
 from boxoffice.ui.widgets.denomination_count import DenominationCount
 from boxoffice.ui.widgets.money_edit import MoneyEdit
+from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
-    from boxoffice.reports.model import Report
-    from boxoffice.shifts.cards import BatchLine
-    from boxoffice.shifts.drawer_state import CashDesk, DrawerState
+    from boxoffice.ops.cash import BatchLine, CashDesk, DrawerState, Report
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
+    from boxoffice.ui.screens.cash.host import CashHost
 
 NOTHING, COUNT, CLOSED = range(3)
 
@@ -44,9 +43,11 @@ NOTHING, COUNT, CLOSED = range(3)
 class ClosePage(QWidget):
     """Count and close the selected shift; afterwards, its Z report."""
 
-    def __init__(self, host: CashScreen, parent: QWidget | None = None) -> None:
+    def __init__(self, host: CashHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        #: What this page tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.setObjectName("closePage")
         self.shift: DrawerState | None = None
         self.z: cash_jobs.ShownReport | None = None
@@ -101,7 +102,9 @@ class ClosePage(QWidget):
         self.batch = CardBatchEntry("EUR")
         self.batch.problem.connect(
             lambda text: (
-                self.host.say(self.host.service_text(text), "error") if text else self.host.say("")
+                self.events.say(self.host.service_text(text), "error")
+                if text
+                else self.events.say("")
             )
         )
         self.vouchers_check = QCheckBox(self.tr("&Gift vouchers counted"))
@@ -271,7 +274,7 @@ class ClosePage(QWidget):
         for widget in self.counts.values():
             widget.clear()
         self.show_shift(shift)
-        self.host.say(self.tr("Recount approved: count the drawer again, then close."), "info")
+        self.events.say(self.tr("Recount approved: count the drawer again, then close."), "info")
         self.focus_first()
 
     # -- closing ------------------------------------------------------------------------
@@ -285,7 +288,7 @@ class ClosePage(QWidget):
             for widget in self.counts.values():
                 part = widget.count()
                 if part is None:
-                    self.host.say(widget.problem(), "error")
+                    self.events.say(widget.problem(), "error")
                     widget.first_field().setFocus()
                     return
                 count.update(part)
@@ -294,7 +297,7 @@ class ClosePage(QWidget):
             try:
                 amount = self.vouchers.money()
             except ValidationError as exc:
-                self.host.say(self.host.service_text(str(exc)), "error")
+                self.events.say(self.host.error_text(exc), "error")
                 self.vouchers.setFocus()
                 return
             vouchers = {amount.currency: amount.minor}
@@ -347,7 +350,7 @@ class ClosePage(QWidget):
         if self.shift is not None:
             self._recount.pop(self.shift.shift_id, None)  # a recount is approved for one try
         self.host.fail(error)
-        self.host.refresh()  # the count may be stored even though the close was refused
+        self.events.refresh()  # the count may be stored even though the close was refused
 
     def _closed(
         self,
@@ -359,14 +362,14 @@ class ClosePage(QWidget):
         self._sent_batch[shift.shift_id] = lines  # stored, whatever the close said
         self._recount.pop(shift.shift_id, None)  # the recount is on record
         if outcome.signoff is not None:
-            self.host.refresh()
+            self.events.refresh()
             rights = self.host.desk.rights if self.host.desk else None
             needs_supervisor = not (rights and rights.signoff)
-            what = self.host.service_text(outcome.signoff.message)
-            self.host.say(what, "error")
+            what = self.host.error_text(outcome.signoff)
+            self.events.say(what, "error")
             self.host.approve(
-                Permission.VARIANCE_SIGNOFF,
-                f"shift:{shift.shift_id}",
+                Permission(outcome.signoff.permission),
+                outcome.signoff.subject,
                 what,
                 lambda override, why: self._submit(
                     shift, None, vouchers, why, (override,) if override else ()
@@ -377,13 +380,13 @@ class ClosePage(QWidget):
         assert outcome.z is not None
         self.show_z(outcome.z)
         number = outcome.z.content.get("number")
-        self.host.say(
+        self.events.say(
             self.tr("Shift %1 is closed: Z report %2.")
             .replace("%1", str(shift.shift_id))
             .replace("%2", str(number)),
             "ok",
         )
-        self.host.refresh()
+        self.events.refresh()
 
     def show_z(self, z: cash_jobs.ShownReport) -> None:
         self.z = z
@@ -396,7 +399,7 @@ class ClosePage(QWidget):
         self.z_view.show_report(z.report)
         self.stack.setCurrentIndex(CLOSED)
         self.z_view.setFocus()  # arrows scroll it; Tab reaches Save and Print
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     # -- for the screen's Save and Print ---------------------------------------------------
     def current_report(self) -> Report | None:

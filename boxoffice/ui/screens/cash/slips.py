@@ -17,11 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.auth.permissions import Permission
-from boxoffice.devices.printing.print_queue import QueueState
-from boxoffice.devices.printing.shift_slips import SlipPrinterProblem
-from boxoffice.store.models import PrintOutcome
-from boxoffice.ui import slip_jobs
+from boxoffice.ops.cash import Permission, PrintOutcome, QueueState, SlipPrinterProblem
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -38,12 +34,18 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.screens.cash import slip_jobs
+from boxoffice.ui.screens.cash.events import PageEvents
 
 if TYPE_CHECKING:
-    from boxoffice.devices.printing.shift_slips import ZSlipChoice
+    from boxoffice.ops.cash import ZSlipChoice
     from boxoffice.store.models import Override
-    from boxoffice.ui.cash_screen import CashScreen
-    from boxoffice.ui.slip_jobs import ReceiptPrinterRoute, SlipNeedsSupervisor, SlipQueued
+    from boxoffice.ui.screens.cash.host import CashHost
+    from boxoffice.ui.screens.cash.slip_jobs import (
+        ReceiptPrinterRoute,
+        SlipNeedsSupervisor,
+        SlipQueued,
+    )
 
 #: How long a slip may take to come out before it is taken back out of the queue.
 SLIP_WAIT_S = 30.0
@@ -58,9 +60,11 @@ class SlipPrinting(QObject):
     #: was too slow; the slip was taken back) or "refused" (nothing was recorded).
     finished = Signal(str)
 
-    def __init__(self, host: CashScreen, route: ReceiptPrinterRoute) -> None:
+    def __init__(self, host: CashHost, route: ReceiptPrinterRoute) -> None:
         super().__init__(host)
         self.host, self.route = host, route
+        #: What the slip printing tells the screen (it connects them).
+        self.events = PageEvents(self)
         self.queued: SlipQueued | None = None
         self.picker: ZReprintDialog | None = None
         self._asking = False
@@ -79,7 +83,7 @@ class SlipPrinting(QObject):
     def print_z(self, terminal: str, number: int, overrides: Sequence[Override] = ()) -> None:
         """Print the slip of stored Z report ``number`` of ``terminal``."""
         if self.busy():
-            self.host.say(self.tr("A Z slip is still on its way to the printer…"), "info")
+            self.events.say(self.tr("A Z slip is still on its way to the printer…"), "info")
             return
         self._asking = True
         started = self.host.wait_for(
@@ -92,7 +96,7 @@ class SlipPrinting(QObject):
         )
         if not started:
             self._asking = False
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _record(self, terminal: str, number: int, overrides: Sequence[Override]) -> None:
         started = self.host.run(
@@ -103,19 +107,19 @@ class SlipPrinting(QObject):
         )
         if not started:  # another step slipped in: nothing recorded, the clerk may try again
             self._asking = False
-            self.host.reports_changed()
+            self.events.reports_changed()
 
     def _recorded(
         self, terminal: str, number: int, result: SlipQueued | SlipNeedsSupervisor
     ) -> None:
         self._asking = False
         if isinstance(result, slip_jobs.SlipNeedsSupervisor):
-            what = self.host.service_text(result.message)
-            self.host.say(what, "error")
+            what = self.host.error_text(result.error)
+            self.events.say(what, "error")
             self.finished.emit("refused")
-            self.host.reports_changed()
+            self.events.reports_changed()
             self.host.approve(
-                Permission.REPORT_Z,
+                Permission(result.error.permission),
                 result.subject,
                 self.tr("Print the slip of Z report %1 at %2: %3")
                 .replace("%1", str(number))
@@ -130,7 +134,7 @@ class SlipPrinting(QObject):
         self._stopped = ""
         self._cancel = None
         self._deadline = time.monotonic() + SLIP_WAIT_S
-        self.host.say(
+        self.events.say(
             self.tr("Printing Z slip %1 on %2…")
             .replace("%1", str(number))
             .replace("%2", result.printer),
@@ -138,16 +142,16 @@ class SlipPrinting(QObject):
         )
         self.host.watch(result.job.done, lambda future: self._done(result, future))
         self._timer.start()
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _refused(self, number: int, error: BaseException) -> None:
         self._asking = False
         if isinstance(error, SlipPrinterProblem):
-            self.host.say(self._not_printed(number, error.printer, error.reason), "error")
+            self.events.say(self._not_printed(number, error.printer, error.reason), "error")
         else:
             self.host.fail(error)
         self.finished.emit("refused")
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     def _not_printed(self, number: int, printer: str, reason: str) -> str:
         return (
@@ -195,9 +199,9 @@ class SlipPrinting(QObject):
                 if queued.reprint
                 else self.tr("Z slip %1 printed on %2.")
             )
-            self.host.say(text.replace("%1", number).replace("%2", printer), "ok")
+            self.events.say(text.replace("%1", number).replace("%2", printer), "ok")
         elif outcome == PrintOutcome.UNCONFIRMED:
-            self.host.say(
+            self.events.say(
                 self.tr(
                     "Z slip %1 sent to %2, but the printer gave no status reply: "
                     "check that it came out."
@@ -207,19 +211,19 @@ class SlipPrinting(QObject):
                 "info",
             )
         elif outcome == PrintOutcome.CANCELLED and self._stopped:
-            self.host.say(self._not_printed(queued.number, printer, self._stopped), "error")
+            self.events.say(self._not_printed(queued.number, printer, self._stopped), "error")
             self.finished.emit("not_printed")
-            self.host.reports_changed()
+            self.events.reports_changed()
             return
         else:
-            self.host.say(
+            self.events.say(
                 self.tr("Z slip %1 could not be printed on %2 (see the print log).")
                 .replace("%1", number)
                 .replace("%2", printer),
                 "error",
             )
         self.finished.emit(str(outcome))
-        self.host.reports_changed()
+        self.events.reports_changed()
 
     # -- reprints -----------------------------------------------------------------------
     def pick(self) -> None:
@@ -246,7 +250,7 @@ class ZReprintDialog(QDialog):
 
     def __init__(
         self,
-        host: CashScreen,
+        host: CashHost,
         terminal: str,
         when: Callable[..., str],
         parent: QWidget | None = None,
@@ -330,7 +334,7 @@ class ZReprintDialog(QDialog):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.note.setText(self.host.service_text(str(error)))
+        self.note.setText(self.host.error_text(error))
         self.loaded.emit()
 
     def selected(self) -> ZSlipChoice | None:
