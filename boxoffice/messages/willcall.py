@@ -91,7 +91,7 @@ MESSAGES = {
         "请输入礼品卡扣款金额",
     ),
     "gift_card_empty": ("gift card {code} has no balance left", "礼品卡{code}已无余额"),
-    "gift_card_amount_not_positive": (
+    "gift_card_charge_not_positive": (
         "the amount to redeem must be positive",
         "核销金额必须大于零",
     ),

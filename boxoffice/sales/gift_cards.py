@@ -74,7 +74,7 @@ def charge(
     else:
         minor = amount.minor
         if minor <= 0:
-            raise ValidationError("gift_card_amount_not_positive")
+            raise ValidationError("gift_card_charge_not_positive")
     if due is not None and minor > due.minor:
         raise ValidationError("gift_card_more_than_due", due=due)
     done = session.execute(
