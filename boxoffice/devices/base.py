@@ -144,9 +144,11 @@ class Device:
             self.set_status(DeviceState.ERROR, str(exc))
             raise
         except OSError as exc:  # includes serial.SerialException and socket errors
-            message = f"{self.name} is not reachable: {_os_reason(exc)}"
-            self.set_status(DeviceState.OFFLINE, message)
-            raise DeviceUnavailable(message) from exc
+            error = DeviceUnavailable(
+                "device_unreachable", device=self.name, reason=_os_reason(exc)
+            )
+            self.set_status(DeviceState.OFFLINE, str(error))
+            raise error from exc
         if self.status().state != DeviceState.ERROR:
             self.set_status(DeviceState.READY, "")
         return result

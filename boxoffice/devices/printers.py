@@ -118,10 +118,10 @@ class QueuedPrinter(Device):
     def kick_drawer(self, pin: int = 2) -> Future[Any]:
         if self.printer.protocol != "escpos":
             future: Future[Any] = Future()
-            future.set_exception(DeviceUnavailable(f"{self.name} cannot open a cash drawer"))
+            future.set_exception(DeviceUnavailable("drawer_not_on_printer", printer=self.name))
             return future
         if pin not in (2, 5):
-            raise ValidationError(f"a drawer kick uses pin 2 or 5, not {pin}")
+            raise ValidationError("drawer_pin_invalid", pin=pin)
         d = dummy()
         d.cashdraw(pin)
         return self.print_queue.send_raw(d.output, self._actor(None))
@@ -173,7 +173,7 @@ def _escpos_transport(config: DeviceConfig) -> Transport:
     if kind == "network":
         host = str(config.option("host", ""))
         if not host:
-            raise ValidationError("give the printer's host (network connection)")
+            raise ValidationError("printer_host_missing")
         return TcpTransport(host, int(config.option("port", 9100)))
     params = {
         k: config.options[k]
@@ -201,7 +201,7 @@ def _escpos(config: DeviceConfig, registry: DeviceRegistry) -> Device:
 def _fgl(config: DeviceConfig, registry: DeviceRegistry) -> Device:
     host, url = str(config.option("host", "")), str(config.option("serial_url", ""))
     if bool(host) == bool(url):
-        raise ValidationError("give the BOCA printer's host or its serial_url (one of them)")
+        raise ValidationError("fgl_connection_missing")
     transport: Transport = (
         TcpTransport(host, int(config.option("port", 9100)))
         if host
@@ -216,7 +216,7 @@ def _fgl(config: DeviceConfig, registry: DeviceRegistry) -> Device:
 def _pdf(config: DeviceConfig, registry: DeviceRegistry) -> Device:
     folder = str(config.option("folder", ""))
     if not folder:
-        raise ValidationError("give the folder the PDF printer writes to")
+        raise ValidationError("pdf_folder_missing")
     driver = PdfTicketDriver(page=str(config.option("page", "stock")))  # type: ignore[arg-type]
     return QueuedPrinter(
         config.name, config.kind, Printer(config.name, driver, FolderTransport(Path(folder)))

@@ -39,7 +39,7 @@ def record(
     detail: str = "",
 ) -> PrintLogEntry:
     if kind not in KINDS:
-        raise ValidationError(f"unknown print job kind {kind!r}")
+        raise ValidationError("print_job_kind_unknown", kind=kind)
     entry = PrintLogEntry(
         at=at,
         job_id=job_id,

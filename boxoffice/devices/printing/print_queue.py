@@ -50,6 +50,7 @@ from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.transports import PrinterOffline, Transport
 from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.messages import render
 from boxoffice.sales import tickets as ticket_service
 from boxoffice.store import Store
 from boxoffice.store.models import PrintOutcome
@@ -83,15 +84,11 @@ FGL_STATUS = {
     STATUS_PAPER_JAM: PrinterStatus.PAPER_JAM,
     STATUS_CUTTER_JAM: PrinterStatus.CUTTER_JAM,
 }
-MESSAGES = {
-    PrinterStatus.READY: "ready",
-    PrinterStatus.UNKNOWN: "printer status unknown (it did not answer)",
-    PrinterStatus.PAPER_LOW: "paper is running low",
-    PrinterStatus.OUT_OF_PAPER: "out of paper: load paper or ticket stock, then resume",
-    PrinterStatus.PAPER_JAM: "paper jam: clear it, then resume",
-    PrinterStatus.CUTTER_JAM: "cutter jam: clear it, then resume",
-    PrinterStatus.OFFLINE: "printer offline: check cable and power, then resume or redirect",
-}
+#: Why a printer stopped or how it is, as a code: ``QueueView.code``/``params``
+#: render it in the terminal's language (``boxoffice.messages.devices``).
+STATUS_CODE = "printer_status"
+#: The English words for each status (logs, the CLI, older callers).
+MESSAGES = {status: render(STATUS_CODE, {"status": status.value}) for status in PrinterStatus}
 
 
 class QueueState(enum.StrEnum):
@@ -163,15 +160,15 @@ class PrintJob:
 
     def __post_init__(self) -> None:
         if self.kind == "receipt" and self.receipt is None:
-            raise ValidationError("a receipt job needs a receipt")
+            raise ValidationError("print_receipt_missing")
         if self.kind in ("z_slip", "x_slip") and (
             self.slip is None or self.kind != f"{self.slip.kind.lower()}_slip"
         ):
-            raise ValidationError(f"a {self.kind} job needs that report's slip")
+            raise ValidationError("print_slip_missing", kind=self.kind)
         if self.kind in ("test", "raw") and not self.data:
-            raise ValidationError(f"a {self.kind} job needs its bytes")
+            raise ValidationError("print_data_missing", kind=self.kind)
         if self.kind == "ticket" and not self.tickets:
-            raise ValidationError("a ticket job needs at least one ticket")
+            raise ValidationError("print_ticket_job_empty")
 
 
 @dataclass(frozen=True)
@@ -183,6 +180,13 @@ class QueueView:
     status: PrinterStatus
     message: str
     waiting: int
+    #: ``message`` as a code and its parameters, for the terminal's language.
+    code: str = STATUS_CODE
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        """What the clerk reads, in ``lang``."""
+        return render(self.code, self.params, lang)
 
 
 class PrintQueue:
@@ -200,7 +204,7 @@ class PrintQueue:
         on_change: Callable[[QueueView], None] | None = None,
     ) -> None:
         if retries < 1:
-            raise ValidationError("a print queue tries each job at least once")
+            raise ValidationError("print_queue_retries_invalid")
         self.printer = printer
         self.store = store
         self.terminal = terminal
@@ -212,7 +216,7 @@ class PrintQueue:
         self._cond = threading.Condition()
         self._state = QueueState.IDLE
         self._status = PrinterStatus.UNKNOWN
-        self._detail = ""
+        self._detail: object = ""
         self._paused = False
         self._stopping = False
         self._in_flight = False
@@ -235,11 +239,13 @@ class PrintQueue:
         """Queue ``job`` and return at once; refuses only jobs this printer cannot print."""
         if job.kind in ROLL_JOBS and self.printer.protocol == "fgl":
             raise ValidationError(
-                f"{self.printer.name} is a ticket printer; it cannot print {ROLL_JOBS[job.kind]}"
+                "print_roll_job_on_ticket_printer",
+                printer=self.printer.name,
+                jobs=ROLL_JOBS[job.kind],
             )
         with self._cond:
             if self._stopping:
-                raise ValidationError(f"the print queue for {self.printer.name} is stopped")
+                raise ValidationError("print_queue_stopped", printer=self.printer.name)
             if job.kind == "raw":
                 self._jobs.appendleft(job)
             else:
@@ -268,17 +274,26 @@ class PrintQueue:
         if self.printer.protocol == "pdf":
             folder = getattr(transport, "folder", None)
             if folder is not None and not (folder.is_dir() and os.access(folder, os.W_OK)):
-                raise PrinterOffline(f"cannot write to {folder}")
+                raise PrinterOffline("pdf_folder_unwritable", folder=str(folder), reason="")
             return PrinterStatus.READY
         transport.write(b"")  # FGL: connecting is all we can ask without printing
         return self._status
 
     def view(self) -> QueueView:
         with self._cond:
-            message = MESSAGES[self._status]
+            params: dict[str, Any] = {"status": self._status.value}
+            code = STATUS_CODE
             if self._detail:
-                message = f"{message} ({self._detail})"
-            return QueueView(self.printer.name, self._state, self._status, message, len(self._jobs))
+                code, params["detail"] = "printer_status_detail", self._detail
+            return QueueView(
+                self.printer.name,
+                self._state,
+                self._status,
+                render(code, params),
+                len(self._jobs),
+                code,
+                params,
+            )
 
     def resume(self) -> None:
         """The clerk fixed the printer: try the waiting jobs again."""
@@ -295,14 +310,16 @@ class PrintQueue:
     def redirect(self, other: PrintQueue) -> int:
         """Move every waiting job to ``other``; returns how many moved."""
         if other is self:
-            raise ValidationError("redirect to a different printer")
+            raise ValidationError("print_redirect_same")
         with self._cond:
             if self._in_flight:
-                raise ValidationError(f"{self.printer.name} is printing; pause it first")
+                raise ValidationError("print_redirect_busy", printer=self.printer.name)
             jobs = [j for j in self._jobs if j.kind != "raw"]
             roll = [ROLL_JOBS[j.kind] for j in jobs if j.kind in ROLL_JOBS]
             if roll and other.printer.protocol == "fgl":
-                raise ValidationError(f"{other.printer.name} cannot print {roll[0]}")
+                raise ValidationError(
+                    "print_redirect_unsuitable", printer=other.printer.name, jobs=roll[0]
+                )
             for job in jobs:
                 self._jobs.remove(job)
         for job in jobs:
@@ -355,7 +372,7 @@ class PrintQueue:
             except Exception:  # a broken listener must not stop printing
                 log.exception("print queue listener failed")
 
-    def _pause(self, status: PrinterStatus, detail: str = "") -> None:
+    def _pause(self, status: PrinterStatus, detail: object = "") -> None:
         with self._cond:
             self._paused = True
             self._state = QueueState.PAUSED
@@ -448,7 +465,7 @@ class PrintQueue:
         except PrinterOffline as exc:
             job.attempts += 1
             if job.attempts >= self.retries:
-                self._pause(PrinterStatus.OFFLINE, str(exc))
+                self._pause(PrinterStatus.OFFLINE, exc)
             else:
                 with self._cond:
                     self._cond.wait(self.retry_delay * job.attempts)

@@ -43,9 +43,9 @@ class SerialScanner(Device):
     ) -> None:
         super().__init__(name)
         if not url and port is None:
-            raise ValidationError("a serial scanner needs its port (e.g. /dev/ttyACM0 or COM4)")
+            raise ValidationError("scanner_serial_port_missing")
         if not terminator:
-            raise ValidationError("a serial scanner needs the terminator it sends after a code")
+            raise ValidationError("scanner_terminator_missing")
         self.url, self.baudrate, self.terminator, self.prefix = url, baudrate, terminator, prefix
         self.encoding, self.reopen_after_s = encoding, reopen_after_s
         self._port = port
@@ -58,7 +58,7 @@ class SerialScanner(Device):
 
     def start(self, on_scan: ScanListener) -> None:
         if self._thread is not None:
-            raise ValidationError(f"{self.name} is already reading")
+            raise ValidationError("scanner_already_reading", scanner=self.name)
         self._on_scan = on_scan
         self._stop.clear()
         self._thread = threading.Thread(target=self._read_loop, name=f"scanner-{self.name}")
@@ -147,9 +147,7 @@ def _bytes(value: object, what: str) -> bytes:
     try:
         return text.encode("latin-1").decode("unicode_escape").encode("latin-1")
     except (UnicodeError, ValueError):
-        raise ValidationError(
-            f"{what} {text!r} is not a valid byte string (use \\r, \\n, \\x02)"
-        ) from None
+        raise ValidationError("scanner_bytes_invalid", what=what, text=text) from None
 
 
 def _factory(config: DeviceConfig, registry: DeviceRegistry) -> Device:
@@ -176,13 +174,9 @@ class KeyboardWedgeScanner(Device):
 
     def __init__(self, name: str, prefix: str, suffix: str, max_gap_ms: int) -> None:
         if not 1 <= max_gap_ms <= 200:
-            raise ValidationError(
-                "the key gap of a scanner is 1-200 ms (scanners type ~8 ms apart)"
-            )
+            raise ValidationError("scanner_key_gap_invalid")
         if suffix not in ("enter", "tab", ""):
-            raise ValidationError(
-                "a keyboard scanner ends its codes with 'enter', 'tab' or nothing"
-            )
+            raise ValidationError("scanner_suffix_invalid")
         super().__init__(name)
         self.prefix, self.suffix, self.max_gap_ms = prefix, suffix, max_gap_ms
         self.set_status(DeviceState.UNKNOWN, "reads through the keyboard")
