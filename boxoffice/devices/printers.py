@@ -14,7 +14,11 @@ its own worker thread. Drivers registered here, with their options:
 ``pdf`` (ticket or receipt "printer" writing files): ``folder``, ``page``
 (stock or a4).
 
-Call ``configure(store, terminal)`` once at start-up so prints are logged.
+A printer learns this terminal's name and where to report what it printed
+(``print_log.Recorder``) from the registry that builds it
+(``DeviceRegistry(..., terminal=..., recorder=...)``), never from a module
+global: ``boxoffice.ops.devices.open_devices(ctx)`` wires both from the
+terminal context at start-up.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from boxoffice.devices.printing.escpos_ticket import (
 )
 from boxoffice.devices.printing.fgl import FglBuilder, FglConfig, FglTicketDriver
 from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
+from boxoffice.devices.printing.print_log import Recorder
 from boxoffice.devices.printing.print_queue import (
     Printer,
     PrinterStatus,
@@ -52,9 +57,6 @@ from boxoffice.devices.printing.transports import (
 )
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry, register_driver
 from boxoffice.errors import ValidationError
-from boxoffice.store import Store
-
-_context: dict[str, Any] = {"store": None, "terminal": ""}
 
 _STATE = {
     PrinterStatus.READY: DeviceState.READY,
@@ -67,24 +69,41 @@ _STATE = {
 }
 
 
-def configure(store: Store | None, terminal: str) -> None:
-    """Where printers built from now on log their prints, and this terminal's name."""
-    _context["store"], _context["terminal"] = store, terminal
-
-
 class QueuedPrinter(Device):
     """A ticket or receipt printer: jobs go to its print queue and never block the caller."""
 
-    def __init__(self, name: str, kind: DeviceKind, printer: Printer) -> None:
+    def __init__(
+        self,
+        name: str,
+        kind: DeviceKind,
+        printer: Printer,
+        *,
+        terminal: str = "",
+        recorder: Recorder | None = None,
+    ) -> None:
         super().__init__(name)
         self.kind = kind
         self.printer = printer
+        self.terminal = terminal
         self.print_queue = PrintQueue(
-            printer, store=_context["store"], terminal=_context["terminal"], on_change=self._changed
+            printer, recorder=recorder, terminal=terminal, on_change=self._changed
         ).start()
 
+    @classmethod
+    def build(
+        cls, config: DeviceConfig, registry: DeviceRegistry, printer: Printer
+    ) -> QueuedPrinter:
+        """``printer`` as the registry's device: its terminal and recorder come from there."""
+        return cls(
+            config.name,
+            config.kind,
+            printer,
+            terminal=registry.terminal,
+            recorder=registry.recorder,
+        )
+
     def _actor(self, actor: Actor | None) -> Actor:
-        return actor or system_actor(_context["terminal"] or "terminal")
+        return actor or system_actor(self.terminal or "terminal")
 
     def _changed(self, view: QueueView) -> None:
         if view.state == QueueState.PRINTING:
@@ -193,8 +212,8 @@ def _escpos(config: DeviceConfig, registry: DeviceRegistry) -> Device:
             logo=_path(config.option("logo")),
         )
     )
-    return QueuedPrinter(
-        config.name, config.kind, Printer(config.name, driver, _escpos_transport(config))
+    return QueuedPrinter.build(
+        config, registry, Printer(config.name, driver, _escpos_transport(config))
     )
 
 
@@ -210,7 +229,7 @@ def _fgl(config: DeviceConfig, registry: DeviceRegistry) -> Device:
     driver = FglTicketDriver(
         FglConfig(dpi=int(config.option("dpi", 200)), logo=_path(config.option("logo")))
     )
-    return QueuedPrinter(config.name, config.kind, Printer(config.name, driver, transport))
+    return QueuedPrinter.build(config, registry, Printer(config.name, driver, transport))
 
 
 def _pdf(config: DeviceConfig, registry: DeviceRegistry) -> Device:
@@ -218,8 +237,8 @@ def _pdf(config: DeviceConfig, registry: DeviceRegistry) -> Device:
     if not folder:
         raise ValidationError("pdf_folder_missing")
     driver = PdfTicketDriver(page=str(config.option("page", "stock")))  # type: ignore[arg-type]
-    return QueuedPrinter(
-        config.name, config.kind, Printer(config.name, driver, FolderTransport(Path(folder)))
+    return QueuedPrinter.build(
+        config, registry, Printer(config.name, driver, FolderTransport(Path(folder)))
     )
 
 
@@ -235,4 +254,4 @@ register_driver(
     DeviceKind.TICKET_PRINTER, "fgl", _fgl, "BOCA FGL ticket printer (host/port or serial_url; dpi)"
 )
 
-__all__ = ["QueuedPrinter", "configure", "test_page"]
+__all__ = ["QueuedPrinter", "test_page"]

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,9 @@ from boxoffice.devices.base import (
     DeviceUnavailable,
 )
 from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from boxoffice.devices.printing.print_log import Recorder
 from boxoffice.store.models import Setting
 
 PREFIX = "device."
@@ -264,16 +267,29 @@ class DeviceRegistry:
     """The devices of this terminal, built lazily from their configurations."""
 
     def __init__(
-        self, configs: list[DeviceConfig], use: Mapping[DeviceKind, str] | None = None
+        self,
+        configs: list[DeviceConfig],
+        use: Mapping[DeviceKind, str] | None = None,
+        *,
+        terminal: str = "",
+        recorder: Recorder | None = None,
     ) -> None:
+        #: This terminal's name (a printer's jobs without a clerk are the terminal's).
+        self.terminal = terminal
+        #: Where printers report what they printed (``print_log.PrintRecord``); None: nowhere.
+        self.recorder = recorder
         self._configs = {c.name: c for c in configs}
         self._use = dict(use or {})
         self._devices: dict[str, Device] = {}
         self._lock = threading.Lock()
 
     @classmethod
-    def from_store(cls, session: Session) -> DeviceRegistry:
-        return cls(load_configs(session), assignments(session))
+    def from_store(
+        cls, session: Session, *, terminal: str = "", recorder: Recorder | None = None
+    ) -> DeviceRegistry:
+        return cls(
+            load_configs(session), assignments(session), terminal=terminal, recorder=recorder
+        )
 
     def replace(
         self, configs: list[DeviceConfig], use: Mapping[DeviceKind, str] | None = None

@@ -344,6 +344,7 @@ MESSAGES = {
         "{device}：驱动程序“{driver}”未安装",
     ),
     "device_failed_to_start": ("{device}: {reason}", "{device}：{reason}"),
+    "device_not_a_printer": ("{device} is not a printer", "{device}不是打印机"),
     "device_kind_unknown": ("no device kind {kind!r}", "没有设备类型“{kind}”"),
     "device_settings_not_json": (
         "device {device!r}: settings are not valid JSON ({reason})",
@@ -432,6 +433,14 @@ MESSAGES = {
     "scanner_terminator_missing": (
         "a serial scanner needs the terminator it sends after a code",
         "串口扫码枪需要设置每个码之后发送的结束符",
+    ),
+    "scanner_no_scan": (
+        "{scanner}: no scan within {seconds} s ({state})",
+        "{scanner}：{seconds}秒内没有扫描（{state}）",
+    ),
+    "scanner_no_scan_detail": (
+        "{scanner}: no scan within {seconds} s ({state}: {detail})",
+        "{scanner}：{seconds}秒内没有扫描（{state}：{detail}）",
     ),
     "scanner_already_reading": ("{scanner} is already reading", "{scanner}已在读取中"),
     "scanner_bytes_invalid": (

@@ -140,7 +140,7 @@ class StoreOpened:
     devices: DeviceRegistry | None = None
 
 
-def open_devices(store: Store) -> DeviceRegistry:
+def open_devices(store: Store, terminal: str = "") -> DeviceRegistry:
     """This terminal's device registry; a bad device setting leaves it empty, never stuck.
 
     Nothing is started for devices that are only configured. The receipt
@@ -149,13 +149,15 @@ def open_devices(store: Store) -> DeviceRegistry:
     only looks it up. A setting that cannot be read is logged (``device list``
     names it) and the client runs without devices rather than refusing to start.
     """
+    from boxoffice.context import TerminalContext
     from boxoffice.devices.base import DeviceKind
     from boxoffice.devices.registry import DeviceRegistry
     from boxoffice.errors import BoxOfficeError
+    from boxoffice.ops import devices as device_ops
 
     try:
-        with store.read() as session:
-            registry = DeviceRegistry.from_store(session)
+        # Printers report what they printed to the print-log op on this context.
+        registry = device_ops.open_devices(TerminalContext(store, terminal))
     except BoxOfficeError as exc:
         log.warning("devices not loaded: %s", exc)
         return DeviceRegistry([])
@@ -198,11 +200,9 @@ def _prepare(
                 venues, users = store_state(session)
         with store.read() as session:
             terminal = settings.get(session, "terminal.name")
-        from boxoffice.devices import printers
         from boxoffice.sync import runtime
 
-        printers.configure(store, terminal)
-        devices = open_devices(store)
+        devices = open_devices(store, terminal)
         if made is not None:
             made.append(devices)
         return StoreOpened(venues, users, terminal, runtime.start_for(store), devices)
@@ -392,13 +392,9 @@ class ClientApp(QObject):
             self.main_window = None
 
     def _close_devices(self) -> None:
-        from boxoffice.devices import printers
-
         made, self._devices_made = self._devices_made, []
         for registry in made:
             registry.close()
-        if made:
-            printers.configure(None, "")  # printers built later would log to a closed store
         self.devices = None
 
     def quit(self) -> None:

@@ -2,8 +2,11 @@
 
 The sale commits first; then the UI submits a job here and goes on. Each
 printer's worker renders the job (in its thread), checks or watches the
-printer's status, sends the job in one write, and records the outcome in the
-print log (one row a ticket), the ticket's print count and the ticket stock.
+printer's status, sends the job in one write, and reports the outcome as a
+``print_log.PrintRecord`` to its ``recorder``; the recorder's owner writes the
+print log (one row a ticket), the ticket's print count and the ticket stock in
+its own transaction. The queue never opens the store (``store=`` is a
+shortcut for ``recorder=print_log.writer(store)``, for the CLI and tests).
 
 * A printer that cannot be reached is retried ``retries`` times, then its
   queue pauses as OFFLINE.
@@ -33,11 +36,11 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
-from boxoffice.devices.printing import print_log, receipts, ticket_stock, z_slip
+from boxoffice.devices.printing import print_log, receipts, z_slip
 from boxoffice.devices.printing.escpos_ticket import EscPosTicketDriver
 from boxoffice.devices.printing.fgl import (
     STATUS_CUTTER_JAM,
@@ -51,9 +54,10 @@ from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.transports import PrinterOffline, Transport
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.messages import render
-from boxoffice.sales import tickets as ticket_service
-from boxoffice.store import Store
 from boxoffice.store.models import PrintOutcome
+
+if TYPE_CHECKING:
+    from boxoffice.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +200,7 @@ class PrintQueue:
         self,
         printer: Printer,
         *,
+        recorder: print_log.Recorder | None = None,
         store: Store | None = None,
         terminal: str = "",
         retries: int = 3,
@@ -206,7 +211,10 @@ class PrintQueue:
         if retries < 1:
             raise ValidationError("print_queue_retries_invalid")
         self.printer = printer
-        self.store = store
+        if recorder is None and store is not None:
+            recorder = print_log.writer(store)
+        #: Where outcomes go (``print_log.PrintRecord``); the queue never opens the store.
+        self.recorder = recorder
         self.terminal = terminal
         self.retries = retries
         self.retry_delay = retry_delay
@@ -553,40 +561,32 @@ class PrintQueue:
         *,
         spoiled: bool = False,
     ) -> None:
-        if self.store is None:
+        """Report what became of ``tickets`` of ``job`` to the recorder (never the store)."""
+        if self.recorder is None:
             return
-        now = utc_now()
-        actor = job.actor
-        name = self.printer.name
+        order = ""
+        if job.kind not in ("ticket", "raw"):
+            # A slip is logged under its reference (Z number and hash prefix).
+            order = job.slip.reference if job.slip else ""
+            order = order or getattr(job.receipt, "order_number", "")
+        rec = print_log.PrintRecord(
+            at=utc_now(),
+            job_id=job.id,
+            kind=job.kind,
+            actor=job.actor,
+            printer=self.printer.name,
+            protocol=self.printer.protocol,
+            outcome=outcome,
+            detail=detail,
+            attempts=job.attempts,
+            reprint=job.reprint,
+            tickets=tuple(
+                print_log.PrintedTicket(t.ticket_id, t.serial, t.order_number) for t in tickets
+            ),
+            order_number=order,
+            spoiled=spoiled,
+        )
         try:
-            with self.store.write() as s:
-                if job.kind not in ("ticket", "raw"):
-                    # A slip is logged under its reference (Z number and hash prefix).
-                    order = job.slip.reference if job.slip else ""
-                    order = order or getattr(job.receipt, "order_number", "")
-                    print_log.record(
-                        s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
-                        outcome=outcome, order_number=order, reprint=job.reprint,
-                        attempts=job.attempts, detail=detail,
-                    )  # fmt: skip
-                    return
-                for t in tickets:
-                    print_log.record(
-                        s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
-                        outcome=outcome, ticket_id=t.ticket_id, ticket_serial=t.serial,
-                        order_number=t.order_number, reprint=job.reprint,
-                        attempts=job.attempts, detail=detail,
-                    )  # fmt: skip
-                used = [
-                    t
-                    for t in tickets
-                    if outcome in (PrintOutcome.PRINTED, PrintOutcome.UNCONFIRMED)
-                ]
-                if outcome == PrintOutcome.PRINTED and job.kind == "ticket":
-                    ticket_service.mark_printed(s, [t.ticket_id for t in used], now)
-                if used and self.printer.protocol != "pdf":
-                    ticket_stock.printed(s, actor, name, len(used), now=now)
-                if spoiled and self.printer.protocol != "pdf":
-                    ticket_stock.spoil(s, actor, name, 1, detail or "jam", now=now)
+            self.recorder(rec)
         except Exception:  # the log must not stop the printer; it is reported instead
             log.exception("could not record print job %s", job.id)
