@@ -1,0 +1,1 @@
+"""Screens: one package each (sell, orders, cash, door, devices, backoffice), over ops."""
