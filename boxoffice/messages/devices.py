@@ -344,6 +344,10 @@ MESSAGES = {
         "{device}：驱动程序“{driver}”未安装",
     ),
     "device_failed_to_start": ("{device}: {reason}", "{device}：{reason}"),
+    "device_unknown_see_list": (
+        "no device named {device!r} (see `device list`)",
+        "没有名为“{device}”的设备（请查看 `device list`）",
+    ),
     "device_not_a_printer": ("{device} is not a printer", "{device}不是打印机"),
     "device_kind_unknown": ("no device kind {kind!r}", "没有设备类型“{kind}”"),
     "device_settings_not_json": (

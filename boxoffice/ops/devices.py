@@ -57,13 +57,17 @@ __all__ = [
     "device_rows",
     "device_settings",
     "drawer_test",
+    "drawer_test_and_wait",
     "driver_help",
+    "format_options",
     "keyboard_scanner",
     "open_devices",
     "print_recorder",
     "print_test_page",
     "read_scan",
     "record_print",
+    "refuse_if_not_configured",
+    "reload_devices",
     "remove_device",
     "save_device",
     "scanner_test",
@@ -199,6 +203,19 @@ def device_rows(ctx: TerminalContext) -> list[DeviceRow]:
 def device(ctx: TerminalContext, name: str) -> Device:
     """The live device called ``name`` (a ``MissingDevice`` that says why, if it cannot be)."""
     return _registry(ctx).get(name)
+
+
+def format_options(options: Mapping[str, str | int | bool]) -> str:
+    """Options as the settings show and take them: ``host=10.0.0.5; port=9100``."""
+    return device_registry.format_options(options)
+
+
+def refuse_if_not_configured(ctx: TerminalContext, name: str) -> None:
+    """Raise why device ``name`` cannot work (not set up, driver missing, bad settings)."""
+    live = _registry(ctx).get(name)
+    error = getattr(live, "error", None)
+    if live.status().state == DeviceState.NOT_CONFIGURED and callable(error):
+        raise error()
 
 
 def driver_help(kind: DeviceKind) -> dict[str, str]:
