@@ -117,6 +117,15 @@ MESSAGES = {
         "打印标志图片{path}不存在",
     ),
     "print_no_tickets": ("nothing to print: no tickets", "没有可打印的内容：没有门票"),
+    "print_format_unknown": (
+        "no ticket format {format!r} (one of {formats})",
+        "没有门票格式“{format}”（可选：{formats}）",
+    ),
+    "print_serial_not_found": ("no ticket with serial {serial!r}", "没有票号为“{serial}”的门票"),
+    "print_pdf_no_preview": (
+        "PDF tickets are written as .pdf files",
+        "PDF 门票只能保存为 .pdf 文件",
+    ),
     "print_job_kind_unknown": ("unknown print job kind {kind!r}", "未知的打印任务类型“{kind}”"),
     "print_font_not_a_file": (
         "{variable}={path} is not a font file",

@@ -15,6 +15,8 @@ code come here; none of them opens a transaction or builds a device itself.
 - Device tests: ``print_test_page``, ``drawer_test`` (an audited no-sale: the drawer
   opens after the commit), ``read_scan`` / ``scanner_test``,
   ``card_terminal_test`` (a ZVT log-on).
+- Printing for the admin CLI: ``render_ticket`` (bytes or a picture),
+  ``print_history`` (the print log), ``stock_levels`` (ticket stock).
 
 Names a screen needs about devices (``DeviceKind``, ``DeviceState``,
 ``Scan``, ``ScanKind``, ``ScanRouter``) are re-exported here, so the UI
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from boxoffice.context import TerminalContext
 
 __all__ = [
+    "TICKET_FORMATS",
     "DeviceKind",
     "DeviceRow",
     "DeviceSettings",
@@ -62,6 +65,7 @@ __all__ = [
     "format_options",
     "keyboard_scanner",
     "open_devices",
+    "print_history",
     "print_recorder",
     "print_test_page",
     "read_scan",
@@ -69,9 +73,11 @@ __all__ = [
     "refuse_if_not_configured",
     "reload_devices",
     "remove_device",
+    "render_ticket",
     "save_device",
     "scanner_test",
     "serial_scanners",
+    "stock_levels",
 ]
 
 
@@ -375,3 +381,100 @@ def serial_scanners(registry: DeviceRegistry) -> tuple[KeyboardScanner | None, S
     keyboard = next((k for k in map(keyboard_scanner, scanners) if k is not None), None)
     others = [s for s in scanners if keyboard_scanner(s) is None]
     return keyboard, others
+
+
+# -- printing: tickets as bytes, the print log, the ticket stock -------------------------------
+def __getattr__(name: str) -> Any:
+    """``TEXT_MODES`` (the ESC/POS text modes) without importing the renderer up front."""
+    if name == "TEXT_MODES":
+        from boxoffice.devices.printing.escpos_ticket import TEXT_MODES
+
+        return TEXT_MODES
+    raise AttributeError(name)
+
+
+#: The formats ``render_ticket`` writes: printer bytes, or a PDF on stock or on A4.
+TICKET_FORMATS = ("escpos", "fgl", "pdf", "pdf-a4")
+
+
+@dataclass(frozen=True)
+class PrintLogRow:
+    """One row of the print log, as plain data."""
+
+    at: str
+    printer: str
+    serial: str
+    order: str
+    kind: str
+    reprint: bool
+    outcome: str
+    user: str
+    terminal: str
+    detail: str
+
+
+def render_ticket(
+    ctx: TerminalContext,
+    serial: str,
+    fmt: str = "escpos",
+    *,
+    text_mode: str = "latin",
+    preview: bool = False,
+) -> bytes | Any:
+    """Sold ticket ``serial`` as ``fmt`` printer bytes, or (``preview``) as the picture
+    the printer would print (a PIL image; not for PDF). Reads only."""
+    from sqlalchemy import select
+
+    from boxoffice.devices.printing import escpos_preview, fgl_preview, ticket_data
+    from boxoffice.devices.printing.escpos_ticket import EscPosConfig, EscPosTicketDriver
+    from boxoffice.devices.printing.fgl import FglTicketDriver
+    from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
+    from boxoffice.store.models import Ticket
+
+    if fmt not in TICKET_FORMATS:
+        raise ValidationError("print_format_unknown", format=fmt, formats=list(TICKET_FORMATS))
+    with ctx.store.read() as session:
+        ticket_id = session.scalar(select(Ticket.id).where(Ticket.serial == serial))
+        if ticket_id is None:
+            raise NotFound("print_serial_not_found", serial=serial)
+        data = ticket_data.load(session, ticket_id)
+    if fmt == "escpos":
+        raw = EscPosTicketDriver(EscPosConfig(text_mode=text_mode)).render([data])  # type: ignore[arg-type]
+        return escpos_preview.render(raw).image() if preview else raw
+    if fmt == "fgl":
+        raw = FglTicketDriver().render([data])
+        return fgl_preview.render(raw)[0].image if preview else raw
+    if preview:
+        raise ValidationError("print_pdf_no_preview")
+    return PdfTicketDriver(page="a4" if fmt == "pdf-a4" else "stock").render([data])
+
+
+def print_history(
+    ctx: TerminalContext, *, serial: str | None = None, printer: str | None = None
+) -> list[PrintLogRow]:
+    """The print log, oldest first, for one ticket and/or printer (everything if neither)."""
+    with ctx.store.read() as session:
+        return [
+            PrintLogRow(
+                at=e.at.isoformat(timespec="seconds"),
+                printer=e.printer,
+                serial=e.ticket_serial or "",
+                order=e.order_number,
+                kind=e.kind,
+                reprint=e.reprint,
+                outcome=e.outcome.value,
+                user=e.username,
+                terminal=e.terminal,
+                detail=e.detail,
+            )
+            for e in print_log.history(session, ticket_serial=serial, printer=printer)
+        ]
+
+
+def stock_levels(ctx: TerminalContext, printer: str | None = None) -> list[Any]:
+    """Ticket stock per printer (``ticket_stock.StockSummary``: loaded, printed, … on hand)."""
+    from boxoffice.devices.printing import ticket_stock
+
+    with ctx.store.read() as session:
+        names = [printer] if printer else ticket_stock.printers(session)
+        return [ticket_stock.summary(session, name) for name in names]

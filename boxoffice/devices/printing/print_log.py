@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from boxoffice.actor import Actor
 from boxoffice.devices.printing import ticket_stock
 from boxoffice.errors import ValidationError
-from boxoffice.sales import tickets as ticket_service
 from boxoffice.store.models import PrintLogEntry, PrintOutcome
 
 if TYPE_CHECKING:
@@ -71,6 +70,8 @@ Recorder = Callable[[PrintRecord], None]
 
 def apply(session: Session, rec: PrintRecord) -> None:
     """Write ``rec`` in the caller's transaction: log rows, print count, ticket stock."""
+    from boxoffice.sales import tickets as ticket_service  # the sale machinery, only when needed
+
     if rec.kind not in ("ticket", "raw"):
         record(
             session, at=rec.at, job_id=rec.job_id, kind=rec.kind, actor=rec.actor,
