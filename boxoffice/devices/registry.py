@@ -241,7 +241,7 @@ class MissingDevice(Device):
         self.kind = kind
         self.code, self.params = code, params
         self.message = str(self.error())
-        self.set_status(DeviceState.NOT_CONFIGURED, self.message)
+        self.set_status(DeviceState.NOT_CONFIGURED, self.error())
 
     def error(self) -> DeviceUnavailable:
         """Why this device is missing, as a refusal with its code."""

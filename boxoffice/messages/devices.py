@@ -70,6 +70,7 @@ MESSAGES = {
     "print_redirect_unsuitable": ("{printer} cannot print {jobs}", "{printer}不能打印{jobs}"),
     "print_job_failed": ("internal error: {reason}", "内部错误：{reason}"),
     # -- printers and transports -----------------------------------------------------
+    "printer_printing": ("printing", "正在打印"),
     "printer_offline": ("the printer cannot be reached", "无法连接打印机"),
     "printer_host_missing": (
         "give the printer's host (network connection)",
@@ -455,6 +456,25 @@ MESSAGES = {
         "{scanner}: no scan within {seconds} s ({state}: {detail})",
         "{scanner}：{seconds}秒内没有扫描（{state}：{detail}）",
     ),
+    "scanner_port_unavailable": (
+        "{scanner}: {port} cannot be opened: {reason}",
+        "{scanner}：无法打开{port}：{reason}",
+    ),
+    "scanner_disconnected": (
+        "{scanner} was disconnected: {reason}",
+        "{scanner}已断开连接：{reason}",
+    ),
+    "scanner_stopped": ("stopped", "已停止"),
+    "scanner_reading": ("reading {port}", "正在读取{port}"),
+    "scanner_keyboard": ("reads through the keyboard", "通过键盘输入读取"),
+    "scanner_no_terminator": (
+        "{scanner}: no terminator in {size} bytes; check the scanner's suffix and baud rate",
+        "{scanner}：{size}个字节中没有结束符；请检查扫码枪的后缀和波特率",
+    ),
+    "scanner_bad_encoding": (
+        "{scanner} sent bytes that are not {encoding}",
+        "{scanner}发来的字节不是{encoding}编码",
+    ),
     "scanner_already_reading": ("{scanner} is already reading", "{scanner}已在读取中"),
     "scanner_bytes_invalid": (
         "{what} {text!r} is not a valid byte string (use \\r, \\n, \\x02)",
@@ -610,6 +630,10 @@ MESSAGES = {
         "银行卡交易日志{path}已损坏（{reason}）；修复之前本售票窗口不能刷卡，以免重复扣款",
     ),
     # -- the external card terminal (amounts typed from its slip) --------------------------------
+    "card_terminal_stand_alone": (
+        "stand-alone: key in each approval",
+        "独立 POS 机：每笔批准须手工录入",
+    ),
     "card_amount_invalid": (
         "the amount {amount!r} is not a sum of money",
         "“{amount}”不是有效的金额",

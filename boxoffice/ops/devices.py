@@ -101,6 +101,7 @@ class DeviceRow:
     where: str
     options: str
     state: DeviceState
+    #: Why it is in that state, in the terminal's language (``ctx.language``).
     message: str
     #: It prints (a test page makes sense).
     printer: bool
@@ -199,7 +200,7 @@ def device_rows(ctx: TerminalContext) -> list[DeviceRow]:
                 where=device.describe() or options,
                 options=options,
                 state=status.state,
-                message=status.message,
+                message=status.text(ctx.language),
                 printer=callable(getattr(device, "test_print", None)),
             )
         )

@@ -234,3 +234,27 @@ def test_device_refusals_carry_codes(raise_it, code: str, english: str, chinese:
 def test_printers_hold_no_module_state() -> None:
     assert not hasattr(printers, "_context") and not hasattr(printers, "configure")
     assert "store" not in PrintQueue.__init__.__code__.co_names  # it never keeps a store
+
+
+def test_device_states_read_in_the_terminal_language(world: World) -> None:
+    ctx = TerminalContext(
+        world.store,
+        "Window 1",
+        language="zh_CN",
+        devices=DeviceRegistry(
+            [
+                DeviceConfig("Tickets", DeviceKind.TICKET_PRINTER, "boca", {}),
+                DeviceConfig("Card", DeviceKind.PAYMENT_TERMINAL, "external", {}),
+                DeviceConfig("Wedge", DeviceKind.SCANNER, "keyboard", {}),
+            ]
+        ),
+    )
+    try:
+        rows = {r.name: r for r in device_ops.device_rows(ctx)}
+    finally:
+        ctx.devices.close()
+    assert rows["Tickets"].message == "Tickets：驱动程序“boca”未安装"
+    assert rows["Card"].message == "独立 POS 机：每笔批准须手工录入"
+    assert rows["Wedge"].message == "通过键盘输入读取"
+    english = ctx.devices.get("Tickets").status()
+    assert english.message == "Tickets: driver 'boca' is not installed"

@@ -87,7 +87,7 @@ class ExternalTerminal(Device):
     def __init__(self, name: str, terminal_id: str = "", currency: str = "EUR") -> None:
         super().__init__(name)
         self.terminal_id, self.currency = terminal_id, currency
-        self.set_status(DeviceState.READY, "stand-alone: key in each approval")
+        self.set_status_code(DeviceState.READY, "card_terminal_stand_alone")
 
     def describe(self) -> str:
         return "stand-alone terminal"

@@ -28,7 +28,7 @@ from boxoffice.devices.printing.print_queue import (
     QueueView,
 )
 from boxoffice.devices.printing.ticket_data import TicketData
-from boxoffice.errors import ValidationError
+from boxoffice.errors import BoxOfficeError, ValidationError
 
 if TYPE_CHECKING:
     from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
@@ -82,12 +82,12 @@ class QueuedPrinter(Device):
 
     def _changed(self, view: QueueView) -> None:
         if view.state == QueueState.PRINTING:
-            self.set_status(DeviceState.BUSY, "printing")
+            self.set_status_code(DeviceState.BUSY, "printer_printing")
         else:
             state = DeviceState.ERROR if view.state == QueueState.PAUSED else _STATE[view.status]
             if view.status == PrinterStatus.OFFLINE:
                 state = DeviceState.OFFLINE
-            self.set_status(state, view.message)
+            self.set_status(state, BoxOfficeError(view.code, **view.params))
 
     def describe(self) -> str:
         return f"{self.printer.protocol} on {self.printer.transport.description}"
