@@ -25,6 +25,7 @@ reaches devices through ops only. No Qt, no module state.
 
 from __future__ import annotations
 
+import logging
 import queue
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
@@ -44,6 +45,8 @@ from boxoffice.ops import OpResult
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.context import TerminalContext
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "TICKET_FORMATS",
@@ -77,6 +80,7 @@ __all__ = [
     "save_device",
     "scanner_test",
     "serial_scanners",
+    "start_devices",
     "stock_levels",
 ]
 
@@ -160,6 +164,27 @@ def open_devices(ctx: TerminalContext) -> DeviceRegistry:
         return DeviceRegistry.from_store(
             session, terminal=ctx.terminal, recorder=print_recorder(ctx)
         )
+
+
+def start_devices(ctx: TerminalContext) -> DeviceRegistry:
+    """``open_devices`` for a terminal starting up: never stuck on a bad setting.
+
+    A setting that cannot be read is logged (``device list`` names it) and the
+    terminal runs without devices rather than refusing to start. The receipt
+    printer is built here, off the UI thread, because its first build imports
+    the printer profiles (tens of milliseconds); screens then only look it up.
+    """
+    try:
+        registry = open_devices(ctx)
+    except BoxOfficeError as exc:
+        log.warning("devices not loaded: %s", exc)
+        return DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx))
+    if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
+        try:
+            registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
+        except Exception:  # a driver bug must not keep the clerk from signing in
+            log.exception("the receipt printer could not be set up")
+    return registry
 
 
 # -- settings --------------------------------------------------------------------------

@@ -150,23 +150,10 @@ def open_devices(store: Store, terminal: str = "") -> DeviceRegistry:
     names it) and the client runs without devices rather than refusing to start.
     """
     from boxoffice.context import TerminalContext
-    from boxoffice.devices.base import DeviceKind
-    from boxoffice.devices.registry import DeviceRegistry
-    from boxoffice.errors import BoxOfficeError
     from boxoffice.ops import devices as device_ops
 
-    try:
-        # Printers report what they printed to the print-log op on this context.
-        registry = device_ops.open_devices(TerminalContext(store, terminal))
-    except BoxOfficeError as exc:
-        log.warning("devices not loaded: %s", exc)
-        return DeviceRegistry([])
-    if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
-        try:
-            registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
-        except Exception:  # a driver bug must not keep the clerk from signing in
-            log.exception("the receipt printer could not be set up")
-    return registry
+    # Printers report what they printed to the print-log op on this context.
+    return device_ops.start_devices(TerminalContext(store, terminal))
 
 
 def _prepare(

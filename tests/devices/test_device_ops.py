@@ -258,3 +258,20 @@ def test_device_states_read_in_the_terminal_language(world: World) -> None:
     assert rows["Wedge"].message == "通过键盘输入读取"
     english = ctx.devices.get("Tickets").status()
     assert english.message == "Tickets: driver 'boca' is not installed"
+
+
+def test_a_terminal_starts_without_devices_when_a_setting_is_unreadable(world: World) -> None:
+    from boxoffice import settings
+
+    ctx = TerminalContext(world.store, "Window 1")
+    with world.store.write() as s:
+        settings.put(s, "device.Broken", "{not json")
+    with pytest.raises(ValidationError) as bad:
+        device_ops.open_devices(ctx)
+    assert bad.value.code == "device_settings_not_json"
+    registry = device_ops.start_devices(ctx)
+    try:
+        assert registry.configs() == [] and registry.terminal == "Window 1"
+        assert registry.recorder is not None  # prints are still logged
+    finally:
+        registry.close()
