@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import queue
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -133,11 +133,21 @@ class KeyboardScanner:
 
 
 # -- start-up and the print log ------------------------------------------------------------
-def print_recorder(ctx: TerminalContext) -> print_log.Recorder:
-    """Where this terminal's printers report what they printed: ``record_print`` on ``ctx``."""
+def print_recorder(
+    ctx: TerminalContext, submit: Callable[[Callable[[], Any]], Any] | None = None
+) -> print_log.Recorder:
+    """Where this terminal's printers report what they printed: ``record_print`` on ``ctx``.
+
+    ``submit`` hands the op to whoever owns the store work (the client's store
+    worker, an executor), so the log is written there and never on a printer's
+    thread; without it the op runs where the report arrives (the admin CLI, tests).
+    """
 
     def record(rec: print_log.PrintRecord) -> None:
-        record_print(ctx, rec)
+        if submit is None:
+            record_print(ctx, rec)
+        else:
+            submit(lambda: record_print(ctx, rec))
 
     return record
 

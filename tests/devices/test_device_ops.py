@@ -275,3 +275,31 @@ def test_a_terminal_starts_without_devices_when_a_setting_is_unreadable(world: W
         assert registry.recorder is not None  # prints are still logged
     finally:
         registry.close()
+
+
+def test_the_print_log_is_written_by_whoever_owns_the_store_work(world: World) -> None:
+    """With ``submit`` (the client's store worker), no printer thread opens the store."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    ctx = TerminalContext(world.store, "Window 1")
+    writers: list[str] = []
+    ctx.bus.subscribe(lambda _changes: writers.append(threading.current_thread().name))
+    store_work = ThreadPoolExecutor(1, thread_name_prefix="store-worker")
+    sim = PrinterSim("escpos", paper=0x12)
+    queue = PrintQueue(
+        Printer("R", EscPosTicketDriver(), TcpTransport("127.0.0.1", sim.port)),
+        recorder=device_ops.print_recorder(ctx, store_work.submit),
+    ).start()
+    try:
+        tickets = snapshots(world, sell(world, ["S-F-3"]))
+        job = PrintJob("ticket", world.clerk, tuple(tickets))
+        queue.submit(job)
+        assert job.done.result(10) == PrintOutcome.PRINTED
+    finally:
+        queue.stop()
+        sim.close()
+        store_work.shutdown(wait=True)
+    assert writers and all(name.startswith("store-worker") for name in writers)
+    with world.store.read() as s:
+        assert [r.ticket_serial for r in print_log.history(s)] == [tickets[0].serial]
