@@ -9,17 +9,15 @@ and says what it read, a drawer opens as an audited no-sale.
 from __future__ import annotations
 
 import argparse
-import queue
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 from boxoffice.actor import system_actor
 from boxoffice.cli.output import emit
-from boxoffice.devices import registry as device_registry
-from boxoffice.devices.base import DeviceError, DeviceKind, DeviceUnavailable, Scan
-from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+from boxoffice.context import TerminalContext
 from boxoffice.errors import ValidationError
+from boxoffice.ops import devices as device_ops
+from boxoffice.ops.devices import DeviceKind
 from boxoffice.store import Store
 
 ACTOR = system_actor()
@@ -27,117 +25,86 @@ ACTOR = system_actor()
 ANSWER_S = 30.0
 
 
+def _context(store: Store) -> TerminalContext:
+    return TerminalContext(store, ACTOR.terminal)
+
+
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as s:
-        configs = device_registry.load_configs(s)
-        used = device_registry.assignments(s)
+    settings = device_ops.device_settings(_context(store)).value
     rows = [
         {
             "name": c.name,
             "kind": c.kind.value,
             "driver": c.driver,
-            "options": device_registry.format_options(c.options),
-            "used": "yes" if used.get(c.kind) == c.name else "",
+            "options": device_ops.format_options(c.options),
+            "used": "yes" if settings.use.get(c.kind) == c.name else "",
         }
-        for c in configs
+        for c in settings.devices
     ]
     emit(rows, args.json, ["name", "kind", "driver", "used", "options"])
     return 0
 
 
 def cmd_add(store: Store, args: argparse.Namespace) -> int:
-    options = device_registry.parse_options("; ".join(args.option))
-    config = DeviceConfig(args.name, DeviceKind(args.kind), args.driver, options)
-    with store.write() as s:
-        device_registry.save_config(s, ACTOR, config, use=not args.not_used)
-    print(f"device {config.name.strip()!r} saved ({config.kind.value}, {config.driver})")
+    kind = DeviceKind(args.kind)
+    name = device_ops.save_device(
+        _context(store), ACTOR, args.name, kind, args.driver, "; ".join(args.option),
+        use=not args.not_used,
+    ).value  # fmt: skip
+    print(f"device {name!r} saved ({kind.value}, {args.driver})")
     return 0
 
 
 def cmd_remove(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as s:
-        device_registry.remove_config(s, ACTOR, args.name)
+    device_ops.remove_device(_context(store), ACTOR, args.name)
     print(f"device {args.name!r} removed")
     return 0
 
 
 def cmd_test(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as s:
-        registry = DeviceRegistry.from_store(s)
-    if args.name not in {c.name for c in registry.configs()}:
-        raise ValidationError(f"no device named {args.name!r} (see `device list`)")
-    device = registry.get(args.name)
+    ctx = _context(store)
+    ctx.devices = device_ops.open_devices(ctx)
     try:
-        status = device.status()
-        if status.state.value == "not_configured":
-            raise DeviceUnavailable(status.message)
-        kind = next(c.kind for c in registry.configs() if c.name == args.name)
-        message = _TESTS[kind](store, registry, device, args)
+        row = next((r for r in device_ops.device_rows(ctx) if r.name == args.name), None)
+        if row is None:
+            raise ValidationError("device_unknown_see_list", device=args.name)
+        device_ops.refuse_if_not_configured(ctx, args.name)
+        message = _TESTS[row.kind](ctx, args.name, args)
     finally:
-        registry.close()
+        ctx.devices.close()
     print(message)
     return 0
 
 
-def _printer(store: Store, registry: DeviceRegistry, device: Any, args: Any) -> str:
-    device.test_print().result(timeout=ANSWER_S)
-    return f"{device.name}: test page printed"
+def _printer(ctx: TerminalContext, name: str, args: Any) -> str:
+    device_ops.print_test_page(ctx, name).value.result(timeout=ANSWER_S)
+    return f"{name}: test page printed"
 
 
-def _terminal(store: Store, registry: DeviceRegistry, device: Any, args: Any) -> str:
-    register = getattr(device, "register", None)
-    if register is None:
-        return f"{device.name}: a stand-alone terminal; nothing to test from here"
-    tid = device.run(register).result(timeout=ANSWER_S)
-    return f"{device.name}: logged on" + (f" (terminal id {tid})" if tid else "")
+def _terminal(ctx: TerminalContext, name: str, args: Any) -> str:
+    logon = device_ops.card_terminal_test(ctx, name).value
+    if logon is None:
+        return f"{name}: a stand-alone terminal; nothing to test from here"
+    tid = logon.result(timeout=ANSWER_S)
+    return f"{name}: logged on" + (f" (terminal id {tid})" if tid else "")
 
 
-def _drawer(store: Store, registry: DeviceRegistry, device: Any, args: Any) -> str:
-    from boxoffice.sales import drawer_events
-    from boxoffice.sales.no_sale import no_sale
-
-    pulses: queue.Queue[Future[None]] = queue.Queue()
-
-    def listener(request: drawer_events.DrawerOpen) -> None:
-        if request.terminal == ACTOR.terminal:
-            pulses.put(device.open())  # this drawer, whichever one the till uses
-
-    unsubscribe = drawer_events.subscribe(listener)
-    try:
-        with store.write() as s:
-            no_sale(s, ACTOR, "drawer test (admin CLI)")
-        pulse = pulses.get(timeout=ANSWER_S)
-    finally:
-        unsubscribe()
-    pulse.result(timeout=ANSWER_S)
-    return f"{device.name}: drawer opened (recorded as a no-sale)"
+def _drawer(ctx: TerminalContext, name: str, args: Any) -> str:
+    device_ops.drawer_test_and_wait(ctx, ACTOR, name, "drawer test (admin CLI)", ANSWER_S)
+    return f"{name}: drawer opened (recorded as a no-sale)"
 
 
-def _scanner(store: Store, registry: DeviceRegistry, device: Any, args: Any) -> str:
-    from boxoffice.devices.scanners.codes import classify
-
-    if device.describe() == "keyboard":
-        return f"{device.name}: a keyboard scanner; try it in the settings' scanner test field"
-    scans: queue.Queue[Scan] = queue.Queue()
-    device.start(scans.put)
-    try:
-        print(f"{device.name}: scan a code within {args.wait:g} s…", flush=True)
-        try:
-            scan = scans.get(timeout=args.wait)
-        except queue.Empty:
-            state = device.status()
-            raise DeviceError(
-                f"{device.name}: no scan within {args.wait:g} s ({state.state.value}"
-                + (f": {state.message}" if state.message else "")
-                + ")"
-            ) from None
-    finally:
-        device.stop()
-    code = classify(scan.text)
-    return f"{device.name}: read {code.masked()!r} ({code.kind.value})"
+def _scanner(ctx: TerminalContext, name: str, args: Any) -> str:
+    row = next(r for r in device_ops.device_rows(ctx) if r.name == name)
+    if row.where == "keyboard":
+        return f"{name}: a keyboard scanner; try it in the settings' scanner test field"
+    print(f"{name}: scan a code within {args.wait:g} s…", flush=True)
+    reading = device_ops.scanner_test(ctx, name, args.wait).value
+    assert reading.kind is not None
+    return f"{name}: read {reading.masked!r} ({reading.kind.value})"
 
 
-_TESTS: dict[DeviceKind, Callable[[Store, DeviceRegistry, Any, Any], str]] = {
+_TESTS: dict[DeviceKind, Callable[[TerminalContext, str, Any], str]] = {
     DeviceKind.TICKET_PRINTER: _printer,
     DeviceKind.RECEIPT_PRINTER: _printer,
     DeviceKind.PAYMENT_TERMINAL: _terminal,

@@ -8,83 +8,63 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from boxoffice.cli.output import emit
-from boxoffice.devices.printing import escpos_preview, fgl_preview, print_log, ticket_data
-from boxoffice.devices.printing import ticket_stock as stock
-from boxoffice.devices.printing.escpos_ticket import TEXT_MODES, EscPosConfig, EscPosTicketDriver
-from boxoffice.devices.printing.fgl import FglTicketDriver
-from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.context import TerminalContext
+from boxoffice.ops import devices as device_ops
+from boxoffice.ops.devices import TEXT_MODES
+from boxoffice.ops.devices import TICKET_FORMATS as FORMATS
 from boxoffice.store import Store
-from boxoffice.store.models import Ticket
 
-FORMATS = ("escpos", "fgl", "pdf", "pdf-a4")
+
+def _context(store: Store) -> TerminalContext:
+    return TerminalContext(store, "admin-cli")
 
 
 def cmd_ticket(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as s:
-        ticket_id = s.scalar(select(Ticket.id).where(Ticket.serial == args.serial))
-        if ticket_id is None:
-            raise NotFound(f"no ticket with serial {args.serial!r}")
-        data = ticket_data.load(s, ticket_id)
     out: Path = args.out
     png = out.suffix.lower() == ".png"
-    if args.format == "escpos":
-        raw = EscPosTicketDriver(EscPosConfig(text_mode=args.text_mode)).render([data])
-        if png:
-            escpos_preview.render(raw).image().save(out)
-    elif args.format == "fgl":
-        raw = FglTicketDriver().render([data])
-        if png:
-            fgl_preview.render(raw)[0].image.save(out)
+    result = device_ops.render_ticket(
+        _context(store), args.serial, args.format, text_mode=args.text_mode, preview=png
+    )
+    if png:
+        result.save(out)
     else:
-        if png:
-            raise ValidationError("PDF tickets are written as .pdf files")
-        raw = PdfTicketDriver(page="a4" if args.format == "pdf-a4" else "stock").render([data])
-    if not png:
-        out.write_bytes(raw)
+        out.write_bytes(result)
     print(f"ticket {args.serial} written to {out} ({args.format}{', preview' if png else ''})")
     return 0
 
 
 def cmd_log(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as s:
-        rows = [
-            {
-                "at": e.at.isoformat(timespec="seconds"),
-                "printer": e.printer,
-                "serial": e.ticket_serial or "",
-                "order": e.order_number,
-                "kind": e.kind + (" (reprint)" if e.reprint else ""),
-                "outcome": e.outcome.value,
-                "user": e.username,
-                "terminal": e.terminal,
-                "detail": e.detail,
-            }
-            for e in print_log.history(s, ticket_serial=args.serial, printer=args.printer)
-        ]
+    rows = [
+        {
+            "at": e.at,
+            "printer": e.printer,
+            "serial": e.serial,
+            "order": e.order,
+            "kind": e.kind + (" (reprint)" if e.reprint else ""),
+            "outcome": e.outcome,
+            "user": e.user,
+            "terminal": e.terminal,
+            "detail": e.detail,
+        }
+        for e in device_ops.print_history(_context(store), serial=args.serial, printer=args.printer)
+    ]
     emit(rows, args.json, ["at", "printer", "serial", "kind", "outcome", "user", "terminal"])
     return 0
 
 
 def cmd_stock(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as s:
-        names = [args.printer] if args.printer else stock.printers(s)
-        rows = []
-        for name in names:
-            sm = stock.summary(s, name)
-            rows.append(
-                {
-                    "printer": name,
-                    "loaded": sm.loaded,
-                    "printed": sm.printed,
-                    "voided": sm.voided,
-                    "spoiled": sm.spoiled,
-                    "on_hand": sm.on_hand,
-                }
-            )
+    rows = [
+        {
+            "printer": sm.printer,
+            "loaded": sm.loaded,
+            "printed": sm.printed,
+            "voided": sm.voided,
+            "spoiled": sm.spoiled,
+            "on_hand": sm.on_hand,
+        }
+        for sm in device_ops.stock_levels(_context(store), args.printer)
+    ]
     emit(rows, args.json, ["printer", "loaded", "printed", "voided", "spoiled", "on_hand"])
     return 0
 

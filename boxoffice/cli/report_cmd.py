@@ -22,9 +22,8 @@ from sqlalchemy.orm import Session
 from boxoffice import settings
 from boxoffice.actor import system_actor
 from boxoffice.context import TerminalContext
-from boxoffice.devices import printers
 from boxoffice.devices.base import DeviceError, DeviceUnavailable
-from boxoffice.devices.printing import shift_slips
+from boxoffice.devices.printing import print_log, shift_slips
 from boxoffice.devices.printing.print_queue import PrintJob, PrintQueue, QueueState
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError
@@ -105,9 +104,8 @@ def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
     """Send each Z slip to the receipt printer ``printer``, after making sure it answers."""
     actor = system_actor("admin-cli")
     with store.read() as s:
-        registry = DeviceRegistry.from_store(s)
         terminal = settings.get(s, "terminal.name")
-    printers.configure(store, terminal)
+        registry = DeviceRegistry.from_store(s, terminal=terminal, recorder=print_log.writer(store))
     try:
         queue = shift_slips.receipt_printer_queue(registry, printer)
         shift_slips.ready_for_slips(queue)  # refuses an absent or empty printer, recording nothing
@@ -124,7 +122,6 @@ def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
             print(f"{what}{copy} {said} on {printer}")
     finally:
         registry.close()
-        printers.configure(None, "")
 
 
 def _day_end(store: Store, on: date, local: bool) -> Report:

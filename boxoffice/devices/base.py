@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from boxoffice.errors import BoxOfficeError
@@ -50,7 +50,19 @@ class DeviceState(enum.StrEnum):
 @dataclass(frozen=True)
 class DeviceStatus:
     state: DeviceState
+    #: What the clerk reads, in English (logs, the CLI).
     message: str = ""
+    #: ``message`` as a catalogue code and its parameters ("" when there is none).
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        """``message`` in ``lang`` (by its code; as it is when it has none)."""
+        if not self.code:
+            return self.message
+        from boxoffice.messages import render
+
+        return render(self.code, self.params, lang)
 
     @property
     def usable(self) -> bool:
@@ -117,8 +129,15 @@ class Device:
         """Call ``listener(device, status)`` (from the device's thread) on every change."""
         self._listeners.append(listener)
 
-    def set_status(self, state: DeviceState, message: str = "") -> None:
-        new = DeviceStatus(state, message)
+    def set_status(self, state: DeviceState, message: str | BoxOfficeError = "") -> None:
+        """Change the state; ``message`` is a refusal (read by its code) or plain words."""
+        if isinstance(message, BoxOfficeError):
+            new = DeviceStatus(state, str(message), message.code, dict(message.params))
+        else:
+            new = DeviceStatus(state, message)
+        self._publish_status(new)
+
+    def _publish_status(self, new: DeviceStatus) -> None:
         with self._lock:
             if new == self._status:
                 return
@@ -129,6 +148,13 @@ class Device:
             except Exception:  # a listener must not take the device down
                 log.exception("status listener of %s failed", self.name)
 
+    def set_status_code(self, state: DeviceState, code: str, **params: Any) -> None:
+        """Change the state with words from the catalogue (``code`` and its parameters)."""
+        from boxoffice.messages import render
+
+        new = DeviceStatus(state, render(code, params), code, params)
+        self._publish_status(new)
+
     # -- jobs -----------------------------------------------------------------
     def run(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         """Queue ``fn(*args)`` on this device's thread; the Future carries its outcome."""
@@ -138,15 +164,17 @@ class Device:
         try:
             result = fn(*args)
         except DeviceUnavailable as exc:
-            self.set_status(DeviceState.OFFLINE, str(exc))
+            self.set_status(DeviceState.OFFLINE, exc)
             raise
         except DeviceError as exc:
-            self.set_status(DeviceState.ERROR, str(exc))
+            self.set_status(DeviceState.ERROR, exc)
             raise
         except OSError as exc:  # includes serial.SerialException and socket errors
-            message = f"{self.name} is not reachable: {_os_reason(exc)}"
-            self.set_status(DeviceState.OFFLINE, message)
-            raise DeviceUnavailable(message) from exc
+            error = DeviceUnavailable(
+                "device_unreachable", device=self.name, reason=_os_reason(exc)
+            )
+            self.set_status(DeviceState.OFFLINE, error)
+            raise error from exc
         if self.status().state != DeviceState.ERROR:
             self.set_status(DeviceState.READY, "")
         return result

@@ -37,7 +37,7 @@ TIMEOUT_S = 3.0
 def pulse_bytes(pin: int = 2) -> bytes:
     """The ESC/POS drawer pulse for connector pin 2 or 5, as python-escpos builds it."""
     if pin not in (2, 5):
-        raise ValidationError(f"a drawer kick uses pin 2 or 5, not {pin}")
+        raise ValidationError("drawer_pin_invalid", pin=pin)
     job = dummy()
     job.cashdraw(pin)
     return job.output
@@ -61,7 +61,7 @@ class EscposDrawer(Device):
     ) -> None:
         super().__init__(name)
         if bool(host) == bool(serial_url):
-            raise ValidationError("give the printer's network address or its serial port")
+            raise ValidationError("drawer_printer_address_missing")
         self.pulse = pulse_bytes(pin)
         self.host, self.port, self.serial_url, self.baudrate = host, port, serial_url, baudrate
         self.timeout = timeout
@@ -96,9 +96,9 @@ class SerialDrawer(Device):
     ) -> None:
         super().__init__(name)
         if not url:
-            raise ValidationError("a serial drawer needs its port (e.g. /dev/ttyUSB0 or COM3)")
+            raise ValidationError("drawer_serial_port_missing")
         if not command:
-            raise ValidationError("a serial drawer needs the bytes that open it")
+            raise ValidationError("drawer_serial_command_missing")
         self.url, self.baudrate, self.command, self.timeout = url, baudrate, command, timeout
 
     def describe(self) -> str:
@@ -124,24 +124,24 @@ class PrinterDrawer(Device):
         printer = self._printer()
         kick = getattr(printer, "kick_drawer", None)
         if kick is None:
-            return self.run(_refuse, f"{printer.name} cannot open a cash drawer")
+            return self.run(_refuse, "drawer_not_on_printer", printer.name)
         return kick(self.pin)
 
 
-def _refuse(message: str) -> None:
-    raise DeviceUnavailable(message)
+def _refuse(code: str, printer: str) -> None:
+    raise DeviceUnavailable(code, printer=printer)
 
 
 def _write_serial(url: str, baudrate: int, data: bytes, timeout: float) -> None:
     try:
         port = serial.serial_for_url(url, baudrate=baudrate, timeout=timeout, write_timeout=timeout)
     except (serial.SerialException, ValueError) as exc:
-        raise DeviceUnavailable(f"{url} cannot be opened: {exc}") from exc
+        raise DeviceUnavailable("drawer_port_unavailable", port=url, reason=str(exc)) from exc
     try:
         port.write(data)
         port.flush()
     except serial.SerialTimeoutException as exc:
-        raise DeviceUnavailable(f"{url} did not take the pulse in time") from exc
+        raise DeviceUnavailable("drawer_pulse_timeout", port=url) from exc
     finally:
         port.close()
 
@@ -168,7 +168,7 @@ def _hex(value: object, what: str) -> bytes:
     try:
         return bytes.fromhex(str(value))
     except ValueError:
-        raise ValidationError(f"{what} must be hex bytes such as '07' or '1B 70 00'") from None
+        raise ValidationError("drawer_hex_invalid", what=what) from None
 
 
 def _escpos(config: DeviceConfig, registry: DeviceRegistry) -> Device:
@@ -194,7 +194,7 @@ def _serial(config: DeviceConfig, registry: DeviceRegistry) -> Device:
 def _printer(config: DeviceConfig, registry: DeviceRegistry) -> Device:
     printer = str(config.option("printer", ""))
     if not printer:
-        raise ValidationError("name the receipt printer the drawer hangs off")
+        raise ValidationError("drawer_printer_missing")
     return PrinterDrawer(config.name, lambda: registry.get(printer), int(config.option("pin", 2)))
 
 

@@ -94,14 +94,12 @@ def collect(
     Blocking (network): run it off the UI thread.
     """
     if not code.is_wallet_payment:
-        raise ValidationError("this code is not a WeChat Pay or Alipay payment code")
+        raise ValidationError("wallet_code_unknown")
     if amount.minor <= 0:
-        raise ValidationError("a wallet payment must be more than zero")
+        raise ValidationError("wallet_amount_not_positive")
     provider = providers.get(code.kind)
     if provider is None:
-        raise ValidationError(
-            f"no {SCHEME[code.kind].title()} account is set up at this box office"
-        )
+        raise ValidationError("wallet_account_missing", wallet=SCHEME[code.kind].title())
     result = provider.pay(code, amount, reference)
     waited = 0.0
     while result.status == "pending" and waited < wait_s:
@@ -112,8 +110,7 @@ def collect(
         result = provider.cancel(reference)
         if result.status != "cancelled":
             raise ValidationError(
-                f"the {SCHEME[code.kind].title()} payment {reference} could not be cancelled; "
-                "check it in the merchant portal before taking another payment"
+                "wallet_cancel_failed", wallet=SCHEME[code.kind].title(), reference=reference
             )
     return result
 
@@ -192,9 +189,9 @@ class SimulatedWalletProvider:
             self.calls.append("refund")
             t = self.trades.get(reference)
             if t is None or t.status not in ("paid", "refunded"):
-                raise ValidationError(f"no paid wallet trade {reference} to refund")
+                raise ValidationError("wallet_trade_not_found", reference=reference)
             if t.refunded_minor + amount.minor > t.amount.minor:
-                raise ValidationError("a refund cannot be more than what was paid")
+                raise ValidationError("wallet_refund_too_large")
             t.refunded_minor += amount.minor
             if t.refunded_minor == t.amount.minor:
                 t.status = "refunded"

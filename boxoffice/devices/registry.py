@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,9 @@ from boxoffice.devices.base import (
     DeviceUnavailable,
 )
 from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from boxoffice.devices.printing.print_log import Recorder
 from boxoffice.store.models import Setting
 
 PREFIX = "device."
@@ -59,7 +62,7 @@ class DeviceConfig:
             try:
                 object.__setattr__(self, "kind", DeviceKind(self.kind))
             except ValueError:
-                raise ValidationError(f"no device kind {self.kind!r}") from None
+                raise ValidationError("device_kind_unknown", kind=self.kind) from None
 
     def option(self, key: str, default: Option | None = None) -> Any:
         return self.options.get(key, default)
@@ -114,35 +117,33 @@ def parse_config(name: str, raw: str) -> DeviceConfig:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"device {name!r}: settings are not valid JSON ({exc.msg})") from None
+        raise ValidationError("device_settings_not_json", device=name, reason=exc.msg) from None
     if not isinstance(data, dict):
-        raise ValidationError(f"device {name!r}: settings must be a JSON object")
+        raise ValidationError("device_settings_not_object", device=name)
     try:
         kind = DeviceKind(data.get("kind"))
     except ValueError:
         kinds = ", ".join(k.value for k in DeviceKind)
         raise ValidationError(
-            f"device {name!r}: unknown kind {data.get('kind')!r} (one of {kinds})"
+            "device_settings_kind_unknown", device=name, kind=data.get("kind"), kinds=kinds
         ) from None
     driver = data.get("driver")
     if not isinstance(driver, str) or not driver:
-        raise ValidationError(f"device {name!r}: a driver is required")
+        raise ValidationError("device_settings_driver_missing", device=name)
     options = data.get("options", {})
     if not isinstance(options, dict) or not all(
         isinstance(k, str) and isinstance(v, str | int | bool) for k, v in options.items()
     ):
-        raise ValidationError(f"device {name!r}: options must map names to text, numbers or yes/no")
+        raise ValidationError("device_settings_options_invalid", device=name)
     return DeviceConfig(name, kind, driver, options)
 
 
 def validate_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 40 or not set(name) <= _NAME_OK:
-        raise ValidationError(
-            "a device name is 1-40 letters, digits, spaces, '-' or '_' (it is used as a key)"
-        )
+        raise ValidationError("device_name_invalid")
     if name.startswith("use."):
-        raise ValidationError("a device name may not start with 'use.'")
+        raise ValidationError("device_name_reserved")
     return name
 
 
@@ -155,9 +156,9 @@ def parse_options(text: str) -> dict[str, Option]:
         key, sep, value = part.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key or not key.replace("_", "").isalnum():
-            raise ValidationError(f"write each option as name=value, not {part!r}")
+            raise ValidationError("device_option_malformed", option=part)
         if key in options:
-            raise ValidationError(f"option {key!r} is given twice")
+            raise ValidationError("device_option_repeated", option=key)
         if value.lower() in ("yes", "true", "no", "false"):
             options[key] = value.lower() in ("yes", "true")
         elif value.isdigit() and not (len(value) > 1 and value.startswith("0")):
@@ -204,7 +205,7 @@ def save_config(session: Session, actor: Actor, config: DeviceConfig, *, use: bo
     if (config.kind, config.driver) not in _DRIVERS:
         known = ", ".join(drivers(config.kind)) or "none"
         raise ValidationError(
-            f"no {config.kind.value} driver {config.driver!r} (available: {known})"
+            "device_driver_unknown", kind=config.kind.value, driver=config.driver, known=known
         )
     config = DeviceConfig(name, config.kind, config.driver, dict(config.options))
     settings.put(session, PREFIX + name, config.to_json())
@@ -222,7 +223,7 @@ def save_config(session: Session, actor: Actor, config: DeviceConfig, *, use: bo
 def remove_config(session: Session, actor: Actor, name: str) -> None:
     require(session, actor, Permission.DEVICE_MANAGE)
     if session.get(Setting, PREFIX + name) is None:
-        raise NotFound(f"no device named {name!r}")
+        raise NotFound("device_not_found", device=name)
     session.execute(delete(Setting).where(Setting.key == PREFIX + name))
     for kind, used in assignments(session).items():
         if used == name:
@@ -235,15 +236,20 @@ def remove_config(session: Session, actor: Actor, name: str) -> None:
 class MissingDevice(Device):
     """Stands in for a device that is not configured or cannot be built: says so, never hangs."""
 
-    def __init__(self, name: str, kind: DeviceKind, message: str) -> None:
+    def __init__(self, name: str, kind: DeviceKind, code: str, **params: Any) -> None:
         super().__init__(name)
         self.kind = kind
-        self.message = message
-        self.set_status(DeviceState.NOT_CONFIGURED, message)
+        self.code, self.params = code, params
+        self.message = str(self.error())
+        self.set_status(DeviceState.NOT_CONFIGURED, self.error())
+
+    def error(self) -> DeviceUnavailable:
+        """Why this device is missing, as a refusal with its code."""
+        return DeviceUnavailable(self.code, **self.params)
 
     def _refuse(self, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
-        future.set_exception(DeviceUnavailable(self.message))
+        future.set_exception(self.error())
         return future
 
     # Every action of every kind answers at once with the reason.
@@ -251,7 +257,7 @@ class MissingDevice(Device):
     authorise_async = refund_async = reverse_async = end_of_day_async = _refuse
 
     def start(self, on_scan: Any) -> None:
-        raise DeviceUnavailable(self.message)
+        raise self.error()
 
     def stop(self) -> None:
         return None
@@ -261,16 +267,29 @@ class DeviceRegistry:
     """The devices of this terminal, built lazily from their configurations."""
 
     def __init__(
-        self, configs: list[DeviceConfig], use: Mapping[DeviceKind, str] | None = None
+        self,
+        configs: list[DeviceConfig],
+        use: Mapping[DeviceKind, str] | None = None,
+        *,
+        terminal: str = "",
+        recorder: Recorder | None = None,
     ) -> None:
+        #: This terminal's name (a printer's jobs without a clerk are the terminal's).
+        self.terminal = terminal
+        #: Where printers report what they printed (``print_log.PrintRecord``); None: nowhere.
+        self.recorder = recorder
         self._configs = {c.name: c for c in configs}
         self._use = dict(use or {})
         self._devices: dict[str, Device] = {}
         self._lock = threading.Lock()
 
     @classmethod
-    def from_store(cls, session: Session) -> DeviceRegistry:
-        return cls(load_configs(session), assignments(session))
+    def from_store(
+        cls, session: Session, *, terminal: str = "", recorder: Recorder | None = None
+    ) -> DeviceRegistry:
+        return cls(
+            load_configs(session), assignments(session), terminal=terminal, recorder=recorder
+        )
 
     def replace(
         self, configs: list[DeviceConfig], use: Mapping[DeviceKind, str] | None = None
@@ -294,18 +313,25 @@ class DeviceRegistry:
                 return self._devices[name]
             config = self._configs.get(name)
             if config is None:
-                return MissingDevice(name, DeviceKind.SCANNER, f"no device named {name!r}")
+                return MissingDevice(name, DeviceKind.SCANNER, "device_missing", device=name)
             _load_builtin()
             factory = _DRIVERS.get((config.kind, config.driver))
             if factory is None:
                 device: Device = MissingDevice(
-                    name, config.kind, f"{name}: driver {config.driver!r} is not installed"
+                    name,
+                    config.kind,
+                    "device_driver_not_installed",
+                    device=name,
+                    driver=config.driver,
                 )
             else:
                 try:
                     device = factory(config, self)
                 except (BoxOfficeError, OSError, ValueError) as exc:
-                    device = MissingDevice(name, config.kind, f"{name}: {exc}")
+                    reason = exc if isinstance(exc, BoxOfficeError) else str(exc)
+                    device = MissingDevice(
+                        name, config.kind, "device_failed_to_start", device=name, reason=reason
+                    )
             self._devices[name] = device
             return device
 
@@ -331,7 +357,9 @@ class DeviceRegistry:
         name = self._chosen(kind)
         if name is None:
             label = kind.value.replace("_", " ")
-            return MissingDevice(f"no {label}", kind, f"no {label} is set up at this terminal")
+            return MissingDevice(
+                f"no {label}", kind, "device_not_configured", device_kind=kind.value
+            )
         return self.get(name)
 
     def statuses(self) -> dict[str, DeviceStatus]:

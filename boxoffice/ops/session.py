@@ -121,65 +121,35 @@ def start_terminal(
     if terminal is None:
         with store.read() as session:
             terminal = settings.get(session, "terminal.name")
-    from boxoffice.devices import printers
+    from boxoffice.ops import devices as device_ops
     from boxoffice.sync import runtime
 
     bus = bus if bus is not None else EventBus()
-    printers.configure(store, terminal)
-    devices = _open_devices(store)
     made = made if made is not None else []
-    made.append(devices)
     context = TerminalContext(
-        store=store, terminal=terminal, bus=bus, mode=Mode.LIVE, devices=devices, language=language
+        store=store, terminal=terminal, bus=bus, mode=Mode.LIVE, language=language
     )
+    # Printers report what they printed to the print-log op on this context.
+    devices = device_ops.start_devices(context)
+    made.append(devices)
+    context.devices = devices
     context.sync = runtime.start_for(store, bus=bus)
     return TerminalStarted(context, venues, users, made)
 
 
-def _open_devices(store: Store) -> Any:
-    """This terminal's device registry; a bad device setting leaves it empty, never stuck.
-
-    Nothing is started for devices that are only configured. The receipt
-    printer is built here, on the store worker, because its first build
-    imports the printer profiles (tens of milliseconds): the Cash screen then
-    only looks it up. A setting that cannot be read is logged (``device list``
-    names it) and the terminal runs without devices rather than refusing to start.
-    """
-    from boxoffice.devices.base import DeviceKind
-    from boxoffice.devices.registry import DeviceRegistry
-    from boxoffice.errors import BoxOfficeError
-
-    try:
-        with store.read() as session:
-            registry = DeviceRegistry.from_store(session)
-    except BoxOfficeError as exc:
-        log.warning("devices not loaded: %s", exc)
-        return DeviceRegistry([])
-    if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
-        try:
-            registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
-        except Exception:  # a driver bug must not keep the clerk from signing in
-            log.exception("the receipt printer could not be set up")
-    return registry
-
-
 def close_devices(made: list[Any], ctx: TerminalContext | None = None) -> None:
-    """Close the device registries in ``made`` (emptied); printers stop logging to the store.
+    """Close the device registries in ``made`` (emptied).
 
     Call after the last store job (it may have queued a slip) and before the
     store closes (a print queue logs the job it is finishing). ``ctx``, if
     given, no longer names a device registry.
     """
-    from boxoffice.devices import printers
-
     registries = list(made)
     made.clear()
     if ctx is not None:
         ctx.devices = None
     for registry in registries:
         registry.close()
-    if registries:
-        printers.configure(None, "")  # printers built later would log to a closed store
 
 
 def stop_sync(ctx: TerminalContext) -> None:

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("boxoffice.devices.registry")
 
+from boxoffice.context import TerminalContext
 from boxoffice.devices import printers
 from boxoffice.devices.base import DeviceKind, DeviceState
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+from boxoffice.ops import devices as device_ops
 from boxoffice.store.models import PrintOutcome
 from tests.devices.print_world import sell, snapshots
 from tests.devices.printer_sim import PrinterSim, wait_for
@@ -22,23 +25,23 @@ from tests.sales.conftest import World
 
 
 @pytest.fixture
-def registry(world: World) -> Iterator[list[DeviceConfig]]:
-    printers.configure(world.store, "Window 1")
-    configs: list[DeviceConfig] = []
-    yield configs
-    printers.configure(None, "")
+def registry(world: World) -> Iterator[dict[str, Any]]:
+    """What the terminal's start-up gives each registry: its name and the print-log op."""
+    ctx = TerminalContext(world.store, "Window 1")
+    yield {"terminal": ctx.terminal, "recorder": device_ops.print_recorder(ctx)}
 
 
 def test_fgl_ticket_printer_from_settings_prints_and_reports_paper_out(
-    world: World, registry: list[DeviceConfig]
+    world: World, registry: dict[str, Any]
 ) -> None:
     sim = PrinterSim("fgl", script=[0x06, 0x10])
     reg = DeviceRegistry(
-        [
+        **registry,
+        configs=[
             DeviceConfig(
                 "BOCA 1", DeviceKind.TICKET_PRINTER, "fgl", {"host": "127.0.0.1", "port": sim.port}
             )
-        ]
+        ],
     )
     try:
         device = reg.for_kind(DeviceKind.TICKET_PRINTER)
@@ -55,17 +58,20 @@ def test_fgl_ticket_printer_from_settings_prints_and_reports_paper_out(
         sim.close()
 
 
-def test_escpos_receipt_printer_test_print_and_drawer_kick(world: World, registry: list) -> None:
+def test_escpos_receipt_printer_test_print_and_drawer_kick(
+    world: World, registry: dict[str, Any]
+) -> None:
     sim = PrinterSim("escpos", paper=0x12)
     reg = DeviceRegistry(
-        [
+        **registry,
+        configs=[
             DeviceConfig(
                 "Receipt",
                 DeviceKind.RECEIPT_PRINTER,
                 "escpos",
                 {"host": "127.0.0.1", "port": sim.port},
             )
-        ]
+        ],
     )
     try:
         device = reg.get("Receipt")

@@ -28,12 +28,13 @@ from sqlalchemy import select, text
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
 from boxoffice.clock import utc_now
-from boxoffice.devices import printers
+from boxoffice.context import TerminalContext
 from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import DeviceKind
 from boxoffice.devices.printing import escpos_preview
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.money import Money
+from boxoffice.ops import devices as device_ops
 from boxoffice.sales import checkout
 from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.sales.signer import Signer, open_signer, register
@@ -163,7 +164,6 @@ def devices(cash_world: CashWorld) -> Iterator[list[DeviceRegistry]]:
     yield made
     for registry in made:
         registry.close()
-    printers.configure(None, "")
 
 
 CUT = b"\x1dV\x00"  # GS V 0: full cut, the end of every ESC/POS slip
@@ -181,9 +181,8 @@ def printed_slips(sim: PrinterSim) -> list[list[str]]:
 
 def open_devices(world: CashWorld, made: list[DeviceRegistry]) -> ReceiptPrinterRoute:
     """This terminal's devices as the client loads them, as the Cash screen's printer route."""
-    printers.configure(world.store, TERMINAL)  # as the client's first store job does
-    with world.store.read() as s:
-        registry = DeviceRegistry.from_store(s)
+    # As the client's first store job does: printers log through the print-log op.
+    registry = device_ops.open_devices(TerminalContext(world.store, TERMINAL))
     made.append(registry)
     return ReceiptPrinterRoute(registry)
 

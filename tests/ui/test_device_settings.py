@@ -13,13 +13,14 @@ from escpos.printer import Dummy
 from pytestqt.qtbot import QtBot
 
 from boxoffice.actor import Actor, system_actor
+from boxoffice.context import TerminalContext
 from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import Device, DeviceKind, ReceiptPrinter, Scan
 from boxoffice.devices.cash_drawer import open_on_cash, pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
-from boxoffice.ui.device_settings import DeviceSettingsPanel
-from boxoffice.ui.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
 from boxoffice.ui.qt import QApplication, Qt
+from boxoffice.ui.screens.devices import DeviceSettingsPanel
+from boxoffice.ui.widgets.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
 from boxoffice.ui.workers import StoreWorker
 from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
@@ -75,9 +76,10 @@ def worker(world: World) -> Iterator[StoreWorker]:
 
 
 def _panel(
-    qtbot: QtBot, worker: StoreWorker, actor: Actor, configs: list[DeviceConfig]
+    qtbot: QtBot, worker: StoreWorker, actor: Actor, configs: list[DeviceConfig], world: World
 ) -> DeviceSettingsPanel:
-    panel = DeviceSettingsPanel(worker, actor, DeviceRegistry(configs))
+    ctx = TerminalContext(world.store, actor.terminal, devices=DeviceRegistry(configs))
+    panel = DeviceSettingsPanel(worker, ctx, actor)
     qtbot.addWidget(panel)
     panel.resize(1000, 640)
     panel.show()
@@ -109,7 +111,7 @@ def _cell(panel: DeviceSettingsPanel, name: str, column: int) -> str:
 def test_lists_devices_with_their_state_and_tests_a_printer(
     qtbot: QtBot, worker: StoreWorker, world: World, tcp_sink: TcpSink
 ) -> None:
-    panel = _panel(qtbot, worker, world.supervisor, _configs(tcp_sink.port))
+    panel = _panel(qtbot, worker, world.supervisor, _configs(tcp_sink.port), world)
     assert panel.table.rowCount() == 5
     assert _cell(panel, "Tickets", 4).startswith("Not set up — Tickets: driver 'boca'")
     assert _cell(panel, "Card", 4).startswith("Ready")
@@ -140,7 +142,7 @@ def test_open_drawer_is_a_permission_checked_no_sale(
     qtbot: QtBot, worker: StoreWorker, world: World, tcp_sink: TcpSink
 ) -> None:
     configs = _configs(tcp_sink.port)
-    clerk_panel = _panel(qtbot, worker, world.clerk, configs)
+    clerk_panel = _panel(qtbot, worker, world.clerk, configs, world)
     unsubscribe = open_on_cash(clerk_panel.registry, world.clerk.terminal)
     try:
         clerk_panel.drawer_button.click()
@@ -148,7 +150,7 @@ def test_open_drawer_is_a_permission_checked_no_sale(
         assert "open the cash drawer without a sale" in clerk_panel.message.text()
         assert tcp_sink.connections == 0
 
-        sup_panel = _panel(qtbot, worker, world.supervisor, configs)
+        sup_panel = _panel(qtbot, worker, world.supervisor, configs, world)
         qtbot.keyClick(sup_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(
             lambda: "No-sale recorded" in sup_panel.message.text(), timeout=STORE_WAIT_MS
@@ -162,7 +164,7 @@ def test_open_drawer_is_a_permission_checked_no_sale(
 def test_configure_a_device_from_the_editor(
     qtbot: QtBot, worker: StoreWorker, world: World
 ) -> None:
-    panel = _panel(qtbot, worker, system_actor("Window 1"), [])
+    panel = _panel(qtbot, worker, system_actor("Window 1"), [], world)
     panel.new_button.click()
     qtbot.keyClicks(panel.name_edit, "Drawer 2")
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(DeviceKind.CASH_DRAWER))
@@ -186,7 +188,7 @@ def test_configure_a_device_from_the_editor(
 
 
 def test_a_clerk_cannot_configure_devices(qtbot: QtBot, worker: StoreWorker, world: World) -> None:
-    panel = _panel(qtbot, worker, world.clerk, [])
+    panel = _panel(qtbot, worker, world.clerk, [], world)
     panel.name_edit.setText("Drawer")
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(DeviceKind.CASH_DRAWER))
     panel.options_edit.setText("host=10.0.0.2")
@@ -199,7 +201,7 @@ def test_a_clerk_cannot_configure_devices(qtbot: QtBot, worker: StoreWorker, wor
 def test_scanner_test_field_shows_what_a_scan_is(
     qtbot: QtBot, worker: StoreWorker, world: World
 ) -> None:
-    panel = _panel(qtbot, worker, world.supervisor, [])
+    panel = _panel(qtbot, worker, world.supervisor, [], world)
     wedge = KeyboardWedgeFilter(WedgeSettings(max_gap_ms=100))  # room for a busy test machine
     wedge.install(QApplication.instance())  # type: ignore[arg-type]
     wedge.scanned.connect(lambda text: panel.show_scan(Scan(text, "keyboard wedge")))
@@ -231,7 +233,7 @@ def test_every_shortcut_letter_on_the_panel_is_used_once(
 
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
-    panel = _panel(qtbot, worker, world.supervisor, [])
+    panel = _panel(qtbot, worker, world.supervisor, [], world)
     letters: list[str] = []
     for kind in (QAbstractButton, QLabel, QGroupBox):
         for widget in panel.findChildren(kind):

@@ -10,13 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from boxoffice.devices.base import Scan
-from boxoffice.ui.keyboard_wedge import (
+from boxoffice.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
+from boxoffice.ui.widgets.keyboard_wedge import (
     KeyboardWedgeFilter,
     ScanBridge,
     ScanLineEdit,
     WedgeSettings,
 )
-from boxoffice.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
 from tests.devices import device_fixtures
 
 pty_pair = device_fixtures.pty_pair
@@ -203,7 +203,7 @@ def test_scan_fields_have_the_input_method_off(screen: Screen) -> None:
 
 
 def test_bad_wedge_settings_are_refused() -> None:
-    with pytest.raises(ValueError, match="suffix"):
+    with pytest.raises(ValueError, match="'enter', 'tab' or nothing"):
         WedgeSettings(suffix="space")
     with pytest.raises(ValueError, match="1-200 ms"):
         WedgeSettings(max_gap_ms=0)
@@ -212,7 +212,7 @@ def test_bad_wedge_settings_are_refused() -> None:
 def test_settings_come_from_the_configured_keyboard_scanner() -> None:
     from boxoffice.devices.base import DeviceKind
     from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
-    from boxoffice.ui.keyboard_wedge import wedge_settings
+    from boxoffice.ui.widgets.keyboard_wedge import wedge_settings
 
     registry = DeviceRegistry(
         [
@@ -247,7 +247,7 @@ def test_scan_input_routes_every_scanner_to_the_screen_on_the_ui_thread(
     from boxoffice.devices.base import DeviceKind
     from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
     from boxoffice.devices.scanners.router import ScanRouter
-    from boxoffice.ui.keyboard_wedge import ScanInput
+    from boxoffice.ui.widgets.keyboard_wedge import ScanInput
 
     master, path = pty_pair
     registry = DeviceRegistry(

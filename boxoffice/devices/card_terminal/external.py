@@ -51,27 +51,23 @@ def keyed_result(
         try:
             amount = Money.of(amount.strip().replace(",", "."), currency)
         except (InvalidOperation, ValueError, ArithmeticError):
-            raise ValidationError(f"the amount {amount.strip()!r} is not a sum of money") from None
+            raise ValidationError("card_amount_invalid", amount=amount.strip()) from None
     if amount.minor <= 0:
-        raise ValidationError("the approved amount must be more than zero")
+        raise ValidationError("card_approved_amount_not_positive")
     scheme = scheme.strip().upper()
     if scheme not in SCHEMES:
-        raise ValidationError(f"choose the card scheme from the list ({', '.join(SCHEMES)})")
+        raise ValidationError("card_scheme_unknown", schemes=list(SCHEMES))
     digits = re.sub(r"[\s-]", "", last4)
     if _PAN_LIKE.fullmatch(digits):
-        raise ValidationError(
-            "type only the last four digits of the card, never the whole card number"
-        )
+        raise ValidationError("card_whole_number_typed")
     if len(digits) != 4 or not digits.isdigit():
-        raise ValidationError("the last four digits of the card are exactly 4 digits")
+        raise ValidationError("card_last4_invalid")
     auth = auth_code.strip().upper()
     if not _AUTH.fullmatch(auth):
-        raise ValidationError(
-            "the authorisation code is 2-8 letters or digits, as printed on the terminal slip"
-        )
+        raise ValidationError("card_auth_code_invalid")
     terminal_id = terminal_id.strip()
     if not _TERMINAL_ID.fullmatch(terminal_id):
-        raise ValidationError("the terminal id is up to 16 letters, digits or '-'")
+        raise ValidationError("card_terminal_id_invalid")
     return CardResult(
         True,
         amount,
@@ -91,7 +87,7 @@ class ExternalTerminal(Device):
     def __init__(self, name: str, terminal_id: str = "", currency: str = "EUR") -> None:
         super().__init__(name)
         self.terminal_id, self.currency = terminal_id, currency
-        self.set_status(DeviceState.READY, "stand-alone: key in each approval")
+        self.set_status_code(DeviceState.READY, "card_terminal_stand_alone")
 
     def describe(self) -> str:
         return "stand-alone terminal"

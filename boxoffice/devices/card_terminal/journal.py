@@ -59,8 +59,7 @@ class CardJournal:
                 self._entries = {e["reference"]: Attempt(**e) for e in raw["attempts"]}
             except (ValueError, TypeError, KeyError) as exc:
                 raise ValidationError(
-                    f"the card journal {self.path} is damaged ({exc}); payments on this "
-                    "terminal stay blocked until it is repaired, so none is charged twice"
+                    "card_journal_damaged", path=str(self.path), reason=str(exc)
                 ) from None
 
     def get(self, reference: str) -> Attempt | None:

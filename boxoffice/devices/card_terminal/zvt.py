@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from boxoffice.devices.base import DeviceError
+from boxoffice.errors import ValidationError
 
 ACK = b"\x80\x00\x00"
 
@@ -46,7 +47,7 @@ class Cmd(bytes, enum.Enum):
 # -- length, BCD ------------------------------------------------------------------
 def length_field(n: int) -> bytes:
     if n < 0 or n > 0xFFFF:
-        raise ValueError("an APDU holds at most 65535 bytes of data")
+        raise ValidationError("zvt_apdu_too_long")
     if n < 0xFF:
         return bytes([n])
     return bytes([0xFF, n & 0xFF, n >> 8])
@@ -92,21 +93,21 @@ def split(buffer: bytes) -> tuple[Apdu | None, bytes]:
 def bcd(value: int | str, size: int) -> bytes:
     digits = str(value)
     if not digits.isdigit() or len(digits) > size * 2:
-        raise ValueError(f"{value!r} does not fit {size} BCD bytes")
+        raise ValidationError("zvt_bcd_overflow", value=value, size=size)
     return bytes.fromhex(digits.rjust(size * 2, "0"))
 
 
 def bcd_digits(raw: bytes) -> str:
     text = raw.hex()
     if not text.isdigit():
-        raise ZvtError("the terminal sent a malformed number field")
+        raise ZvtError("zvt_number_malformed")
     return text
 
 
 def llvar(data: bytes, digits: int = 2) -> bytes:
     n = len(data)
     if n >= 10**digits:
-        raise ValueError("field too long")
+        raise ValidationError("zvt_field_too_long")
     return bytes(0xF0 | int(d) for d in str(n).rjust(digits, "0")) + data
 
 
@@ -128,7 +129,7 @@ for _tag in list(range(0xE1, 0xE9)) + list(range(0xF1, 0xF9)):  # display text l
 def _var_length(data: bytes, pos: int, digits: int) -> tuple[int, int]:
     head = data[pos : pos + digits]
     if len(head) < digits or any(b & 0xF0 != 0xF0 or b & 0x0F > 9 for b in head):
-        raise ZvtError("the terminal sent a malformed length in a variable field")
+        raise ZvtError("zvt_length_malformed")
     n = 0
     for b in head:
         n = n * 10 + (b & 0x0F)
@@ -138,13 +139,13 @@ def _var_length(data: bytes, pos: int, digits: int) -> tuple[int, int]:
 def tlv_length(data: bytes, pos: int) -> tuple[int, int]:
     """BER length at ``pos``: (length, position after it)."""
     if pos >= len(data):
-        raise ZvtError("a TLV container ends inside a length")
+        raise ZvtError("zvt_tlv_length_truncated")
     first = data[pos]
     if first < 0x80:
         return first, pos + 1
     count = first & 0x7F
     if count not in (1, 2) or pos + 1 + count > len(data):
-        raise ZvtError("a TLV container has a malformed length")
+        raise ZvtError("zvt_tlv_length_malformed")
     return int.from_bytes(data[pos + 1 : pos + 1 + count], "big"), pos + 1 + count
 
 
@@ -166,14 +167,14 @@ def parse_tlv(data: bytes) -> list[tuple[int, bytes]]:
         if tag & 0x1F == 0x1F:
             while True:
                 if pos >= len(data):
-                    raise ZvtError("a TLV tag runs past the end of its container")
+                    raise ZvtError("zvt_tlv_tag_truncated")
                 tag = (tag << 8) | data[pos]
                 pos += 1
                 if not data[pos - 1] & 0x80:
                     break
         n, pos = tlv_length(data, pos)
         if pos + n > len(data):
-            raise ZvtError("a TLV value runs past the end of its container")
+            raise ZvtError("zvt_tlv_value_truncated")
         items.append((tag, data[pos : pos + n]))
         pos += n
     return items
@@ -188,7 +189,7 @@ def parse_bmps(data: bytes) -> dict[int, bytes]:
         pos += 1
         fmt = BMP_FORMATS.get(tag)
         if fmt is None:
-            raise ZvtError(f"the terminal sent field {tag:02X}, which this driver cannot read")
+            raise ZvtError("zvt_field_unknown", field=f"{tag:02X}")
         if fmt == "TLV":
             n, pos = tlv_length(data, pos)
         elif fmt in ("LL", "LLL"):
@@ -196,7 +197,7 @@ def parse_bmps(data: bytes) -> dict[int, bytes]:
         else:
             n = int(fmt)
         if pos + n > len(data):
-            raise ZvtError(f"field {tag:02X} runs past the end of the message")
+            raise ZvtError("zvt_field_truncated", field=f"{tag:02X}")
         value = data[pos : pos + n]
         if fmt == "TLV":
             parse_tlv(value)  # validate its structure
@@ -215,7 +216,7 @@ def encode_bmps(fields: Iterable[tuple[int, bytes]]) -> bytes:
         elif fmt in ("LL", "LLL"):
             out += llvar(value, len(str(fmt)))
         elif len(value) != fmt:
-            raise ValueError(f"BMP {tag:02X} takes {fmt} bytes")
+            raise ValidationError("zvt_field_size", field=f"{tag:02X}", size=fmt)
         else:
             out += value
     return bytes(out)
@@ -233,7 +234,7 @@ def currency_bcd(currency: str) -> bytes:
     try:
         return bcd(CURRENCY_CODES[currency], 2)
     except KeyError:
-        raise ZvtError(f"this driver does not know the ZVT code of currency {currency}") from None
+        raise ZvtError("zvt_currency_unknown", currency=currency) from None
 
 
 # -- what the terminal tells us ---------------------------------------------------
@@ -298,7 +299,7 @@ def _masked_pan_last4(raw: bytes) -> str:
 def parse_status(data: bytes) -> StatusInfo:
     bmps = parse_bmps(data)
     if 0x27 not in bmps:
-        raise ZvtError("the terminal's status message has no result code")
+        raise ZvtError("zvt_status_no_result")
     text = lambda tag: bmps[tag].replace(b"\x00", b"").decode("ascii", "replace").strip()  # noqa: E731
     return StatusInfo(
         result=bmps[0x27][0],
@@ -314,7 +315,7 @@ def parse_status(data: bytes) -> StatusInfo:
 
 def parse_print_line(data: bytes) -> str:
     if not data:
-        raise ZvtError("the terminal sent an empty print line")
+        raise ZvtError("zvt_print_line_empty")
     return data[1:].decode("cp437", "replace").rstrip()
 
 

@@ -43,7 +43,10 @@ class TcpLink:
             self.sock = socket.create_connection((host, port), timeout=timeout)
         except OSError as exc:
             raise NotConnected(
-                f"{name} is not reachable at {host}:{port}: {exc.strerror or exc}"
+                "card_terminal_unreachable",
+                terminal=name,
+                address=f"{host}:{port}",
+                reason=str(exc.strerror or exc),
             ) from exc
         self.buffer = b""
 
@@ -51,7 +54,7 @@ class TcpLink:
         try:
             self.sock.sendall(message)
         except OSError as exc:
-            raise DeviceUnavailable(f"{self.name}: the connection broke") from exc
+            raise DeviceUnavailable("card_terminal_connection_broke", terminal=self.name) from exc
 
     def receive(self, timeout: float) -> zvt.Apdu:
         self.sock.settimeout(timeout)
@@ -62,11 +65,15 @@ class TcpLink:
             try:
                 chunk = self.sock.recv(4096)
             except TimeoutError as exc:
-                raise DeviceTimeout(f"{self.name} did not answer within {timeout:g} s") from exc
+                raise DeviceTimeout(
+                    "card_terminal_timeout", terminal=self.name, seconds=f"{timeout:g}"
+                ) from exc
             except OSError as exc:
-                raise DeviceUnavailable(f"{self.name}: the connection broke") from exc
+                raise DeviceUnavailable(
+                    "card_terminal_connection_broke", terminal=self.name
+                ) from exc
             if not chunk:
-                raise DeviceUnavailable(f"{self.name} closed the connection mid-transaction")
+                raise DeviceUnavailable("card_terminal_closed_connection", terminal=self.name)
             self.buffer += chunk
 
     def close(self) -> None:
@@ -120,19 +127,21 @@ class FramedLink:
             deadline = time.monotonic() + FRAME_ACK_S
             while not self._acks:
                 if not self._pump(deadline):
-                    raise DeviceTimeout(f"{self.name} did not acknowledge on the serial line")
+                    raise DeviceTimeout("card_terminal_no_serial_ack", terminal=self.name)
             if self._acks.popleft() == zvt.ACK_BYTE:
                 return
-        raise DeviceUnavailable(f"{self.name} refused our frame three times (line noise?)")
+        raise DeviceUnavailable("card_terminal_frame_refused", terminal=self.name)
 
     def receive(self, timeout: float) -> zvt.Apdu:
         deadline = time.monotonic() + timeout
         while not self._pending:
             if not self._pump(deadline):
-                raise DeviceTimeout(f"{self.name} did not answer within {timeout:g} s")
+                raise DeviceTimeout(
+                    "card_terminal_timeout", terminal=self.name, seconds=f"{timeout:g}"
+                )
         msg, rest = zvt.split(self._pending.popleft())
         if msg is None or rest:
-            raise zvt.ZvtError(f"{self.name} sent a frame that is not one whole message")
+            raise zvt.ZvtError("zvt_frame_not_whole", terminal=self.name)
         return msg
 
     def close(self) -> None:
@@ -154,14 +163,18 @@ class SerialLink(FramedLink):
                 write_timeout=FRAME_ACK_S,
             )
         except (serial.SerialException, ValueError) as exc:
-            raise NotConnected(f"{name}: {url} cannot be opened: {exc}") from exc
+            raise NotConnected(
+                "card_terminal_port_unavailable", terminal=name, port=url, reason=str(exc)
+            ) from exc
 
         def read(timeout: float) -> bytes:
             self.port.timeout = timeout
             try:
                 return self.port.read(self.port.in_waiting or 1)
             except serial.SerialException as exc:
-                raise DeviceUnavailable(f"{name} was disconnected: {exc}") from exc
+                raise DeviceUnavailable(
+                    "card_terminal_disconnected", terminal=name, reason=str(exc)
+                ) from exc
 
         super().__init__(self.port.write, read, name)
 

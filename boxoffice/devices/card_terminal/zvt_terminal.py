@@ -99,11 +99,11 @@ class ZvtTerminal(Device):
     ) -> None:
         super().__init__(name)
         if bool(host) == bool(serial_url):
-            raise ValidationError("give the ZVT terminal's network address or its serial port")
+            raise ValidationError("zvt_address_missing")
         if not (password.isdigit() and len(password) == 6):
-            raise ValidationError("the ZVT password is six digits")
+            raise ValidationError("zvt_password_invalid")
         if timeout_policy not in ("reverse", "confirm"):
-            raise ValidationError("after a timeout the payment is either 'reverse'd or 'confirm'ed")
+            raise ValidationError("zvt_timeout_policy_invalid")
         self.host, self.port, self.journal = host, port, journal
         self.serial_url, self.baudrate = serial_url, baudrate
         self.password = zvt.bcd(password, 3)
@@ -159,7 +159,9 @@ class ZvtTerminal(Device):
             outcome = self._transact(zvt.Cmd.REGISTRATION, data)
             if outcome.abort_code is not None:
                 raise DeviceError(
-                    f"{self.name} refused the log-on: {zvt.result_text(outcome.abort_code)}"
+                    "zvt_logon_refused",
+                    terminal=self.name,
+                    reason=zvt.result_text(outcome.abort_code),
                 )
             tid = outcome.completion.get(0x29)
             if tid is not None:
@@ -172,7 +174,9 @@ class ZvtTerminal(Device):
             self._settle_open()
             outcome = self._transact(zvt.Cmd.END_OF_DAY, self.password)
             if outcome.abort_code is not None:
-                raise DeviceError(f"end of day failed: {zvt.result_text(outcome.abort_code)}")
+                raise DeviceError(
+                    "zvt_end_of_day_failed", reason=zvt.result_text(outcome.abort_code)
+                )
             total = None
             if outcome.status is not None and outcome.status.amount_minor is not None:
                 total = Money(outcome.status.amount_minor, self.currency)
@@ -198,9 +202,9 @@ class ZvtTerminal(Device):
     # -- sales and refunds ---------------------------------------------------------
     def _money(self, kind: str, amount: Money, reference: str) -> CardResult:
         if amount.minor <= 0:
-            raise ValidationError("a card amount must be more than zero")
+            raise ValidationError("card_amount_not_positive")
         if not reference:
-            raise ValidationError("a card payment needs a reference (order and attempt)")
+            raise ValidationError("card_reference_missing")
         currency = zvt.currency_bcd(amount.currency)
         with self._io:
             self._settle_open()
@@ -208,8 +212,10 @@ class ZvtTerminal(Device):
             if prior is not None:
                 if prior.kind != kind or prior.amount_minor != amount.minor:
                     raise ValidationError(
-                        f"reference {reference} was used for another {prior.kind} of "
-                        f"{Money(prior.amount_minor, prior.currency).format()}"
+                        "card_reference_reused",
+                        reference=reference,
+                        kind=prior.kind,
+                        amount=Money(prior.amount_minor, prior.currency),
                     )
                 if prior.state == "approved":
                     log.info("%s %s was approved before; not sent again", kind, reference)
@@ -285,7 +291,7 @@ class ZvtTerminal(Device):
                 self.password + zvt.encode_bmps([(0x87, zvt.bcd(status.receipt_no, 2))]),
             )
             if reversal.status is None or not reversal.status.approved:
-                raise DeviceError("the terminal would not reverse the timed-out payment")
+                raise DeviceError("zvt_reversal_refused")
             log.info("%s %s: timed out, reversed", attempt.kind, attempt.reference)
             return self.journal.update(
                 attempt.reference,
@@ -296,8 +302,11 @@ class ZvtTerminal(Device):
         except DeviceError as exc:
             self.journal.update(attempt.reference, state="unknown")
             raise DeviceUnavailable(
-                f"{self.name}: the outcome of the card {attempt.kind} {attempt.reference} is not "
-                f"known yet ({exc}); it is checked before the next card transaction"
+                "card_outcome_unknown",
+                terminal=self.name,
+                kind=attempt.kind,
+                reference=attempt.reference,
+                reason=exc,
             ) from exc
 
     def _from_attempt(self, a: Attempt) -> CardResult:
@@ -345,7 +354,7 @@ class ZvtTerminal(Device):
             )
             return CardResult(False, amount, message=zvt.result_text(code), receipt=lines)
         if status.amount_minor is not None and status.amount_minor != amount.minor:
-            raise DeviceError("the terminal approved a different amount; call a supervisor")
+            raise DeviceError("zvt_amount_mismatch")
         return CardResult(
             True,
             amount,
@@ -379,7 +388,9 @@ class ZvtTerminal(Device):
                     link.send(zvt.apdu(zvt.Cmd.ABORT_ECR.value))
                 if waited >= self.answer_timeout:
                     raise DeviceTimeout(
-                        f"{self.name} did not answer within {self.answer_timeout:g} s"
+                        "card_terminal_timeout",
+                        terminal=self.name,
+                        seconds=f"{self.answer_timeout:g}",
                     ) from None
 
     def _open_link(self) -> zvt_link.Link:
@@ -391,16 +402,18 @@ class ZvtTerminal(Device):
         try:
             link = self._open_link()
         except zvt_link.NotConnected as exc:
-            raise NotSent(str(exc)) from exc
+            raise NotSent(exc.code, **exc.params) from exc
         try:
             link.send(zvt.apdu(command.value, data))
             first = link.receive(self.ack_timeout)
             if first.control[0] == 0x84:
                 raise DeviceError(
-                    f"{self.name} refused the command: {zvt.result_text(first.control[1])}"
+                    "zvt_command_refused",
+                    terminal=self.name,
+                    reason=zvt.result_text(first.control[1]),
                 )
             if first.control != zvt.Cmd.ACK.value:
-                raise zvt.ZvtError(f"{self.name} answered {first.name} instead of an ACK")
+                raise zvt.ZvtError("zvt_no_ack", terminal=self.name, answer=first.name)
             outcome = Outcome()
             while True:
                 msg = self._next(link)
@@ -452,7 +465,7 @@ _KNOWN = {
 def _receipt_of(result: CardResult) -> str:
     parts = result.terminal_ref.split(":")
     if len(parts) != 3 or parts[0] != "ZVT" or not parts[2].isdigit():
-        raise ValidationError("this card payment was not made on a ZVT terminal")
+        raise ValidationError("zvt_payment_not_zvt")
     return parts[2]
 
 

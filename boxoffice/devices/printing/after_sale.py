@@ -36,7 +36,7 @@ def order_tickets(
         if t.status == TicketStatus.VALID and (wanted is None or t.id in wanted)
     ]
     if wanted is not None and len(chosen) != len(wanted):
-        raise ValidationError(f"not every ticket asked for is a valid ticket of {order.number}")
+        raise ValidationError("print_tickets_not_in_order", order=order.number)
     return tuple(ticket_data.load(session, t.id) for t in chosen)
 
 

@@ -17,11 +17,12 @@ from boxoffice.devices.printing.preview_common import (
     draw_cells,
     qr_image,
 )
+from boxoffice.errors import ValidationError
 
 CODEPAGES = {0: "cp437", 2: "cp850", 16: "cp1252", 19: "cp858"}
 
 
-class EscPosError(ValueError):
+class EscPosError(ValidationError):
     """The bytes are not an ESC/POS job this preview (and our drivers) know."""
 
 
@@ -74,7 +75,7 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
 
     def need(count: int) -> bytes:
         if i + count > n:
-            raise EscPosError(f"job ends inside a command at offset {i}")
+            raise EscPosError("escpos_truncated", offset=i)
         return data[i : i + count]
 
     def place(img: Image.Image, align: int) -> None:
@@ -138,7 +139,7 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
                     st.font_b = bool(arg & 1)
                 elif cmd == 0x74:
                     if arg not in CODEPAGES:
-                        raise EscPosError(f"code page {arg} is not one this preview knows")
+                        raise EscPosError("escpos_codepage_unknown", codepage=arg)
                     st.codepage = CODEPAGES[arg]
                 elif cmd == 0x64:
                     flush_line(force=False)
@@ -146,7 +147,7 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
             elif cmd == 0x32:
                 i += 2
             else:
-                raise EscPosError(f"unknown command ESC 0x{cmd:02x} at offset {i}")
+                raise EscPosError("escpos_command_unknown", command=f"ESC 0x{cmd:02x}", offset=i)
         elif b == 0x1C:  # FS
             cmd = need(2)[1]
             if cmd == 0x26:
@@ -160,7 +161,7 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
                 st.cdw, st.cdh = bool(arg & 4), bool(arg & 8)
                 i += 3
             else:
-                raise EscPosError(f"unknown command FS 0x{cmd:02x} at offset {i}")
+                raise EscPosError("escpos_command_unknown", command=f"FS 0x{cmd:02x}", offset=i)
         elif b == 0x1D:  # GS
             cmd = need(2)[1]
             if cmd == 0x21:
@@ -187,12 +188,12 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
             elif cmd == 0x6B:  # GS k barcode
                 m = need(3)[2]
                 if m != 73:
-                    raise EscPosError(f"barcode system {m} is not Code 128 (GS k 73)")
+                    raise EscPosError("escpos_barcode_not_code128", system=m)
                 length = need(4)[3]
                 raw = need(4 + length)[4:]
                 i += 4 + length
                 if not raw.startswith(b"{B"):
-                    raise EscPosError("Code 128 data must start with a code set ({B)")
+                    raise EscPosError("escpos_code128_no_code_set")
                 text = raw[2:].replace(b"{{", b"{").decode("ascii")
                 page.barcodes.append(text)
                 place(code128_image(text, st.bc_width, st.bc_height), st.align)
@@ -203,7 +204,7 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
                 i += 5 + length
                 cn, fn = body[0], body[1]
                 if cn != 0x31:
-                    raise EscPosError(f"GS ( k for symbol {cn:#x} is not QR")
+                    raise EscPosError("escpos_symbol_not_qr", symbol=f"{cn:#x}")
                 if fn == 0x43:
                     st.qr_module = body[2]
                 elif fn == 0x45:
@@ -223,9 +224,9 @@ def render(data: bytes, width: int = 576, chinese_codec: str = "gb18030") -> Pag
                 flush_line(force=False)
                 place(bits_image(xb * 8, yd, body, xb), st.align)
             else:
-                raise EscPosError(f"unknown command GS 0x{cmd:02x} at offset {i}")
+                raise EscPosError("escpos_command_unknown", command=f"GS 0x{cmd:02x}", offset=i)
         elif b < 0x20 or b == 0x7F:
-            raise EscPosError(f"stray control byte 0x{b:02x} at offset {i}")
+            raise EscPosError("escpos_stray_byte", byte=f"0x{b:02x}", offset=i)
         else:
             j = i
             while j < n and data[j] >= 0x20 and data[j] != 0x7F:

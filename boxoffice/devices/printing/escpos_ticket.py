@@ -69,19 +69,16 @@ class EscPosConfig:
     def __post_init__(self) -> None:
         if self.text_mode not in TEXT_MODES:
             raise ValidationError(
-                f"ESC/POS text mode must be one of {', '.join(TEXT_MODES)}, got {self.text_mode!r}"
+                "escpos_text_mode_unknown", modes=list(TEXT_MODES), mode=self.text_mode
             )
         from escpos.capabilities import get_profile
 
         try:
             get_profile(self.profile)
         except KeyError:
-            raise ValidationError(
-                f"unknown ESC/POS printer profile {self.profile!r} (python-escpos profiles: "
-                "default, TM-T88V, TM-T20II, ...)"
-            ) from None
+            raise ValidationError("escpos_profile_unknown", profile=self.profile) from None
         if not 200 <= self.width_dots <= 1000:
-            raise ValidationError(f"paper width {self.width_dots} dots is not a receipt printer")
+            raise ValidationError("escpos_width_invalid", dots=self.width_dots)
 
 
 def display_width(text: str) -> int:
@@ -118,7 +115,7 @@ def _logo_bytes(path: str, mtime: float, max_width: int, max_height: int) -> byt
         img = Image.open(path)
         img.load()
     except (OSError, ValueError) as exc:
-        raise ValidationError(f"the printer logo {path} cannot be read: {exc}") from None
+        raise ValidationError("printer_logo_unreadable", path=str(path), reason=str(exc)) from None
     img.thumbnail((max_width, max_height))
     d = dummy()
     d.set(align="center")
@@ -280,7 +277,7 @@ class EscPosWriter:
         try:
             mtime = path.stat().st_mtime
         except OSError:
-            raise ValidationError(f"the printer logo {path} does not exist") from None
+            raise ValidationError("printer_logo_missing", path=str(path)) from None
         self.p._raw(_logo_bytes(str(path), mtime, self.config.width_dots, 160))
 
     def qr(self, data: str, size_mm: float) -> None:
@@ -345,7 +342,7 @@ class EscPosTicketDriver:
     def render(self, tickets: Sequence[TicketData]) -> bytes:
         """One job for ``tickets``, each ending in a cut."""
         if not tickets:
-            raise ValidationError("nothing to print: no tickets")
+            raise ValidationError("print_no_tickets")
         template = self._template()
         w = EscPosWriter(self.config)
         for t in tickets:

@@ -65,7 +65,7 @@ class FglBuilder:
 
     def rc(self, row: int, col: int) -> FglBuilder:
         if row < 0 or col < 0:
-            raise ValidationError(f"FGL position ({row}, {col}) is off the ticket")
+            raise ValidationError("fgl_position_off_ticket", row=row, col=col)
         self.out += b"<RC%d,%d>" % (row, col)
         return self
 
@@ -75,7 +75,7 @@ class FglBuilder:
 
     def hw(self, h: int, w: int) -> FglBuilder:
         if not (1 <= h <= 16 and 1 <= w <= 16):
-            raise ValidationError(f"FGL size multipliers must be 1..16, got {h}x{w}")
+            raise ValidationError("fgl_size_invalid", size=f"{h}x{w}")
         self.out += b"<HW%d,%d>" % (h, w)
         return self
 
@@ -83,9 +83,7 @@ class FglBuilder:
         try:
             self.out += ROTATE[degrees]
         except KeyError:
-            raise ValidationError(
-                f"FGL rotates by 0, 90, 180 or 270 degrees, not {degrees}"
-            ) from None
+            raise ValidationError("fgl_rotation_invalid", degrees=degrees) from None
         return self
 
     def text(self, text: str) -> FglBuilder:
@@ -101,7 +99,7 @@ class FglBuilder:
     def qr(self, data: str, point: int = 5, ecc: str = "M") -> FglBuilder:
         data = text_safety.check_code(data, "QR data")
         if "{" in data or "}" in data:
-            raise ValidationError("QR data for FGL cannot contain braces")
+            raise ValidationError("fgl_qr_braces")
         mode = 1 if all(c in _QR_ALNUM for c in data) else 0
         self.out += b"<QR%d,0,%d,%d>{%s}" % (point, mode, QR_ECC[ecc], data.encode("ascii"))
         return self
@@ -149,7 +147,7 @@ def _logo(path: str, mtime: float, w: int, h: int, row: int, col: int) -> bytes:
         img = Image.open(path)
         img.load()
     except (OSError, ValueError) as exc:
-        raise ValidationError(f"the printer logo {path} cannot be read: {exc}") from None
+        raise ValidationError("printer_logo_unreadable", path=str(path), reason=str(exc)) from None
     img.thumbnail((w, h))
     return graphic_bytes(
         img.convert("L").point(lambda v: 0 if v < 128 else 255).convert("1"), row, col
@@ -174,7 +172,7 @@ class FglConfig:
 
     def __post_init__(self) -> None:
         if self.dpi not in (200, 300, 600):
-            raise ValidationError(f"BOCA printers are 200, 300 or 600 dpi, not {self.dpi}")
+            raise ValidationError("fgl_dpi_invalid", dpi=self.dpi)
 
 
 @dataclass
@@ -211,7 +209,7 @@ class FglTicketDriver:
                     mtime = self.config.logo.stat().st_mtime
                 except OSError:
                     raise ValidationError(
-                        f"the printer logo {self.config.logo} does not exist"
+                        "printer_logo_missing", path=str(self.config.logo)
                     ) from None
                 b.out += _logo(
                     str(self.config.logo), mtime, self.dots(el.w), self.dots(el.h), row, col
@@ -220,7 +218,7 @@ class FglTicketDriver:
 
     def render(self, tickets: Sequence[TicketData]) -> bytes:
         if not tickets:
-            raise ValidationError("nothing to print: no tickets")
+            raise ValidationError("print_no_tickets")
         template = self.template or load_template()
         b = FglBuilder()
         for t in tickets:

@@ -14,12 +14,13 @@ from PIL import Image
 
 from boxoffice.devices.printing.fgl import FONT_CELLS, QR_ECC
 from boxoffice.devices.printing.preview_common import code128_image, draw_cells, qr_image
+from boxoffice.errors import ValidationError
 
 _CMD = re.compile(rb"<([A-Za-z]+)([0-9,]*)>")
 _ECC = {v: k for k, v in QR_ECC.items()}
 
 
-class FglError(ValueError):
+class FglError(ValidationError):
     """Not an FGL job this preview knows."""
 
 
@@ -50,7 +51,7 @@ def render(data: bytes, width_dots: int = 1100, height_dots: int = 400) -> list[
         if data[i] == 0x3C:  # "<"
             m = _CMD.match(data, i)
             if not m:
-                raise FglError(f"unterminated or malformed command at offset {i}")
+                raise FglError("fgl_command_malformed", offset=i)
             name, args = m.group(1).decode(), m.group(2).decode()
             nums = [int(a) for a in args.split(",") if a] if args else []
             i = m.end()
@@ -58,7 +59,7 @@ def render(data: bytes, width_dots: int = 1100, height_dots: int = 400) -> list[
                 row, col = nums
             elif name == "F" and len(nums) == 1:
                 if nums[0] not in FONT_CELLS:
-                    raise FglError(f"font {nums[0]} is not one the preview draws")
+                    raise FglError("fgl_font_unknown", font=nums[0])
                 font = nums[0]
             elif name == "HW" and len(nums) == 2:
                 h, w = nums
@@ -72,7 +73,7 @@ def render(data: bytes, width_dots: int = 1100, height_dots: int = 400) -> list[
                 count = nums[0]
                 chunk = data[i : i + count]
                 if len(chunk) < count:
-                    raise FglError("graphics data ends early")
+                    raise FglError("fgl_graphics_truncated")
                 strip = Image.new("1", (count, 8), 1)
                 px = strip.load()
                 for x, byte in enumerate(chunk):
@@ -86,11 +87,11 @@ def render(data: bytes, width_dots: int = 1100, height_dots: int = 400) -> list[
                 tickets.append(cur)
                 cur = new()
             else:
-                raise FglError(f"unknown command <{name}{args}>")
+                raise FglError("fgl_command_unknown", command=f"<{name}{args}>")
         elif data[i] == 0x5E:  # "^" opens Code 128 data
             end = data.find(b"^", i + 1)
             if barcode is None or end < 0:
-                raise FglError(f"caret at offset {i} without a Code 128 command or closing caret")
+                raise FglError("fgl_caret_unmatched", offset=i)
             text = data[i + 1 : end].decode("ascii")
             ladder, unit = barcode
             img = code128_image(text, unit, 40 * h)
@@ -103,14 +104,14 @@ def render(data: bytes, width_dots: int = 1100, height_dots: int = 400) -> list[
         elif data[i] == 0x7B and qr is not None:  # "{" QR data
             end = data.find(b"}", i + 1)
             if end < 0:
-                raise FglError("QR data without a closing brace")
+                raise FglError("fgl_qr_unclosed")
             text = data[i + 1 : end].decode("ascii")
             cur.image.paste(qr_image(text, qr[0], qr[1]), (col, row))
             cur.qr_payloads.append(text)
             qr = None
             i = end + 1
         elif data[i] < 0x20 or data[i] in (0x3E, 0x7E, 0x7F):
-            raise FglError(f"stray byte 0x{data[i]:02x} at offset {i}")
+            raise FglError("fgl_stray_byte", byte=f"0x{data[i]:02x}", offset=i)
         else:
             j = i
             while j < n and data[j] >= 0x20 and data[j] not in (0x3C, 0x3E, 0x5E, 0x7E, 0x7F):

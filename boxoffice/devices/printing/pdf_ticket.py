@@ -78,7 +78,7 @@ class PdfTicketDriver:
 
     def __post_init__(self) -> None:
         if self.page not in PAGES:
-            raise ValidationError(f"PDF tickets are on 'stock' or 'a4' pages, not {self.page!r}")
+            raise ValidationError("pdf_page_invalid", page=self.page)
 
     def _ticket(self, c: Canvas, elements: Sequence[Element], ox: float, top: float) -> None:
         for el in elements:
@@ -104,7 +104,7 @@ class PdfTicketDriver:
 
     def render(self, tickets: Sequence[TicketData]) -> bytes:
         if not tickets:
-            raise ValidationError("nothing to print: no tickets")
+            raise ValidationError("print_no_tickets")
         template = self.template or load_template()
         tw, th = template.width_mm * mm, template.height_mm * mm
         buf = io.BytesIO()

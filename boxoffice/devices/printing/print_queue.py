@@ -2,8 +2,11 @@
 
 The sale commits first; then the UI submits a job here and goes on. Each
 printer's worker renders the job (in its thread), checks or watches the
-printer's status, sends the job in one write, and records the outcome in the
-print log (one row a ticket), the ticket's print count and the ticket stock.
+printer's status, sends the job in one write, and reports the outcome as a
+``print_log.PrintRecord`` to its ``recorder``; the recorder's owner writes the
+print log (one row a ticket), the ticket's print count and the ticket stock in
+its own transaction. The queue never opens the store (``store=`` is a
+shortcut for ``recorder=print_log.writer(store)``, for the CLI and tests).
 
 * A printer that cannot be reached is retried ``retries`` times, then its
   queue pauses as OFFLINE.
@@ -33,11 +36,11 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
-from boxoffice.devices.printing import print_log, receipts, ticket_stock, z_slip
+from boxoffice.devices.printing import print_log, receipts, z_slip
 from boxoffice.devices.printing.escpos_ticket import EscPosTicketDriver
 from boxoffice.devices.printing.fgl import (
     STATUS_CUTTER_JAM,
@@ -50,9 +53,11 @@ from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.ticket_data import TicketData
 from boxoffice.devices.printing.transports import PrinterOffline, Transport
 from boxoffice.errors import BoxOfficeError, ValidationError
-from boxoffice.sales import tickets as ticket_service
-from boxoffice.store import Store
+from boxoffice.messages import render
 from boxoffice.store.models import PrintOutcome
+
+if TYPE_CHECKING:
+    from boxoffice.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +88,11 @@ FGL_STATUS = {
     STATUS_PAPER_JAM: PrinterStatus.PAPER_JAM,
     STATUS_CUTTER_JAM: PrinterStatus.CUTTER_JAM,
 }
-MESSAGES = {
-    PrinterStatus.READY: "ready",
-    PrinterStatus.UNKNOWN: "printer status unknown (it did not answer)",
-    PrinterStatus.PAPER_LOW: "paper is running low",
-    PrinterStatus.OUT_OF_PAPER: "out of paper: load paper or ticket stock, then resume",
-    PrinterStatus.PAPER_JAM: "paper jam: clear it, then resume",
-    PrinterStatus.CUTTER_JAM: "cutter jam: clear it, then resume",
-    PrinterStatus.OFFLINE: "printer offline: check cable and power, then resume or redirect",
-}
+#: Why a printer stopped or how it is, as a code: ``QueueView.code``/``params``
+#: render it in the terminal's language (``boxoffice.messages.devices``).
+STATUS_CODE = "printer_status"
+#: The English words for each status (logs, the CLI, older callers).
+MESSAGES = {status: render(STATUS_CODE, {"status": status.value}) for status in PrinterStatus}
 
 
 class QueueState(enum.StrEnum):
@@ -163,15 +164,15 @@ class PrintJob:
 
     def __post_init__(self) -> None:
         if self.kind == "receipt" and self.receipt is None:
-            raise ValidationError("a receipt job needs a receipt")
+            raise ValidationError("print_receipt_missing")
         if self.kind in ("z_slip", "x_slip") and (
             self.slip is None or self.kind != f"{self.slip.kind.lower()}_slip"
         ):
-            raise ValidationError(f"a {self.kind} job needs that report's slip")
+            raise ValidationError("print_slip_missing", kind=self.kind)
         if self.kind in ("test", "raw") and not self.data:
-            raise ValidationError(f"a {self.kind} job needs its bytes")
+            raise ValidationError("print_data_missing", kind=self.kind)
         if self.kind == "ticket" and not self.tickets:
-            raise ValidationError("a ticket job needs at least one ticket")
+            raise ValidationError("print_ticket_job_empty")
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,13 @@ class QueueView:
     status: PrinterStatus
     message: str
     waiting: int
+    #: ``message`` as a code and its parameters, for the terminal's language.
+    code: str = STATUS_CODE
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        """What the clerk reads, in ``lang``."""
+        return render(self.code, self.params, lang)
 
 
 class PrintQueue:
@@ -192,6 +200,7 @@ class PrintQueue:
         self,
         printer: Printer,
         *,
+        recorder: print_log.Recorder | None = None,
         store: Store | None = None,
         terminal: str = "",
         retries: int = 3,
@@ -200,9 +209,12 @@ class PrintQueue:
         on_change: Callable[[QueueView], None] | None = None,
     ) -> None:
         if retries < 1:
-            raise ValidationError("a print queue tries each job at least once")
+            raise ValidationError("print_queue_retries_invalid")
         self.printer = printer
-        self.store = store
+        if recorder is None and store is not None:
+            recorder = print_log.writer(store)
+        #: Where outcomes go (``print_log.PrintRecord``); the queue never opens the store.
+        self.recorder = recorder
         self.terminal = terminal
         self.retries = retries
         self.retry_delay = retry_delay
@@ -212,7 +224,7 @@ class PrintQueue:
         self._cond = threading.Condition()
         self._state = QueueState.IDLE
         self._status = PrinterStatus.UNKNOWN
-        self._detail = ""
+        self._detail: object = ""
         self._paused = False
         self._stopping = False
         self._in_flight = False
@@ -235,11 +247,13 @@ class PrintQueue:
         """Queue ``job`` and return at once; refuses only jobs this printer cannot print."""
         if job.kind in ROLL_JOBS and self.printer.protocol == "fgl":
             raise ValidationError(
-                f"{self.printer.name} is a ticket printer; it cannot print {ROLL_JOBS[job.kind]}"
+                "print_roll_job_on_ticket_printer",
+                printer=self.printer.name,
+                jobs=ROLL_JOBS[job.kind],
             )
         with self._cond:
             if self._stopping:
-                raise ValidationError(f"the print queue for {self.printer.name} is stopped")
+                raise ValidationError("print_queue_stopped", printer=self.printer.name)
             if job.kind == "raw":
                 self._jobs.appendleft(job)
             else:
@@ -268,17 +282,26 @@ class PrintQueue:
         if self.printer.protocol == "pdf":
             folder = getattr(transport, "folder", None)
             if folder is not None and not (folder.is_dir() and os.access(folder, os.W_OK)):
-                raise PrinterOffline(f"cannot write to {folder}")
+                raise PrinterOffline("pdf_folder_unwritable", folder=str(folder), reason="")
             return PrinterStatus.READY
         transport.write(b"")  # FGL: connecting is all we can ask without printing
         return self._status
 
     def view(self) -> QueueView:
         with self._cond:
-            message = MESSAGES[self._status]
+            params: dict[str, Any] = {"status": self._status.value}
+            code = STATUS_CODE
             if self._detail:
-                message = f"{message} ({self._detail})"
-            return QueueView(self.printer.name, self._state, self._status, message, len(self._jobs))
+                code, params["detail"] = "printer_status_detail", self._detail
+            return QueueView(
+                self.printer.name,
+                self._state,
+                self._status,
+                render(code, params),
+                len(self._jobs),
+                code,
+                params,
+            )
 
     def resume(self) -> None:
         """The clerk fixed the printer: try the waiting jobs again."""
@@ -295,14 +318,16 @@ class PrintQueue:
     def redirect(self, other: PrintQueue) -> int:
         """Move every waiting job to ``other``; returns how many moved."""
         if other is self:
-            raise ValidationError("redirect to a different printer")
+            raise ValidationError("print_redirect_same")
         with self._cond:
             if self._in_flight:
-                raise ValidationError(f"{self.printer.name} is printing; pause it first")
+                raise ValidationError("print_redirect_busy", printer=self.printer.name)
             jobs = [j for j in self._jobs if j.kind != "raw"]
             roll = [ROLL_JOBS[j.kind] for j in jobs if j.kind in ROLL_JOBS]
             if roll and other.printer.protocol == "fgl":
-                raise ValidationError(f"{other.printer.name} cannot print {roll[0]}")
+                raise ValidationError(
+                    "print_redirect_unsuitable", printer=other.printer.name, jobs=roll[0]
+                )
             for job in jobs:
                 self._jobs.remove(job)
         for job in jobs:
@@ -355,7 +380,7 @@ class PrintQueue:
             except Exception:  # a broken listener must not stop printing
                 log.exception("print queue listener failed")
 
-    def _pause(self, status: PrinterStatus, detail: str = "") -> None:
+    def _pause(self, status: PrinterStatus, detail: object = "") -> None:
         with self._cond:
             self._paused = True
             self._state = QueueState.PAUSED
@@ -448,7 +473,7 @@ class PrintQueue:
         except PrinterOffline as exc:
             job.attempts += 1
             if job.attempts >= self.retries:
-                self._pause(PrinterStatus.OFFLINE, str(exc))
+                self._pause(PrinterStatus.OFFLINE, exc)
             else:
                 with self._cond:
                     self._cond.wait(self.retry_delay * job.attempts)
@@ -536,40 +561,32 @@ class PrintQueue:
         *,
         spoiled: bool = False,
     ) -> None:
-        if self.store is None:
+        """Report what became of ``tickets`` of ``job`` to the recorder (never the store)."""
+        if self.recorder is None:
             return
-        now = utc_now()
-        actor = job.actor
-        name = self.printer.name
+        order = ""
+        if job.kind not in ("ticket", "raw"):
+            # A slip is logged under its reference (Z number and hash prefix).
+            order = job.slip.reference if job.slip else ""
+            order = order or getattr(job.receipt, "order_number", "")
+        rec = print_log.PrintRecord(
+            at=utc_now(),
+            job_id=job.id,
+            kind=job.kind,
+            actor=job.actor,
+            printer=self.printer.name,
+            protocol=self.printer.protocol,
+            outcome=outcome,
+            detail=detail,
+            attempts=job.attempts,
+            reprint=job.reprint,
+            tickets=tuple(
+                print_log.PrintedTicket(t.ticket_id, t.serial, t.order_number) for t in tickets
+            ),
+            order_number=order,
+            spoiled=spoiled,
+        )
         try:
-            with self.store.write() as s:
-                if job.kind not in ("ticket", "raw"):
-                    # A slip is logged under its reference (Z number and hash prefix).
-                    order = job.slip.reference if job.slip else ""
-                    order = order or getattr(job.receipt, "order_number", "")
-                    print_log.record(
-                        s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
-                        outcome=outcome, order_number=order, reprint=job.reprint,
-                        attempts=job.attempts, detail=detail,
-                    )  # fmt: skip
-                    return
-                for t in tickets:
-                    print_log.record(
-                        s, at=now, job_id=job.id, kind=job.kind, actor=actor, printer=name,
-                        outcome=outcome, ticket_id=t.ticket_id, ticket_serial=t.serial,
-                        order_number=t.order_number, reprint=job.reprint,
-                        attempts=job.attempts, detail=detail,
-                    )  # fmt: skip
-                used = [
-                    t
-                    for t in tickets
-                    if outcome in (PrintOutcome.PRINTED, PrintOutcome.UNCONFIRMED)
-                ]
-                if outcome == PrintOutcome.PRINTED and job.kind == "ticket":
-                    ticket_service.mark_printed(s, [t.ticket_id for t in used], now)
-                if used and self.printer.protocol != "pdf":
-                    ticket_stock.printed(s, actor, name, len(used), now=now)
-                if spoiled and self.printer.protocol != "pdf":
-                    ticket_stock.spoil(s, actor, name, 1, detail or "jam", now=now)
+            self.recorder(rec)
         except Exception:  # the log must not stop the printer; it is reported instead
             log.exception("could not record print job %s", job.id)

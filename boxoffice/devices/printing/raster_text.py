@@ -30,7 +30,7 @@ def find_cjk_font(bold: bool = False) -> Path:
     env = os.environ.get(FONT_ENV)
     if env:
         if not Path(env).is_file():
-            raise ValidationError(f"{FONT_ENV}={env} is not a font file")
+            raise ValidationError("print_font_not_a_file", variable=FONT_ENV, path=env)
         return Path(env)
     candidates = list(_CANDIDATES)
     if bold:
@@ -38,10 +38,7 @@ def find_cjk_font(bold: bool = False) -> Path:
     for c in candidates:
         if Path(c).is_file():
             return Path(c)
-    raise ValidationError(
-        "no CJK font found for printing Chinese text as an image; install fonts-noto-cjk "
-        f"or set {FONT_ENV}"
-    )
+    raise ValidationError("print_cjk_font_missing", variable=FONT_ENV)
 
 
 @lru_cache(maxsize=32)

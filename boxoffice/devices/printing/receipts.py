@@ -227,10 +227,10 @@ def _tender(p: Payment) -> TenderLine:
 def sale_receipt(session: Session, order_ref: int | str, *, kind: str = "sale") -> Receipt:
     """The receipt of a paid order (``kind="exchange"`` for the new order of an exchange)."""
     if kind not in ("sale", "exchange"):
-        raise ValidationError(f"a sale receipt is for a sale or an exchange, not {kind!r}")
+        raise ValidationError("receipt_kind_invalid", kind=kind)
     order = get_order(session, order_ref)
     if order.paid_at is None:
-        raise ValidationError(f"order {order.number} is {order.status.value}; it has no receipt")
+        raise ValidationError("receipt_order_unpaid", order=order.number, status=order.status.value)
     venue, lang, header, tz = _context(session, order)
     lines = [_ticket_line(session, t, 1, lang) for t in order.tickets]
     if order.discount_minor:
@@ -274,7 +274,7 @@ def refund_receipt(
     venue, lang, header, tz = _context(session, order)
     tickets = [t for t in order.tickets if t.id in set(ticket_ids)]
     if len(tickets) != len(set(ticket_ids)):
-        raise ValidationError(f"not every ticket given belongs to order {order.number}")
+        raise ValidationError("receipt_tickets_not_in_order", order=order.number)
     lines = [_ticket_line(session, t, -1, lang) for t in tickets]
     fee = sum(t.refund_fee_minor for t in tickets)
     if fee:
@@ -396,4 +396,4 @@ def render(r: Receipt, driver: object) -> bytes:
         return escpos(r, driver.config)
     if isinstance(driver, PdfTicketDriver):
         return pdf(r)
-    raise ValidationError("receipts print on a receipt printer (ESC/POS) or as PDF")
+    raise ValidationError("receipt_printer_unsuitable")

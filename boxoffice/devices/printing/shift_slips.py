@@ -12,7 +12,7 @@ reference (Z number and SHA-256 prefix, as on the paper).
 from __future__ import annotations
 
 from boxoffice.devices.base import DeviceKind, DeviceUnavailable
-from boxoffice.devices.printers import QueuedPrinter
+from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.print_queue import (
     MESSAGES,
     STOPPING,

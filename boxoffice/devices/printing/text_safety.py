@@ -92,5 +92,5 @@ def big5(text: str) -> bytes:
 def check_code(text: str, what: str = "barcode") -> str:
     """A barcode payload must be printable ASCII without FGL syntax; refuse, never alter it."""
     if not text or not text.isascii() or any(c in FGL_SYNTAX or c < " " for c in text):
-        raise ValidationError(f"the {what} {text!r} cannot be printed as a barcode")
+        raise ValidationError("barcode_text_unprintable", what=what, text=text)
     return text

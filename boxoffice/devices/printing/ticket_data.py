@@ -73,11 +73,12 @@ def load(session: Session, ticket_id: int, *, language: str | None = None) -> Ti
     """The printable snapshot of one issued, valid ticket."""
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"no ticket {ticket_id}")
+        raise NotFound("print_ticket_not_found", ticket=ticket_id)
     if ticket.status not in PRINTABLE or not ticket.serial or not ticket.barcode:
         raise ValidationError(
-            f"ticket {ticket.serial or ticket_id} is {ticket.status.value}; "
-            "only issued, valid tickets are printed"
+            "print_ticket_not_printable",
+            ticket=ticket.serial or ticket_id,
+            status=ticket.status.value,
         )
     performance = session.get(Performance, ticket.performance_id)
     assert performance is not None
@@ -92,7 +93,7 @@ def load(session: Session, ticket_id: int, *, language: str | None = None) -> Ti
         tz = ZoneInfo(venue.timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"venue {venue.name} has an unknown time zone {venue.timezone!r}"
+            "print_venue_timezone_unknown", venue=venue.name, timezone=venue.timezone
         ) from None
     place: dict[str, str] = {}
     if ticket.seat_id is not None:

@@ -86,62 +86,81 @@ class Template:
 
 def _number(where: str, value: object, *, positive: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(f"{where} must be a number of millimetres, got {value!r}")
+        raise ValidationError("ticket_template_not_mm", where=where, value=value)
     if value < 0 or (positive and value == 0):
-        raise ValidationError(f"{where} must be {'above' if positive else 'at least'} 0")
+        raise ValidationError(
+            "ticket_template_not_positive" if positive else "ticket_template_negative", where=where
+        )
     return float(value)
 
 
 def parse(data: object, source: str = "ticket template") -> Template:
     """Check a template completely; the error names the offending element and key."""
     if not isinstance(data, dict):
-        raise ValidationError(f"{source}: expected a JSON object")
+        raise ValidationError("ticket_template_not_object", where=source)
     stock = data.get("stock")
     if not isinstance(stock, dict):
-        raise ValidationError(f"{source}: 'stock' with width_mm and height_mm is required")
+        raise ValidationError("ticket_template_stock_missing", where=source)
     width = _number(f"{source}: stock.width_mm", stock.get("width_mm"), positive=True)
     height = _number(f"{source}: stock.height_mm", stock.get("height_mm"), positive=True)
     labels = data.get("labels", {})
     if not isinstance(labels, dict) or "en" not in labels:
-        raise ValidationError(f"{source}: 'labels' must hold at least the 'en' wording")
+        raise ValidationError("ticket_template_labels_missing", where=source)
     for lang, words in labels.items():
         for key in ("seat", "area", "price", "date", "time"):
             if not isinstance(words, dict) or not isinstance(words.get(key), str):
-                raise ValidationError(f"{source}: labels.{lang}.{key} must be text")
+                raise ValidationError(
+                    "ticket_template_label_not_text", where=source, label=f"labels.{lang}.{key}"
+                )
     elements = data.get("elements")
     if not isinstance(elements, list) or not elements:
-        raise ValidationError(f"{source}: 'elements' must be a non-empty list")
+        raise ValidationError("ticket_template_elements_missing", where=source)
     for i, el in enumerate(elements):
         where = f"{source}: element {i}"
         if not isinstance(el, dict):
-            raise ValidationError(f"{where} must be an object")
+            raise ValidationError("ticket_template_element_not_object", where=where)
         kind = el.get("type")
         if kind not in TYPES:
-            raise ValidationError(f"{where}: type must be one of {', '.join(TYPES)}, got {kind!r}")
+            raise ValidationError(
+                "ticket_template_type_unknown", where=where, types=list(TYPES), type=kind
+            )
         x = _number(f"{where}: x", el.get("x"))
         y = _number(f"{where}: y", el.get("y"))
         if x >= width or y >= height:
-            raise ValidationError(f"{where}: position ({x}, {y}) is off the {width}x{height} stock")
+            raise ValidationError(
+                "ticket_template_off_stock",
+                where=where,
+                position=f"({x}, {y})",
+                stock=f"{width}x{height}",
+            )
         if kind == "text":
             text = el.get("text")
             if not isinstance(text, str):
-                raise ValidationError(f"{where}: 'text' must be a format string")
+                raise ValidationError("ticket_template_text_missing", where=where)
             try:
                 names = [n for _, n, _, _ in Formatter().parse(text) if n is not None]
             except ValueError as exc:
-                raise ValidationError(f"{where}: bad format string {text!r}: {exc}") from None
+                raise ValidationError(
+                    "ticket_template_format_bad", where=where, text=text, reason=str(exc)
+                ) from None
             unknown = [n for n in names if n not in FIELDS]
             if unknown:
-                raise ValidationError(f"{where}: unknown field {unknown[0]!r}")
+                raise ValidationError(
+                    "ticket_template_field_unknown", where=where, field=unknown[0]
+                )
             if el.get("rotate", 0) not in ROTATIONS:
-                raise ValidationError(f"{where}: rotate must be one of 0, 90, 180, 270")
+                raise ValidationError("ticket_template_rotate_invalid", where=where)
             if el.get("align", "left") not in ("left", "center", "right"):
-                raise ValidationError(f"{where}: align must be left, center or right")
+                raise ValidationError("ticket_template_align_invalid", where=where)
             if el.get("size", "normal") not in SIZES:
-                raise ValidationError(f"{where}: size must be one of {', '.join(SIZES)}")
+                raise ValidationError(
+                    "ticket_template_size_invalid", where=where, sizes=list(SIZES)
+                )
         elif kind in ("qr", "code128"):
             if el.get("field") not in CODE_FIELDS:
-                raise ValidationError(f"{where}: field must be one of {', '.join(CODE_FIELDS)}")
+                raise ValidationError(
+                    "ticket_template_code_field_invalid", where=where, fields=list(CODE_FIELDS)
+                )
             key = "size" if kind == "qr" else "w"
             _number(f"{where}: {key}", el.get(key), positive=True)
         else:
@@ -161,9 +180,9 @@ def _load_cached(path: str, mtime: float) -> Template:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ValidationError(f"ticket template {path} does not exist") from None
+        raise ValidationError("ticket_template_missing", path=str(path)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"ticket template {path} is not valid JSON: {exc}") from None
+        raise ValidationError("ticket_template_not_json", path=str(path), reason=str(exc)) from None
     return parse(data, f"ticket template {Path(path).name}")
 
 
@@ -173,7 +192,7 @@ def load(path: Path | None = None) -> Template:
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
-        raise ValidationError(f"ticket template {path} does not exist") from None
+        raise ValidationError("ticket_template_missing", path=str(path)) from None
     return _load_cached(str(path), mtime)
 
 

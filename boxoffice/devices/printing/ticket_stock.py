@@ -49,9 +49,9 @@ def _add(
     note: str = "",
 ) -> TicketStockMovement:
     if not printer.strip():
-        raise ValidationError("name the printer the stock is in")
+        raise ValidationError("stock_printer_missing")
     if isinstance(quantity, bool) or not isinstance(quantity, int) or not 0 < quantity <= MAX_LOAD:
-        raise ValidationError(f"a stock quantity is a whole number 1..{MAX_LOAD}, not {quantity!r}")
+        raise ValidationError("stock_quantity_invalid", most=MAX_LOAD, quantity=quantity)
     row = TicketStockMovement(
         at=now or utc_now(),
         printer=printer,
@@ -102,7 +102,7 @@ def spoil(
 ) -> TicketStockMovement:
     """Stock lost to a jam, misprint or test; needs a reason and is audited."""
     if not reason.strip():
-        raise ValidationError("spoiled stock needs a reason")
+        raise ValidationError("stock_spoil_reason_missing")
     row = _add(session, actor, printer, StockMovementKind.SPOILED, quantity, now=now, note=reason)
     audit.record(
         session,
@@ -125,7 +125,7 @@ def void(
 ) -> TicketStockMovement:
     """A printed ticket taken back and destroyed (e.g. after a reprint); audited."""
     if not serial.strip() or not reason.strip():
-        raise ValidationError("a voided ticket needs its serial and a reason")
+        raise ValidationError("stock_void_incomplete")
     row = _add(
         session, actor, printer, StockMovementKind.VOIDED, 1, now=now, serial=serial, note=reason
     )

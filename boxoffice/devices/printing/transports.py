@@ -20,11 +20,16 @@ from typing import Any, Protocol
 
 import serial
 
-from boxoffice.errors import ValidationError
+from boxoffice.errors import BoxOfficeError, ValidationError
 
 
-class PrinterOffline(OSError):
-    """The printer cannot be reached (unplugged, switched off, wrong address)."""
+class PrinterOffline(BoxOfficeError, OSError):
+    """The printer cannot be reached (unplugged, switched off, wrong address).
+
+    An ``OSError`` (transports fail like sockets do) with a code and parameters.
+    """
+
+    default_code = "printer_offline"
 
 
 class Transport(Protocol):
@@ -42,7 +47,7 @@ class TcpTransport:
 
     def __init__(self, host: str, port: int = 9100, timeout: float = 3.0) -> None:
         if not host or not 0 < port < 65536:
-            raise ValidationError(f"not a printer address: {host!r} port {port!r}")
+            raise ValidationError("printer_address_invalid", host=host, port=port)
         self.host, self.port, self.timeout = host, port, timeout
         self.description = f"tcp://{host}:{port}"
         self._sock: socket.socket | None = None
@@ -55,7 +60,7 @@ class TcpTransport:
                     self._sock = socket.create_connection((self.host, self.port), self.timeout)
                 except OSError as exc:
                     raise PrinterOffline(
-                        f"printer at {self.description} does not answer: {exc}"
+                        "printer_not_answering", printer=self.description, reason=str(exc)
                     ) from None
             return self._sock
 
@@ -65,7 +70,9 @@ class TcpTransport:
             sock.sendall(data)
         except OSError as exc:
             self.close()
-            raise PrinterOffline(f"lost the printer at {self.description}: {exc}") from None
+            raise PrinterOffline(
+                "printer_lost", printer=self.description, reason=str(exc)
+            ) from None
 
     def read(self, timeout: float) -> bytes:
         sock = self._sock
@@ -110,7 +117,9 @@ class SerialTransport:
                         self.url, baudrate=self.baudrate, timeout=0.05, write_timeout=self.timeout
                     )
                 except (serial.SerialException, ValueError) as exc:
-                    raise PrinterOffline(f"cannot open printer port {self.url}: {exc}") from None
+                    raise PrinterOffline(
+                        "printer_port_unavailable", port=self.url, reason=str(exc)
+                    ) from None
             return self._port
 
     def write(self, data: bytes) -> None:
@@ -120,7 +129,7 @@ class SerialTransport:
             port.flush()
         except (serial.SerialException, OSError) as exc:
             self.close()
-            raise PrinterOffline(f"lost the printer on {self.url}: {exc}") from None
+            raise PrinterOffline("printer_lost_on_port", port=self.url, reason=str(exc)) from None
 
     def read(self, timeout: float) -> bytes:
         port = self._port
@@ -161,7 +170,9 @@ class EscposTransport:
             self.device._raw(data)
         except Exception as exc:  # python-escpos raises its own, usb.core and OSError kinds
             self.close()
-            raise PrinterOffline(f"printer {self.description} is not reachable: {exc}") from None
+            raise PrinterOffline(
+                "printer_unreachable", printer=self.description, reason=str(exc)
+            ) from None
 
     def read(self, timeout: float) -> bytes:
         if not self._open or not hasattr(self.device, "_read"):
@@ -203,13 +214,15 @@ def escpos_device(kind: str, **params: Any) -> EscposTransport:
             dev = ep.File(devfile=str(params["devfile"]))
             desc = str(params["devfile"])
         else:
-            raise ValidationError(
-                f"ESC/POS connection must be usb, serial, network or file, not {kind!r}"
-            )
+            raise ValidationError("escpos_connection_unknown", connection=kind)
     except KeyError as exc:
-        raise ValidationError(f"ESC/POS {kind} connection needs {exc.args[0]}") from None
+        raise ValidationError(
+            "escpos_connection_incomplete", connection=kind, setting=exc.args[0]
+        ) from None
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"bad ESC/POS {kind} connection settings: {exc}") from None
+        raise ValidationError(
+            "escpos_connection_invalid", connection=kind, reason=str(exc)
+        ) from None
     return EscposTransport(dev, desc)
 
 
@@ -229,7 +242,9 @@ class FolderTransport:
             path = self.folder / f"job-{stamp}-{next(self._counter):05d}{self.suffix}"
             path.write_bytes(data)
         except OSError as exc:
-            raise PrinterOffline(f"cannot write to {self.folder}: {exc}") from None
+            raise PrinterOffline(
+                "pdf_folder_unwritable", folder=str(self.folder), reason=str(exc)
+            ) from None
 
     def read(self, timeout: float) -> bytes:
         time.sleep(timeout)

@@ -2,5 +2,5 @@
 (``codes``) and where it goes (``router``).
 
 Keyboard-wedge scanners type into the application; they are caught by the Qt
-event filter in ``boxoffice.ui.keyboard_wedge``.
+event filter in ``boxoffice.ui.widgets.keyboard_wedge``.
 """

@@ -62,15 +62,12 @@ def clean(raw: str) -> str:
     """The scanned text without its terminator; a garbled scan is refused by name."""
     text = raw.strip("\r\n\t ")
     if not text:
-        raise ValidationError("the scan was empty; scan again")
+        raise ValidationError("scan_empty")
     if len(text) > MAX_SCAN_LENGTH:
-        raise ValidationError(f"the scan is {len(text)} characters long; that is no code we know")
+        raise ValidationError("scan_too_long", length=len(text))
     bad = next((c for c in text if not c.isprintable()), None)
     if bad is not None:
-        raise ValidationError(
-            f"the scan contains the control character U+{ord(bad):04X}; "
-            "check the scanner's prefix/suffix settings and scan again"
-        )
+        raise ValidationError("scan_control_character", character=f"U+{ord(bad):04X}")
     return text
 
 

@@ -16,7 +16,15 @@ import time
 
 import serial
 
-from boxoffice.devices.base import Device, DeviceKind, DeviceState, Scan, ScanListener
+from boxoffice.devices.base import (
+    Device,
+    DeviceError,
+    DeviceKind,
+    DeviceState,
+    DeviceUnavailable,
+    Scan,
+    ScanListener,
+)
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry, register_driver
 from boxoffice.errors import ValidationError
 
@@ -43,9 +51,9 @@ class SerialScanner(Device):
     ) -> None:
         super().__init__(name)
         if not url and port is None:
-            raise ValidationError("a serial scanner needs its port (e.g. /dev/ttyACM0 or COM4)")
+            raise ValidationError("scanner_serial_port_missing")
         if not terminator:
-            raise ValidationError("a serial scanner needs the terminator it sends after a code")
+            raise ValidationError("scanner_terminator_missing")
         self.url, self.baudrate, self.terminator, self.prefix = url, baudrate, terminator, prefix
         self.encoding, self.reopen_after_s = encoding, reopen_after_s
         self._port = port
@@ -58,7 +66,7 @@ class SerialScanner(Device):
 
     def start(self, on_scan: ScanListener) -> None:
         if self._thread is not None:
-            raise ValidationError(f"{self.name} is already reading")
+            raise ValidationError("scanner_already_reading", scanner=self.name)
         self._on_scan = on_scan
         self._stop.clear()
         self._thread = threading.Thread(target=self._read_loop, name=f"scanner-{self.name}")
@@ -76,13 +84,21 @@ class SerialScanner(Device):
         super().close()
 
     # -- the reader thread ----------------------------------------------------
+    def _reading(self) -> None:
+        self.set_status_code(DeviceState.READY, "scanner_reading", port=self.url)
+
     def _open(self) -> serial.SerialBase | None:
         if self._port is not None:
             return self._port
         try:
             return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=0.1)
         except (serial.SerialException, ValueError) as exc:
-            self.set_status(DeviceState.OFFLINE, f"{self.name}: {self.url} cannot be opened: {exc}")
+            self.set_status(
+                DeviceState.OFFLINE,
+                DeviceUnavailable(
+                    "scanner_port_unavailable", scanner=self.name, port=self.url, reason=str(exc)
+                ),
+            )
             return None
 
     def _read_loop(self) -> None:
@@ -91,17 +107,20 @@ class SerialScanner(Device):
             if port is None:
                 self._stop.wait(self.reopen_after_s)
                 continue
-            self.set_status(DeviceState.READY, f"reading {self.url}")
+            self._reading()
             try:
                 self._read_port(port)
             except (serial.SerialException, OSError) as exc:
-                self.set_status(DeviceState.OFFLINE, f"{self.name} was disconnected: {exc}")
+                self.set_status(
+                    DeviceState.OFFLINE,
+                    DeviceUnavailable("scanner_disconnected", scanner=self.name, reason=str(exc)),
+                )
                 self._stop.wait(self.reopen_after_s)
             finally:
                 if self._port is None:
                     port.close()
         if self.status().state == DeviceState.READY:
-            self.set_status(DeviceState.UNKNOWN, "stopped")
+            self.set_status_code(DeviceState.UNKNOWN, "scanner_stopped")
 
     def _read_port(self, port: serial.SerialBase) -> None:
         buffer = bytearray()
@@ -118,8 +137,7 @@ class SerialScanner(Device):
             if len(buffer) > MAX_FRAME:
                 self.set_status(
                     DeviceState.ERROR,
-                    f"{self.name}: no terminator in {len(buffer)} bytes; "
-                    "check the scanner's suffix and baud rate",
+                    DeviceError("scanner_no_terminator", scanner=self.name, size=len(buffer)),
                 )
                 buffer.clear()
 
@@ -130,11 +148,12 @@ class SerialScanner(Device):
             text = frame.decode(self.encoding)
         except UnicodeDecodeError:
             self.set_status(
-                DeviceState.ERROR, f"{self.name} sent bytes that are not {self.encoding}"
+                DeviceState.ERROR,
+                DeviceError("scanner_bad_encoding", scanner=self.name, encoding=self.encoding),
             )
             return
         if self.status().state == DeviceState.ERROR:
-            self.set_status(DeviceState.READY, f"reading {self.url}")
+            self._reading()
         if self._on_scan is not None:
             started = time.perf_counter()
             self._on_scan(Scan(text, self.name))
@@ -147,9 +166,7 @@ def _bytes(value: object, what: str) -> bytes:
     try:
         return text.encode("latin-1").decode("unicode_escape").encode("latin-1")
     except (UnicodeError, ValueError):
-        raise ValidationError(
-            f"{what} {text!r} is not a valid byte string (use \\r, \\n, \\x02)"
-        ) from None
+        raise ValidationError("scanner_bytes_invalid", what=what, text=text) from None
 
 
 def _factory(config: DeviceConfig, registry: DeviceRegistry) -> Device:
@@ -176,16 +193,12 @@ class KeyboardWedgeScanner(Device):
 
     def __init__(self, name: str, prefix: str, suffix: str, max_gap_ms: int) -> None:
         if not 1 <= max_gap_ms <= 200:
-            raise ValidationError(
-                "the key gap of a scanner is 1-200 ms (scanners type ~8 ms apart)"
-            )
+            raise ValidationError("scanner_key_gap_invalid")
         if suffix not in ("enter", "tab", ""):
-            raise ValidationError(
-                "a keyboard scanner ends its codes with 'enter', 'tab' or nothing"
-            )
+            raise ValidationError("scanner_suffix_invalid")
         super().__init__(name)
         self.prefix, self.suffix, self.max_gap_ms = prefix, suffix, max_gap_ms
-        self.set_status(DeviceState.UNKNOWN, "reads through the keyboard")
+        self.set_status_code(DeviceState.UNKNOWN, "scanner_keyboard")
 
     def describe(self) -> str:
         return "keyboard"

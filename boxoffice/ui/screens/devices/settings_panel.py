@@ -6,8 +6,11 @@ driver, options as ``name=value; ...``), *Test print* on a printer, *Open
 drawer* (a no-sale: permission-checked and audited by the service) and a
 scanner test field that shows what each scan is.
 
-Nothing here blocks: store work goes through the ``StoreWorker``, device
-work through each device's own queue, and results come back as signals.
+Every action is an op of ``boxoffice.ops.devices`` (which owns its
+transactions and keeps the live registry in step); nothing here touches the
+store or a driver. Nothing blocks: ops that write run on the ``StoreWorker``,
+device work on each device's own queue, and results come back as signals.
+Refusals are shown by code in the terminal's language.
 """
 
 from __future__ import annotations
@@ -17,12 +20,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.devices import registry as device_registry
-from boxoffice.devices.base import Device, DeviceKind, DeviceState, DeviceStatus, Scan
-from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
-from boxoffice.devices.scanners.codes import ScanKind, classify
 from boxoffice.errors import BoxOfficeError
-from boxoffice.ui.keyboard_wedge import ScanLineEdit
+from boxoffice.ops import devices as device_ops
+from boxoffice.ops.devices import DeviceKind, DeviceRow, DeviceState, Scan, ScanKind
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -43,11 +43,12 @@ from boxoffice.ui.qt import (
     Signal,
     translate,
 )
+from boxoffice.ui.widgets.keyboard_wedge import ScanLineEdit
 from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
-    from boxoffice.store import Store
+    from boxoffice.context import TerminalContext
     from boxoffice.ui.workers import StoreWorker
 
 STATE_COLOURS = {
@@ -92,42 +93,8 @@ def scan_kind_label(kind: ScanKind) -> str:
     }[kind]
 
 
-# -- store jobs (run on the store worker's thread) ---------------------------------------
-def _load(session: Any) -> tuple[list[DeviceConfig], dict[DeviceKind, str]]:
-    return device_registry.load_configs(session), device_registry.assignments(session)
-
-
-def _save_job(
-    actor: Actor, name: str, kind: DeviceKind, driver: str, options: str
-) -> Callable[[Store], None]:
-    def job(store: Store) -> None:
-        config = DeviceConfig(name, kind, driver, device_registry.parse_options(options))
-        with store.write() as session:
-            device_registry.save_config(session, actor, config)
-
-    return job
-
-
-def _remove_job(actor: Actor, name: str) -> Callable[[Store], None]:
-    def job(store: Store) -> None:
-        with store.write() as session:
-            device_registry.remove_config(session, actor, name)
-
-    return job
-
-
-def _no_sale_job(actor: Actor, reason: str) -> Callable[[Store], None]:
-    def job(store: Store) -> None:
-        from boxoffice.sales.no_sale import no_sale
-
-        with store.write() as session:
-            no_sale(session, actor, reason)
-
-    return job
-
-
 class DeviceSettingsPanel(QWidget):
-    """The device page of the settings; ``registry`` is this terminal's live devices."""
+    """The device page of the settings; ``ctx.devices`` is this terminal's live devices."""
 
     statusChanged = Signal()  # emitted from device threads; the table repaints on the UI thread
     messageShown = Signal(str)
@@ -135,13 +102,13 @@ class DeviceSettingsPanel(QWidget):
     def __init__(
         self,
         worker: StoreWorker,
+        ctx: TerminalContext,
         actor: Actor,
-        registry: DeviceRegistry,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deviceSettings")
-        self.worker, self.actor, self.registry = worker, actor, registry
+        self.worker, self.ctx, self.actor = worker, ctx, actor
         self._relay = FutureRelay(self)
         self._watched: set[int] = set()
         self._build()
@@ -255,55 +222,58 @@ class DeviceSettingsPanel(QWidget):
         button.clicked.connect(slot)
         return button
 
+    @property
+    def registry(self) -> Any:
+        """This terminal's live devices (the context's registry)."""
+        return self.ctx.devices
+
     # -- the device table -------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the configuration from the store (after an edit, or F5)."""
-        self.worker.read(_load, self._loaded, self._failed)
+        ctx = self.ctx
+        self.worker.call(lambda _: device_ops.reload_devices(ctx), self._loaded, self._failed)
 
-    def _loaded(self, result: tuple[list[DeviceConfig], dict[DeviceKind, str]]) -> None:
-        configs, use = result
-        self.registry.replace(configs, use)
+    def _loaded(self, _result: Any = None) -> None:
         self._fill()
 
     def _fill(self) -> None:
-        configs = self.registry.configs()
-        self.table.setRowCount(len(configs))
-        for row, config in enumerate(configs):
-            device = self.registry.get(config.name)
+        rows = device_ops.device_rows(self.ctx)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            device = device_ops.device(self.ctx, row.name)
             if id(device) not in self._watched:
                 self._watched.add(id(device))
                 device.on_status(lambda *_: self.statusChanged.emit())
-            cells = [
-                config.name,
-                kind_label(config.kind),
-                config.driver,
-                device.describe() or device_registry.format_options(config.options),
-            ]
+            cells = [row.name, kind_label(row.kind), row.driver, row.where]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, config.name)
-                self.table.setItem(row, column, item)
-        self._paint_states()
+                    item.setData(Qt.ItemDataRole.UserRole, row.name)
+                self.table.setItem(index, column, item)
+        self._paint_states(rows)
 
-    def _paint_states(self) -> None:
-        for row in range(self.table.rowCount()):
-            name_item = self.table.item(row, 0)
-            if name_item is None:
+    def _paint_states(self, rows: list[DeviceRow] | None = None) -> None:
+        states = {r.name: r for r in (rows or device_ops.device_rows(self.ctx))}
+        for index in range(self.table.rowCount()):
+            name_item = self.table.item(index, 0)
+            row = states.get(name_item.text()) if name_item is not None else None
+            if row is None:
                 continue
-            status: DeviceStatus = self.registry.get(name_item.text()).status()
-            text = state_label(status.state)
-            if status.message:
-                text += " — " + status.message
+            text = state_label(row.state)
+            if row.message:
+                text += " — " + row.message
             item = QTableWidgetItem(text)
-            item.setForeground(QColor(STATE_COLOURS[status.state]))
-            item.setToolTip(status.message)
-            self.table.setItem(row, 4, item)
+            item.setForeground(QColor(STATE_COLOURS[row.state]))
+            item.setToolTip(row.message)
+            self.table.setItem(index, 4, item)
 
-    def selected_device(self) -> Device | None:
-        row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 else None
-        return self.registry.get(item.text()) if item is not None else None
+    def selected_name(self) -> str | None:
+        index = self.table.currentRow()
+        item = self.table.item(index, 0) if index >= 0 else None
+        return item.text() if item is not None else None
+
+    def _row(self, name: str) -> DeviceRow | None:
+        return next((r for r in device_ops.device_rows(self.ctx) if r.name == name), None)
 
     def select(self, name: str) -> None:
         for row in range(self.table.rowCount()):
@@ -317,7 +287,7 @@ class DeviceSettingsPanel(QWidget):
         kind = DeviceKind(self.kind_combo.currentData())
         self.driver_combo.blockSignals(True)
         self.driver_combo.clear()
-        self._driver_help = device_registry.drivers(kind)
+        self._driver_help = device_ops.driver_help(kind)
         for driver in self._driver_help:
             self.driver_combo.addItem(driver, driver)
         self.driver_combo.blockSignals(False)
@@ -334,7 +304,7 @@ class DeviceSettingsPanel(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        config = next((c for c in self.registry.configs() if c.name == item.text()), None)
+        config = self._row(item.text())
         if config is None:
             return
         self.name_edit.setText(config.name)
@@ -344,7 +314,7 @@ class DeviceSettingsPanel(QWidget):
             self.driver_combo.addItem(config.driver, config.driver)
             index = self.driver_combo.count() - 1
         self.driver_combo.setCurrentIndex(index)
-        self.options_edit.setText(device_registry.format_options(config.options))
+        self.options_edit.setText(config.options)
 
     def new_device(self) -> None:
         self.table.clearSelection()
@@ -353,49 +323,57 @@ class DeviceSettingsPanel(QWidget):
         self.name_edit.setFocus()
 
     def save(self) -> None:
-        name = self.name_edit.text()
-        driver = self.driver_combo.currentData() or ""
-        job = _save_job(
-            self.actor, name, self.kind_combo.currentData(), driver, self.options_edit.text()
-        )
+        ctx, actor = self.ctx, self.actor
+        name, kind = self.name_edit.text(), self.kind_combo.currentData()
+        driver, options = self.driver_combo.currentData() or "", self.options_edit.text()
         self._show(self.tr("Saving…"))
-        self.worker.call(job, lambda _: self._saved(name.strip()), self._failed)
+        self.worker.call(
+            lambda _: device_ops.save_device(ctx, actor, name, kind, driver, options),
+            lambda result: self._saved(result.value),
+            self._failed,
+        )
 
     def _saved(self, name: str) -> None:
         self._show(self.tr("Saved %1.").replace("%1", name))
-        self.worker.read(_load, lambda result: (self._loaded(result), self.select(name)))
+        self._fill()
+        self.select(name)
 
     def remove(self) -> None:
-        device = self.selected_device()
-        if device is None:
+        name = self.selected_name()
+        if name is None:
             self._show(self.tr("Choose a device first."))
             return
-        name = device.name
+        ctx, actor = self.ctx, self.actor
         self.worker.call(
-            _remove_job(self.actor, name),
-            lambda _: (self._show(self.tr("Removed %1.").replace("%1", name)), self.refresh()),
+            lambda _: device_ops.remove_device(ctx, actor, name),
+            lambda _: (self._show(self.tr("Removed %1.").replace("%1", name)), self._fill()),
             self._failed,
         )
 
     # -- trying devices out ------------------------------------------------------------
     def test_print(self) -> None:
-        device = self.selected_device()
-        if device is None:
+        name = self.selected_name()
+        row = self._row(name) if name is not None else None
+        if row is None:
             self._show(self.tr("Choose a printer in the list first."))
             return
-        action = getattr(device, "test_print", None)
-        if action is None:
-            self._show(self.tr("%1 is not a printer.").replace("%1", device.name))
+        if not row.printer:
+            self._show(self.tr("%1 is not a printer.").replace("%1", row.name))
             return
-        self._show(self.tr("Sending a test page to %1…").replace("%1", device.name))
-        self._relay.watch(action(), lambda f: self._device_done(f, device.name, "print"))
+        self._show(self.tr("Sending a test page to %1…").replace("%1", row.name))
+        try:
+            sent = device_ops.print_test_page(self.ctx, row.name).value
+        except BoxOfficeError as exc:
+            self._failed(exc)
+            return
+        self._relay.watch(sent, lambda f: self._device_done(f, row.name, "print"))
 
     def open_drawer(self) -> None:
         """A no-sale: the service checks the permission and audits it; the drawer opens after."""
         self._show(self.tr("Opening the drawer…"))
-        reason = "drawer test from device settings"
+        ctx, actor = self.ctx, self.actor
         self.worker.call(
-            _no_sale_job(self.actor, reason),
+            lambda _: device_ops.drawer_test(ctx, actor),
             lambda _: self._show(self.tr("No-sale recorded; the drawer opens now.")),
             self._failed,
         )
@@ -405,22 +383,22 @@ class DeviceSettingsPanel(QWidget):
         if error is None:
             self._show(self.tr("%1: test page sent.").replace("%1", name))
         else:
-            self._show(self.tr("%1: %2").replace("%1", name).replace("%2", str(error)))
+            self._show(self.tr("%1: %2").replace("%1", name).replace("%2", self._text(error)))
         self._paint_states()
 
     # -- scanner test -----------------------------------------------------------------
     def show_scan(self, scan: Scan) -> None:
         """Show what a scan is (connect the keyboard wedge and serial scanners here)."""
-        try:
-            code = classify(scan.text)
-        except BoxOfficeError as exc:
-            self.scan_result.setText(f'<span style="color:#b00020">{html.escape(str(exc))}</span>')
+        reading = device_ops.read_scan(scan.text, scan.source)
+        if reading.error is not None or reading.kind is None:
+            error = html.escape(self._text(reading.error))
+            self.scan_result.setText(f'<span style="color:#b00020">{error}</span>')
             return
         self.scan_result.setText(
             self.tr("From %1: <b>%2</b> — %3")
-            .replace("%1", html.escape(scan.source))
-            .replace("%2", html.escape(code.masked()))
-            .replace("%3", scan_kind_label(code.kind))
+            .replace("%1", html.escape(reading.source))
+            .replace("%2", html.escape(reading.masked))
+            .replace("%3", scan_kind_label(reading.kind))
         )
 
     def _typed_scan(self) -> None:
@@ -432,5 +410,11 @@ class DeviceSettingsPanel(QWidget):
     def _show(self, text: str) -> None:
         self.messageShown.emit(text)
 
+    def _text(self, error: BaseException | None) -> str:
+        """A refusal in the terminal's language (by its code); anything else as it is."""
+        if isinstance(error, BoxOfficeError):
+            return error.message(self.ctx.language)
+        return str(error)
+
     def _failed(self, exc: BaseException) -> None:
-        self._show(str(exc) if isinstance(exc, BoxOfficeError) else repr(exc))
+        self._show(self._text(exc) if isinstance(exc, BoxOfficeError) else repr(exc))

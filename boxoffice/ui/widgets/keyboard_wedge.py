@@ -16,6 +16,9 @@ slow down on long codes); the prefix is stripped.
 A Chinese (or any) input method would swallow the scanner's keys into a
 composition and split the code: fields that take scans switch input
 methods off (``prepare_scan_field``).
+
+What it needs from the devices (which scanners are configured, a keyboard
+scanner's settings, where scans go) comes through ``boxoffice.ops.devices``.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ from __future__ import annotations
 import contextlib
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from boxoffice.devices.base import Scan
-from boxoffice.devices.registry import DeviceRegistry
-from boxoffice.devices.scanners.router import ScanRouter
-from boxoffice.errors import BoxOfficeError
+from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.ops import devices as device_ops
+from boxoffice.ops.devices import Scan
 from boxoffice.ui.qt import (
     QApplication,
     QEvent,
@@ -39,6 +42,9 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from boxoffice.ops.devices import ScanRouter
 
 _SUFFIX_KEYS = {
     "enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
@@ -63,18 +69,20 @@ class WedgeSettings:
 
     def __post_init__(self) -> None:
         if self.suffix not in _SUFFIX_KEYS:
-            raise ValueError(f"scanner suffix must be one of {sorted(_SUFFIX_KEYS)}")
+            raise ValidationError("scanner_suffix_invalid")
         if not 1 <= self.max_gap_ms <= 200:
-            raise ValueError("the key gap of a scanner is 1-200 ms")
+            raise ValidationError("scanner_key_gap_invalid")
 
 
 def wedge_settings(device: object) -> WedgeSettings:
     """The filter's settings from a configured ``keyboard`` scanner device (defaults if none)."""
-    from boxoffice.devices.scanners.serial_scanner import KeyboardWedgeScanner
+    return _settings(device_ops.keyboard_scanner(device))
 
-    if not isinstance(device, KeyboardWedgeScanner):
+
+def _settings(keyboard: device_ops.KeyboardScanner | None) -> WedgeSettings:
+    if keyboard is None:
         return WedgeSettings()
-    return WedgeSettings(device.prefix, device.suffix, device.max_gap_ms)
+    return WedgeSettings(keyboard.prefix, keyboard.suffix, keyboard.max_gap_ms)
 
 
 @dataclass
@@ -244,27 +252,20 @@ class ScanInput(QObject):
 
     def __init__(
         self,
-        registry: DeviceRegistry,
+        registry: object,
         router: ScanRouter,
         app: QApplication | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        from boxoffice.devices.base import DeviceKind
-        from boxoffice.devices.scanners.serial_scanner import KeyboardWedgeScanner
-
         self.router = router
-        scanners = [
-            registry.get(c.name) for c in registry.configs() if c.kind == DeviceKind.SCANNER
-        ]
-        keyboard = next((s for s in scanners if isinstance(s, KeyboardWedgeScanner)), None)
-        self.wedge = KeyboardWedgeFilter(wedge_settings(keyboard), self)
+        keyboard, self.serial = device_ops.serial_scanners(registry)  # type: ignore[arg-type]
+        self.wedge = KeyboardWedgeFilter(_settings(keyboard), self)
         source = keyboard.name if keyboard is not None else "keyboard"
         self.wedge.scanned.connect(lambda text: router.dispatch(Scan(text, source)))
         self.wedge.install(app)
         self.bridge = ScanBridge(self)
         self.bridge.received.connect(router.dispatch)
-        self.serial = [s for s in scanners if not isinstance(s, KeyboardWedgeScanner)]
         for scanner in self.serial:
             # A scanner that is not set up refuses here and says so in its status.
             with contextlib.suppress(BoxOfficeError):
