@@ -12,7 +12,6 @@ reference (Z number and SHA-256 prefix, as on the paper).
 from __future__ import annotations
 
 from boxoffice.devices.base import DeviceKind, DeviceUnavailable
-from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.print_queue import (
     MESSAGES,
     STOPPING,
@@ -20,6 +19,7 @@ from boxoffice.devices.printing.print_queue import (
     PrintQueue,
     QueueState,
 )
+from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import NotFound, ValidationError

@@ -75,9 +75,9 @@ if TYPE_CHECKING:
         SignedInUser,
     )
     from boxoffice.ops.session import SyncStatus
-    from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.common.workers import StoreWorker
-    from boxoffice.ui.device_settings import DeviceSettingsPanel
+    from boxoffice.ui.screens.cash.screen import CashScreen
+    from boxoffice.ui.screens.devices.settings_panel import DeviceSettingsPanel
     from boxoffice.ui.screens.door import DoorScreen
 
 PERFORMANCE_ID = Qt.ItemDataRole.UserRole + 1
@@ -723,11 +723,11 @@ class MainWindow(QMainWindow):
 
     def open_device_settings(self) -> DeviceSettingsPanel:
         """This terminal's device settings (one per window)."""
-        from boxoffice.ui.device_settings import DeviceSettingsPanel
+        from boxoffice.ui.screens.devices.settings_panel import DeviceSettingsPanel
 
         if self.device_settings is None:
             self.device_settings = DeviceSettingsPanel(
-                self.worker, self.actor, self.devices, parent=self
+                self.worker, self.context, self.actor, parent=self
             )
             self.device_settings.resize(900, 640)
             if not self.device_settings.windowTitle():
