@@ -37,6 +37,7 @@ from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.clock import utc_now
 from boxoffice.demo import THEATRE_PRICES, theatre_plan
 from boxoffice.money import Money
+from boxoffice.protocol import FeedPage, Operation, OpResult
 from boxoffice.sales.signer import open_signer, register
 from boxoffice.seatmaps.save import save_plan
 from boxoffice.store import Store, open_store, outbox
@@ -44,7 +45,6 @@ from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, 
 from boxoffice.sync import allocations, conflicts, terminal
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerUnreachable
-from boxoffice.sync.protocol import FeedPage, Operation, OpResult
 from boxoffice.sync.worker import SyncWorker
 
 OPERATIONS = 10_000

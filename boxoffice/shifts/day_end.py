@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice import audit, settings
+from boxoffice import protocol as wire
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
@@ -40,7 +41,6 @@ from boxoffice.shifts import close
 from boxoffice.shifts.figures import compute
 from boxoffice.store import Store, outbox
 from boxoffice.store.models import Shift, ShiftStatus, ZReport
-from boxoffice.sync import protocol as wire
 from boxoffice.sync.credentials import KeyringUnavailable
 from boxoffice.sync.errors import SyncError
 

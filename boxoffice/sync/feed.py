@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session
 
 from boxoffice.checkin.remote import apply_remote_admission, apply_remote_revocation
 from boxoffice.errors import ValidationError
+from boxoffice.protocol import FeedEvent
 from boxoffice.store.models import Allocation, AllocationLink, RemoteSeat
 from boxoffice.sync import catalogue
 from boxoffice.sync.errors import BadServerReply
-from boxoffice.sync.protocol import FeedEvent
 
 log = logging.getLogger(__name__)
 
