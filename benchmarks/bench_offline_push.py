@@ -183,6 +183,7 @@ def _server_db(work: Path) -> Iterator[tuple[str, str]]:
 def run() -> Iterator[Metric]:
     import uvicorn
 
+    from boxoffice.catalogue_export import export_store
     from boxoffice.server import catalogue, enrolment
     from boxoffice.server import migrate as server_migrate
     from boxoffice.server.app import create_app
@@ -197,7 +198,7 @@ def run() -> Iterator[Metric]:
         server_store = ServerStore(server_url)
         server_migrate.upgrade(server_store)
         with server_store.session() as s:
-            catalogue.import_tables(s, catalogue.export_store(work / "terminal.sqlite3"))
+            catalogue.import_tables(s, export_store(work / "terminal.sqlite3"))
             code, _ = enrolment.create_code(s, "Window 1", prefix="W1")
         port = _free_port()
         server = uvicorn.Server(
