@@ -23,6 +23,7 @@ from sqlalchemy import Enum, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+import boxoffice.store.models  # noqa: F401  (fills Base.metadata with the catalogue tables)
 from boxoffice.protocol import catalogue as schema
 from boxoffice.store.base import Base, UTCDateTime
 from boxoffice.sync.errors import BadServerReply
