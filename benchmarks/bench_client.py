@@ -5,6 +5,9 @@
   after the login screen has painted with the store open and sign-in ready.
   The median of five runs (a whole process start is at the mercy of
   whatever else the machine is doing; the median is the typical start).
+  Its baseline, from the same run: ``pyside6_bare_window_painted``, a fresh
+  Python process that imports PySide6, shows one bare window, grabs it to a
+  PNG and exits (median of five): what Python and Qt cost before any of ours.
 * ``seatmap_load_first_paint_100k`` (budget 0.5 s): a 100,000-seat map
   already in memory (as the store worker hands it over) drawn into a shown
   1280×800 view and rendered to a QImage. The worst of three runs.
@@ -59,6 +62,36 @@ def cold_start_seconds(db: Path, shot: Path) -> float:
     return elapsed
 
 
+#: A bare PySide6 window, painted and saved, in a fresh process: the client's yardstick.
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("Sign in")
+label.resize(1024, 700)
+label.show()
+app.processEvents()
+if not label.grab().save(sys.argv[1]):
+    raise SystemExit("the bare window was not painted")
+"""
+
+
+def bare_window_seconds(shot: Path) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", BARE_WINDOW, str(shot)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    if not shot.exists() or shot.stat().st_size == 0:
+        raise RuntimeError("the bare window was not painted")
+    return elapsed
+
+
 def seat_map_timings(seats: int = 100_000) -> tuple[list[float], list[float]]:
     """(load + first paint seconds per run, recolour milliseconds per run)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -108,8 +141,19 @@ def run() -> Iterator[Metric]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = _seeded_store(folder)
-        starts = [cold_start_seconds(db, folder / f"login-{i}.png") for i in range(5)]
-    yield Metric("client_cold_start_to_login", statistics.median(starts), "s", 2.0)
+        starts, bare = [], []
+        for i in range(5):  # interleaved, so both see the same machine
+            starts.append(cold_start_seconds(db, folder / f"login-{i}.png"))
+            bare.append(bare_window_seconds(folder / f"bare-{i}.png"))
+    yield Metric(
+        "client_cold_start_to_login",
+        statistics.median(starts),
+        "s",
+        2.0,
+        baseline=statistics.median(bare),
+        baseline_of="pyside6_bare_window_painted",
+    )
+    yield Metric("pyside6_bare_window_painted", statistics.median(bare), "s", 2.0)
     loads, recolours = seat_map_timings()
     yield Metric("seatmap_load_first_paint_100k", max(loads), "s", 0.5)
     yield Metric("seatmap_recolour_1000", max(recolours), "ms", 16)

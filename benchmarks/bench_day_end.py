@@ -113,9 +113,9 @@ def _serve(store: object) -> tuple[float, str]:
 
 
 def _report(body: str, folder: Path) -> float:
+    from boxoffice import protocol
     from boxoffice.reports import day_end as day_end_report
     from boxoffice.reports import pdf
-    from boxoffice.sync import protocol
 
     t0 = time.perf_counter()
     reply = protocol.DayEnd.model_validate(json.loads(body))

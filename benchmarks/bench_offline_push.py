@@ -37,6 +37,7 @@ from boxoffice.catalogue import events, performances, prices, venues
 from boxoffice.clock import utc_now
 from boxoffice.demo import THEATRE_PRICES, theatre_plan
 from boxoffice.money import Money
+from boxoffice.protocol import FeedPage, Operation, OpResult
 from boxoffice.sales.signer import open_signer, register
 from boxoffice.seatmaps.save import save_plan
 from boxoffice.store import Store, open_store, outbox
@@ -44,7 +45,6 @@ from boxoffice.store.models import OutboxEntry, OutboxState, PerformanceStatus, 
 from boxoffice.sync import allocations, conflicts, terminal
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerUnreachable
-from boxoffice.sync.protocol import FeedPage, Operation, OpResult
 from boxoffice.sync.worker import SyncWorker
 
 OPERATIONS = 10_000
@@ -183,6 +183,7 @@ def _server_db(work: Path) -> Iterator[tuple[str, str]]:
 def run() -> Iterator[Metric]:
     import uvicorn
 
+    from boxoffice.catalogue_export import export_store
     from boxoffice.server import catalogue, enrolment
     from boxoffice.server import migrate as server_migrate
     from boxoffice.server.app import create_app
@@ -197,7 +198,7 @@ def run() -> Iterator[Metric]:
         server_store = ServerStore(server_url)
         server_migrate.upgrade(server_store)
         with server_store.session() as s:
-            catalogue.import_tables(s, catalogue.export_store(work / "terminal.sqlite3"))
+            catalogue.import_tables(s, export_store(work / "terminal.sqlite3"))
             code, _ = enrolment.create_code(s, "Window 1", prefix="W1")
         port = _free_port()
         server = uvicorn.Server(

@@ -8,6 +8,13 @@ collide) in batches of ``BATCH`` operations, alternating between the two
 processes. A sale counts when the server answered ``applied``; afterwards
 the database is checked for doubles (two live tickets for one seat).
 
+Its yardstick, from the same run and the same schema:
+``pg_bare_claim_tx_per_s_20_clients``, twenty threads each with its own
+connection committing one-row seat claims (``INSERT ... ON CONFLICT DO
+NOTHING`` on a (performance, seat) primary key, one transaction each) for
+``BARE_S`` seconds: what PostgreSQL and this machine give without any of
+ours. The seat-sales metric carries it as ``baseline`` and ``ratio``.
+
 Also measured: the server applying 10,000 queued offline operations
 (one terminal catching up in batches of 500; budget ≤ 20 s end to end).
 
@@ -35,6 +42,7 @@ from benchmarks import Metric
 TERMINALS = 20
 SEATS = 20_000
 DURATION_S = 8.0
+BARE_S = 4.0
 BATCH = int(os.environ.get("BOXOFFICE_BENCH_BATCH", "10"))
 OFFLINE_OPS = 10_000
 #: Requests prepared per terminal: more than a run can send here (1,500 sales each).
@@ -98,11 +106,54 @@ def _op(seq: int, kind: str, body: dict) -> dict:
     }
 
 
+def bare_claims_per_s(url: str, clients: int = TERMINALS, seconds: float = BARE_S) -> float:
+    """Committed one-row claim transactions per second from ``clients`` connections."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url, pool_size=clients, max_overflow=0)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE bench_bare_claim (performance_id INTEGER, seat_id INTEGER, "
+            "terminal_id INTEGER, PRIMARY KEY (performance_id, seat_id))"
+        )
+    done = [0] * clients
+    stop = [0.0]
+
+    def client(i: int) -> None:
+        rng = random.Random(1000 + i)
+        raw = engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            while time.monotonic() < stop[0]:
+                cur.execute(
+                    "INSERT INTO bench_bare_claim VALUES (1, %s, %s) ON CONFLICT DO NOTHING",
+                    (rng.randrange(1, 10**9), i),
+                )
+                raw.commit()
+                done[i] += 1
+        finally:
+            raw.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    stop[0] = started + seconds
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE bench_bare_claim")
+    engine.dispose()
+    return sum(done) / elapsed
+
+
 def run() -> Iterator[Metric | Unavailable]:
     url = os.environ.get("BOXOFFICE_BENCH_PG") or os.environ.get("BOXOFFICE_TEST_PG")
     if not url:
         reason = "set BOXOFFICE_BENCH_PG or BOXOFFICE_TEST_PG to a PostgreSQL URL"
         yield Unavailable("server_seat_sales_per_s_20_terminals_pg", "seats/s", 500, reason)
+        yield Unavailable("pg_bare_claim_tx_per_s_20_clients", "tx/s", 500, reason)
         yield Unavailable("server_double_sales", "seats", 0, reason)
         yield Unavailable("server_apply_10000_offline_ops_s", "s", 20, reason)
         return
@@ -200,7 +251,17 @@ def run() -> Iterator[Metric | Unavailable]:
                 file=sys.stderr,
             )
         rate = sum(applied) / elapsed if not failures else 0.0
-        yield Metric("server_seat_sales_per_s_20_terminals_pg", rate, "seats/s", 500, goal="min")
+        bare = bare_claims_per_s(schema_url)
+        yield Metric(
+            "server_seat_sales_per_s_20_terminals_pg",
+            rate,
+            "seats/s",
+            500,
+            goal="min",
+            baseline=bare,
+            baseline_of="pg_bare_claim_tx_per_s_20_clients",
+        )
+        yield Metric("pg_bare_claim_tx_per_s_20_clients", bare, "tx/s", 500, goal="min")
         yield Metric("server_double_sales", float(doubles or 0), "seats", 0)
 
         # One terminal catching up after being offline: 10,000 operations.

@@ -9,8 +9,6 @@ inserting, reordering or deleting any entry — the last one included — breaks
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,13 +18,11 @@ from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
+from boxoffice.protocol.audit_hash import GENESIS, canonical_json, entry_hash
 from boxoffice.store import fast
 from boxoffice.store.models import AuditEntry, AuditHead
 
 __all__ = ["AuditEntry", "AuditProblem", "entries", "entry_hash", "record", "verify"]
-
-GENESIS = "0" * 64
-
 
 _HEAD_TABLE = AuditHead.__table__
 _HEAD = fast.Prepared(select(_HEAD_TABLE.c.seq, _HEAD_TABLE.c.hash).where(_HEAD_TABLE.c.id == 1))
@@ -35,37 +31,6 @@ _MOVE_HEAD = fast.Prepared(
     .where(_HEAD_TABLE.c.id == 1)
     .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
-
-
-def canonical_json(details: dict[str, Any]) -> str:
-    return json.dumps(
-        details, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
-    )
-
-
-def entry_hash(
-    seq: int,
-    at: datetime,
-    user_id: int | None,
-    username: str,
-    terminal: str,
-    action: str,
-    subject: str,
-    details: str,
-    prev_hash: str,
-) -> str:
-    fields = [
-        str(seq),
-        at.isoformat(timespec="microseconds"),
-        "" if user_id is None else str(user_id),
-        username,
-        terminal,
-        action,
-        subject,
-        details,
-        prev_hash,
-    ]
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 
 def record(

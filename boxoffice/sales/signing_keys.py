@@ -10,7 +10,6 @@ able to sign after a reboot, so the file permissions are the protection.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,10 +18,10 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
-    Ed25519PublicKey,
 )
 
 from boxoffice.errors import ValidationError
+from boxoffice.protocol.keys import key_id as key_id  # re-exported: a key's id is wire-level
 
 #: A key file is a few hundred bytes; anything much larger is the wrong file.
 MAX_KEY_FILE_BYTES = 64 * 1024
@@ -39,22 +38,6 @@ def public_bytes(private_key: Ed25519PrivateKey) -> bytes:
     return private_key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-
-
-def key_id(public_key: Ed25519PublicKey | bytes) -> str:
-    """Short id of a public key: the first 4 bytes of SHA-256 of its raw bytes, as 8 hex.
-
-    Short because every barcode carries it; it only picks the key to try, the
-    signature is what proves anything, so a collision cannot forge a ticket.
-    """
-    raw = (
-        public_key
-        if isinstance(public_key, bytes)
-        else public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    )
-    if len(raw) != 32:
-        raise ValidationError("public_key_wrong_length", length=len(raw))
-    return hashlib.sha256(raw).digest()[:4].hex()
 
 
 def to_pem(private_key: Ed25519PrivateKey) -> bytes:

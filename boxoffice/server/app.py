@@ -15,80 +15,34 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select, text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from boxoffice.clock import utc_now
-from boxoffice.server import catalogue, conflicts, day_end, enrolment, feed, inventory, operations
+from boxoffice.protocol.constants import API_PREFIX
+from boxoffice.protocol.day_end import DayEnd
+from boxoffice.protocol.requests import (
+    AdminAllocationIn,
+    AllocationIn,
+    BatchIn,
+    CatalogueIn,
+    EnrolCodeIn,
+    EnrolIn,
+    HoldIn,
+    ReclaimIn,
+    ResolveIn,
+)
+from boxoffice.server import catalogue, conflicts, day_end, enrolment, feed, inventory
 from boxoffice.server import schemas as S
 from boxoffice.server.db import ServerStore
 from boxoffice.server.errors import ApiError, not_found
 from boxoffice.server.models import Allocation, Terminal
-from boxoffice.server.operations import MAX_BATCH, Envelope
-from boxoffice.sync import protocol as wire
+from boxoffice.server.ops import engine
 
 log = logging.getLogger(__name__)
-API = "/api/v1"
+API = API_PREFIX
 #: ``boxoffice.actor.system_actor``'s name: a terminal's admin CLI.
 SYSTEM_USER = "system"
-
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EnrolIn(_In):
-    code: str = Field(min_length=1, max_length=40)
-    public_key: str = Field(min_length=1, max_length=200)
-    client_time: AwareDatetime | None = None
-
-
-class BatchIn(_In):
-    sent_at: AwareDatetime | None = None
-    clock_offset_ms: int | None = Field(default=None, ge=-(10**10), le=10**10)
-    operations: list[Envelope] = Field(max_length=MAX_BATCH)
-
-
-class HoldIn(_In):
-    performance_id: int
-    seat_ids: list[int] = Field(default_factory=list, max_length=inventory.MAX_SEATS)
-    ga_area_id: int | None = None
-    quantity: int | None = None
-    ttl_seconds: int = inventory.DEFAULT_TTL
-
-
-class AllocationIn(_In):
-    performance_id: int
-    seat_ids: list[int] = Field(default_factory=list, max_length=inventory.MAX_SEATS)
-    ga_area_id: int | None = None
-    quantity: int | None = None
-    expires_at: AwareDatetime
-    requested_by: str = Field(min_length=1, max_length=80)
-
-
-class AdminAllocationIn(AllocationIn):
-    terminal_id: int
-
-
-class EnrolCodeIn(_In):
-    name: str = Field(min_length=1, max_length=80)
-    prefix: str | None = Field(default=None, max_length=6)
-    hours: int = enrolment.DEFAULT_HOURS
-
-
-class ResolveIn(_In):
-    resolution: str
-    note: str = Field(default="", max_length=400)
-    resolved_by: str = Field(min_length=1, max_length=80)
-
-
-class ReclaimIn(_In):
-    force: bool = False
-
-
-class CatalogueIn(_In):
-    tables: dict[str, list[dict[str, Any]]]
 
 
 def _bearer(request: Request) -> str | None:
@@ -240,7 +194,7 @@ def create_app(store: ServerStore) -> FastAPI:
     # -- operations ---------------------------------------------------------------
     @app.post(f"{API}/operations", responses=S.doc(S.PushOut, 200, 403))
     def push(body: BatchIn, t: Term) -> JSONResponse:
-        results, last = operations.apply_batch(store, t.id, body.operations, body.clock_offset_ms)
+        results, last = engine.apply_batch(store, t.id, body.operations, body.clock_offset_ms)
         # Plain JSON already: skip FastAPI's generic encoder, which costs as much as a sale.
         return JSONResponse(
             {"results": results, "last_seq": last, "server_time": utc_now().isoformat()}
@@ -322,13 +276,13 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.read() as s:
             return day_end.day_end(s, on, day_end.venue_timezone(s, tz), utc_now())
 
-    @app.get(f"{API}/day-end", responses=S.doc(wire.DayEnd, 200, 403))
+    @app.get(f"{API}/day-end", responses=S.doc(DayEnd, 200, 403))
     def terminal_day_end(t: Term, on: DayParam, tz: TzParam = None) -> dict[str, Any]:
         """Every terminal's Z reports for the day and the shifts still open (for a supervisor)."""
         return _day_end(on, tz)
 
     # -- admin --------------------------------------------------------------------
-    @app.get(f"{API}/admin/day-end", responses=S.doc(wire.DayEnd, 200, 403))
+    @app.get(f"{API}/admin/day-end", responses=S.doc(DayEnd, 200, 403))
     def admin_day_end(who: Admin, on: DayParam, tz: TzParam = None) -> dict[str, Any]:
         return _day_end(on, tz)
 

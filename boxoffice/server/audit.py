@@ -1,6 +1,6 @@
 """The server's audit log: who enrolled, revoked, allocated, reclaimed, resolved, imported.
 
-Same chain as the terminals' log (``boxoffice.audit.entry_hash``): each
+Same chain as the terminals' log (``boxoffice.protocol.audit_hash``): each
 entry's hash covers its fields and the previous hash, and the head row keeps
 the last one, so editing, reordering or deleting any entry breaks ``verify``.
 Appends lock the head row, so concurrent server processes keep one chain.
@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boxoffice.audit import GENESIS, canonical_json, entry_hash
 from boxoffice.clock import utc_now
+from boxoffice.protocol.audit_hash import GENESIS, canonical_json, entry_hash
 from boxoffice.server.db import is_postgres
 from boxoffice.server.models import ServerAuditEntry, ServerAuditHead
 

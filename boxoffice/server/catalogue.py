@@ -1,29 +1,28 @@
-"""The catalogue the server is the source of, as rows of the terminals' own tables.
+"""The catalogue the server is the source of, in the protocol's catalogue schema.
 
-A catalogue row is a JSON object whose keys are the column names of the
-client model (``boxoffice/store/models``), so a terminal upserts it into its
-local store without translation. The server loads it from a terminal-format
-store (``import_store``: how an administrator sets up, and how ``load-demo``
-reuses ``boxoffice.demo``) and derives from it the few facts it checks sales
-against (``inv_*`` tables, GA stock, house holds as seat claims).
+A catalogue row is a JSON object of ``boxoffice.protocol.catalogue`` (its own
+schema, not a terminal's table columns). The server checks every row it
+imports against that schema, keeps it as imported, hands it out to
+terminals, and derives from it the few facts it checks sales against
+(``inv_*`` tables, GA stock, house holds as seat claims). Making a catalogue
+from a terminal-format store (``import-catalogue --from-store``, ``load-demo``)
+is the client's side: ``boxoffice.catalogue_export``.
 """
 
 from __future__ import annotations
 
-import enum
 import json
 from datetime import datetime
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
+from boxoffice.protocol import catalogue as schema
 from boxoffice.server import feed
 from boxoffice.server.db import is_postgres
-from boxoffice.server.errors import not_found
+from boxoffice.server.errors import invalid, not_found
 from boxoffice.server.models import (
     CatalogueRow,
     GAStock,
@@ -33,52 +32,26 @@ from boxoffice.server.models import (
     SeatClaim,
     Terminal,
 )
-from boxoffice.store.catalogue_tables import CATALOGUE_TABLES
 
-TABLES = CATALOGUE_TABLES
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def _primary_key(table: str) -> list[str]:
-    import boxoffice.store.models  # noqa: F401
-    from boxoffice.store.base import Base
-
-    return [c.name for c in Base.metadata.tables[table].primary_key.columns]
+TABLES = schema.TABLES
 
 
 def row_key(table: str, row: dict[str, Any]) -> str:
-    return "|".join(str(row[c]) for c in _primary_key(table))
+    return schema.row_key(table, row)
 
 
-def export_store(path: Path | str) -> dict[str, list[dict[str, Any]]]:
-    """Every catalogue table of a terminal-format store, as JSON-ready rows."""
-    from boxoffice.store import open_store
-    from boxoffice.store.base import Base
-
-    store = open_store(path)
-    try:
-        out: dict[str, list[dict[str, Any]]] = {}
-        with store.read() as session:
-            for name in TABLES:
-                table = Base.metadata.tables[name]
-                out[name] = [
-                    {k: _json_value(v) for k, v in row._mapping.items()}
-                    for row in session.execute(select(table))
-                ]
-        return out
-    finally:
-        store.dispose()
+def checked(tables: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]:
+    """``tables`` checked against the catalogue schema; 422 naming the first bad field."""
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise invalid(f"unknown catalogue tables: {unknown}")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, rows_ in tables.items():
+        try:
+            out[name] = [schema.check_row(name, row) for row in rows_]
+        except schema.BadCatalogueRow as exc:
+            raise invalid(f"catalogue row not valid: {exc}; nothing was imported") from None
+    return out
 
 
 def import_tables(
@@ -88,7 +61,11 @@ def import_tables(
     now: datetime | None = None,
     actor: str = "cli",
 ) -> dict[str, int]:
-    """Replace the named tables' rows (others untouched); changed rows go to the feed."""
+    """Replace the named tables' rows (others untouched); changed rows go to the feed.
+
+    Every row is checked against the catalogue schema first: a bad one imports nothing.
+    """
+    tables = checked(tables)
     now = now or utc_now()
     counts: dict[str, int] = {}
     for name in TABLES:
@@ -242,19 +219,3 @@ def rebuild_inventory(session: Session, now: datetime) -> None:
             session, [dict(performance_id=perf, seat_id=seat, kind="house", created_at=now)]
         )
     _ = is_postgres  # both dialects share this code path
-
-
-def load_demo(session: Session, workdir: Path, now: datetime | None = None) -> dict[str, int]:
-    """Seed the demo into a scratch terminal store, then import its catalogue."""
-    from boxoffice import demo
-    from boxoffice.actor import system_actor
-    from boxoffice.store import open_store
-
-    path = workdir / "demo-catalogue.sqlite3"
-    store = open_store(path)
-    try:
-        with store.write() as s:
-            demo.seed(s, system_actor("server"), now=now)
-    finally:
-        store.dispose()
-    return import_tables(session, export_store(path), now=now)

@@ -14,8 +14,8 @@ import argparse
 import ipaddress
 import json
 import os
+import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -143,27 +143,53 @@ def cmd_terminals(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_load_demo(args: argparse.Namespace) -> int:
+#: The client's module that writes a catalogue from a terminal-format store or the demo.
+#: It runs as its own process: the server package never imports the client, and the
+#: two meet only in the protocol's catalogue JSON it prints.
+CLIENT_EXPORT = "boxoffice.catalogue_export"
+
+
+def _client_catalogue(*args: str) -> dict[str, Any] | None:
+    """The catalogue the client's export prints (``None``, said on stderr, if it fails)."""
+    done = subprocess.run(
+        [sys.executable, "-m", CLIENT_EXPORT, *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        why = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        print(f"boxoffice-server: {why[0]}", file=sys.stderr)
+        return None
+    return json.loads(done.stdout)["tables"]
+
+
+def _import(args: argparse.Namespace, tables: dict[str, Any], what: str) -> int:
     from boxoffice.server import catalogue
 
-    with tempfile.TemporaryDirectory() as tmp, _store(args).session() as s:
-        counts = catalogue.load_demo(s, Path(tmp))
-    print("demo catalogue loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    with _store(args).session() as s:
+        counts = catalogue.import_tables(s, tables)
+    print(f"{what}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    tables = _client_catalogue("--demo")
+    if tables is None:
+        return 2
+    return _import(args, tables, "demo catalogue loaded")
 
 
 def cmd_import_catalogue(args: argparse.Namespace) -> int:
-    from boxoffice.server import catalogue
-
-    path = Path(args.from_store)
-    if not path.is_file():
-        print(f"boxoffice-server: no store file {path}", file=sys.stderr)
-        return 2
-    tables = catalogue.export_store(path)
-    with _store(args).session() as s:
-        counts = catalogue.import_tables(s, tables)
-    print("catalogue imported: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    return 0
+    if args.from_store is not None:
+        path = Path(args.from_store)
+        if not path.is_file():
+            print(f"boxoffice-server: no store file {path}", file=sys.stderr)
+            return 2
+        tables = _client_catalogue("--from-store", str(path))
+        if tables is None:
+            return 2
+    else:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        tables = json.loads(text)["tables"]
+    return _import(args, tables, "catalogue imported")
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -289,7 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, nargs="?")
     sub.add_parser("load-demo", parents=[common], help="load the demo catalogue")
     p = sub.add_parser("import-catalogue", parents=[common], help="catalogue from a terminal store")
-    p.add_argument("--from-store", required=True)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from-store", help="a terminal-format store")
+    source.add_argument("--file", help="catalogue JSON ({'tables': ...}); '-' reads stdin")
     p = sub.add_parser("conflicts", parents=[common], help="list or resolve sync conflicts")
     p.add_argument("action", choices=["list", "resolve"])
     p.add_argument("id", type=int, nargs="?")

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-from boxoffice.store.base import NAMING_CONVENTION
+from boxoffice.sqltypes import NAMING_CONVENTION
 
 #: A big integer id that is still SQLite's rowid alias (autoincrementing).
 BigId = BigInteger().with_variant(Integer, "sqlite")

@@ -18,12 +18,13 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.clock import utc_now
-from boxoffice.sales.signing_keys import key_id as key_id_of
+from boxoffice.protocol.constants import DEFAULT_ENROL_HOURS
+from boxoffice.protocol.keys import key_id as key_id_of
 from boxoffice.server import audit, catalogue, security
 from boxoffice.server.errors import ApiError, invalid, not_found
 from boxoffice.server.models import AdminToken, EnrolCode, EnrolFailure, Terminal
 
-DEFAULT_HOURS = 24
+DEFAULT_HOURS = DEFAULT_ENROL_HOURS
 MAX_HOURS = 24 * 14
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=10)

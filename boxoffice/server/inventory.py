@@ -19,6 +19,7 @@ from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from boxoffice.protocol.constants import DEFAULT_HOLD_TTL, MAX_HOLD_TTL, MAX_SEATS, MIN_HOLD_TTL
 from boxoffice.server import audit, feed
 from boxoffice.server.db import is_postgres
 from boxoffice.server.errors import ApiError, invalid, not_found
@@ -34,9 +35,8 @@ from boxoffice.server.models import (
     Terminal,
 )
 
-MIN_TTL, MAX_TTL, DEFAULT_TTL = 30, 3600, 600
+MIN_TTL, MAX_TTL, DEFAULT_TTL = MIN_HOLD_TTL, MAX_HOLD_TTL, DEFAULT_HOLD_TTL
 MAX_ALLOCATION = timedelta(days=30)
-MAX_SEATS = 1000
 
 
 def insert_claims(session: Session, rows: Sequence[dict[str, Any]]) -> set[tuple[int, int]]:

@@ -6,33 +6,27 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
+from boxoffice import alembic_tools
 from boxoffice.server.db import ServerStore
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+VERSION_TABLE = "server_alembic_version"
+
+
 def alembic_config(url: str | None = None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if url:
-        cfg.set_main_option("db_url", url.replace("%", "%%"))
-    return cfg
+    return alembic_tools.alembic_config(MIGRATIONS, **({"db_url": url} if url else {}))
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_tools.head_revision(MIGRATIONS)
 
 
 def current_revision(store: ServerStore) -> str | None:
     with store.engine.connect() as conn:
-        return MigrationContext.configure(
-            conn, opts={"version_table": "server_alembic_version"}
-        ).get_current_revision()
+        return alembic_tools.current_revision(conn, VERSION_TABLE)
 
 
 def upgrade(store: ServerStore, revision: str = "head") -> None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boxoffice.server.db import BigId, ServerBase
-from boxoffice.store.base import UTCDateTime
+from boxoffice.sqltypes import UTCDateTime
 
 _LIVE_TICKET = "status IN ('valid', 'reserved') AND seat_id IS NOT NULL"
 

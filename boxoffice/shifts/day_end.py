@@ -227,7 +227,7 @@ class ServerOpenShift(Protocol):
 
 
 class ServerTerminalDay(Protocol):
-    """One terminal's day as the server hands it out (``sync.protocol.TerminalDay``)."""
+    """One terminal's day as the server hands it out (``protocol.TerminalDay``)."""
 
     terminal: str
     z_reports: Sequence[ServerZReport]
@@ -237,7 +237,7 @@ class ServerTerminalDay(Protocol):
 
 
 class ServerDayEnd(Protocol):
-    """The server's day end (``sync.protocol.DayEnd``), already validated."""
+    """The server's day end (``protocol.DayEnd``), already validated."""
 
     as_of: datetime | None
     terminals: Sequence[ServerTerminalDay]

@@ -1,45 +1,16 @@
-"""Declarative base with named constraints and UTC-only timestamps."""
+"""Declarative base of the terminal's store: named constraints and UTC-only timestamps.
+
+Both come from ``boxoffice.sqltypes``, which the server's database uses too.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import DateTime, MetaData, TypeDecorator
-from sqlalchemy.engine import Dialect
+from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-#: Named constraints let Alembic's batch mode on SQLite find and alter them.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from boxoffice.sqltypes import NAMING_CONVENTION, UTCDateTime
 
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores naive UTC, hands back aware UTC; refuses naive input.
-
-    SQLite has no time zones, and a naive time from a clerk's machine in
-    another zone would silently shift a performance by hours.
-    """
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; every stored time must be timezone-aware")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
+__all__ = ["NAMING_CONVENTION", "Base", "UTCDateTime"]
 
 
 class Base(DeclarativeBase):

@@ -13,32 +13,26 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
+from boxoffice import alembic_tools
 from boxoffice.store.engine import Store, make_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(store: Store | None = None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if store is not None:
-        # Alembic's config interpolates "%": a store named "50%.sqlite3" must not break it.
-        cfg.set_main_option("store_path", str(store.path).replace("%", "%%"))
-    return cfg
+    # "%" in a store's name ("50%.sqlite3") is escaped by alembic_tools.
+    options = {"store_path": str(store.path)} if store is not None else {}
+    return alembic_tools.alembic_config(MIGRATIONS, **options)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_tools.head_revision(MIGRATIONS)
 
 
 def current_revision(store: Store) -> str | None:
     with store.write_engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return alembic_tools.current_revision(conn)
 
 
 def backup(store: Store, label: str) -> Path | None:

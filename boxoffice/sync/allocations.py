@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boxoffice import audit
+from boxoffice import audit, protocol
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
@@ -31,7 +31,6 @@ from boxoffice.store.models import (
     Order,
     Ticket,
 )
-from boxoffice.sync import protocol
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused
 from boxoffice.sync.selling import unavailable_error

@@ -1,7 +1,11 @@
 """The catalogue cache: the server's venues, seat maps, shows, prices, users and keys.
 
-Rows arrive as JSON objects keyed by the client model's column names
-(``docs/sync-protocol.md``) and are upserted by primary key, so the local
+Rows travel in the protocol's catalogue schema (``boxoffice.protocol.catalogue``),
+not as this client's table columns; this module maps between the two: a
+protocol field is stored in the column of the same name, a field this client
+does not store is dropped, and a column the protocol lacks keeps its default
+(``export_tables`` does the reverse, for a catalogue made on a terminal).
+Rows are upserted by primary key, so the local
 ids are the server's ids and operations can name seats and performances
 the way the server knows them. A snapshot is applied in one transaction,
 in an order that is safe for foreign keys; a bad row stops the whole load
@@ -12,17 +16,19 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Enum, Table, delete
+from sqlalchemy import Enum, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+import boxoffice.store.models  # noqa: F401  (fills Base.metadata with the catalogue tables)
+from boxoffice.protocol import catalogue as schema
 from boxoffice.store.base import Base, UTCDateTime
-from boxoffice.store.catalogue_tables import CATALOGUE_TABLES
 from boxoffice.sync.errors import BadServerReply
 
-TABLES = CATALOGUE_TABLES
+TABLES = schema.TABLES
 
 
 def _table(name: str) -> Table:
@@ -72,13 +78,13 @@ def _value(table: Table, column: str, value: Any) -> Any:
 def _row(table: Table, row: Any) -> dict[str, Any]:
     if not isinstance(row, dict):
         raise BadServerReply(f"a {table.name} row is not an object: {row!r:.80}")
-    unknown = set(row) - set(table.columns.keys())
+    unknown = set(row) - set(schema.fields(table.name))
     if unknown:
         raise BadServerReply(f"{table.name} row has unknown columns: {', '.join(sorted(unknown))}")
     for pk in table.primary_key.columns:
         if row.get(pk.name) is None:
             raise BadServerReply(f"{table.name} row without its key {pk.name}: {row!r:.80}")
-    return {k: _value(table, k, v) for k, v in row.items()}
+    return {k: _value(table, k, v) for k, v in row.items() if k in table.columns}
 
 
 def upsert(session: Session, name: str, rows: list[Any]) -> int:
@@ -136,3 +142,33 @@ def apply_snapshot(session: Session, tables: dict[str, list[Any]]) -> dict[str, 
     session.flush()
     session.info.pop("settings", None)
     return counts
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def export_tables(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """This store's catalogue as the protocol's rows (what a server imports), table by table.
+
+    Each protocol field is read from the column of the same name; a column the
+    protocol lacks stays home. Every row is checked against the schema
+    (``BadCatalogueRow`` names a row this store cannot describe).
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in TABLES:
+        table = Base.metadata.tables[name]
+        columns = [table.columns[f] for f in schema.fields(name) if f in table.columns]
+        out[name] = [
+            schema.check_row(name, {k: _json_value(v) for k, v in row._mapping.items()})
+            for row in session.execute(select(*columns))
+        ]
+    return out

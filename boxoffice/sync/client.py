@@ -20,8 +20,8 @@ from typing import Any
 
 import httpx
 
+from boxoffice import protocol as p
 from boxoffice.clock import utc_now
-from boxoffice.sync import protocol as p
 from boxoffice.sync.config import ServerConfig, check_url
 from boxoffice.sync.credentials import TokenStore
 from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable

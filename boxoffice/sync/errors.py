@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from boxoffice.errors import BoxOfficeError
+from boxoffice.protocol.errors import BadServerReply, SyncError
 
-
-class SyncError(BoxOfficeError):
-    """Base of the sync client's errors."""
+__all__ = [
+    "BadServerReply",
+    "NotEnrolled",
+    "ServerRefused",
+    "ServerUnreachable",
+    "SyncError",
+]
 
 
 class NotEnrolled(SyncError):
@@ -31,7 +35,3 @@ class ServerRefused(SyncError):
         self.status = status
         self.body = body
         super().__init__(f"server refused ({status}): {message}")
-
-
-class BadServerReply(SyncError):
-    """The reply is not what the protocol says (not JSON, missing fields, wrong types)."""

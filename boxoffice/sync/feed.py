@@ -28,11 +28,11 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from boxoffice.errors import ValidationError
+from boxoffice.protocol import FeedEvent
 from boxoffice.store.door_feed import apply_remote_admission, apply_remote_revocation
 from boxoffice.store.models import Allocation, AllocationLink, RemoteSeat
 from boxoffice.sync import catalogue
 from boxoffice.sync.errors import BadServerReply
-from boxoffice.sync.protocol import FeedEvent
 
 log = logging.getLogger(__name__)
 

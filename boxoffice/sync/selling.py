@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.actor import Actor
+from boxoffice.protocol import Hold
 from boxoffice.sales import checkout, holds
 from boxoffice.sales.cart import Cart
 from boxoffice.sales.signer import Signer
@@ -27,7 +28,6 @@ from boxoffice.store import Store
 from boxoffice.store.models import OutboxEntry, Override
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused, SyncError
-from boxoffice.sync.protocol import Hold
 from boxoffice.sync.status import SyncStatus
 
 REASONS = {

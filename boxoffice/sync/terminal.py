@@ -20,13 +20,13 @@ from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.errors import ValidationError
+from boxoffice.protocol import Enrolment
 from boxoffice.sales import numbering, signing_keys
 from boxoffice.sales.signer import Signer, register
 from boxoffice.store import Store
 from boxoffice.sync import catalogue, config
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.credentials import TokenStore
-from boxoffice.sync.protocol import Enrolment
 
 
 def configure(

@@ -28,13 +28,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from boxoffice import protocol as p
 from boxoffice import settings
 from boxoffice.bus import ChangeSet, EventBus
 from boxoffice.clock import utc_now
 from boxoffice.store import Store, outbox
 from boxoffice.store.models import OutboxEntry, OutboxState
 from boxoffice.sync import config, conflicts, feed
-from boxoffice.sync import protocol as p
 from boxoffice.sync.conflicts import conflict_message
 from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable
 from boxoffice.sync.status import SyncStatus

@@ -288,8 +288,8 @@ def test_door_statistics_per_performance_and_per_door(dw: DoorWorld) -> None:
 
 def test_expected_includes_seats_other_terminals_sold(dw: DoorWorld) -> None:
     """A door terminal sells nothing itself: what it expects comes from the change feed."""
+    from boxoffice.protocol import FeedEvent
     from boxoffice.sync import feed
-    from boxoffice.sync.protocol import FeedEvent
 
     w = dw.world
     dw.sell("S-A-1")

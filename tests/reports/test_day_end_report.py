@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from boxoffice import audit
+from boxoffice import protocol as wire
 from boxoffice.context import TerminalContext
 from boxoffice.errors import PermissionDenied
 from boxoffice.ops import cash
@@ -19,7 +20,6 @@ from boxoffice.shifts import close
 from boxoffice.shifts.day_end import DayEnd, local_day_end
 from boxoffice.shifts.figures import compute
 from boxoffice.store.models import Shift
-from boxoffice.sync import protocol as wire
 from tests.reports.conftest import Day
 from tests.reports.test_reports import text_of as raw_text_of
 from tests.server import helpers as server_helpers

@@ -13,6 +13,8 @@ import json
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from boxoffice.catalogue_export import export_store
+from boxoffice.protocol import catalogue as schema
 from boxoffice.sales import checkout, refunds
 from boxoffice.sales.signing_keys import public_bytes
 from boxoffice.server import catalogue, migrate
@@ -33,7 +35,7 @@ def test_outbox_sale_and_refund_are_accepted_as_written(
 ) -> None:
     store = ServerStore(sqlite_url)
     migrate.upgrade(store)
-    tables = catalogue.export_store(world.store.path)
+    tables = export_store(world.store.path)
     with store.session() as s:
         catalogue.import_tables(s, tables)
     with store.read() as s:
@@ -41,8 +43,11 @@ def test_outbox_sale_and_refund_are_accepted_as_written(
             seats = local.scalar(select(Seat.id).order_by(Seat.id.desc()).limit(1))
         assert s.scalar(select(InvSeat.id).order_by(InvSeat.id.desc()).limit(1)) == seats
         assert s.get(InvGAArea, world.standing).capacity == 20
-    # rows carry the client model's own columns, ready to upsert
-    assert set(tables["seats"][0]) == set(Base.metadata.tables["seats"].columns.keys())
+    # rows carry the protocol's fields, each of which the client stores in a column
+    for name in schema.TABLES:
+        assert set(schema.fields(name)) <= set(Base.metadata.tables[name].columns.keys())
+    assert set(tables["seats"][0]) == set(schema.fields("seats"))
+    assert set(tables["performances"][0]) == set(schema.fields("performances"))
 
     with world.store.write() as s:
         sale = checkout.sell(

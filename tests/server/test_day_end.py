@@ -7,8 +7,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from boxoffice import protocol as wire
 from boxoffice.server.db import ServerStore
-from boxoffice.sync import protocol as wire
 from tests.server import helpers
 from tests.server.conftest import enrol
 from tests.server.helpers import auth, push

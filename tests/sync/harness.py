@@ -21,6 +21,7 @@ import uvicorn
 from keyrings.alt.file import PlaintextKeyring
 
 from boxoffice.actor import system_actor
+from boxoffice.catalogue_export import export_store
 from boxoffice.sales import signing_keys
 from boxoffice.server import catalogue as server_catalogue
 from boxoffice.server import enrolment
@@ -112,7 +113,7 @@ class RunningServer:
 
     # -- administration, as boxoffice-server would do it ------------------------
     def import_catalogue(self, store: Store) -> None:
-        tables = server_catalogue.export_store(store.path)
+        tables = export_store(store.path)
         with self.store.session() as s:
             server_catalogue.import_tables(s, tables)
 

@@ -179,8 +179,8 @@ def test_the_cash_screens_day_end_shows_the_other_terminals_from_the_server(
     qtbot, world: World, server: RunningServer, default_ring
 ) -> None:  # type: ignore[no-untyped-def]
     """What a supervisor sees on screen: Window 2's Z report, fetched off the UI thread."""
+    from boxoffice import protocol as p
     from boxoffice.clock import utc_now
-    from boxoffice.sync import protocol as p
     from boxoffice.ui.app import create_app
     from boxoffice.ui.screens.cash.screen import CashScreen
     from boxoffice.ui.workers import StoreWorker

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from boxoffice.protocol import FeedEvent
 from boxoffice.store.models import (
     Admission,
     Allocation,
@@ -17,7 +18,6 @@ from boxoffice.store.models import (
 )
 from boxoffice.sync import feed
 from boxoffice.sync.errors import BadServerReply
-from boxoffice.sync.protocol import FeedEvent
 from tests.sales.conftest import World
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import boxoffice.store.base
+import boxoffice.sqltypes
 
 revision: str = "s0001"
 down_revision: str | None = None
@@ -25,8 +25,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("revoked_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("revoked_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_admin_tokens")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_admin_tokens_token_hash")),
     )
@@ -39,7 +39,7 @@ def upgrade() -> None:
         sa.Column("amount_minor", sa.BigInteger(), nullable=False),
         sa.Column("currency", sa.String(length=3), nullable=False),
         sa.Column("reason", sa.String(length=200), nullable=False),
-        sa.Column("client_time", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("client_time", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cash_records")),
     )
     with op.batch_alter_table("cash_records", schema=None) as batch_op:
@@ -52,14 +52,14 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(length=40), nullable=False),
         sa.Column("row_id", sa.String(length=64), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("updated_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_id", name=op.f("pk_catalogue_rows")),
     )
     op.create_table(
         "enrol_failures",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("address", sa.String(length=64), nullable=False),
-        sa.Column("at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enrol_failures")),
     )
     with op.batch_alter_table("enrol_failures", schema=None) as batch_op:
@@ -72,7 +72,7 @@ def upgrade() -> None:
         sa.Column("tx", sa.BigInteger(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("data", sa.Text(), nullable=False),
-        sa.Column("at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_feed_events")),
     )
     with op.batch_alter_table("feed_events", schema=None) as batch_op:
@@ -88,7 +88,7 @@ def upgrade() -> None:
         sa.Column("terminal_id", sa.Integer(), nullable=False),
         sa.Column("hold_id", sa.String(length=36), nullable=True),
         sa.Column("allocation_id", sa.Integer(), nullable=True),
-        sa.Column("expires_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("expires_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ga_claims")),
     )
     with op.batch_alter_table("ga_claims", schema=None) as batch_op:
@@ -123,7 +123,7 @@ def upgrade() -> None:
         sa.Column("seat_map_id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("currency", sa.String(length=3), nullable=False),
-        sa.Column("starts_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("starts_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inv_performances")),
     )
     op.create_table(
@@ -146,8 +146,8 @@ def upgrade() -> None:
         sa.Column("hold_id", sa.String(length=36), nullable=True),
         sa.Column("allocation_id", sa.Integer(), nullable=True),
         sa.Column("ticket_serial", sa.String(length=32), nullable=True),
-        sa.Column("expires_at", boxoffice.store.base.UTCDateTime(), nullable=True),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_seat_claims")),
         sa.UniqueConstraint(
             "performance_id", "seat_id", name=op.f("uq_seat_claims_performance_id_seat_id")
@@ -164,8 +164,8 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("terminal_id", sa.Integer(), nullable=False),
         sa.Column("shift", sa.String(length=40), nullable=False),
-        sa.Column("opened_at", boxoffice.store.base.UTCDateTime(), nullable=True),
-        sa.Column("closed_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("opened_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("closed_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("body", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shift_records")),
         sa.UniqueConstraint(
@@ -180,10 +180,10 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.String(length=64), nullable=True),
         sa.Column("public_key", sa.String(length=64), nullable=False),
         sa.Column("key_id", sa.String(length=16), nullable=True),
-        sa.Column("enrolled_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("revoked_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("enrolled_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("revoked_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("last_seq", sa.BigInteger(), nullable=False),
-        sa.Column("last_contact", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("last_contact", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("clock_offset_ms", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_terminals")),
         sa.UniqueConstraint("key_id", name=op.f("uq_terminals_key_id")),
@@ -201,9 +201,9 @@ def upgrade() -> None:
         sa.Column("used", sa.Integer(), nullable=False),
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("requested_by", sa.String(length=80), nullable=False),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("closed_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("closed_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_allocations_terminal_id_terminals")
         ),
@@ -224,10 +224,10 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("client_facts", sa.Text(), nullable=False),
         sa.Column("server_facts", sa.Text(), nullable=False),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("resolution", sa.String(length=40), nullable=True),
         sa.Column("resolved_by", sa.String(length=80), nullable=True),
-        sa.Column("resolved_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("resolved_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("note", sa.String(length=400), nullable=False),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_conflicts_terminal_id_terminals")
@@ -244,9 +244,9 @@ def upgrade() -> None:
         sa.Column("code_hash", sa.String(length=64), nullable=False),
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("prefix", sa.String(length=8), nullable=False),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("used_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("used_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("terminal_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_enrol_codes_terminal_id_terminals")
@@ -259,9 +259,9 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("terminal_id", sa.Integer(), nullable=False),
         sa.Column("performance_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("released_at", boxoffice.store.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("released_at", boxoffice.sqltypes.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_holds_terminal_id_terminals")
         ),
@@ -281,9 +281,9 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("answer", sa.Text(), nullable=False),
-        sa.Column("client_time", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("client_time", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("clock_offset_ms", sa.Integer(), nullable=True),
-        sa.Column("received_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("received_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_receipts_terminal_id_terminals")
         ),
@@ -307,8 +307,8 @@ def upgrade() -> None:
         sa.Column("shift", sa.String(length=40), nullable=True),
         sa.Column("username", sa.String(length=40), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("client_time", boxoffice.store.base.UTCDateTime(), nullable=False),
-        sa.Column("received_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("client_time", boxoffice.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("received_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["terminal_id"], ["terminals.id"], name=op.f("fk_server_orders_terminal_id_terminals")
         ),
@@ -383,7 +383,7 @@ def upgrade() -> None:
             "ticket_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
         ),
         sa.Column("terminal_id", sa.Integer(), nullable=False),
-        sa.Column("scanned_at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("scanned_at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("gate", sa.String(length=40), nullable=False),
         sa.Column("reissue", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import boxoffice.store.base
+import boxoffice.sqltypes
 
 revision: str = "s0002"
 down_revision: str | None = "s0001"
@@ -30,7 +30,7 @@ def upgrade() -> None:
     op.create_table(
         "server_audit_log",
         sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
-        sa.Column("at", boxoffice.store.base.UTCDateTime(), nullable=False),
+        sa.Column("at", boxoffice.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("actor", sa.String(length=80), nullable=False),
         sa.Column("action", sa.String(length=60), nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
