@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from boxoffice import protocol as wire
 from boxoffice.actor import Actor
 from boxoffice.auth.permissions import Permission
 from boxoffice.bus import ChangeSet
@@ -51,7 +52,6 @@ from boxoffice.shifts.cards import BatchLine
 from boxoffice.shifts.denominations import denominations as notes_and_coins
 from boxoffice.shifts.drawer_state import COMMON_SCHEMES, CashDesk, CashRights, DrawerState
 from boxoffice.store.models import Override, PrintOutcome
-from boxoffice.sync import protocol as wire
 from boxoffice.sync.credentials import KeyringUnavailable
 from boxoffice.sync.errors import SyncError
 
