@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants
+from boxoffice.auth import access
 from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission, label, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import PermissionDenied
@@ -55,7 +55,7 @@ def check(
     if actor.user_id is None:
         return
     now = now or utc_now()
-    if permission in grants.effective_permissions(session, actor.user_id, now):
+    if permission in access.effective_permissions(session, actor.user_id, now):
         return
     override = override_for(overrides, permission)
     if override is None:
@@ -72,7 +72,7 @@ def has_permission(
     perm = parse_permission(permission)
     if actor.user_id is None:  # the system actor
         return True
-    return perm in grants.effective_permissions(session, actor.user_id, now or utc_now())
+    return perm in access.effective_permissions(session, actor.user_id, now or utc_now())
 
 
 def _who(session: Session, actor: Actor) -> str:
@@ -137,7 +137,7 @@ def require(
     if actor.user_id is None:  # the system actor
         return
     now = now or utc_now()
-    if perm in grants.effective_permissions(session, actor.user_id, now):
+    if perm in access.effective_permissions(session, actor.user_id, now):
         return
     override = override or override_for(overrides, perm)
     if override is None:

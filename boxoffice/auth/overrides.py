@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants
+from boxoffice.auth import access
 from boxoffice.auth.login import check_credentials
 from boxoffice.auth.permissions import Permission, label, parse_permission
 from boxoffice.clock import utc_now
@@ -137,7 +137,7 @@ def _refusal(
         )
     if session.get(User, actor.user_id) is None:
         return ValidationError(f"the signed-in user {actor.username!r} does not exist")
-    if perm not in grants.role_permissions(supervisor):
+    if perm not in access.role_permissions(supervisor):
         return PermissionDenied(
             f"{supervisor.role.name} {supervisor.username!r} may not {label(perm)} "
             f"and so cannot authorise it"

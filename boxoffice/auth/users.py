@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants, guard
+from boxoffice.auth import access, guard
 from boxoffice.auth import secrets as auth_secrets
 from boxoffice.auth.login import find_user
 from boxoffice.auth.permissions import Permission
@@ -55,7 +55,7 @@ def _require_no_escalation(session: Session, actor: Actor, role: Role, now: date
     """Refuse to hand out a role that can do more than the actor can."""
     if actor.user_id is None:  # the system actor
         return
-    mine = grants.effective_permissions(session, actor.user_id, now)
+    mine = access.effective_permissions(session, actor.user_id, now)
     known = {p.value for p in Permission}
     theirs = {Permission(rp.permission) for rp in role.permissions if rp.permission in known}
     extra = sorted(p.value for p in theirs - mine)
