@@ -17,7 +17,7 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.auth import guard, users
 from boxoffice.auth.access import active_grants, effective_permissions, role_permissions
-from boxoffice.auth.permissions import Permission, label, parse_permission
+from boxoffice.auth.permissions import Permission, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from boxoffice.store.models import Grant, User
@@ -43,25 +43,24 @@ def grant(
     perm = parse_permission(permission)
     reason = reason.strip()
     if expires_at.tzinfo is None or expires_at.utcoffset() is None:
-        raise ValidationError("the expiry time needs a time zone (e.g. 18:00+01:00)")
+        raise ValidationError("grant_expiry_needs_time_zone")
     if expires_at <= now:
-        raise ValidationError("the expiry time must be in the future")
+        raise ValidationError("grant_expiry_past")
     if not reason:
-        raise ValidationError("a grant needs a reason")
+        raise ValidationError("grant_needs_reason")
     guard.require(session, actor, Permission.GRANT, now=now)
     if not actor.is_system:
         grantor = session.get(User, actor.user_id)
         if grantor is None or perm not in role_permissions(grantor):
             raise PermissionDenied(
-                f"{actor.username!r} may not grant {perm.value!r} "
-                f"({label(perm)}): you can only grant what your own role allows"
+                "grant_beyond_own_role", user=actor.username, permission=perm.value
             )
     user = users.get_user(session, username)
     if not user.active:
-        raise ValidationError(f"user {user.username!r} is deactivated")
+        raise ValidationError("grant_user_deactivated", username=user.username)
     if perm in role_permissions(user):
         raise ValidationError(
-            f"{user.role.name} {user.username!r} may already {label(perm)}; no grant needed"
+            "grant_not_needed", role=user.role.name, username=user.username, permission=perm.value
         )
     row = Grant(
         user_id=user.id,
@@ -96,9 +95,9 @@ def revoke_grant(
     guard.require(session, actor, Permission.GRANT, now=now)
     row = session.get(Grant, grant_id)
     if row is None:
-        raise NotFound(f"no grant number {grant_id}")
+        raise NotFound("grant_not_found", grant=grant_id)
     if row.revoked_at is not None:
-        raise Conflict(f"grant {grant_id} was already revoked")
+        raise Conflict("grant_already_revoked", grant=grant_id)
     row.revoked_at = now
     session.flush()
     audit.record(

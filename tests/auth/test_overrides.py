@@ -14,7 +14,7 @@ from boxoffice.auth.login import WRONG_CREDENTIALS
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
 from boxoffice.auth.users import deactivate, get_user
-from boxoffice.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from boxoffice.errors import AuthenticationFailed, NeedsOverride, PermissionDenied, ValidationError
 from boxoffice.store import Store
 from boxoffice.store.models import Override
 from tests.auth import DORA_PIN, SUE_PIN, T0, Staff, make_staff
@@ -96,8 +96,11 @@ def test_override_stays_unused_if_the_action_rolls_back(store: Store, staff: Sta
 
 
 def test_supervisor_without_the_permission_cannot_override(store: Store, staff: Staff) -> None:
-    with pytest.raises(PermissionDenied, match="door 'dora' may not refund"):
+    with pytest.raises(PermissionDenied) as door:
         authorise_override(store, staff.ann, "dora", DORA_PIN, "refund", "", "please", now=T0)
+    assert door.value.code == "override_supervisor_may_not"
+    assert door.value.params == {"role": "door", "user": "dora", "permission": "refund"}
+    assert str(door.value) == "door staff 'dora' may not refund and so cannot authorise it"
     with pytest.raises(PermissionDenied, match="supervisor 'sue' may not manage users"):
         _sue_approves(store, staff.ann, permission="user_manage", subject="")
     with store.read() as session:
@@ -153,8 +156,9 @@ def test_check_refuses_like_require_but_leaves_the_override_unused(
 
     override = _sue_approves(store, staff.ann)
     with store.read() as session:
-        with pytest.raises(PermissionDenied, match="ask a supervisor"):
+        with pytest.raises(NeedsOverride) as caught:
             check(session, staff.ann, Permission.REFUND, subject="order:17", now=SOON)
+        assert caught.value.permission == "refund" and caught.value.subject == "order:17"
         check(
             session,
             staff.ann,
