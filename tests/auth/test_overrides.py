@@ -194,3 +194,40 @@ def test_check_refuses_like_require_but_leaves_the_override_unused(
             overrides=[override],
             now=SOON,
         )
+
+
+def test_an_unusable_override_says_why_by_code_in_both_languages(
+    store: Store, staff: Staff
+) -> None:
+    override = _sue_approves(store, staff.ann)
+    _refund(store, staff.ann, override)
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, override)
+    error = caught.value
+    assert not isinstance(error, NeedsOverride)  # asking again would not help this one
+    assert error.code == "override_used"
+    assert error.params == {"permission": "refund", "user": "ann", "role": "clerk"}
+    assert str(error) == (
+        "clerk 'ann' may not refund: the override has already been used; "
+        "each override allows one action"
+    )
+    assert error.message("zh_CN") == (
+        "售票员“ann”无权退票：该主管授权已使用过，每次授权只能用于一项操作。"
+    )
+    other = _sue_approves(store, staff.ann, subject="order:18")
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, other, subject="order:17")
+    assert caught.value.code == "override_other_subject"
+    assert caught.value.params["given"] == "order:18"
+
+
+def test_a_deactivated_user_is_not_sent_to_a_supervisor(
+    store: Store, admin: Actor, staff: Staff
+) -> None:
+    with store.write() as session:
+        deactivate(session, admin, "ann")
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, None)
+    assert not isinstance(caught.value, NeedsOverride)
+    assert caught.value.code == "permission_denied_inactive"
+    assert caught.value.message("zh_CN") == "用户“ann”已停用，无权退票，主管授权也无效。"
