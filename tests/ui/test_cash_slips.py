@@ -217,7 +217,7 @@ def test_a_clerk_printing_another_clerks_z_is_refused_until_a_supervisor_approve
         qtbot, worker, cash_world.clerk, receipt_printer=open_devices(cash_world, devices)
     )
     assert pick_and_print(qtbot, screen, number) == "refused"
-    refusal = "clerk 'ann' may not print a Z report; ask a supervisor for an override"
+    refusal = "a supervisor's override is needed to print a Z report"
     assert screen.message.text() == refusal
     qtbot.waitUntil(lambda: screen.override_dialog is not None, timeout=STORE_WAIT_MS)
     dialog = screen.override_dialog
