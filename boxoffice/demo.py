@@ -273,7 +273,7 @@ def seed(
 ) -> dict[str, int]:
     """Fill an empty store with the demo; refuses a store that already has venues."""
     if is_seeded(session):
-        raise Conflict("this store already has venues; the demo only seeds an empty store")
+        raise Conflict("demo_store_not_empty")
     now = now or utc_now()
     auth_roles.ensure_roles(session)
     prices.ensure_standard_price_types(session)

@@ -46,7 +46,7 @@ def exponent(currency: str) -> int:
     try:
         return CURRENCY_EXPONENTS[currency]
     except KeyError:
-        raise ValidationError(f"unknown currency {currency!r}") from None
+        raise ValidationError("currency_unknown", currency=currency) from None
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -81,14 +81,14 @@ class Money:
         try:
             value = Decimal(amount.strip() if isinstance(amount, str) else amount)
         except (InvalidOperation, ValueError):
-            raise ValidationError(f"not an amount: {amount!r}") from None
+            raise ValidationError("amount_invalid", amount=str(amount)) from None
         if not value.is_finite():
-            raise ValidationError(f"not an amount: {amount!r}")
+            raise ValidationError("amount_invalid", amount=str(amount))
         exp = exponent(currency)
         scaled = value.scaleb(exp)
         if scaled != scaled.to_integral_value():
             raise ValidationError(
-                f"{amount} has more decimal places than {currency} allows ({exp})"
+                "amount_too_precise", amount=str(amount), currency=currency, places=exp
             )
         return cls(int(scaled), currency)
 
@@ -97,7 +97,7 @@ class Money:
         if not isinstance(other, Money):
             raise TypeError(f"cannot combine Money with {type(other).__name__}")
         if other.currency != self.currency:
-            raise ValidationError(f"cannot combine {self.currency} with {other.currency}")
+            raise ValidationError("currency_mismatch", first=self.currency, second=other.currency)
         return other
 
     def __add__(self, other: Money) -> Money:
@@ -175,9 +175,9 @@ def parse_tax_rate(text: str | Decimal | int) -> Decimal:
     try:
         rate = Decimal(str(text).strip().rstrip("%"))
     except InvalidOperation:
-        raise ValidationError(f"not a tax rate: {text!r}") from None
+        raise ValidationError("tax_rate_invalid", rate=str(text)) from None
     if not rate.is_finite() or rate < 0 or rate >= 100:
-        raise ValidationError(f"tax rate must be between 0 and 100 percent, not {text}")
+        raise ValidationError("tax_rate_out_of_range", rate=str(text))
     if rate != rate.quantize(Decimal("0.01")):
-        raise ValidationError(f"tax rate {text} has more than two decimal places")
+        raise ValidationError("tax_rate_too_precise", rate=str(text))
     return rate.quantize(Decimal("0.01"))

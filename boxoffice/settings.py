@@ -48,7 +48,7 @@ def find(session: Session, key: str) -> str | None:
 def get(session: Session, key: str) -> str:
     value = find(session, key)
     if value is None:
-        raise ValidationError(f"unknown setting {key!r}")
+        raise ValidationError("setting_unknown", key=key)
     return value
 
 
@@ -57,7 +57,7 @@ def get_int(session: Session, key: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ValidationError(f"setting {key} must be a whole number, not {value!r}") from None
+        raise ValidationError("setting_not_whole_number", key=key, value=value) from None
 
 
 def put(session: Session, key: str, value: str) -> None:

@@ -10,6 +10,12 @@ supervisor override for exactly this permission, this user, this terminal
 (and this subject, if the override names one) is passed and still unused.
 The override is then consumed in the caller's transaction: if the action
 fails and rolls back, the override stays unused and can be tried again.
+
+Refusals say what would help: ``NeedsOverride(permission, subject=...)``
+when a supervisor's override would allow the action (the caller asks for
+one and retries), a plain ``PermissionDenied`` with the user, role and
+permission when no override can (an administrator must change the role, or
+the override given is unusable, its ``code`` saying why).
 """
 
 from __future__ import annotations
@@ -22,10 +28,10 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants
-from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission, label, parse_permission
+from boxoffice.auth import access
+from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission, parse_permission
 from boxoffice.clock import utc_now
-from boxoffice.errors import PermissionDenied
+from boxoffice.errors import NeedsOverride, PermissionDenied
 from boxoffice.store.models import Override, User
 
 #: A supervisor's override is for the action at hand, not for later.
@@ -55,14 +61,17 @@ def check(
     if actor.user_id is None:
         return
     now = now or utc_now()
-    if permission in grants.effective_permissions(session, actor.user_id, now):
+    if permission in access.effective_permissions(session, actor.user_id, now):
         return
     override = override_for(overrides, permission)
     if override is None:
-        raise _denied(session, actor, permission)
+        raise _denied(session, actor, permission, subject)
+    who, active = _who(session, actor)
+    if not active:
+        raise PermissionDenied("permission_denied_inactive", permission=permission.value, **who)
     problem = _override_problem(session.get(Override, override.id), actor, permission, subject, now)
     if problem is not None:
-        raise PermissionDenied(f"{_who(session, actor)} may not {label(permission)}: {problem}")
+        raise _refused(session, actor, permission, problem)
 
 
 def has_permission(
@@ -72,44 +81,58 @@ def has_permission(
     perm = parse_permission(permission)
     if actor.user_id is None:  # the system actor
         return True
-    return perm in grants.effective_permissions(session, actor.user_id, now or utc_now())
+    return perm in access.effective_permissions(session, actor.user_id, now or utc_now())
 
 
-def _who(session: Session, actor: Actor) -> str:
+def _who(session: Session, actor: Actor) -> tuple[dict[str, str], bool]:
+    """The acting user as a refusal names them (``user``, ``role``), and whether active."""
     user = session.get(User, actor.user_id)
     if user is None:
-        return f"user {actor.username!r}"
-    if not user.active:
-        return f"deactivated user {user.username!r}"
-    return f"{user.role.name} {user.username!r}"
+        return {"user": actor.username, "role": ""}, False
+    return {"user": user.username, "role": user.role.name}, user.active
 
 
-def _denied(session: Session, actor: Actor, perm: Permission) -> PermissionDenied:
-    who = "ask a supervisor for an override"
-    if perm not in ROLE_PERMISSIONS["supervisor"]:
-        who = "ask an administrator"
-    return PermissionDenied(f"{_who(session, actor)} may not {label(perm)}; {who}")
+def _denied(
+    session: Session, actor: Actor, perm: Permission, subject: str = ""
+) -> PermissionDenied:
+    """The refusal when no override was given: ask a supervisor, if one could help."""
+    who, active = _who(session, actor)
+    if not active:
+        code = "permission_denied_inactive" if who["role"] else "permission_denied_unknown_user"
+        return PermissionDenied(code, permission=perm.value, **who)
+    if perm in ROLE_PERMISSIONS["supervisor"]:
+        return NeedsOverride(perm.value, subject=subject, **who)
+    return PermissionDenied("permission_denied_ask_admin", permission=perm.value, **who)
+
+
+def _refused(
+    session: Session, actor: Actor, perm: Permission, problem: tuple[str, dict[str, object]]
+) -> PermissionDenied:
+    """The refusal when the override given cannot authorise this action."""
+    code, params = problem
+    who, _active = _who(session, actor)
+    return PermissionDenied(code, permission=perm.value, **who, **params)
 
 
 def _override_problem(
     stored: Override | None, actor: Actor, perm: Permission, subject: str, now: datetime
-) -> str | None:
-    """Why this override cannot authorise this action, or ``None`` if it can."""
+) -> tuple[str, dict[str, object]] | None:
+    """Why this override cannot authorise this action (code, params), or ``None`` if it can."""
     if stored is None:
-        return "the override does not exist"
+        return "override_missing", {}
     if stored.used_at is not None:
-        return "the override has already been used; each override allows one action"
+        return "override_used", {}
     if stored.permission != perm.value:
-        return f"the override was given to {label(stored.permission)}, not to {label(perm)}"
+        return "override_other_permission", {"given": stored.permission}
     if stored.for_user_id != actor.user_id:
-        return "the override was given for another user"
+        return "override_other_user", {}
     if stored.terminal != actor.terminal:
-        return "the override was given at another terminal"
+        return "override_other_terminal", {}
     if stored.subject and stored.subject != subject:
-        return f"the override was given for {stored.subject}, not for {subject or 'this'}"
+        return "override_other_subject", {"given": stored.subject, "subject": subject}
     if now - stored.created_at > OVERRIDE_VALID_FOR:
         minutes = int(OVERRIDE_VALID_FOR.total_seconds() // 60)
-        return f"the override has expired (overrides are valid for {minutes} minutes)"
+        return "override_expired", {"minutes": minutes}
     return None
 
 
@@ -123,7 +146,7 @@ def require(
     overrides: Sequence[Override] = (),
     now: datetime | None = None,
 ) -> None:
-    """Return if ``actor`` may do this now; otherwise raise PermissionDenied.
+    """Return if ``actor`` may do this now; otherwise raise NeedsOverride or PermissionDenied.
 
     ``overrides`` are the supervisor overrides the clerk holds for this
     action; the one for ``permission`` (if any) is the one considered.
@@ -137,21 +160,20 @@ def require(
     if actor.user_id is None:  # the system actor
         return
     now = now or utc_now()
-    if perm in grants.effective_permissions(session, actor.user_id, now):
+    if perm in access.effective_permissions(session, actor.user_id, now):
         return
     override = override or override_for(overrides, perm)
     if override is None:
-        raise _denied(session, actor, perm)
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active:
-        raise PermissionDenied(
-            f"{_who(session, actor)} may not {label(perm)}, even with an override"
-        )
+        raise _denied(session, actor, perm, subject)
+    who, active = _who(session, actor)
+    if not active:
+        raise PermissionDenied("permission_denied_inactive", permission=perm.value, **who)
     # Read the override afresh: the object passed in may be stale or detached.
     stored = session.get(Override, override.id, populate_existing=True)
     problem = _override_problem(stored, actor, perm, subject, now)
-    if problem is not None or stored is None:
-        raise PermissionDenied(f"{_who(session, actor)} may not {label(perm)}: {problem}")
+    if problem is not None:
+        raise _refused(session, actor, perm, problem)
+    assert stored is not None
     claimed = session.execute(
         update(Override)
         .where(Override.id == stored.id, Override.used_at.is_(None))
@@ -159,9 +181,7 @@ def require(
         .execution_options(synchronize_session="fetch")
     )
     if claimed.rowcount != 1:  # someone used it between our read and now
-        raise PermissionDenied(
-            f"{_who(session, actor)} may not {label(perm)}: the override has already been used"
-        )
+        raise _refused(session, actor, perm, ("override_used", {}))
     supervisor = session.get(User, stored.supervisor_id)
     audit.record(
         session,

@@ -111,7 +111,7 @@ def check_credentials(
             f"user:{username[:40]}",
             {**details_base, "reason": "unknown user"},
         )
-        return CredentialCheck(None, AuthenticationFailed(WRONG_CREDENTIALS))
+        return CredentialCheck(None, AuthenticationFailed("wrong_credentials"))
 
     who = requested_by or Actor(user.id, user.username, terminal)
     subject = f"user:{user.username}"
@@ -127,8 +127,7 @@ def check_credentials(
             return CredentialCheck(
                 None,
                 AuthenticationFailed(
-                    f"Too many wrong attempts: {user.username!r} is locked until "
-                    f"{_until_text(user.locked_until)}."
+                    "user_locked", user=user.username, until=_until_text(user.locked_until)
                 ),
             )
         user.locked_until = None
@@ -155,11 +154,12 @@ def check_credentials(
             return CredentialCheck(
                 None,
                 AuthenticationFailed(
-                    f"{WRONG_CREDENTIALS} Too many wrong attempts: {user.username!r} is "
-                    f"locked until {_until_text(user.locked_until)}."
+                    "wrong_credentials_locked",
+                    user=user.username,
+                    until=_until_text(user.locked_until),
                 ),
             )
-        return CredentialCheck(None, AuthenticationFailed(WRONG_CREDENTIALS))
+        return CredentialCheck(None, AuthenticationFailed("wrong_credentials"))
 
     # The secret is right: the person has proved who they are.
     user.failed_attempts = 0
@@ -167,7 +167,7 @@ def check_credentials(
         audit.record(session, who, "login.refused", subject, {**details_base, "reason": "inactive"})
         return CredentialCheck(
             None,
-            AuthenticationFailed(f"User {user.username!r} is deactivated; ask an administrator."),
+            AuthenticationFailed("user_deactivated", user=user.username),
         )
     if auth_secrets.needs_rehash(user.secret_hash):
         user.secret_hash = auth_secrets.hash_secret(secret)
@@ -191,7 +191,7 @@ def authenticate(
     now = now or utc_now()
     check = check_credentials(session, username, secret, terminal, now=now)
     if check.error is not None or check.user is None:
-        return LoginOutcome(None, check.error or AuthenticationFailed(WRONG_CREDENTIALS))
+        return LoginOutcome(None, check.error or AuthenticationFailed("wrong_credentials"))
     actor = Actor(check.user.id, check.user.username, terminal)
     audit.record(session, actor, "login", f"user:{check.user.username}", {})
     return LoginOutcome(actor, None)

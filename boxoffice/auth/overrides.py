@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants
+from boxoffice.auth import access
 from boxoffice.auth.login import check_credentials
-from boxoffice.auth.permissions import Permission, label, parse_permission
+from boxoffice.auth.permissions import Permission, parse_permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import BoxOfficeError, PermissionDenied, ValidationError
 from boxoffice.store import Store
@@ -57,13 +57,13 @@ def authorise_override(
     reason = reason.strip()
     subject = subject.strip()
     if actor.is_system:
-        raise ValidationError("the system actor needs no override")
+        raise ValidationError("override_system_actor")
     if not reason:
-        raise ValidationError("an override needs a reason (e.g. 'customer double-charged')")
+        raise ValidationError("override_needs_reason")
     if len(reason) > REASON_MAX:
-        raise ValidationError(f"the reason may have at most {REASON_MAX} characters")
+        raise ValidationError("override_reason_too_long", max=REASON_MAX)
     if len(subject) > SUBJECT_MAX:
-        raise ValidationError(f"the subject may have at most {SUBJECT_MAX} characters")
+        raise ValidationError("override_subject_too_long", max=SUBJECT_MAX)
 
     error: BoxOfficeError | None = None
     override: Override | None = None
@@ -132,14 +132,14 @@ def _refusal(
     lets its holder act, not vouch for others.
     """
     if supervisor.id == actor.user_id:
-        return ValidationError(
-            "a supervisor cannot authorise their own action; another person must approve it"
-        )
+        return ValidationError("override_own_action")
     if session.get(User, actor.user_id) is None:
-        return ValidationError(f"the signed-in user {actor.username!r} does not exist")
-    if perm not in grants.role_permissions(supervisor):
+        return ValidationError("override_user_missing", user=actor.username)
+    if perm not in access.role_permissions(supervisor):
         return PermissionDenied(
-            f"{supervisor.role.name} {supervisor.username!r} may not {label(perm)} "
-            f"and so cannot authorise it"
+            "override_supervisor_may_not",
+            role=supervisor.role.name,
+            user=supervisor.username,
+            permission=perm.value,
         )
     return None

@@ -162,7 +162,7 @@ def parse_permission(value: str | Permission) -> Permission:
     try:
         return Permission(value)
     except ValueError:
-        raise ValidationError(f"no permission named {value!r}") from None
+        raise ValidationError("permission_unknown", name=str(value)) from None
 
 
 def label(permission: Permission | str) -> str:

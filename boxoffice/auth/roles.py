@@ -52,8 +52,10 @@ def get_role(session: Session, name: str) -> Role:
     """The role called ``name``, or NotFound listing the roles there are."""
     role = session.scalar(select(Role).where(Role.name == name))
     if role is None:
-        known = ", ".join(session.scalars(select(Role.name).order_by(Role.name))) or "none yet"
-        raise NotFound(f"no role named {name!r} (roles: {known})")
+        known = list(session.scalars(select(Role.name).order_by(Role.name)))
+        if not known:
+            raise NotFound("role_not_found_none_yet", role=name)
+        raise NotFound("role_not_found", role=name, roles=known)
     return role
 
 

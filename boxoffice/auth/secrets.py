@@ -29,7 +29,7 @@ HASHER = PasswordHasher()
 def check_kind(kind: str) -> str:
     """``kind`` if it is 'pin' or 'password'; otherwise a ValidationError."""
     if kind not in KINDS:
-        raise ValidationError(f"a secret is a 'pin' or a 'password', not {kind!r}")
+        raise ValidationError("secret_kind_unknown", kind=kind)
     return kind
 
 
@@ -42,18 +42,16 @@ def check_secret(kind: str, secret: str) -> None:
     check_kind(kind)
     if kind == PIN:
         if not (secret.isascii() and secret.isdigit()):
-            raise ValidationError("a PIN may contain digits (0-9) only")
+            raise ValidationError("pin_digits_only")
         if not PIN_MIN <= len(secret) <= PIN_MAX:
-            raise ValidationError(
-                f"a PIN must have {PIN_MIN} to {PIN_MAX} digits, not {len(secret)}"
-            )
+            raise ValidationError("pin_length", min=PIN_MIN, max=PIN_MAX, length=len(secret))
         return
     if len(secret) < PASSWORD_MIN:
-        raise ValidationError(f"a password must have at least {PASSWORD_MIN} characters")
+        raise ValidationError("password_too_short", min=PASSWORD_MIN)
     if len(secret) > PASSWORD_MAX:
-        raise ValidationError(f"a password may have at most {PASSWORD_MAX} characters")
+        raise ValidationError("password_too_long", max=PASSWORD_MAX)
     if not secret.strip():
-        raise ValidationError("a password cannot be only spaces")
+        raise ValidationError("password_blank")
 
 
 def hash_secret(secret: str) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice import audit
 from boxoffice.actor import Actor
-from boxoffice.auth import grants, guard
+from boxoffice.auth import access, guard
 from boxoffice.auth import secrets as auth_secrets
 from boxoffice.auth.login import find_user
 from boxoffice.auth.permissions import Permission
@@ -31,10 +31,7 @@ USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{2,40}")
 def check_username(username: str) -> str:
     """``username`` if it is 2–40 letters, digits, dots, underscores or hyphens."""
     if not USERNAME_RE.fullmatch(username):
-        raise ValidationError(
-            f"a username is 2 to 40 characters of letters, digits, '.', '_' or '-'; "
-            f"{username!r} is not"
-        )
+        raise ValidationError("username_invalid", username=username)
     return username
 
 
@@ -42,7 +39,7 @@ def get_user(session: Session, username: str) -> User:
     """The user called ``username`` (any case), or NotFound."""
     user = find_user(session, username)
     if user is None:
-        raise NotFound(f"no user named {username!r}")
+        raise NotFound("user_not_found", username=username)
     return user
 
 
@@ -55,14 +52,13 @@ def _require_no_escalation(session: Session, actor: Actor, role: Role, now: date
     """Refuse to hand out a role that can do more than the actor can."""
     if actor.user_id is None:  # the system actor
         return
-    mine = grants.effective_permissions(session, actor.user_id, now)
+    mine = access.effective_permissions(session, actor.user_id, now)
     known = {p.value for p in Permission}
     theirs = {Permission(rp.permission) for rp in role.permissions if rp.permission in known}
     extra = sorted(p.value for p in theirs - mine)
     if extra:
         raise PermissionDenied(
-            f"{actor.username!r} may not give the role {role.name!r}: it allows "
-            f"{', '.join(extra)}, which you may not do yourself"
+            "role_beyond_own", user=actor.username, role=role.name, permissions=extra
         )
 
 
@@ -83,13 +79,13 @@ def create_user(
     auth_secrets.check_secret(kind, secret)
     display_name = display_name.strip()
     if len(display_name) > 120:
-        raise ValidationError("a display name may have at most 120 characters")
+        raise ValidationError("display_name_too_long", max=120)
     guard.require(session, actor, Permission.USER_MANAGE, subject=f"user:{username}", now=now)
     role_row = get_role(session, role)
     _require_no_escalation(session, actor, role_row, now)
     existing = find_user(session, username)
     if existing is not None:
-        raise Conflict(f"there is already a user named {existing.username!r}")
+        raise Conflict("user_exists", username=existing.username)
     user = User(
         username=username,
         display_name=display_name,
@@ -162,7 +158,7 @@ def set_role(
     role_row = get_role(session, role)
     _require_no_escalation(session, actor, role_row, now)
     if actor.user_id is not None and actor.user_id == user.id:
-        raise ValidationError("you cannot change your own role")
+        raise ValidationError("own_role_change")
     old = user.role.name
     if old == role_row.name:
         return user
@@ -185,7 +181,7 @@ def _set_active(
     guard.require(session, actor, Permission.USER_MANAGE, subject=f"user:{username}", now=now)
     user = get_user(session, username)
     if actor.user_id is not None and actor.user_id == user.id:
-        raise ValidationError("you cannot deactivate or reactivate yourself")
+        raise ValidationError("own_activation_change")
     _require_no_escalation(session, actor, user.role, now)
     if user.active == active:
         return user

@@ -43,9 +43,10 @@ def cmd_checkin(store: Store, args: argparse.Namespace) -> int:
         door = Door(store, system_actor(terminal), args.performance, args.door or terminal)
         verdict = door.scan(args.code)
     except BoxOfficeError as exc:
-        return fail(str(exc))
+        return fail(exc, args.lang)
     except Exception as exc:  # never a traceback at a turnstile; the message says what broke
-        return fail(f"no verdict: {type(exc).__name__}: {exc}")
+        broken = BoxOfficeError("cli_no_verdict", kind=type(exc).__name__, reason=str(exc))
+        return fail(broken, args.lang)
     _show(verdict, args.json)
     return verdict.exit_code
 

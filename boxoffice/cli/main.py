@@ -2,7 +2,8 @@
 
 The CLI acts as the system actor: whoever can open the store file has full
 authority over it anyway, and every change is still audited under the
-terminal name ``admin-cli``. Errors are printed as one line and exit 2;
+terminal name ``admin-cli``. Errors are printed as one line and exit 2, in
+the language of ``--lang`` (``en``, ``zh_CN``) or else of the locale;
 ``verify-audit`` exits 1 when the chain is broken.
 """
 
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -26,8 +29,8 @@ from boxoffice.auth import users as auth_users
 from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
 from boxoffice.catalogue import events, performances, prices
 from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
-from boxoffice.cli.output import emit, fail
-from boxoffice.cli.parsing import aware_datetime, local_datetime, positive_int
+from boxoffice.cli.output import LANGUAGES, emit, fail, language
+from boxoffice.cli.parsing import ArgumentRefused, aware_datetime, local_datetime, positive_int
 from boxoffice.cli.sync_cmd import register as register_sync
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
@@ -145,8 +148,8 @@ def cmd_performance_add(store: Store, args: argparse.Namespace) -> int:
         tz = args.tz or seat_map.venue.timezone
         try:
             starts = local_datetime(args.starts, tz)
-        except argparse.ArgumentTypeError as exc:
-            raise ValidationError(f"--starts: {exc}") from None
+        except ArgumentRefused as exc:
+            raise ValidationError("cli_bad_option", option="--starts", reason=exc.error) from None
         performance = performances.add_performance(
             session,
             ACTOR,
@@ -234,11 +237,11 @@ def read_secret(kind: str) -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(f"{label}: ")
         if getpass.getpass(f"{label} again: ") != first:
-            raise ValidationError(f"the two {label}s differ")
+            raise ValidationError("cli_secrets_differ", kind=kind)
         return first
     line = sys.stdin.readline()
     if not line:
-        raise ValidationError(f"no {label} given on standard input")
+        raise ValidationError("cli_no_secret_on_stdin", kind=kind)
     return line.rstrip("\r\n")
 
 
@@ -294,7 +297,7 @@ def until_time(text: str) -> datetime:
         return datetime.combine(datetime.now().date(), at).astimezone()
     value = datetime.fromisoformat(text) if _is_iso(text) else None
     if value is None:
-        raise argparse.ArgumentTypeError(f"not a time: {text!r} (use 18:00 or 2026-12-01T18:00)")
+        raise ArgumentRefused("cli_not_a_time", text=text)
     return value if value.tzinfo else value.astimezone()
 
 
@@ -316,10 +319,59 @@ def cmd_user_grant(store: Store, args: argparse.Namespace) -> int:
 
 
 # -- parser ------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="boxoffice-admin", description=__doc__.splitlines()[0])
+class AdminParser(argparse.ArgumentParser):
+    """argparse, with a bad argument's refusal shown in the chosen language.
+
+    Subcommands' parsers are made by this class too, with the same language.
+    """
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", _parser_class(self.lang))
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        # Called while argparse handles the ArgumentError that wraps our refusal.
+        failure = sys.exc_info()[1]
+        refusal = failure.__context__ if failure is not None else None
+        if isinstance(failure, argparse.ArgumentError) and isinstance(refusal, ArgumentRefused):
+            message = f"argument {failure.argument_name}: {refusal.error.message(self.lang)}"
+            if failure.argument_name is None:
+                message = refusal.error.message(self.lang)
+        super().error(message)
+
+
+def _parser_class(lang: str) -> Callable[..., AdminParser]:
+    def make(**kwargs: Any) -> AdminParser:
+        return AdminParser(lang=lang, **kwargs)
+
+    return make
+
+
+def _chosen_language(argv: Sequence[str] | None) -> str:
+    """``--lang`` from the command line (read before the full parse), else the locale."""
+    sniff = argparse.ArgumentParser(add_help=False)
+    sniff.add_argument("--lang", default=None)
+    try:
+        known, _rest = sniff.parse_known_args(argv)
+    except SystemExit:  # "--lang" without a value: the full parse reports it
+        known = argparse.Namespace(lang=None)
+    return language(known.lang, os.environ)
+
+
+def build_parser(lang: str = "en") -> AdminParser:
+    parser = AdminParser(prog="boxoffice-admin", description=__doc__.splitlines()[0], lang=lang)
     parser.add_argument(
         "--db", type=Path, default=None, help=f"the store file (default: {default_db_path()})"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages (default: the locale, LC_ALL / LC_MESSAGES / LANG)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -424,17 +476,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_chosen_language(argv))
     args = parser.parse_args(argv)
+    args.lang = language(args.lang, os.environ)
     path: Path = args.db or default_db_path()
     try:
         store = open_initialised(path)
     except Exception as exc:  # a corrupt or unreadable file must not dump a traceback
-        return fail(f"cannot open store {path}: {exc}")
+        unreadable = BoxOfficeError("cli_store_unreadable", path=str(path), reason=str(exc))
+        return fail(unreadable, args.lang)
     try:
         return int(args.handler(store, args))
     except BoxOfficeError as exc:
-        return fail(str(exc))
+        return fail(exc, args.lang)
     except BrokenPipeError:  # `boxoffice-admin ... | head` is fine
         sys.stderr.close()
         return 0

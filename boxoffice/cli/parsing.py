@@ -1,10 +1,26 @@
-"""Argument types for the CLI that give a precise error instead of a traceback."""
+"""Argument types for the CLI that give a precise error instead of a traceback.
+
+A bad argument raises ``ArgumentRefused``: argparse's own error type, carrying
+the refusal's code and parameters so that the parser can show it in the
+language of ``--lang`` (``main.AdminParser``); ``str()`` is the English.
+"""
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from boxoffice.errors import ValidationError
+
+
+class ArgumentRefused(argparse.ArgumentTypeError):
+    """A bad command-line argument, as a catalogue code and its parameters."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.error = ValidationError(code, **params)
+        super().__init__(str(self.error))
 
 
 def aware_datetime(text: str) -> datetime:
@@ -12,13 +28,9 @@ def aware_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date and time: {text!r} (use e.g. 2026-12-01T19:30+01:00)"
-        ) from None
+        raise ArgumentRefused("cli_not_aware_datetime", text=text) from None
     if value.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} has no time zone; add one, e.g. {text}+01:00, or use --tz"
-        )
+        raise ArgumentRefused("cli_no_time_zone", text=text)
     return value
 
 
@@ -27,22 +39,20 @@ def local_datetime(text: str, tz: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date and time: {text!r} (use e.g. 2026-12-01T19:30)"
-        ) from None
+        raise ArgumentRefused("cli_not_local_datetime", text=text) from None
     if value.tzinfo is not None:
         return value
     try:
         return value.replace(tzinfo=ZoneInfo(tz))
     except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown time zone {tz!r}") from None
+        raise ArgumentRefused("cli_unknown_time_zone", zone=tz) from None
 
 
 def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise ArgumentRefused("cli_not_whole_number", text=text) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+        raise ArgumentRefused("cli_not_positive", value=value)
     return value

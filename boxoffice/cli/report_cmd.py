@@ -53,7 +53,7 @@ def _check_terminal(session: Session, terminal: str | None) -> str | None:
     terminal = terminal.strip()
     known = known_terminals(session)
     if terminal not in known:
-        raise NotFound(f"no terminal named {terminal!r} in this store (known: {', '.join(known)})")
+        raise NotFound("cli_terminal_unknown", terminal=terminal, known=known)
     return terminal
 
 
@@ -72,8 +72,9 @@ def _build(
     if kind == "z":
         found = zx.z_reports(session, on, terminal)
         if not found:
-            where = f" at {terminal}" if terminal else ""
-            raise NotFound(f"no Z reports on {on.isoformat()}{where}")
+            if terminal:
+                raise NotFound("cli_no_z_reports_at", date=on.isoformat(), terminal=terminal)
+            raise NotFound("cli_no_z_reports", date=on.isoformat())
         slips = [
             line for z, _ in found for line in [*zx.slip(close.content_of(z), 42, z.sha256), ""]
         ]
@@ -81,7 +82,9 @@ def _build(
     actor = system_actor(terminal or "admin-cli")
     found_x = zx.x_reports(session, actor, terminal)
     if not found_x:
-        raise NotFound("no open shifts" + (f" at {terminal}" if terminal else ""))
+        if terminal:
+            raise NotFound("cli_no_open_shifts_at", terminal=terminal)
+        raise NotFound("cli_no_open_shifts")
     return found_x, [], []
 
 
@@ -96,7 +99,7 @@ def _wait(queue: PrintQueue, job: PrintJob) -> PrintOutcome:
             if view.state == QueueState.PAUSED or time.monotonic() > deadline:
                 queue.cancel(job.id)
                 raise DeviceUnavailable(
-                    f"{queue.printer.name}: {view.message}; the slip was not printed"
+                    "cli_slip_not_printed", printer=queue.printer.name, reason=view.message
                 ) from None
 
 
@@ -116,7 +119,12 @@ def _print_slips(store: Store, printer: str, z_ids: list[int]) -> None:
             assert job.slip is not None
             what = f"Z {job.slip.content['number']} of {job.slip.content['terminal']}"
             if outcome == PrintOutcome.FAILED:
-                raise DeviceError(f"{printer}: {what} could not be printed (see `print log`)")
+                raise DeviceError(
+                    "cli_z_slip_failed",
+                    printer=printer,
+                    number=job.slip.content["number"],
+                    terminal=job.slip.content["terminal"],
+                )
             said = "printed" if outcome == PrintOutcome.PRINTED else "sent (no status reply)"
             copy = " (reprint)" if job.reprint else ""
             print(f"{what}{copy} {said} on {printer}")
@@ -148,17 +156,14 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
     on = parse_date(args.date)
     target = export.check_target(Path(args.pdf or args.csv)) if (args.pdf or args.csv) else None
     if args.kind == "day-end" and args.terminal:
-        raise ValidationError("the day end covers every terminal; leave out --terminal")
+        raise ValidationError("cli_day_end_all_terminals")
     if args.local and args.kind != "day-end":
-        raise ValidationError("--local is for the day end (other reports are local anyway)")
+        raise ValidationError("cli_local_only_day_end")
     slip = args.slip or args.printer is not None
     if slip and args.kind != "z":
-        raise ValidationError("--slip prints the Z report for the receipt printer; use it with z")
+        raise ValidationError("cli_slip_only_z")
     if target is None and not (args.slip or args.printer is not None):
-        raise ValidationError(
-            "say where the report goes: --pdf FILE or --csv FILE"
-            + (" (or --slip / --printer NAME for the Z slip)" if args.kind == "z" else "")
-        )
+        raise ValidationError("cli_report_target_z" if args.kind == "z" else "cli_report_target")
     if args.kind == "day-end":
         reports, slips, z_ids = [_day_end(store, on, args.local)], [], []
     else:

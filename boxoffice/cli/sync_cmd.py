@@ -33,9 +33,7 @@ ACTOR = system_actor()
 def _client(store: Store) -> Any:
     client = terminal.client_for(store)
     if client is None:
-        raise BoxOfficeError(
-            "no central server configured: run 'boxoffice-admin sync configure URL' first"
-        )
+        raise BoxOfficeError("cli_no_server_configured")
     return client
 
 
@@ -154,7 +152,7 @@ def _supervisor(store: Store, username: str) -> Actor:
     with store.read() as session:
         user = session.scalar(select(User).where(User.username == username.strip()))
         if user is None:
-            raise NotFound(f"no user {username!r} in this store")
+            raise NotFound("cli_user_not_in_store", username=username)
         return Actor(user.id, user.username, settings.get(session, "terminal.name"))
 
 

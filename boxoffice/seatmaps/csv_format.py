@@ -16,6 +16,7 @@ import hashlib
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from boxoffice.seatmaps.errors import SeatMapFormatError, show
 from boxoffice.seatmaps.plan import RowPlan, SeatMapPlan, SeatPlan, SectionPlan, ZonePlan
@@ -88,16 +89,16 @@ def _delimiter(first_line: str) -> str:
 def parse(text: str, filename: str = "map.csv", name: str | None = None) -> SeatMapPlan:
     """A validated plan from CSV text; the map is named ``name`` or after the file."""
     if not text.strip():
-        raise SeatMapFormatError(filename, "", "the file is empty")
+        raise SeatMapFormatError(filename, "", "seatmap_file_empty")
     text = text.removeprefix("\ufeff")
     first_line = next(line for line in text.splitlines() if line.strip())
     delimiter = _delimiter(first_line)
     decimal_comma = delimiter != ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
-    def fail(line: int, column: str | None, problem: str) -> SeatMapFormatError:
-        where = f'line {line}, column "{column}"' if column else f"line {line}"
-        return SeatMapFormatError(filename, where, problem)
+    def fail(line: int, col: str | None, problem: str, /, **params: Any) -> SeatMapFormatError:
+        where = f'line {line}, column "{col}"' if col else f"line {line}"
+        return SeatMapFormatError(filename, where, problem, **params)
 
     try:
         header: list[str] = []
@@ -109,15 +110,20 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
         for column in header:
             if column not in REQUIRED and column not in OPTIONAL:
                 expected = ",".join(REQUIRED) + "[," + ",".join(OPTIONAL) + "]"
-                problem = f'unknown column "{column}"; the header must name {expected}'
                 if any(_NUMBER.fullmatch(c) for c in header):
-                    problem = f"the first line must be a header row naming {expected}"
-                raise fail(header_line, None, problem)
+                    raise fail(header_line, None, "seatmap_csv_no_header", expected=expected)
+                raise fail(
+                    header_line,
+                    None,
+                    "seatmap_csv_unknown_column",
+                    column=column,
+                    expected=expected,
+                )
             if header.count(column) > 1:
-                raise fail(header_line, None, f'column "{column}" appears twice in the header')
+                raise fail(header_line, None, "seatmap_csv_column_twice", column=column)
         for column in REQUIRED:
             if column not in header:
-                raise fail(header_line, None, f'the header has no "{column}" column')
+                raise fail(header_line, None, "seatmap_csv_column_missing", column=column)
         width = len(header)
         i_section, i_row, i_seat, i_x, i_y, i_cat = (header.index(c) for c in REQUIRED)
         i_acc = header.index("accessible") if "accessible" in header else None
@@ -127,13 +133,13 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
             if decimal_comma:
                 value = value.replace(",", ".")
             if not _NUMBER.fullmatch(value):
-                raise fail(line, column, f"expected number, got {show(cell)}")
+                raise fail(line, column, "seatmap_expected_number", got=show(cell))
             return float(value)
 
         def text_cell(cell: str, line: int, column: str) -> str:
             value = cell.strip()
             if not value:
-                raise fail(line, column, "must not be empty")
+                raise fail(line, column, "seatmap_text_empty")
             return value
 
         locator = _CsvLocator()
@@ -149,9 +155,7 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
             if len(record) != width:
                 if not any(cell.strip() for cell in record):
                     continue
-                raise fail(
-                    line, None, f"expected {width} fields as in the header, found {len(record)}"
-                )
+                raise fail(line, None, "seatmap_csv_field_count", expected=width, found=len(record))
             section_name = text_cell(record[i_section], line, "section")
             row_name = text_cell(record[i_row], line, "row")
             seat_number = text_cell(record[i_seat], line, "seat")
@@ -167,7 +171,8 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
                     raise fail(
                         line,
                         "accessible",
-                        f"expected true/false, yes/no, 1/0 or empty, got {show(record[i_acc])}",
+                        "seatmap_csv_bad_accessible",
+                        got=show(record[i_acc]),
                     )
             if category not in zones:
                 zones[category] = line
@@ -195,10 +200,10 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
             min_x, max_x = min(min_x, x), max(max_x, x)
             min_y, max_y = min(min_y, y), max(max_y, y)
     except csv.Error as exc:
-        raise fail(reader.line_num, None, f"not readable as CSV: {exc}") from None
+        raise fail(reader.line_num, None, "seatmap_csv_unreadable", reason=str(exc)) from None
 
     if not sections:
-        raise SeatMapFormatError(filename, "", "the file has a header but no seats")
+        raise SeatMapFormatError(filename, "", "seatmap_csv_no_seats")
     locator.zone_lines = list(zones.values())
     locator.seat_lines = [lines for _, _, lines in sections.values()]
     plan = SeatMapPlan(

@@ -18,14 +18,21 @@ from boxoffice.errors import ValidationError
 
 
 class SeatMapFormatError(ValidationError):
-    """A seat-map file that cannot be imported; nothing has been written."""
+    """A seat-map file that cannot be imported; nothing has been written.
 
-    def __init__(self, filename: str, where: str, problem: str) -> None:
+    ``problem`` is the catalogue code of what is wrong there, ``params`` its
+    parameters; the error's own code places it in the file
+    (``seatmap_format_at``: "file: where: problem").
+    """
+
+    def __init__(self, filename: str, where: str, problem: str, /, **params: Any) -> None:
         self.filename = filename
         self.where = where
-        self.problem = problem
-        prefix = f"{filename}: {where}" if where else filename
-        super().__init__(f"{prefix}: {problem}")
+        self.problem = ValidationError(problem, **params)
+        if where:
+            super().__init__("seatmap_format_at", file=filename, where=where, problem=self.problem)
+        else:
+            super().__init__("seatmap_format", file=filename, problem=self.problem)
 
 
 def show(value: Any) -> str:
@@ -48,15 +55,18 @@ def join(path: str, key: str) -> str:
 def decode_json(text: str, filename: str) -> Any:
     """Parse JSON text, turning a syntax error into a line/column message."""
     if not text.strip():
-        raise SeatMapFormatError(filename, "", "the file is empty")
+        raise SeatMapFormatError(filename, "", "seatmap_file_empty")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise SeatMapFormatError(
-            filename, f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}"
+            filename,
+            f"line {exc.lineno}, column {exc.colno}",
+            "seatmap_invalid_json",
+            reason=exc.msg,
         ) from None
     except RecursionError:
-        raise SeatMapFormatError(filename, "", "invalid JSON: nested too deeply") from None
+        raise SeatMapFormatError(filename, "", "seatmap_json_too_deep") from None
 
 
 class JsonFields:
@@ -65,19 +75,19 @@ class JsonFields:
     def __init__(self, filename: str) -> None:
         self.filename = filename
 
-    def fail(self, path: str, problem: str) -> SeatMapFormatError:
-        return SeatMapFormatError(self.filename, path or "(top level)", problem)
+    def fail(self, path: str, problem: str, /, **params: Any) -> SeatMapFormatError:
+        return SeatMapFormatError(self.filename, path or "(top level)", problem, **params)
 
     def obj(self, value: Any, path: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.fail(path, f"expected object, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_object", got=show(value))
         return value
 
     def require(self, obj: Mapping[str, Any], key: str, path: str) -> Any:
         try:
             return obj[key]
         except KeyError:
-            raise self.fail(join(path, key), "required field is missing") from None
+            raise self.fail(join(path, key), "seatmap_field_missing") from None
 
     def only(self, obj: Mapping[str, Any], allowed: frozenset[str], path: str) -> None:
         """Refuse unknown keys, so a typo such as ``wheelchiar`` is not silently lost."""
@@ -85,18 +95,17 @@ class JsonFields:
             unknown = sorted(set(obj) - allowed)
             if unknown:
                 raise self.fail(
-                    join(path, unknown[0]),
-                    f"unknown field (allowed: {', '.join(sorted(allowed))})",
+                    join(path, unknown[0]), "seatmap_field_unknown", allowed=sorted(allowed)
                 )
 
     def array(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(path, f"expected list, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_list", got=show(value))
         return value
 
     def string(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(path, f"expected string, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_string", got=show(value))
         return value
 
     def number(self, value: Any, path: str) -> float:
@@ -106,17 +115,17 @@ class JsonFields:
         if type(value) is float:
             if math.isfinite(value):
                 return value
-            raise self.fail(path, f"expected finite number, got {show(value)}")
-        raise self.fail(path, f"expected number, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_finite_number", got=show(value))
+        raise self.fail(path, "seatmap_expected_number", got=show(value))
 
     def integer(self, value: Any, path: str) -> int:
         if type(value) is not int:
-            raise self.fail(path, f"expected whole number, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_whole_number", got=show(value))
         return value
 
     def boolean(self, value: Any, path: str) -> bool:
         if type(value) is not bool:
-            raise self.fail(path, f"expected true or false, got {show(value)}")
+            raise self.fail(path, "seatmap_expected_boolean", got=show(value))
         return value
 
     def position(self, value: Any, path: str) -> tuple[float, float]:

@@ -29,7 +29,7 @@ def plan_from_store(session: Session, seat_map_id: int) -> SeatMapPlan:
     """The stored seat map as a plan, in stored order; a few queries, no ORM object per seat."""
     seat_map = session.get(SeatMap, seat_map_id)
     if seat_map is None:
-        raise NotFound(f"no seat map with id {seat_map_id}")
+        raise NotFound("seatmap_id_not_found", seat_map=seat_map_id)
     zone_rows = session.execute(
         select(PriceZone.id, PriceZone.name, PriceZone.color)
         .where(PriceZone.seat_map_id == seat_map_id)

@@ -32,7 +32,7 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise SeatMapFormatError(
-            path.name, "", f"cannot read the file: {exc.strerror or exc}"
+            path.name, "", "seatmap_unreadable", reason=str(exc.strerror or exc)
         ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -41,8 +41,9 @@ def read_text(path: Path) -> str:
         raise SeatMapFormatError(
             path.name,
             f"line {line}",
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8",
+            "seatmap_not_utf8",
+            byte=f"0x{raw[exc.start]:02x}",
+            offset=exc.start,
         ) from None
 
 
@@ -60,8 +61,7 @@ def detect_format(filename: str, text: str) -> tuple[str, Any]:
     raise SeatMapFormatError(
         filename,
         "",
-        'cannot tell the format: expected "format": "boxoffice-seatmap" (own format) or '
-        'top-level "zones" and "categories" (pretix); name the format explicitly',
+        "seatmap_format_unknown",
     )
 
 
@@ -73,7 +73,7 @@ def load_plan(path: str | Path, fmt: str | None = None) -> SeatMapPlan:
 def _load(path: Path, fmt: str | None) -> tuple[SeatMapPlan, str]:
     if fmt is not None and fmt not in FORMATS:
         raise SeatMapFormatError(
-            path.name, "", f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}"
+            path.name, "", "seatmap_format_not_supported", format=repr(fmt), formats=list(FORMATS)
         )
     text = read_text(path)
     data: Any = None
@@ -104,7 +104,7 @@ def import_seatmap(
     if name is not None:
         name = name.strip()
         if not name or len(name) > MAX_MAP_NAME:
-            raise ValidationError(f"a seat map name must be 1 to {MAX_MAP_NAME} characters")
+            raise ValidationError("seatmap_name_length", max=MAX_MAP_NAME)
         plan = dataclasses.replace(plan, name=name)
     venue = venues.get_or_create(session, actor, venue_name)
     return save_plan(session, actor, venue, plan, source_format)

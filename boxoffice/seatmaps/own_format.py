@@ -48,12 +48,10 @@ def parse(data: str | Mapping[str, Any], filename: str = "plan.json") -> SeatMap
     f.only(top, _TOP, "")
     fmt = f.require(top, "format", "")
     if fmt != FORMAT:
-        raise f.fail("format", f'expected "{FORMAT}", got {show(fmt)}')
+        raise f.fail("format", "seatmap_wrong_format", expected=FORMAT, got=show(fmt))
     version = f.integer(f.require(top, "version", ""), "version")
     if version != VERSION:
-        raise f.fail(
-            "version", f"version {version} is not supported (this program reads {VERSION})"
-        )
+        raise f.fail("version", "seatmap_version_unsupported", version=version, supported=VERSION)
 
     name = f.string(f.require(top, "name", ""), "name")
     width = height = 0.0
@@ -120,7 +118,7 @@ def _seat(f: JsonFields, raw: Any, path: str) -> SeatPlan:
     try:
         guid, number, x, y, zone = raw["guid"], raw["number"], raw["x"], raw["y"], raw["zone"]
     except KeyError as exc:
-        raise f.fail(f"{path}.{exc.args[0]}", "required field is missing") from None
+        raise f.fail(f"{path}.{exc.args[0]}", "seatmap_field_missing") from None
     if type(guid) is not str:
         f.string(guid, f"{path}.guid")
     if type(number) is not str:

@@ -143,7 +143,7 @@ def _seat(f: JsonFields, raw: Any, path: str, rx: float, ry: float, known: set[s
         guid, number = raw["seat_guid"], raw["seat_number"]
         position, category = raw["position"], raw["category"]
     except KeyError as exc:
-        raise f.fail(join(path, exc.args[0]), "required field is missing") from None
+        raise f.fail(join(path, exc.args[0]), "seatmap_field_missing") from None
     if type(guid) is not str:
         f.string(guid, f"{path}.seat_guid")
     if type(number) is not str:
@@ -151,9 +151,9 @@ def _seat(f: JsonFields, raw: Any, path: str, rx: float, ry: float, known: set[s
     if type(category) is not str:
         f.string(category, f"{path}.category")
     if category not in known:
-        defined = ", ".join(f'"{c}"' for c in sorted(known)) or "none"
+        defined = [f'"{c}"' for c in sorted(known)] or ["none"]
         raise f.fail(
-            f"{path}.category", f'unknown category "{category}" (the plan defines: {defined})'
+            f"{path}.category", "seatmap_unknown_category", category=category, defined=defined
         )
     x, y = f.position(position, f"{path}.position")
     return SeatPlan(guid, number, rx + x, ry + y, category)

@@ -33,19 +33,17 @@ def save_plan(
     a plan may be built by code rather than read from a file).
     """
     if source_format not in SOURCE_FORMATS:
-        expected = ", ".join(SOURCE_FORMATS)
         raise ValidationError(
-            f"unknown seat-map format {source_format!r}; expected one of {expected}"
+            "seatmap_source_format_unknown",
+            format=repr(source_format),
+            formats=list(SOURCE_FORMATS),
         )
     validate_plan(plan, f"seat map {plan.name!r}")
     taken = session.scalar(
         select(SeatMap.id).where(SeatMap.venue_id == venue.id, SeatMap.name == plan.name)
     )
     if taken is not None:
-        raise Conflict(
-            f"venue {venue.name!r} already has a seat map named {plan.name!r}; "
-            "import it under another name or into another venue"
-        )
+        raise Conflict("seatmap_name_taken", venue=venue.name, name=plan.name)
 
     seat_map = SeatMap(
         venue_id=venue.id,

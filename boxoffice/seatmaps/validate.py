@@ -59,10 +59,10 @@ class Locator:
 
 def _check_name(filename: str, where: str, value: object, limit: int) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise SeatMapFormatError(filename, where, "must not be empty")
+        raise SeatMapFormatError(filename, where, "seatmap_text_empty")
     if len(value) > limit:
         raise SeatMapFormatError(
-            filename, where, f"is {len(value)} characters long; the limit is {limit}"
+            filename, where, "seatmap_text_too_long", length=len(value), limit=limit
         )
 
 
@@ -74,7 +74,7 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
         value = getattr(plan, field)
         if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
             raise SeatMapFormatError(
-                filename, loc.map_field(field), f"must be a number ≥ 0, got {value!r}"
+                filename, loc.map_field(field), "seatmap_size_negative", got=repr(value)
             )
 
     zones: dict[str, int] = {}
@@ -84,19 +84,26 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
             raise SeatMapFormatError(
                 filename,
                 loc.zone(zi, "name"),
-                f"duplicate name {zone.name!r} (also at {loc.zone(zones[zone.name], 'name')})",
+                "seatmap_duplicate_name",
+                name=repr(zone.name),
+                other=loc.zone(zones[zone.name], "name"),
             )
         zones[zone.name] = zi
         if not isinstance(zone.color, str) or not COLOR.fullmatch(zone.color):
             raise SeatMapFormatError(
                 filename,
                 loc.zone(zi, "color"),
-                f"expected a colour like #1f77b4, got {zone.color!r}",
+                "seatmap_bad_colour",
+                got=repr(zone.color),
             )
 
     def unknown_zone(where: str, name: str) -> SeatMapFormatError:
-        known = ", ".join(repr(z) for z in zones) or "none"
-        return SeatMapFormatError(filename, where, f"unknown zone {name!r} (known: {known})")
+        if not zones:
+            return SeatMapFormatError(filename, where, "seatmap_unknown_zone_none", zone=repr(name))
+        known = [repr(z) for z in zones]
+        return SeatMapFormatError(
+            filename, where, "seatmap_unknown_zone", zone=repr(name), known=known
+        )
 
     sections: dict[str, int] = {}
     guids: dict[str, tuple[int, int, int]] = {}
@@ -107,7 +114,9 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
             raise SeatMapFormatError(
                 filename,
                 loc.section(si, "name"),
-                f"duplicate section name {section.name!r} (also at {other})",
+                "seatmap_duplicate_section",
+                name=repr(section.name),
+                other=other,
             )
         sections[section.name] = si
         rows: dict[str, int] = {}
@@ -118,8 +127,10 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
                 raise SeatMapFormatError(
                     filename,
                     loc.row(si, ri, "name"),
-                    f"duplicate row name {row.name!r} in section {section.name!r} "
-                    f"(also at {other})",
+                    "seatmap_duplicate_row",
+                    name=repr(row.name),
+                    section=repr(section.name),
+                    other=other,
                 )
             rows[row.name] = ri
             for ki, seat in enumerate(row.seats):
@@ -129,7 +140,9 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
                     raise SeatMapFormatError(
                         filename,
                         loc.seat(si, ri, ki, "guid"),
-                        f"duplicate seat guid {guid!r} (also at {other})",
+                        "seatmap_duplicate_guid",
+                        guid=repr(guid),
+                        other=other,
                     )
                 guids[guid] = (si, ri, ki)
                 if not guid.strip() or len(guid) > MAX_GUID:
@@ -146,7 +159,8 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
                         raise SeatMapFormatError(
                             filename,
                             loc.seat(si, ri, ki, field),
-                            f"expected finite number, got {value!r}",
+                            "seatmap_expected_finite_number",
+                            got=repr(value),
                         )
 
     areas: dict[str, int] = {}
@@ -156,19 +170,20 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
             raise SeatMapFormatError(
                 filename,
                 loc.ga(gi, "name"),
-                f"duplicate name {area.name!r} (also at {loc.ga(areas[area.name], 'name')})",
+                "seatmap_duplicate_name",
+                name=repr(area.name),
+                other=loc.ga(areas[area.name], "name"),
             )
         areas[area.name] = gi
         if type(area.capacity) is not int or area.capacity <= 0:
             raise SeatMapFormatError(
                 filename,
                 loc.ga(gi, "capacity"),
-                f"expected a positive whole number, got {area.capacity!r}",
+                "seatmap_capacity_not_positive",
+                got=repr(area.capacity),
             )
         if area.zone not in zones:
             raise unknown_zone(loc.ga(gi, "zone"), area.zone)
 
     if not guids and not plan.ga_areas:
-        raise SeatMapFormatError(
-            filename, "", "the plan has no seats and no general-admission areas"
-        )
+        raise SeatMapFormatError(filename, "", "seatmap_plan_empty")

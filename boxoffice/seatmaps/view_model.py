@@ -219,7 +219,7 @@ def load_seat_map(
     if seat_map is None:
         from boxoffice.errors import NotFound
 
-        raise NotFound(f"no seat map {seat_map_id}")
+        raise NotFound("seatmap_not_found", seat_map=seat_map_id)
     zones = list(
         session.execute(
             select(PriceZone.id, PriceZone.name, PriceZone.color)

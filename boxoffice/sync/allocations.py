@@ -91,9 +91,9 @@ def request(
     with store.read() as session:
         require(session, actor, Permission.ALLOCATION_MANAGE)
     if expires_at.tzinfo is None:
-        raise ValidationError("the allocation's expiry needs a time zone")
+        raise ValidationError("allocation_expiry_needs_time_zone")
     if not seat_ids and not (ga_area_id is not None and quantity and quantity > 0):
-        raise ValidationError("name the seats, or a standing area and a quantity")
+        raise ValidationError("allocation_needs_seats_or_quantity")
     try:
         grant = client.request_allocation(
             performance_id,
@@ -160,7 +160,7 @@ def release(
             )
         )
         if not rows:
-            raise NotFound(f"no open allocation {server_allocation_id} at this terminal")
+            raise NotFound("allocation_not_open_here", allocation=server_allocation_id)
         sold_seats = set(
             session.scalars(
                 select(Ticket.seat_id)

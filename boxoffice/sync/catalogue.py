@@ -34,7 +34,7 @@ TABLES = schema.TABLES
 def _table(name: str) -> Table:
     table = Base.metadata.tables.get(name)
     if name not in TABLES or table is None:
-        raise BadServerReply(f"the server sent catalogue table {name!r}, which this client lacks")
+        raise BadServerReply("sync_catalogue_unknown_table", table=name)
     return table
 
 
@@ -44,13 +44,19 @@ def _value(table: Table, column: str, value: Any) -> Any:
         return None
     if isinstance(col.type, UTCDateTime):
         if not isinstance(value, str):
-            raise BadServerReply(f"{table.name}.{column}: expected a time, got {value!r}")
+            raise BadServerReply(
+                "sync_catalogue_expected_time", table=table.name, column=column, value=repr(value)
+            )
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            raise BadServerReply(f"{table.name}.{column}: {value!r} is not a time") from None
+            raise BadServerReply(
+                "sync_catalogue_not_a_time", table=table.name, column=column, value=repr(value)
+            ) from None
         if parsed.tzinfo is None:
-            raise BadServerReply(f"{table.name}.{column}: {value!r} has no time zone")
+            raise BadServerReply(
+                "sync_catalogue_no_time_zone", table=table.name, column=column, value=repr(value)
+            )
         return parsed
     if isinstance(col.type, Enum) and col.type.enum_class is not None:
         enum_class: type[enum.Enum] = col.type.enum_class
@@ -58,8 +64,11 @@ def _value(table: Table, column: str, value: Any) -> Any:
             return enum_class(value)
         except ValueError:
             raise BadServerReply(
-                f"{table.name}.{column}: {value!r} is not one of "
-                f"{', '.join(str(m.value) for m in enum_class)}"
+                "sync_catalogue_not_one_of",
+                table=table.name,
+                column=column,
+                value=repr(value),
+                allowed=[str(m.value) for m in enum_class],
             ) from None
     python_type: type | None
     try:
@@ -67,23 +76,33 @@ def _value(table: Table, column: str, value: Any) -> Any:
     except NotImplementedError:
         python_type = None
     if python_type is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise BadServerReply(f"{table.name}.{column}: expected a whole number, got {value!r}")
+        raise BadServerReply(
+            "sync_catalogue_expected_int", table=table.name, column=column, value=repr(value)
+        )
     if python_type is bool and not isinstance(value, bool):
-        raise BadServerReply(f"{table.name}.{column}: expected true/false, got {value!r}")
+        raise BadServerReply(
+            "sync_catalogue_expected_bool", table=table.name, column=column, value=repr(value)
+        )
     if python_type is str and not isinstance(value, str):
-        raise BadServerReply(f"{table.name}.{column}: expected text, got {value!r}")
+        raise BadServerReply(
+            "sync_catalogue_expected_text", table=table.name, column=column, value=repr(value)
+        )
     return value
 
 
 def _row(table: Table, row: Any) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise BadServerReply(f"a {table.name} row is not an object: {row!r:.80}")
+        raise BadServerReply("sync_catalogue_row_not_object", table=table.name, row=f"{row!r:.80}")
     unknown = set(row) - set(schema.fields(table.name))
     if unknown:
-        raise BadServerReply(f"{table.name} row has unknown columns: {', '.join(sorted(unknown))}")
+        raise BadServerReply(
+            "sync_catalogue_unknown_columns", table=table.name, columns=sorted(unknown)
+        )
     for pk in table.primary_key.columns:
         if row.get(pk.name) is None:
-            raise BadServerReply(f"{table.name} row without its key {pk.name}: {row!r:.80}")
+            raise BadServerReply(
+                "sync_catalogue_row_without_key", table=table.name, key=pk.name, row=f"{row!r:.80}"
+            )
     return {k: _value(table, k, v) for k, v in row.items() if k in table.columns}
 
 
@@ -117,12 +136,14 @@ def remove(session: Session, name: str, key: Any) -> None:
     else:
         parts = [key]
     if len(parts) != len(columns):
-        raise BadServerReply(f"{name}: a deletion needs the whole key, got {key!r}")
+        raise BadServerReply("sync_catalogue_partial_key", table=name, key=repr(key))
     values = []
     for column, part in zip(columns, parts, strict=True):
         if column.type.python_type is int and isinstance(part, str):
             if not part.lstrip("-").isdigit():
-                raise BadServerReply(f"{name}.{column.name}: {part!r} is not a whole number")
+                raise BadServerReply(
+                    "sync_catalogue_key_not_int", table=name, column=column.name, value=repr(part)
+                )
             part = int(part)
         values.append(_value(table, column.name, part))
     session.execute(delete(table).where(*(c == v for c, v in zip(columns, values, strict=True))))
@@ -138,7 +159,7 @@ def apply_snapshot(session: Session, tables: dict[str, list[Any]]) -> dict[str, 
             if name in tables:
                 counts[name] = upsert(session, name, tables[name])
     except BadServerReply as exc:
-        raise BadServerReply(f"{exc}; the catalogue was not loaded, nothing was changed") from None
+        raise BadServerReply("sync_catalogue_not_loaded", reason=exc) from None
     session.flush()
     session.info.pop("settings", None)
     return counts

@@ -41,7 +41,7 @@ def _ssl_context(ca_file: Any) -> ssl.SSLContext | bool:
     try:
         ctx.load_verify_locations(cafile=str(ca_file))
     except (OSError, ssl.SSLError) as exc:
-        raise BadServerReply(f"cannot use venue CA file {ca_file}: {exc}") from exc
+        raise BadServerReply("sync_ca_file_unusable", path=str(ca_file), reason=str(exc)) from exc
     return ctx
 
 
@@ -77,10 +77,7 @@ class ServerClient:
     def _token(self) -> str:
         token = self.tokens.get()
         if not token:
-            raise NotEnrolled(
-                f"this terminal is not enrolled with {self.base}; "
-                "ask the administrator for an enrolment code"
-            )
+            raise NotEnrolled("sync_not_enrolled", server=str(self.base))
         return token
 
     def request(
@@ -112,12 +109,10 @@ class ServerClient:
         except httpx.TransportError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 raise ServerUnreachable(
-                    f"the certificate of {self.base} is not trusted "
-                    f"(CERTIFICATE_VERIFY_FAILED); if the venue runs its own CA, give its "
-                    f"file with 'boxoffice-admin sync configure URL --ca-file FILE'"
+                    "sync_certificate_untrusted", server=str(self.base)
                 ) from exc
             raise ServerUnreachable(
-                f"no answer from {self.base} ({type(exc).__name__}: {exc})"
+                "sync_no_answer", server=str(self.base), kind=type(exc).__name__, reason=str(exc)
             ) from exc
         if response.status_code == 204:
             return None
@@ -126,23 +121,28 @@ class ServerClient:
         except (json.JSONDecodeError, UnicodeDecodeError):
             if response.status_code >= 500:
                 raise ServerUnreachable(
-                    f"server error {response.status_code} from {self.base}"
+                    "sync_server_error_from", status=response.status_code, server=str(self.base)
                 ) from None
             raise BadServerReply(
-                f"the server's reply to {what} is not JSON "
-                f"(HTTP {response.status_code}, {response.headers.get('content-type', '?')}); "
-                "nothing was changed"
+                "sync_reply_not_json",
+                what=what,
+                status=response.status_code,
+                content_type=response.headers.get("content-type", "?"),
             ) from None
         if response.status_code >= 500:
             message = data.get("message", "") if isinstance(data, dict) else ""
-            raise ServerUnreachable(f"server error {response.status_code}: {message}".strip())
+            if message:
+                raise ServerUnreachable(
+                    "sync_server_error", status=response.status_code, reason=message
+                )
+            raise ServerUnreachable("sync_server_error_bare", status=response.status_code)
         if response.status_code >= 400:
             if not isinstance(data, dict):
                 raise ServerRefused(response.status_code, str(data)[:200], data)
             message = str(data.get("message") or data.get("error") or data)
             raise ServerRefused(response.status_code, message, data)
         if response.status_code not in (200, 201):
-            raise BadServerReply(f"unexpected HTTP {response.status_code} for {what}")
+            raise BadServerReply("sync_unexpected_status", status=response.status_code, what=what)
         return data
 
     # -- health and enrolment ------------------------------------------------------
@@ -275,7 +275,6 @@ class ServerClient:
         reply = p.parse(p.DayEnd, data, "the day end")
         if reply.day != on:
             raise BadServerReply(
-                f"the server answered with the day end of {reply.day.isoformat()}, "
-                f"not {on.isoformat()}; nothing was changed"
+                "sync_day_end_other_day", day=reply.day.isoformat(), asked=on.isoformat()
             )
         return reply

@@ -47,22 +47,15 @@ def check_url(url: str, *, allow_http: bool = False) -> str:
     text = (url or "").strip()
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(
-            f"server address {text!r} is not usable: give it as https://host[:port]"
-        )
+        raise ValidationError("sync_url_unusable", url=text)
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        raise ValidationError(f"server address {text!r} has a bad port number") from None
+        raise ValidationError("sync_url_bad_port", url=text) from None
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise ValidationError(
-            f"server address {text!r} must not carry a query, fragment or credentials"
-        )
+        raise ValidationError("sync_url_extras", url=text)
     if parts.scheme == "http" and not allow_http and not is_loopback(parts.hostname):
-        raise ValidationError(
-            f"refusing plain HTTP to {parts.hostname}: the device token would travel "
-            "unencrypted. Use https://, or allow HTTP explicitly for an isolated network"
-        )
+        raise ValidationError("sync_url_plain_http", host=parts.hostname)
     return text.rstrip("/")
 
 
@@ -71,10 +64,10 @@ def check_ca_file(path: Path | str | None) -> Path | None:
         return None
     p = Path(path).expanduser()
     if not p.is_file():
-        raise ValidationError(f"venue CA file {p} does not exist")
+        raise ValidationError("sync_ca_file_missing", path=str(p))
     head = p.read_bytes()[:4096]
     if b"-----BEGIN CERTIFICATE-----" not in head:
-        raise ValidationError(f"{p} is not a PEM certificate file (no BEGIN CERTIFICATE)")
+        raise ValidationError("sync_ca_file_not_pem", path=str(p))
     return p
 
 

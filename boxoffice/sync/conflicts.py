@@ -210,14 +210,16 @@ def resolve(
     require(session, actor, Permission.CONFLICT_RESOLVE, subject=f"conflict:{conflict_id}", now=now)
     text = resolution.strip()
     if not text:
-        raise ValidationError("say how the conflict was settled (e.g. 'refunded the customer')")
+        raise ValidationError("conflict_needs_resolution")
     row = session.get(SyncConflict, conflict_id)
     if row is None:
-        raise NotFound(f"no sync conflict {conflict_id}")
+        raise NotFound("conflict_not_found", conflict=conflict_id)
     if row.resolved_at is not None:
         raise ValidationError(
-            f"conflict {conflict_id} was already resolved by {row.resolved_by} "
-            f"on {row.resolved_at:%Y-%m-%d %H:%M} UTC"
+            "conflict_already_resolved",
+            conflict=conflict_id,
+            by=row.resolved_by,
+            at=f"{row.resolved_at:%Y-%m-%d %H:%M}",
         )
     row.resolved_at = now
     row.resolved_by = actor.username

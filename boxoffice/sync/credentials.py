@@ -35,18 +35,13 @@ class TokenStore:
         try:
             return self._ring().get_password(SERVICE, self.account)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(
-                f"cannot read the device token from the keyring: {exc}"
-            ) from exc
+            raise KeyringUnavailable("sync_keyring_unreadable", reason=str(exc)) from exc
 
     def put(self, token: str) -> None:
         try:
             self._ring().set_password(SERVICE, self.account, token)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(
-                f"cannot keep the device token in the keyring ({exc}); "
-                "install or unlock a keyring and enrol again"
-            ) from exc
+            raise KeyringUnavailable("sync_keyring_unwritable", reason=str(exc)) from exc
 
     def delete(self) -> None:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):

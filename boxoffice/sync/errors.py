@@ -34,4 +34,4 @@ class ServerRefused(SyncError):
     def __init__(self, status: int, message: str, body: Any = None) -> None:
         self.status = status
         self.body = body
-        super().__init__(f"server refused ({status}): {message}")
+        super().__init__("sync_server_refused", status=status, reason=message)

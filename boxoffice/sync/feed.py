@@ -47,7 +47,7 @@ def _door(
     try:
         apply_remote(session, data, at)
     except ValidationError as exc:
-        raise BadServerReply(str(exc)) from None
+        raise BadServerReply("sync_feed_invalid", reason=exc) from None
 
 
 def _int(data: dict[str, Any], key: str, *, optional: bool = False) -> int | None:
@@ -55,14 +55,14 @@ def _int(data: dict[str, Any], key: str, *, optional: bool = False) -> int | Non
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadServerReply(f"feed event field {key!r} must be a whole number, got {value!r}")
+        raise BadServerReply("sync_feed_field_not_int", field=key, value=repr(value))
     return value
 
 
 def _str(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
-        raise BadServerReply(f"feed event field {key!r} must be text, got {value!r}")
+        raise BadServerReply("sync_feed_field_not_text", field=key, value=repr(value))
     return value
 
 
@@ -76,7 +76,7 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
         _int(data, "quantity")
         return
     if state not in ("sold", "held", "allocated", "free"):
-        raise BadServerReply(f"unknown seat state {state!r} in the change feed")
+        raise BadServerReply("sync_feed_unknown_seat_state", state=state)
     if _int(data, "terminal_id", optional=True) == me and me is not None:
         return  # our own sale or hold: the store has it already
     if state == "free":
@@ -91,9 +91,9 @@ def _seat_state(session: Session, data: dict[str, Any], at: datetime, me: int | 
         try:
             expires_at = datetime.fromisoformat(str(expires))
         except ValueError:
-            raise BadServerReply(f"feed event expires_at {expires!r} is not a time") from None
+            raise BadServerReply("sync_feed_expiry_not_a_time", value=repr(expires)) from None
         if expires_at.tzinfo is None:
-            raise BadServerReply(f"feed event expires_at {expires!r} has no time zone")
+            raise BadServerReply("sync_feed_expiry_no_time_zone", value=repr(expires))
     else:
         expires_at = None
     stmt = insert(RemoteSeat).values(
@@ -129,7 +129,7 @@ def _catalogue(session: Session, data: dict[str, Any]) -> None:
 def _allocation(session: Session, data: dict[str, Any], at: datetime, me: int | None) -> None:
     state = _str(data, "state")
     if state not in ("granted", "released", "reclaimed"):
-        raise BadServerReply(f"unknown allocation state {state!r} in the change feed")
+        raise BadServerReply("sync_feed_unknown_allocation_state", state=state)
     if me is None or _int(data, "terminal_id") != me or state == "granted":
         return  # a grant is stored when this terminal asked for it
     server_id = _int(data, "allocation_id")
@@ -165,8 +165,7 @@ def apply(
                 log.warning("change feed event of unknown kind %r skipped", event.kind)
         except BadServerReply as exc:
             raise BadServerReply(
-                f"change feed event {event.seq} ({event.kind}): {exc}; "
-                "nothing from this page was applied"
+                "sync_feed_event_refused", seq=event.seq, kind=event.kind, reason=exc
             ) from None
         count += 1
     session.flush()

@@ -84,10 +84,7 @@ def enrol(
     public = base64.b64encode(signing_keys.public_bytes(signer.private_key)).decode()
     reply = client.enrol(code, public)
     if reply.key_id != signer.key_id:
-        raise ValidationError(
-            f"the server registered key {reply.key_id}, but this terminal signs with "
-            f"{signer.key_id}; enrol again with a fresh code"
-        )
+        raise ValidationError("sync_enrol_key_mismatch", server_key=reply.key_id, key=signer.key_id)
     # The token is in the keyring now; the store learns who we are to the server.
     with store.write() as session:
         numbering.configure_terminal(session, actor, reply.name, reply.prefix)

@@ -183,7 +183,7 @@ class SyncWorker:
                         # and send the others again.
                         self._set_aside(session, culprit, exc)
                 if culprit is None:
-                    raise ServerUnreachable(str(exc)) from exc
+                    raise ServerUnreachable("sync_batch_refused", reason=exc) from exc
                 continue
             except (ServerUnreachable, BadServerReply) as exc:
                 with self.store.write() as session:
@@ -196,7 +196,7 @@ class SyncWorker:
             # A server that stops part-way leaves the rest for the next batch; one
             # that answers none of them would make us loop.
             if answered == 0:
-                raise BadServerReply("the server answered none of the operations sent")
+                raise BadServerReply("sync_no_operation_answered")
 
     def _maybe_pull_conflicts(self, pushed: int) -> None:
         """Ask for this terminal's conflicts after a push, and every so often anyway."""
@@ -234,8 +234,7 @@ class SyncWorker:
                 sent = by_seq.get(r.terminal_seq)
                 if sent is None or sent.idempotency_key != r.idempotency_key:
                     raise BadServerReply(
-                        f"the server answered operation {r.terminal_seq} "
-                        f"({r.idempotency_key}), which was not sent"
+                        "sync_answer_not_sent", seq=r.terminal_seq, key=r.idempotency_key
                     )
                 answered += 1
                 entry = sent  # detached: conflicts.record only reads its id, kind and body

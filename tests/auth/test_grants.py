@@ -11,7 +11,7 @@ from boxoffice.actor import Actor
 from boxoffice.auth.grants import effective_permissions, grant, list_grants, revoke_grant
 from boxoffice.auth.guard import has_permission, require
 from boxoffice.auth.permissions import Permission
-from boxoffice.errors import Conflict, PermissionDenied, ValidationError
+from boxoffice.errors import Conflict, NeedsOverride, PermissionDenied, ValidationError
 from boxoffice.store import Store
 from tests.auth import T0, Staff, make_staff
 
@@ -36,7 +36,12 @@ def _may(store: Store, actor: Actor, permission: Permission, now: datetime) -> b
 def test_clerk_cannot_refund_and_is_told_to_ask_a_supervisor(store: Store, staff: Staff) -> None:
     with pytest.raises(PermissionDenied) as caught, store.write() as session:
         require(session, staff.ann, Permission.REFUND, now=T0)
-    assert str(caught.value) == "clerk 'ann' may not refund; ask a supervisor for an override"
+    # A supervisor's override would allow it: the refusal says so, with what it is about.
+    assert isinstance(caught.value, NeedsOverride)
+    assert caught.value.permission == "refund"
+    assert caught.value.params["user"] == "ann" and caught.value.params["role"] == "clerk"
+    assert str(caught.value) == "a supervisor's override is needed to refund"
+    assert caught.value.message("zh_CN") == "需要主管授权才能退票"
     with store.read() as session:
         assert not has_permission(session, staff.ann, "refund", now=T0)
         assert has_permission(session, staff.ann, "sell", now=T0)
@@ -44,8 +49,18 @@ def test_clerk_cannot_refund_and_is_told_to_ask_a_supervisor(store: Store, staff
 
 
 def test_setup_permissions_point_to_an_administrator(store: Store, staff: Staff) -> None:
-    with pytest.raises(PermissionDenied, match="ask an administrator"), store.write() as s:
+    with pytest.raises(PermissionDenied) as caught, store.write() as s:
         require(s, staff.sue, Permission.SEATMAP_IMPORT, now=T0)
+    # No override can help: a plain refusal naming user, role and permission.
+    assert not isinstance(caught.value, NeedsOverride)
+    assert caught.value.code == "permission_denied_ask_admin"
+    assert caught.value.params == {
+        "user": "sue",
+        "role": "supervisor",
+        "permission": "seatmap_import",
+    }
+    assert str(caught.value) == "supervisor 'sue' may not import seat maps; ask an administrator"
+    assert caught.value.message("zh_CN") == "主管“sue”无权导入座位图，请联系管理员。"
 
 
 def test_system_actor_may_do_anything(store: Store, admin: Actor, staff: Staff) -> None:
@@ -53,8 +68,10 @@ def test_system_actor_may_do_anything(store: Store, admin: Actor, staff: Staff) 
 
 
 def test_clerk_cannot_grant(store: Store, staff: Staff) -> None:
-    with pytest.raises(PermissionDenied, match="may not grant permissions"), store.write() as s:
+    with pytest.raises(NeedsOverride) as caught, store.write() as s:
         grant(s, staff.ann, "ben", Permission.REFUND, T0 + HOUR, "rush", now=T0)
+    assert caught.value.permission == "grant"
+    assert str(caught.value) == "a supervisor's override is needed to grant permissions"
     with store.read() as session:
         assert audit.entries(session, "grant") == []
 

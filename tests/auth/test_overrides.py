@@ -14,7 +14,7 @@ from boxoffice.auth.login import WRONG_CREDENTIALS
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
 from boxoffice.auth.users import deactivate, get_user
-from boxoffice.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from boxoffice.errors import AuthenticationFailed, NeedsOverride, PermissionDenied, ValidationError
 from boxoffice.store import Store
 from boxoffice.store.models import Override
 from tests.auth import DORA_PIN, SUE_PIN, T0, Staff, make_staff
@@ -96,8 +96,11 @@ def test_override_stays_unused_if_the_action_rolls_back(store: Store, staff: Sta
 
 
 def test_supervisor_without_the_permission_cannot_override(store: Store, staff: Staff) -> None:
-    with pytest.raises(PermissionDenied, match="door 'dora' may not refund"):
+    with pytest.raises(PermissionDenied) as door:
         authorise_override(store, staff.ann, "dora", DORA_PIN, "refund", "", "please", now=T0)
+    assert door.value.code == "override_supervisor_may_not"
+    assert door.value.params == {"role": "door", "user": "dora", "permission": "refund"}
+    assert str(door.value) == "door staff 'dora' may not refund and so cannot authorise it"
     with pytest.raises(PermissionDenied, match="supervisor 'sue' may not manage users"):
         _sue_approves(store, staff.ann, permission="user_manage", subject="")
     with store.read() as session:
@@ -153,8 +156,9 @@ def test_check_refuses_like_require_but_leaves_the_override_unused(
 
     override = _sue_approves(store, staff.ann)
     with store.read() as session:
-        with pytest.raises(PermissionDenied, match="ask a supervisor"):
+        with pytest.raises(NeedsOverride) as caught:
             check(session, staff.ann, Permission.REFUND, subject="order:17", now=SOON)
+        assert caught.value.permission == "refund" and caught.value.subject == "order:17"
         check(
             session,
             staff.ann,
@@ -190,3 +194,40 @@ def test_check_refuses_like_require_but_leaves_the_override_unused(
             overrides=[override],
             now=SOON,
         )
+
+
+def test_an_unusable_override_says_why_by_code_in_both_languages(
+    store: Store, staff: Staff
+) -> None:
+    override = _sue_approves(store, staff.ann)
+    _refund(store, staff.ann, override)
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, override)
+    error = caught.value
+    assert not isinstance(error, NeedsOverride)  # asking again would not help this one
+    assert error.code == "override_used"
+    assert error.params == {"permission": "refund", "user": "ann", "role": "clerk"}
+    assert str(error) == (
+        "clerk 'ann' may not refund: the override has already been used; "
+        "each override allows one action"
+    )
+    assert error.message("zh_CN") == (
+        "售票员“ann”无权退票：该主管授权已使用过，每次授权只能用于一项操作。"
+    )
+    other = _sue_approves(store, staff.ann, subject="order:18")
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, other, subject="order:17")
+    assert caught.value.code == "override_other_subject"
+    assert caught.value.params["given"] == "order:18"
+
+
+def test_a_deactivated_user_is_not_sent_to_a_supervisor(
+    store: Store, admin: Actor, staff: Staff
+) -> None:
+    with store.write() as session:
+        deactivate(session, admin, "ann")
+    with pytest.raises(PermissionDenied) as caught:
+        _refund(store, staff.ann, None)
+    assert not isinstance(caught.value, NeedsOverride)
+    assert caught.value.code == "permission_denied_inactive"
+    assert caught.value.message("zh_CN") == "用户“ann”已停用，无权退票，主管授权也无效。"

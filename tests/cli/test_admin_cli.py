@@ -27,6 +27,9 @@ def run(
 ) -> tuple[int, str, str]:
     assert monkeypatch is not None and capsys is not None
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    for name in ("LC_ALL", "LC_MESSAGES"):  # the locale decides the language unless --lang
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     code = main(["--db", str(db), *args])
     out, err = capsys.readouterr()
     return code, out, err
@@ -255,6 +258,56 @@ def test_demo_seeds_once(cli) -> None:
     code, _, err = cli("demo")
     assert code == 2 and "already has venues" in err
     assert cli("verify-audit")[0] == 0
+
+
+def test_refusals_speak_the_language_of_lang_or_the_locale(
+    cli, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("demo")[0] == 0
+    code, _, err = cli("--lang", "zh_CN", "demo")
+    assert code == 2
+    assert err == "boxoffice-admin: error: 本地数据库已有场馆；演示数据只能写入空数据库。\n"
+    code, _, err = cli("--lang", "en", "demo")
+    assert code == 2 and err.endswith("the demo only seeds an empty store\n")
+    # A refusal from deep in a service, with parameters (auth: no such user).
+    code, _, err = cli(
+        "--lang",
+        "zh_CN",
+        "user",
+        "grant",
+        "nobody",
+        "refund",
+        "--until",
+        "23:59",
+        "--reason",
+        "rush",
+    )
+    assert code == 2 and "没有名为“nobody”的用户" in err and err.count("\n") == 1
+
+    # No --lang: the locale decides (LC_ALL over LANG, as POSIX says).
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["--db", str(cli.db), "demo"]) == 2
+    assert "演示数据只能写入空数据库" in capsys.readouterr().err
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert main(["--db", str(cli.db), "demo"]) == 2
+    assert "the demo only seeds an empty store" in capsys.readouterr().err
+    monkeypatch.setenv("LC_ALL", "")
+    assert main(["--db", str(cli.db), "--lang", "en", "demo"]) == 2
+    assert "the demo only seeds an empty store" in capsys.readouterr().err
+
+
+def test_a_bad_argument_is_refused_in_the_chosen_language(
+    cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli("--lang", "zh_CN", "performance", "status", "0", "on_sale")
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].endswith("argument performance: 至少为1，不能是0。")
+    with pytest.raises(SystemExit):
+        cli("performance", "status", "x", "on_sale")
+    assert capsys.readouterr().err.splitlines()[-1].endswith("not a whole number: 'x'")
 
 
 def test_unreadable_store_is_a_clear_error(cli) -> None:

@@ -170,3 +170,18 @@ def test_non_utf8_csv_names_the_line(store: Store, admin: Actor, tmp_path: Path)
         path,
         "map.csv: line 2: not UTF-8 text (byte 0xe9 at offset 54); save the file as UTF-8",
     )
+
+
+def test_a_file_problem_has_a_code_and_reads_in_chinese(tmp_path) -> None:
+    """The place stays as in the file; the problem is said in the clerk's language."""
+    from boxoffice.seatmaps.errors import SeatMapFormatError
+    from boxoffice.seatmaps.importer import load_plan
+
+    path = tmp_path / "hall.csv"
+    path.write_text("section,row,seat,x,y,category,category\nA,1,1,0,0,std,std\n", "utf-8")
+    with pytest.raises(SeatMapFormatError) as caught:
+        load_plan(path)
+    error = caught.value
+    assert error.code == "seatmap_format_at" and error.problem.code == "seatmap_csv_column_twice"
+    assert str(error) == 'hall.csv: line 1: column "category" appears twice in the header'
+    assert error.message("zh_CN") == 'hall.csv：line 1：列 "category" 在表头中出现了两次。'

@@ -13,8 +13,8 @@ from sqlalchemy import inspect, text
 import boxoffice.store.models  # noqa: F401
 from boxoffice.store import Store, open_store
 from boxoffice.store.base import Base
-from boxoffice.store.engine import HEAD_REVISION
 from boxoffice.store.migrate import current_revision, downgrade, head_revision, upgrade
+from boxoffice.store.opening import HEAD_REVISION
 
 
 def test_empty_store_upgrades_to_head_and_matches_models(tmp_path: Path) -> None:

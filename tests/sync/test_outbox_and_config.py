@@ -161,3 +161,15 @@ def test_conflicts_are_listed_and_resolved_by_a_supervisor_only(world: World) ->
         assert s.scalar(select(SyncConflict.resolution)) == "re-seated in S-A-9"
     with world.store.write() as s, pytest.raises(ValidationError, match="already resolved"):
         conflicts.resolve(s, world.supervisor, view.id, "again", now=world.now)
+
+
+def test_a_refused_server_address_has_a_code_and_reads_in_chinese() -> None:
+    with pytest.raises(ValidationError) as caught:
+        config.check_url("http://192.0.2.7:8443")
+    error = caught.value
+    assert error.code == "sync_url_plain_http" and error.params == {"host": "192.0.2.7"}
+    assert str(error).startswith("refusing plain HTTP to 192.0.2.7: the device token")
+    assert error.message("zh_CN") == (
+        "拒绝以明文 HTTP 连接192.0.2.7：设备令牌将以未加密方式传输。"
+        "请使用 https://，或在隔离网络中明确允许 HTTP。"
+    )
