@@ -22,6 +22,7 @@ from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.sales import sale_data
+from boxoffice.sales.cart import split_places
 from boxoffice.sales.sale_data import PerformanceFacts
 from boxoffice.store import fast
 from boxoffice.store.models import (
@@ -43,10 +44,46 @@ from boxoffice.store.models import (
 class SeatsUnavailable(Conflict):
     """Some of the seats asked for cannot be held; ``labels`` names them."""
 
-    def __init__(self, labels: list[str]) -> None:
-        self.labels = labels
-        shown = ", ".join(labels[:12]) + (" …" if len(labels) > 12 else "")
-        super().__init__(f"not available: {shown}")
+    def __init__(self, labels: list[str] | None = None, /, **params: object) -> None:
+        if labels is None:  # rebuilt from code + params (unpickling)
+            labels = list(params.pop("seats", []))  # type: ignore[call-overload]
+            params.pop("more", None)
+        self.labels = list(labels)
+        shown = self.labels[:12]
+        super().__init__(
+            "seats_unavailable_more" if len(self.labels) > 12 else "seats_unavailable",
+            seats=shown,
+            **({"more": len(self.labels) - 12} if len(self.labels) > 12 else {}),
+            **params,
+        )
+
+
+#: Why the central server refused a place (its ``unavailable[].reason``), as a refusal says it.
+SERVER_REASONS = {
+    "sold": "sold",
+    "held": "held at another terminal",
+    "allocated": "allocated to another terminal",
+    "house_hold": "held by the house",
+    "unknown_seat": "not on this seat map",
+}
+
+
+def refused_by_server(session: Session, body: object, fallback: str) -> SeatsUnavailable:
+    """The refusal for the server's 409 body (a hold or an allocation it would not give)."""
+    body = body if isinstance(body, dict) else {}
+    if body.get("error") == "ga_unavailable":
+        return SeatsUnavailable([f"standing places: only {body.get('available', 0)} left"])
+    refused = [u for u in body.get("unavailable") or [] if isinstance(u, dict)]
+    ids = [u.get("seat_id") for u in refused if isinstance(u.get("seat_id"), int)]
+    labels = seat_labels(session, ids)
+    return SeatsUnavailable(
+        [
+            f"{labels.get(u.get('seat_id'), u.get('seat_id'))} "  # type: ignore[arg-type]
+            f"({SERVER_REASONS.get(str(u.get('reason')), u.get('reason'))})"
+            for u in refused
+        ]
+        or [fallback]
+    )
 
 
 @dataclass(frozen=True)
@@ -178,14 +215,9 @@ def _refuse_blocked(session: Session, seat_ids: list[int], blocked: set[int]) ->
 
 def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
     """Offline, refuse any place outside this terminal's unexpired allocation."""
-    seats: dict[int, set[int]] = {}
-    places: dict[tuple[int, int], int] = {}
-    for item in items:
-        if item.seat_id is not None:
-            seats.setdefault(item.performance_id, set()).add(item.seat_id)
-        else:
-            key = (item.performance_id, item.ga_area_id)
-            places[key] = places.get(key, 0) + 1
+    split = split_places(items)
+    seats = {performance: set(ids) for performance, ids in split.seats.items()}
+    places = split.standing
     live = (
         Allocation.terminal == terminal,
         Allocation.released_at.is_(None),
