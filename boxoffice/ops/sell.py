@@ -176,7 +176,7 @@ def sell(
     status = getattr(ctx.sync, "status", None)
     offline = status is not None and status.offline
     server = _server(ctx) if status is not None and status.online else None
-    server_holds = _hold_on_server(ctx, server, cart) if server is not None else []
+    server_holds = hold_on_server(ctx, server, cart) if server is not None else []
     taken: list[_Taken] = []
     try:
         if offline and external:
@@ -244,7 +244,7 @@ def _server(ctx: TerminalContext) -> Any:
     return getattr(ctx.sync, "client", None) or getattr(ctx.sync, "transport", None)
 
 
-def _hold_on_server(ctx: TerminalContext, server: Any, cart: Cart) -> list[Any]:
+def hold_on_server(ctx: TerminalContext, server: Any, cart: Cart) -> list[Any]:
     """Hold every place of the cart on the server, or none (naming what was refused)."""
     places = split_places(cart.items)
     placed: list[Any] = []

@@ -61,6 +61,7 @@ def close_shift_of(world: World, username: str, *, at: datetime) -> None:
 
 def terminal_context(world: World, **kw: object) -> TerminalContext:
     """The terminal context the sell op runs in: the world's store, clock and ticket signer."""
-    ctx = TerminalContext(world.store, world.clerk.terminal, clock=lambda: world.now, **kw)  # type: ignore[arg-type]
+    kw.setdefault("clock", lambda: world.now)
+    ctx = TerminalContext(world.store, world.clerk.terminal, **kw)  # type: ignore[arg-type]
     ctx.cache["signer"] = world.signer
     return ctx
