@@ -19,6 +19,121 @@ MESSAGES = {
         "{user} has no open shift at {terminal}; open a shift (count the float) first",
         "{user}在{terminal}没有未交班的班次；请先开班（清点备用金）",
     ),
+    # -- performances, seats and standing places
+    "sale_performance_not_found": ("no performance {performance}", "没有场次{performance}"),
+    "performance_not_on_sale": (
+        "performance {performance} is {status}, not on sale",
+        "场次{performance}的状态为{status}，未开售",
+    ),
+    "performance_sale_not_started": (
+        "performance {performance} goes on sale at {at} UTC",
+        "场次{performance}将于{at}（UTC）开售",
+    ),
+    "performance_sale_closed": (
+        "sales for performance {performance} closed at {at} UTC",
+        "场次{performance}已于{at}（UTC）停售",
+    ),
+    "seats_not_allocated": (
+        "not available: {seats} (not allocated to {terminal} for offline sale)",
+        "不可售：{seats}（不在{terminal}的离线座位配额内）",
+    ),
+    "standing_not_allocated": (
+        "not available: standing area {area}: {left} left of this terminal's offline allocation",
+        "不可售：站票区{area}在本售票窗口的离线座位配额中仅剩{left}张",
+    ),
+    "standing_unavailable": (
+        "not available: {area}: only {left} left, {quantity} asked",
+        "不可售：{area}仅剩{left}张，需要{quantity}张",
+    ),
+    "standing_refused_by_server": (
+        "not available: standing places: only {left} left",
+        "不可售：站票仅剩{left}张",
+    ),
+    "no_seats_chosen": ("no seats chosen", "未选择座位"),
+    "seats_not_on_map": (
+        "seats not on this performance's seat map: {seats}",
+        "以下座位不在本场次的座位图上：{seats}",
+    ),
+    "standing_area_not_found": ("no standing area {area}", "没有站票区{area}"),
+    "standing_area_not_at_performance": (
+        "no standing area {area} at this performance",
+        "本场次没有站票区{area}",
+    ),
+    "standing_area_not_at_performance_id": (
+        "standing area {area} is not at performance {performance}",
+        "站票区{area}不属于场次{performance}",
+    ),
+    "seat_not_at_performance": (
+        "seat {seat} is not on performance {performance}",
+        "座位{seat}不属于场次{performance}",
+    ),
+    "standing_quantity_invalid": (
+        "quantity must be a whole number of at least 1",
+        "数量必须是不小于1的整数",
+    ),
+    "hold_ttl_too_short": (
+        "holds.ttl_seconds must be at least {minimum}",
+        "holds.ttl_seconds至少为{minimum}",
+    ),
+    "availability_threshold_invalid": (
+        "the alert threshold must be a whole number ≥ 0",
+        "提醒阈值必须是不小于0的整数",
+    ),
+    # -- the cart and its prices
+    "cart_empty": ("the cart is empty", "购物车是空的"),
+    "cart_item_seat_or_standing": (
+        "each ticket is either a seat or a standing place",
+        "每张票必须是一个座位或一个站票位",
+    ),
+    "sale_price_type_not_found": ("no price type '{price_type}'", "没有票种“{price_type}”"),
+    "price_type_not_sold_in_zone": (
+        "{price_type} is not sold in {zone} for this performance",
+        "本场次的{zone}不出售{price_type}",
+    ),
+    "order_mixes_currencies": (
+        "one order cannot mix currencies; sell them separately",
+        "一个订单不能混用币种，请分开销售",
+    ),
+    "cash_rounding_setting_invalid": (
+        "setting cash_rounding.{currency} must be a whole number ≥ 1",
+        "设置cash_rounding.{currency}必须是不小于1的整数",
+    ),
+    # -- customers and terminals
+    "customer_phone_short": (
+        "phone number '{phone}' has too few digits",
+        "电话号码“{phone}”位数太少",
+    ),
+    "customer_email_invalid": ("'{email}' is not an email address", "“{email}”不是电子邮件地址"),
+    "customer_name_too_long": (
+        "the name is longer than {limit} characters",
+        "姓名超过{limit}个字符",
+    ),
+    "customer_search_too_short": (
+        "type at least two characters to search",
+        "请至少输入两个字符再搜索",
+    ),
+    "terminal_name_missing": ("a terminal needs a name", "售票窗口需要名称"),
+    "terminal_prefix_invalid": (
+        "a terminal prefix is 1 to 6 letters or digits starting with a letter, not '{prefix}'",
+        "售票窗口前缀须为1至6个字母或数字且以字母开头，“{prefix}”不符合",
+    ),
+    # -- giving money back
+    "refund_more_than_left": (
+        "only {amount:money} can still be refunded",
+        "最多还可退款{amount:money}",
+    ),
+    "card_refund_first": (
+        "the card refund of {amount:money} must be done on the terminal first",
+        "须先在 POS 机上完成{amount:money}的银行卡退款",
+    ),
+    "card_refund_other_amount": (
+        "the card refund on the terminal was for another amount",
+        "POS 机上的银行卡退款金额不符",
+    ),
+    "card_result_last4_only": (
+        "a card result may carry only the last four digits",
+        "银行卡结果只能包含卡号后四位",
+    ),
     # -- orders and reservations
     "order_not_found": ("no order {order}", "没有订单{order}"),
     "order_not_payable": (

@@ -44,18 +44,16 @@ from boxoffice.store.models import (
 class SeatsUnavailable(Conflict):
     """Some of the seats asked for cannot be held; ``labels`` names them."""
 
-    def __init__(self, labels: list[str] | None = None, /, **params: object) -> None:
-        if labels is None:  # rebuilt from code + params (unpickling)
-            labels = list(params.pop("seats", []))  # type: ignore[call-overload]
-            params.pop("more", None)
-        self.labels = list(labels)
-        shown = self.labels[:12]
-        super().__init__(
-            "seats_unavailable_more" if len(self.labels) > 12 else "seats_unavailable",
-            seats=shown,
-            **({"more": len(self.labels) - 12} if len(self.labels) > 12 else {}),
-            **params,
-        )
+    def __init__(
+        self, labels: list[str] | None = None, /, *, code: str = "seats_unavailable", **params: Any
+    ) -> None:
+        """``labels`` name the seats (at most 12 are shown); another ``code`` says why."""
+        self.labels = list(labels or [])
+        if labels is not None:
+            params["seats"] = self.labels[:12]
+            if len(self.labels) > 12 and code == "seats_unavailable":
+                code, params["more"] = "seats_unavailable_more", len(self.labels) - 12
+        super().__init__(code, **params)
 
 
 #: Why the central server refused a place (its ``unavailable[].reason``), as a refusal says it.
@@ -72,7 +70,7 @@ def refused_by_server(session: Session, body: object, fallback: str) -> SeatsUna
     """The refusal for the server's 409 body (a hold or an allocation it would not give)."""
     body = body if isinstance(body, dict) else {}
     if body.get("error") == "ga_unavailable":
-        return SeatsUnavailable([f"standing places: only {body.get('available', 0)} left"])
+        return SeatsUnavailable(code="standing_refused_by_server", left=body.get("available", 0))
     refused = [u for u in body.get("unavailable") or [] if isinstance(u, dict)]
     ids = [u.get("seat_id") for u in refused if isinstance(u.get("seat_id"), int)]
     labels = seat_labels(session, ids)
@@ -96,7 +94,7 @@ class HeldSeat:
 def ttl(session: Session) -> timedelta:
     seconds = settings.get_int(session, "holds.ttl_seconds")
     if seconds < 30:
-        raise ValidationError("holds.ttl_seconds must be at least 30")
+        raise ValidationError("hold_ttl_too_short", minimum=30)
     return timedelta(seconds=seconds)
 
 
@@ -140,20 +138,23 @@ def sellable(
     now = now or utc_now()
     performance = sale_data.performances(session, [performance_id]).get(performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     if performance.status != PerformanceStatus.ON_SALE:
         raise ValidationError(
-            f"performance {performance_id} is {performance.status.value}, not on sale"
+            "performance_not_on_sale",
+            performance=performance_id,
+            status=performance.status.value,
         )
     if performance.sale_starts_at is not None and now < performance.sale_starts_at:
         raise ValidationError(
-            f"performance {performance_id} goes on sale at "
-            f"{performance.sale_starts_at:%Y-%m-%d %H:%M} UTC"
+            "performance_sale_not_started",
+            performance=performance_id,
+            at=f"{performance.sale_starts_at:%Y-%m-%d %H:%M}",
         )
     sale_end = performance.sale_ends_at or performance.starts_at
     if now >= sale_end:
         raise ValidationError(
-            f"sales for performance {performance_id} closed at {sale_end:%Y-%m-%d %H:%M} UTC"
+            "performance_sale_closed", performance=performance_id, at=f"{sale_end:%Y-%m-%d %H:%M}"
         )
     return performance
 
@@ -237,10 +238,9 @@ def require_allocated(session: Session, terminal: str, items: Iterable[Any], now
         if outside:
             labels = seat_labels(session, outside)
             raise SeatsUnavailable(
-                [
-                    f"{labels.get(s, s)} (not allocated to {terminal} for offline sale)"
-                    for s in sorted(outside)
-                ]
+                [labels.get(s, str(s)) for s in sorted(outside)],
+                code="seats_not_allocated",
+                terminal=terminal,
             )
     for (performance_id, area_id), quantity in places.items():
         leased = (
@@ -269,10 +269,7 @@ def require_allocated(session: Session, terminal: str, items: Iterable[Any], now
         )
         if quantity > leased - sold_here:
             raise SeatsUnavailable(
-                [
-                    f"standing area {area_id}: {max(leased - sold_here, 0)} "
-                    f"left of this terminal's offline allocation"
-                ]
+                code="standing_not_allocated", area=area_id, left=max(leased - sold_here, 0)
             )
 
 
@@ -343,10 +340,12 @@ def check_ga_free(
     performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
-        raise NotFound(f"no standing area {ga_area_id} at this performance")
+        raise NotFound("standing_area_not_at_performance", area=ga_area_id)
     left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
     if quantity > left:
-        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+        raise SeatsUnavailable(
+            code="standing_unavailable", area=area.name, left=max(left, 0), quantity=quantity
+        )
 
 
 def hold_seats(
@@ -362,7 +361,7 @@ def hold_seats(
     now = now or utc_now()
     wanted = list(dict.fromkeys(seat_ids))
     if not wanted:
-        raise ValidationError("no seats chosen")
+        raise ValidationError("no_seats_chosen")
     performance = sellable_performance(session, performance_id, now)
     purge_expired(session, performance_id, now)
     on_map = set(
@@ -372,7 +371,7 @@ def hold_seats(
     )
     if len(on_map) != len(wanted):
         missing = [str(s) for s in wanted if s not in on_map]
-        raise NotFound(f"seats not on this performance's seat map: {', '.join(missing)}")
+        raise NotFound("seats_not_on_map", seats=missing)
     blocked = _sold_or_house_held(session, performance_id, wanted)
     mine: dict[int, CartHold] = {}
     for hold in session.scalars(
@@ -428,7 +427,7 @@ def ga_remaining(
     now = now or utc_now()
     area = session.get(GAArea, ga_area_id)
     if area is None:
-        raise NotFound(f"no standing area {ga_area_id}")
+        raise NotFound("standing_area_not_found", area=ga_area_id)
     sold = (
         session.scalar(
             select(func.count())
@@ -465,15 +464,17 @@ def hold_ga(
     """Hold ``quantity`` places (replacing what this cart held in the area)."""
     now = now or utc_now()
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
-        raise ValidationError("quantity must be a whole number of at least 1")
+        raise ValidationError("standing_quantity_invalid")
     performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
-        raise NotFound(f"no standing area {ga_area_id} at this performance")
+        raise NotFound("standing_area_not_at_performance", area=ga_area_id)
     purge_expired(session, performance_id, now)
     left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
     if quantity > left:
-        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+        raise SeatsUnavailable(
+            code="standing_unavailable", area=area.name, left=max(left, 0), quantity=quantity
+        )
     session.execute(
         delete(CartHold).where(
             CartHold.cart_id == cart_id,
