@@ -50,7 +50,6 @@ from boxoffice.sales.cart import Cart, CustomerDetails, split_places
 from boxoffice.sales.checkout import Card, Cash, Comp, GiftCardTender
 from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
 from boxoffice.sales.signer import Signer
-from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store.models import Override, TicketStatus
 from boxoffice.sync.errors import ServerRefused, SyncError
 
@@ -170,7 +169,7 @@ def sell(
     if external:
         with ctx.store.read() as session:
             due = checkout.quote(session, cart, now=now).priced.total
-            shift_id = open_shift_id(session, actor)
+            shift_id = checkout.open_shift(session, actor)
 
     # 2. The places: held on the server (online), or from our allocation (offline).
     status = getattr(ctx.sync, "status", None)
@@ -198,7 +197,7 @@ def sell(
         # 4. One commit: order, tickets, payments, cash, outbox, audit.
         with ctx.store.write() as session:
             if shift_id is None:
-                shift_id = open_shift_id(session, actor)
+                shift_id = checkout.open_shift(session, actor)
             sale = checkout.sell(
                 session,
                 actor,
