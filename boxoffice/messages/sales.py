@@ -79,6 +79,30 @@ MESSAGES = {
         "the alert threshold must be a whole number ≥ 0",
         "提醒阈值必须是不小于0的整数",
     ),
+    # -- best available
+    "best_row_lengths_differ": (
+        "row {row}: seat_ids, zone_ids and available must have the same length",
+        "第{row}排：seat_ids、zone_ids和available的长度必须相同",
+    ),
+    "best_row_gaps_invalid": (
+        "row {row}: gap_after must be empty or one flag per seat",
+        "第{row}排：gap_after必须为空或每个座位一个标记",
+    ),
+    "best_zone_not_found": (
+        "no price zone named '{zone}' in this seat map",
+        "此座位图中没有名为“{zone}”的票区",
+    ),
+    "best_count_invalid": (
+        "ask for at least one seat, not {count}",
+        "至少选择一个座位，而不是{count}个",
+    ),
+    "best_side_weight_negative": ("side_weight cannot be negative", "side_weight不能为负数"),
+    "best_row_twice": ("each row may appear only once", "每一排只能出现一次"),
+    "best_rank_by_invalid": (
+        "rank_by must be 'section' or 'row', not '{rank_by}'",
+        "rank_by必须是“section”或“row”，而不是“{rank_by}”",
+    ),
+    "best_seat_map_not_found": ("no seat map with id {seat_map}", "没有编号为{seat_map}的座位图"),
     # -- the cart and its prices
     "cart_empty": ("the cart is empty", "购物车是空的"),
     "cart_item_seat_or_standing": (
