@@ -1,5 +1,16 @@
 """Selling: cart, places and holds, tenders, the sell op (``sales``, ``ops.sell``)."""
 
+#: Why the central server would not hold a seat (``holds.SERVER_REASONS``).
+TERMS = {
+    "hold_refusal": {
+        "sold": ("sold", "已售出"),
+        "held": ("held at another terminal", "已被其他售票窗口锁定"),
+        "allocated": ("allocated to another terminal", "已分配给其他售票窗口"),
+        "house_hold": ("held by the house", "为内部预留座"),
+        "unknown_seat": ("not on this seat map", "不在此座位图上"),
+    },
+}
+
 MESSAGES = {
     # -- places and holds
     "seats_unavailable": ("not available: {seats}", "不可售：{seats}"),
@@ -44,6 +55,10 @@ MESSAGES = {
     "standing_unavailable": (
         "not available: {area}: only {left} left, {quantity} asked",
         "不可售：{area}仅剩{left}张，需要{quantity}张",
+    ),
+    "seats_refused_by_server": (
+        "not available: {seats} ({reason:hold_refusal})",
+        "不可售：{seats}（{reason:hold_refusal}）",
     ),
     "standing_refused_by_server": (
         "not available: standing places: only {left} left",

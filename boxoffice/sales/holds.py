@@ -74,6 +74,13 @@ def refused_by_server(session: Session, body: object, fallback: str) -> SeatsUna
     refused = [u for u in body.get("unavailable") or [] if isinstance(u, dict)]
     ids = [u.get("seat_id") for u in refused if isinstance(u.get("seat_id"), int)]
     labels = seat_labels(session, ids)
+    reasons = {str(u.get("reason")) for u in refused}
+    if len(reasons) == 1 and reasons <= SERVER_REASONS.keys():  # the usual case: one reason
+        return SeatsUnavailable(
+            [str(labels.get(u.get("seat_id"), u.get("seat_id"))) for u in refused],  # type: ignore[arg-type]
+            code="seats_refused_by_server",
+            reason=reasons.pop(),
+        )
     return SeatsUnavailable(
         [
             f"{labels.get(u.get('seat_id'), u.get('seat_id'))} "  # type: ignore[arg-type]

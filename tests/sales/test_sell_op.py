@@ -156,3 +156,17 @@ def test_tickets_and_receipt_are_queued_after_the_commit(world: World, tmp_path:
     finally:
         registry.close()  # waits for the queue to finish
     assert list(tmp_path.glob("*.pdf")), "the ticket was printed"
+
+
+def test_a_server_refusal_names_the_seats_and_why_in_both_languages(world: World) -> None:
+    from boxoffice.sales.holds import refused_by_server
+
+    body = {"unavailable": [{"seat_id": world.seats["S-A-1"], "reason": "held"}]}
+    with world.store.read() as s:
+        refusal = refused_by_server(s, body, "409")
+        standing = refused_by_server(s, {"error": "ga_unavailable", "available": 2}, "409")
+    assert refusal.code == "seats_refused_by_server" and refusal.params["reason"] == "held"
+    assert str(refusal).endswith("(held at another terminal)")
+    assert refusal.message("zh_CN").endswith("（已被其他售票窗口锁定）")
+    assert standing.code == "standing_refused_by_server" and standing.params == {"left": 2}
+    assert str(standing) == "not available: standing places: only 2 left"
