@@ -9,10 +9,12 @@ retried ``pay`` never charges twice. ``collect`` drives one payment to a
 known end: paid, failed, or — if the customer never confirms — cancelled.
 
 The real providers need merchant credentials and are configured later;
-``SimulatedWalletProvider`` behaves like them for tests and demos. A paid
-wallet trade is booked through checkout as a ``Card`` tender whose scheme
-is the wallet (``WalletResult.as_card_result``): only the provider's trade
-number is kept, never the customer's code.
+``SimulatedWalletProvider`` behaves like them for tests and demos. A sale
+paid by wallet goes through the sell op (``boxoffice.ops.sell``, tender
+``WalletPayment``), which collects, books the trade as a ``Card`` tender
+whose scheme is the wallet (``WalletResult.as_card_result``: only the
+provider's trade number is kept, never the customer's code), and refunds it
+if the booking fails.
 """
 
 from __future__ import annotations
@@ -23,21 +25,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from boxoffice.devices.scanners.codes import ScanKind, ScannedCode
-from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.errors import ValidationError
 from boxoffice.money import Money
 from boxoffice.sales.payment_terminal import CardResult
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from boxoffice.actor import Actor
-    from boxoffice.sales.cart import Cart
-    from boxoffice.sales.checkout import Sale
-    from boxoffice.sales.signer import Signer
-    from boxoffice.store import Store
 
 SCHEME = {ScanKind.WECHAT_PAY: "WECHAT PAY", ScanKind.ALIPAY: "ALIPAY"}
 
@@ -204,42 +197,3 @@ class SimulatedWalletProvider:
             for t in self.trades.values()
             if t.status in ("paid", "refunded")
         )
-
-
-def sell_by_wallet(
-    store: Store,
-    actor: Actor,
-    cart: Cart,
-    providers: Mapping[ScanKind, WalletProvider],
-    code: ScannedCode,
-    signer: Signer,
-    *,
-    attempt: int = 1,
-    now: datetime | None = None,
-) -> Sale:
-    """Collect the cart's total with a scanned wallet code and book the sale.
-
-    If the booking fails the money goes straight back (a full refund of the
-    trade) before the error reaches the clerk. Blocking: run it off the UI thread.
-    """
-    from boxoffice.clock import utc_now
-    from boxoffice.sales import checkout
-    from boxoffice.sales.checkout import Card
-
-    now = now or utc_now()
-    with store.read() as session:
-        due = checkout.quote(session, cart, now=now).priced.total
-    reference = f"cart:{cart.cart_id}/{attempt}"
-    result = collect(providers, code, due, reference)
-    if not result.paid:
-        raise ValidationError(f"{SCHEME[code.kind].title()} payment not made: {result.message}")
-    try:
-        with store.write() as session:
-            return checkout.sell(
-                session, actor, cart, [Card(result.as_card_result())], signer, now=now
-            )
-    except Exception as exc:
-        providers[code.kind].refund(reference, due, f"{reference}/back")
-        if isinstance(exc, BoxOfficeError):
-            raise ValidationError(f"{exc} — the wallet payment was refunded") from exc
-        raise

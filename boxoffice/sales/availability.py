@@ -82,7 +82,7 @@ def seat_states(
     now = now or utc_now()
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     total = (
         session.scalar(
             select(func.count())
@@ -150,7 +150,7 @@ def ga_availability(
     """Standing area id → places left."""
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     areas = session.scalars(select(GAArea.id).where(GAArea.seat_map_id == performance.seat_map_id))
     return {a: ga_remaining(session, performance_id, a, now) for a in areas}
 
@@ -172,10 +172,10 @@ def set_threshold(
 ) -> None:
     require(session, actor, Permission.CATALOGUE_EDIT)
     if isinstance(remaining, bool) or not isinstance(remaining, int) or remaining < 0:
-        raise ValidationError("the alert threshold must be a whole number ≥ 0")
+        raise ValidationError("availability_threshold_invalid")
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     zone_id = get_zone(session, performance, zone_name).id if zone_name else None
     row = session.scalar(
         select(AvailabilityThreshold).where(

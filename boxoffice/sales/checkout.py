@@ -6,9 +6,15 @@ are added with ``pay``; when they cover the total, ``pay`` completes the
 order in the same transaction: tickets get serials and signed barcodes, and
 the order, its tickets, payments, cash movements, outbox entry and audit
 entry commit together (invariant 2). ``sell`` does all of it at once for
-the common case. Card authorisations are obtained from the terminal
-*before* the store transaction (device I/O never holds the write lock) and
-handed in as ``Card(result)``.
+the common case; it is the domain service the sell op
+(``boxoffice.ops.sell``) calls inside its one transaction. Card and wallet
+authorisations are obtained by the op *before* the store transaction (device
+I/O never holds the write lock) and handed in as ``Card(result)``.
+
+What one step learns for a later one (the audit details of placing, each
+tender) is passed along explicitly, never through ``session.info``; the
+shift a sale is booked on comes from the caller (``shift_id``), looked up
+here only when a caller does not know it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,8 +37,8 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import drawer_events, holds, numbering, tickets
-from boxoffice.sales.cart import Cart, CustomerDetails
+from boxoffice.sales import drawer_events, gift_cards, holds, numbering, tickets
+from boxoffice.sales.cart import Cart, CustomerDetails, Places, split_places
 from boxoffice.sales.customers import find_or_create_customer
 from boxoffice.sales.payment_terminal import CardResult
 from boxoffice.sales.pricing import round_cash
@@ -40,19 +46,18 @@ from boxoffice.sales.quote import Quote, cash_rounding, quote
 
 __all__ = ["Card", "Cash", "Comp", "GiftCardTender", "pay", "place_order", "quote", "sell"]
 from boxoffice.sales.signer import Signer
-from boxoffice.shifts.drawer import open_shift_id
-from boxoffice.store import outbox, row_writer
+from boxoffice.store import fast, outbox, row_writer
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
     Discount,
-    GiftCard,
-    GiftCardMovement,
     Order,
     OrderStatus,
     Override,
     Payment,
     PaymentStatus,
+    Shift,
+    ShiftStatus,
     TenderKind,
     Ticket,
     TicketStatus,
@@ -93,11 +98,30 @@ Tender = Cash | Card | GiftCardTender | Comp
 
 
 @dataclass(frozen=True)
+class TenderRecord:
+    """One tender as the sale's audit entry lists it."""
+
+    kind: str
+    amount: int
+    change: int
+    rounding: int
+
+    def as_audit(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "amount": self.amount,
+            "change": self.change,
+            "rounding": self.rounding,
+        }
+
+
+@dataclass(frozen=True)
 class PaymentOutcome:
     payment: Payment
     change: Money
     remaining: Money
     completed: bool
+    record: TenderRecord | None = None
 
     @property
     def payment_amount(self) -> Money:
@@ -105,6 +129,29 @@ class PaymentOutcome:
 
 
 # -- helpers ----------------------------------------------------------------------
+#: Built once: the sale's hot path asks it when the caller did not pass the shift.
+_OPEN_SHIFT = select(Shift.id).where(
+    Shift.terminal == bindparam("terminal"),
+    Shift.username == bindparam("username"),
+    Shift.status == ShiftStatus.OPEN,
+)
+
+
+def open_shift(session: Session, actor: Actor, shift_id: int | None = None) -> int:
+    """The shift a sale is booked on: ``shift_id`` if the caller knows it, else the actor's
+
+    A sale without an open shift is refused (``shift_not_open``).
+    """
+    if shift_id is not None:
+        return shift_id
+    found = fast.execute(
+        session, _OPEN_SHIFT, {"terminal": actor.terminal, "username": actor.username}
+    ).scalar()
+    if found is None:
+        raise ValidationError("shift_not_open", user=actor.username, terminal=actor.terminal)
+    return int(found)
+
+
 def _use_overrides(
     session: Session,
     actor: Actor,
@@ -132,7 +179,7 @@ def get_order(session: Session, order_ref: int | str) -> Order:
     else:
         order = session.scalar(select(Order).where(Order.number == order_ref))
     if order is None:
-        raise NotFound(f"no order {order_ref}")
+        raise NotFound("order_not_found", order=order_ref)
     return order
 
 
@@ -157,7 +204,7 @@ def flush_sale(session: Session) -> None:
     except (IntegrityError, sqlite3.IntegrityError) as exc:
         reason = str(getattr(exc, "orig", exc))
         if "uq_tickets_live_seat" in reason or "tickets.performance_id" in reason:
-            raise Conflict("a seat in this cart was sold in the meantime; choose again") from exc
+            raise Conflict("seat_sold_meanwhile") from exc
         raise
 
 
@@ -171,45 +218,81 @@ def place_order(
     reserve_until: datetime | None = None,
     customer: CustomerDetails | None = None,
     note: str = "",
-    audit_step: bool = True,
     offline: bool = False,
+    shift_id: int | None = None,
 ) -> Order:
     """Create the order and its ticket rows, which from now on hold the seats.
 
     ``offline=True`` (no contact with the central server): only places
-    allocated to this terminal may be sold (invariant 3).
+    allocated to this terminal may be sold (invariant 3). A sale is booked on
+    ``shift_id`` (default: the actor's open shift); a reservation on none.
+    """
+    order, _ = _place(
+        session,
+        actor,
+        cart,
+        now=now or utc_now(),
+        overrides=overrides,
+        reserve_until=reserve_until,
+        customer=customer,
+        note=note,
+        audit_step=True,
+        offline=offline,
+        shift_id=shift_id,
+    )
+    return order
+
+
+def _place(
+    session: Session,
+    actor: Actor,
+    cart: Cart,
+    *,
+    now: datetime,
+    overrides: Sequence[Override],
+    reserve_until: datetime | None,
+    customer: CustomerDetails | None,
+    note: str,
+    audit_step: bool,
+    offline: bool,
+    shift_id: int | None,
+) -> tuple[Order, dict[str, object]]:
+    """``place_order``, returning also the audit details a one-step sale writes at its end.
 
     ``audit_step=False`` leaves the audit entry to ``complete`` (``sell``
     writes one entry per sale, not one per step).
     """
-    now = now or utc_now()
     require(session, actor, Permission.SELL, now=now)
-    shift_id = None if reserve_until else open_shift_id(session, actor)  # a sale needs a shift
-    if reserve_until is not None:
+    if reserve_until is None:  # a sale needs a shift
+        shift_id = open_shift(session, actor, shift_id)
+    else:
+        shift_id = None
         if reserve_until.tzinfo is None:
-            raise ValidationError("the payment deadline needs a time zone")
+            raise ValidationError("reservation_deadline_naive")
         if reserve_until <= now:
-            raise ValidationError("the payment deadline must be in the future")
-    seats = [(i.performance_id, i.seat_id) for i in cart.items if i.seat_id is not None]
-    if len(seats) != len(set(seats)):
-        raise ValidationError("the same seat is in the cart twice")
+            raise ValidationError("reservation_deadline_past")
+    places = split_places(cart.items)
+    twice = sorted({s for ids in places.seats.values() for s in ids if ids.count(s) > 1})
+    if twice:
+        labels = holds.seat_labels(session, twice)
+        raise ValidationError("seat_twice_in_cart", seats=[labels.get(s, str(s)) for s in twice])
     q: Quote = quote(session, cart, now=now)
     for item in q.items:  # every performance must be on sale now
         performance = holds.sellable(session, item.item.performance_id, now)
         if reserve_until is not None and reserve_until > performance.starts_at:
-            raise ValidationError("the payment deadline must be before the performance starts")
+            raise ValidationError("reservation_deadline_after_start")
     _use_overrides(
         session, actor, sorted(q.priced.needs_permissions), overrides, f"cart:{cart.cart_id}", now
     )
     if offline:
         if reserve_until is not None:
-            raise ValidationError("reservations need the central server; sell them online")
+            raise ValidationError("reservation_needs_server")
         holds.require_allocated(session, actor.terminal, cart.items, now)
-    had_holds = _take_places(session, actor, cart, now)
+    had_holds = _take_places(session, actor, cart, places, now)
 
     details = customer or cart.customer
     if reserve_until is not None and not details:
-        raise ValidationError("a reservation needs the customer's name or phone")
+        raise ValidationError("reservation_needs_customer")
     customer_row = find_or_create_customer(session, details, now) if details else None
     order = Order(
         number=numbering.order_number(session),
@@ -287,14 +370,12 @@ def place_order(
     if audit_step or reserve_until is not None:
         action = "order.reserve" if reserve_until else "order.place"
         audit.record(session, actor, action, f"order:{order.number}", details, at=now)
-    else:
-        session.info.setdefault("sale_place", {})[order.uuid] = details
     if reserve_until is not None:
         outbox.enqueue(session, "reservation", _order_body(session, order), key=order.uuid, now=now)
-    return order
+    return order, details
 
 
-def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> bool:
+def _take_places(session: Session, actor: Actor, cart: Cart, places: Places, now: datetime) -> bool:
     """Make sure every place is the cart's (all or nothing); ``True`` if it held any.
 
     A cart that holds nothing (a sale straight from the seat map) is only
@@ -302,50 +383,28 @@ def _take_places(session: Session, actor: Actor, cart: Cart, now: datetime) -> b
     live-seat index settles any race, so writing and deleting hold rows in
     the same transaction would only cost time.
     """
-    seated = {i.performance_id for i in cart.items if i.seat_id is not None}
-    if len(seated) == 1 and all(i.seat_id is not None for i in cart.items):
+    if places.only_seats_of_one_performance:
         # The usual sale (seats of one performance): one query checks both.
-        seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
+        ((performance_id, seat_ids),) = places.seats.items()
         if not holds.check_seats_free_unless_cart_holds(
-            session, seated.pop(), seat_ids, cart.cart_id, now
+            session, performance_id, seat_ids, cart.cart_id, now
         ):
             return False
     elif not holds.cart_has_holds(session, cart.cart_id, now):
-        _check_free(session, cart, now)
+        for performance_id, seat_ids in places.seats.items():
+            holds.check_seats_free(session, performance_id, seat_ids, cart.cart_id, now)
+        for (performance_id, area_id), quantity in places.standing.items():
+            holds.check_ga_free(session, performance_id, area_id, quantity, cart.cart_id, now)
         return False
     cart_holds = holds.cart_holds(session, cart.cart_id, now)
     held_seats = {(h.performance_id, h.seat_id) for h in cart_holds if h.seat_id is not None}
-    by_perf: dict[int, list[int]] = {}
-    ga: dict[tuple[int, int], int] = {}
-    for item in cart.items:
-        if item.seat_id is not None:
-            if (item.performance_id, item.seat_id) not in held_seats:
-                by_perf.setdefault(item.performance_id, []).append(item.seat_id)
-        elif item.ga_area_id is not None:
-            key = (item.performance_id, item.ga_area_id)
-            ga[key] = ga.get(key, 0) + 1
-    for performance_id, seat_ids in by_perf.items():
-        holds.hold_seats(session, actor, performance_id, seat_ids, cart.cart_id, now=now)
-    for (performance_id, area_id), quantity in ga.items():
+    for performance_id, seat_ids in places.seats.items():
+        missing = [s for s in seat_ids if (performance_id, s) not in held_seats]
+        if missing:
+            holds.hold_seats(session, actor, performance_id, missing, cart.cart_id, now=now)
+    for (performance_id, area_id), quantity in places.standing.items():
         holds.hold_ga(session, actor, performance_id, area_id, quantity, cart.cart_id, now=now)
     return True
-
-
-def _check_free(session: Session, cart: Cart, now: datetime) -> None:
-    seats: dict[int, list[int]] = {}
-    ga: dict[tuple[int, int], int] = {}
-    for item in cart.items:
-        if item.seat_id is not None:
-            seats.setdefault(item.performance_id, []).append(item.seat_id)
-        elif item.ga_area_id is not None:
-            key = (item.performance_id, item.ga_area_id)
-            ga[key] = ga.get(key, 0) + 1
-    for performance_id, seat_ids in seats.items():
-        if len(set(seat_ids)) != len(seat_ids):
-            raise ValidationError("the same seat is in the cart twice")
-        holds.check_seats_free(session, performance_id, seat_ids, cart.cart_id, now)
-    for (performance_id, area_id), quantity in ga.items():
-        holds.check_ga_free(session, performance_id, area_id, quantity, cart.cart_id, now)
 
 
 # -- paying -----------------------------------------------------------------------
@@ -358,25 +417,51 @@ def pay(
     *,
     now: datetime | None = None,
     overrides: Sequence[Override] = (),
+    shift_id: int | None = None,
+) -> PaymentOutcome:
+    """Record one tender; completes the order when the tenders cover its total.
+
+    A cash tender opens the drawer once the transaction commits
+    (``drawer_events``); the sell op opens it itself.
+    """
+    now = now or utc_now()
+    outcome = _pay(session, actor, order, tender, now=now, overrides=overrides, shift_id=shift_id)
+    if isinstance(tender, Cash):
+        drawer_events.request_open(
+            session, drawer_events.DrawerOpen("cash", actor.terminal, f"order:{order.number}")
+        )
+    if outcome.completed:
+        complete(session, actor, order, signer, now=now, shift_id=outcome.payment.shift_id)
+    return outcome
+
+
+def _pay(
+    session: Session,
+    actor: Actor,
+    order: Order,
+    tender: Tender,
+    *,
+    now: datetime,
+    overrides: Sequence[Override],
+    shift_id: int | None,
     audit_step: bool = True,
 ) -> PaymentOutcome:
-    """Record one tender; completes the order when the tenders cover its total."""
-    now = now or utc_now()
+    """Record one tender (``completed`` says whether the order is now covered; not issued yet)."""
     if order.status not in (OrderStatus.PENDING, OrderStatus.RESERVED):
-        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to pay")
+        raise ValidationError("order_not_payable", order=order.number, status=order.status.value)
     if (
         order.status == OrderStatus.RESERVED
         and order.reserved_until
         and order.reserved_until <= now
     ):
-        raise ValidationError(f"reservation {order.number} lapsed at its payment deadline")
+        raise ValidationError("reservation_lapsed", order=order.number)
     require(session, actor, Permission.SELL, now=now)
     for performance_id in {t.performance_id for t in order.tickets}:
         # A reservation may be paid days later: the show must still be on sale.
         holds.sellable(session, performance_id, now)
     due = remaining(session, order)
     if due.minor <= 0:
-        raise ValidationError(f"order {order.number} is already covered")
+        raise ValidationError("order_already_covered", order=order.number)
     base = dict(
         tendered_minor=0,
         change_minor=0,
@@ -385,7 +470,7 @@ def pay(
         status=PaymentStatus.CAPTURED,
         terminal=actor.terminal,
         user_id=actor.user_id,
-        shift_id=open_shift_id(session, actor),
+        shift_id=open_shift(session, actor, shift_id),
         created_at=now,
     )
     change = Money.zero(order.currency)
@@ -397,7 +482,7 @@ def pay(
         payment = _gift_card(session, order, tender, due, base, now)
     elif isinstance(tender, Comp):
         if not tender.reason.strip():
-            raise ValidationError("a complimentary payment needs a reason")
+            raise ValidationError("comp_needs_reason")
         _use_overrides(
             session,
             actor,
@@ -408,7 +493,7 @@ def pay(
         )
         payment = Payment(kind=TenderKind.COMP, amount_minor=due.minor, **base)
     else:
-        raise TypeError(f"unknown tender {tender!r}")
+        raise TypeError(f"unknown tender {tender!r}")  # a programming error, not a refusal
     order.payments.append(payment)
     if isinstance(tender, Cash):
         session.add(
@@ -424,11 +509,8 @@ def pay(
                 created_at=now,
             )
         )
-        drawer_events.request_open(
-            session, drawer_events.DrawerOpen("cash", actor.terminal, f"order:{order.number}")
-        )
-    session.info.setdefault("sale_tenders", {}).setdefault(order.uuid, []).append(
-        (payment.kind.value, payment.amount_minor, change.minor, payment.rounding_minor or 0)
+    record = TenderRecord(
+        payment.kind.value, payment.amount_minor, change.minor, payment.rounding_minor or 0
     )
     if audit_step:
         audit.record(
@@ -446,10 +528,7 @@ def pay(
             at=now,
         )
     left = remaining(session, order)
-    completed = left.minor <= 0
-    if completed:
-        complete(session, actor, order, signer, now=now)
-    return PaymentOutcome(payment, change, left, completed)
+    return PaymentOutcome(payment, change, left, left.minor <= 0, record)
 
 
 def complete_free(
@@ -459,13 +538,17 @@ def complete_free(
     now = now or utc_now()
     require(session, actor, Permission.SELL, now=now)
     if order.status not in (OrderStatus.PENDING, OrderStatus.RESERVED):
-        raise ValidationError(f"order {order.number} is {order.status.value}; nothing to issue")
+        raise ValidationError(
+            "order_nothing_to_issue", order=order.number, status=order.status.value
+        )
     if order.total_minor != 0:
-        raise ValidationError(f"order {order.number} costs {remaining(session, order).format()}")
-    open_shift_id(session, actor)
+        raise ValidationError(
+            "order_not_free", order=order.number, amount=remaining(session, order)
+        )
+    shift_id = open_shift(session, actor)
     for performance_id in {t.performance_id for t in order.tickets}:
         holds.sellable(session, performance_id, now)
-    complete(session, actor, order, signer, now=now)
+    complete(session, actor, order, signer, now=now, shift_id=shift_id)
 
 
 def _cash(
@@ -478,9 +561,9 @@ def _cash(
     now: datetime,
 ) -> tuple[Payment, Money]:
     if tender.tendered.currency != order.currency:
-        raise ValidationError(f"this order is paid in {order.currency}")
+        raise ValidationError("order_paid_in", currency=order.currency)
     if tender.tendered.minor <= 0:
-        raise ValidationError("enter the cash handed over")
+        raise ValidationError("cash_tendered_missing")
     cash_due = round_cash(due, cash_rounding(session, order.currency))
     if tender.tendered >= cash_due:
         applied, rounding = cash_due, due.minor - cash_due.minor
@@ -499,13 +582,11 @@ def _cash(
 def _card(tender: Card, due: Money, base: dict[str, object]) -> Payment:
     r = tender.result
     if not r.approved:
-        raise ValidationError(f"card not approved: {r.message or 'declined'}")
+        raise ValidationError("card_declined", reason=r.message or "declined")
     if r.amount.currency != due.currency:
-        raise ValidationError(f"this order is paid in {due.currency}")
+        raise ValidationError("order_paid_in", currency=due.currency)
     if r.amount.minor <= 0 or r.amount > due:
-        raise ValidationError(
-            f"card amount {r.amount.format()} is more than the {due.format()} due"
-        )
+        raise ValidationError("card_amount_over_due", amount=r.amount, due=due)
     return Payment(
         kind=TenderKind.CARD,
         amount_minor=r.amount.minor,
@@ -525,48 +606,41 @@ def _gift_card(
     base: dict[str, object],
     now: datetime,
 ) -> Payment:
-    card = session.scalar(
-        select(GiftCard).where(func.upper(GiftCard.code) == tender.code.strip().upper())
+    taken = gift_cards.charge(
+        session, tender.code, tender.amount, currency=order.currency, now=now, due=due, order=order
     )
-    if card is None or not card.active:
-        raise ValidationError(f"no active gift card {tender.code.strip()}")
-    if card.valid_to is not None and card.valid_to <= now:
-        raise ValidationError(f"gift card {card.code} expired on {card.valid_to.date()}")
-    if card.currency != order.currency:
-        raise ValidationError(f"gift card {card.code} is in {card.currency}, not {order.currency}")
-    if tender.amount is not None and tender.amount.currency != order.currency:
-        raise ValidationError(f"this order is paid in {order.currency}")
-    amount = (
-        tender.amount.minor if tender.amount is not None else min(card.balance_minor, due.minor)
+    return Payment(
+        kind=TenderKind.GIFT_CARD,
+        amount_minor=taken.amount.minor,
+        gift_card_id=taken.gift_card_id,
+        **base,
     )
-    if amount <= 0:
-        raise ValidationError(f"gift card {card.code} has no balance left")
-    if amount > due.minor:
-        raise ValidationError(f"only {due.format()} is due")
-    # Atomic: the balance check and the decrement are one statement.
-    done = session.execute(
-        update(GiftCard)
-        .where(GiftCard.id == card.id, GiftCard.balance_minor >= amount)
-        .values(balance_minor=GiftCard.balance_minor - amount)
-    ).rowcount
-    if not done:
-        raise ValidationError(
-            f"gift card {card.code} holds only {Money(card.balance_minor, card.currency).format()}"
-        )
-    session.add(
-        GiftCardMovement(gift_card_id=card.id, amount_minor=-amount, order=order, created_at=now)
-    )
-    return Payment(kind=TenderKind.GIFT_CARD, amount_minor=amount, gift_card_id=card.id, **base)
 
 
 def complete(
-    session: Session, actor: Actor, order: Order, signer: Signer, *, now: datetime
+    session: Session,
+    actor: Actor,
+    order: Order,
+    signer: Signer,
+    *,
+    now: datetime,
+    shift_id: int | None = None,
+    placed: dict[str, object] | None = None,
+    tenders: Sequence[TenderRecord] | None = None,
+    offline: bool = False,
 ) -> None:
-    """Issue the tickets and book the sale: one transaction with the last tender."""
+    """Issue the tickets and book the sale: one transaction with the last tender.
+
+    A one-step sale hands in what its skipped steps would have audited
+    (``placed``: discounts and overrides, ``tenders``) so it writes one
+    entry; ``offline`` marks the server operation as sold offline (the server
+    then flags a seat sold outside a still-valid allocation, e.g. reclaimed
+    while the terminal was away, instead of accepting it silently).
+    """
     live = [t for t in order.tickets if t.status in (TicketStatus.PENDING, TicketStatus.RESERVED)]
     if order.shift_id is None:
         # A reservation is placed without a shift; the one that takes its money sold it.
-        order.shift_id = open_shift_id(session, actor)
+        order.shift_id = open_shift(session, actor, shift_id)
     tickets.issue(session, live, signer, now)
     order.status = OrderStatus.PAID
     order.paid_at = now
@@ -576,16 +650,15 @@ def complete(
         "tickets": [t.serial for t in live],
     }
     # A one-step sale writes one entry, carrying what the skipped steps would have.
-    placed = session.info.get("sale_place", {}).pop(order.uuid, None)
     if placed is not None:
         details.update(discounts=placed["discounts"], overrides=placed["overrides"])
-    tenders = session.info.get("sale_tenders", {}).pop(order.uuid, None)
     if tenders is not None:
-        details["tenders"] = [
-            {"kind": k, "amount": a, "change": c, "rounding": r} for k, a, c, r in tenders
-        ]
+        details["tenders"] = [t.as_audit() for t in tenders]
     audit.record(session, actor, "sale", f"order:{order.number}", details, at=now)
-    outbox.enqueue(session, "sale", _order_body(session, order), key=f"{order.uuid}:sale", now=now)
+    body = _order_body(session, order)
+    if offline:
+        body["offline"] = True
+    outbox.enqueue(session, "sale", body, key=f"{order.uuid}:sale", now=now)
 
 
 def _order_body(session: Session, order: Order) -> dict[str, object]:
@@ -650,42 +723,64 @@ def sell(
     overrides: Sequence[Override] = (),
     customer: CustomerDetails | None = None,
     offline: bool = False,
+    shift_id: int | None = None,
 ) -> Sale:
-    """Place, pay and complete in one transaction; refuses tenders that do not cover it."""
+    """Place, pay and complete in one transaction; refuses tenders that do not cover it.
+
+    ``offline=True``: sold from this terminal's allocation, and marked so for
+    the server. ``shift_id``: the shift it is booked on (the sell op passes
+    it; default the actor's open shift). Opening the drawer is the caller's.
+    """
     now = now or utc_now()
     # Everything is built in memory and written in one flush at the end: one
     # INSERT per row, no insert-then-update of orders and tickets.
     with session.no_autoflush:
-        order = place_order(
+        order, placed = _place(
             session,
             actor,
             cart,
             now=now,
             overrides=overrides,
+            reserve_until=None,
             customer=customer,
+            note="",
             audit_step=False,
             offline=offline,
+            shift_id=shift_id,
         )
+        shift_id = order.shift_id
         change = Money.zero(order.currency)
-        if order.total_minor == 0:
-            complete(session, actor, order, signer, now=now)
+        records: list[TenderRecord] = []
+        covered = order.total_minor == 0
         for tender in tenders:
-            if order.status == OrderStatus.PAID:
-                raise ValidationError("more tenders than needed")
-            outcome = pay(
+            if covered:
+                raise ValidationError("tenders_more_than_needed")
+            outcome = _pay(
                 session,
                 actor,
                 order,
                 tender,
-                signer,
                 now=now,
                 overrides=overrides,
+                shift_id=shift_id,
                 audit_step=False,
             )
+            assert outcome.record is not None
+            records.append(outcome.record)
             change = change + outcome.change
-        if order.status != OrderStatus.PAID:
-            raise ValidationError(
-                f"tenders do not cover the total: {remaining(session, order).format()} still due"
-            )
+            covered = outcome.completed
+        if not covered:
+            raise ValidationError("tenders_short", amount=remaining(session, order))
+        complete(
+            session,
+            actor,
+            order,
+            signer,
+            now=now,
+            shift_id=shift_id,
+            placed=placed,
+            tenders=records if tenders else None,
+            offline=offline,
+        )
     flush_sale(session)
     return Sale(order, change)

@@ -30,11 +30,11 @@ def name_key(name: str) -> str:
 def check(details: CustomerDetails) -> CustomerDetails:
     name, phone, email = details.name.strip(), details.phone.strip(), details.email.strip()
     if phone and len(phone_key(phone)) < 5:
-        raise ValidationError(f"phone number {phone!r} has too few digits")
+        raise ValidationError("customer_phone_short", phone=phone)
     if email and not EMAIL.match(email):
-        raise ValidationError(f"{email!r} is not an email address")
+        raise ValidationError("customer_email_invalid", email=email)
     if len(name) > 200:
-        raise ValidationError("the name is longer than 200 characters")
+        raise ValidationError("customer_name_too_long", limit=200)
     return CustomerDetails(name, phone, email)
 
 
@@ -77,7 +77,7 @@ def search_orders(session: Session, text: str, limit: int = 50) -> list[Order]:
     """Orders by order number, customer name, phone (or its last digits) or email."""
     text = text.strip()
     if len(text) < 2:
-        raise ValidationError("type at least two characters to search")
+        raise ValidationError("customer_search_too_short")
     conditions = [
         Order.number == text.upper(),
         Customer.name_key.contains(name_key(text), autoescape=True),

@@ -1,10 +1,13 @@
 """ "Open the drawer" as an event that fires when the booking commits.
 
-Checkout and the no-sale service call ``request_open`` inside their
-transaction; the listeners (the cash drawer device) are told right after the
-commit, before any ticket is printed, and never when the transaction rolls
-back. Listeners must return at once (the drawer queues its pulse on its own
-thread), because they run on the thread that committed.
+A tender paid on its own (``checkout.pay``: a reservation, an exchange)
+and the no-sale service call ``request_open`` inside their transaction (a
+sale through the sell op does not: the op opens the terminal's drawer
+itself, through its context's devices, after its commit); the listeners
+(the cash drawer device) are told right after the commit, before any ticket
+is printed, and never when the transaction rolls back. Listeners must
+return at once (the drawer queues its pulse on its own thread), because they
+run on the thread that committed.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.sales import sale_data
+from boxoffice.sales.cart import split_places
 from boxoffice.sales.sale_data import PerformanceFacts
 from boxoffice.store import fast
 from boxoffice.store.models import (
@@ -43,10 +44,51 @@ from boxoffice.store.models import (
 class SeatsUnavailable(Conflict):
     """Some of the seats asked for cannot be held; ``labels`` names them."""
 
-    def __init__(self, labels: list[str]) -> None:
-        self.labels = labels
-        shown = ", ".join(labels[:12]) + (" …" if len(labels) > 12 else "")
-        super().__init__(f"not available: {shown}")
+    def __init__(
+        self, labels: list[str] | None = None, /, *, code: str = "seats_unavailable", **params: Any
+    ) -> None:
+        """``labels`` name the seats (at most 12 are shown); another ``code`` says why."""
+        self.labels = list(labels or [])
+        if labels is not None:
+            params["seats"] = self.labels[:12]
+            if len(self.labels) > 12 and code == "seats_unavailable":
+                code, params["more"] = "seats_unavailable_more", len(self.labels) - 12
+        super().__init__(code, **params)
+
+
+#: Why the central server refused a place (its ``unavailable[].reason``), as a refusal says it.
+SERVER_REASONS = {
+    "sold": "sold",
+    "held": "held at another terminal",
+    "allocated": "allocated to another terminal",
+    "house_hold": "held by the house",
+    "unknown_seat": "not on this seat map",
+}
+
+
+def refused_by_server(session: Session, body: object, fallback: str) -> SeatsUnavailable:
+    """The refusal for the server's 409 body (a hold or an allocation it would not give)."""
+    body = body if isinstance(body, dict) else {}
+    if body.get("error") == "ga_unavailable":
+        return SeatsUnavailable(code="standing_refused_by_server", left=body.get("available", 0))
+    refused = [u for u in body.get("unavailable") or [] if isinstance(u, dict)]
+    ids = [u.get("seat_id") for u in refused if isinstance(u.get("seat_id"), int)]
+    labels = seat_labels(session, ids)
+    reasons = {str(u.get("reason")) for u in refused}
+    if len(reasons) == 1 and reasons <= SERVER_REASONS.keys():  # the usual case: one reason
+        return SeatsUnavailable(
+            [str(labels.get(u.get("seat_id"), u.get("seat_id"))) for u in refused],  # type: ignore[arg-type]
+            code="seats_refused_by_server",
+            reason=reasons.pop(),
+        )
+    return SeatsUnavailable(
+        [
+            f"{labels.get(u.get('seat_id'), u.get('seat_id'))} "  # type: ignore[arg-type]
+            f"({SERVER_REASONS.get(str(u.get('reason')), u.get('reason'))})"
+            for u in refused
+        ]
+        or [fallback]
+    )
 
 
 @dataclass(frozen=True)
@@ -59,7 +101,7 @@ class HeldSeat:
 def ttl(session: Session) -> timedelta:
     seconds = settings.get_int(session, "holds.ttl_seconds")
     if seconds < 30:
-        raise ValidationError("holds.ttl_seconds must be at least 30")
+        raise ValidationError("hold_ttl_too_short", minimum=30)
     return timedelta(seconds=seconds)
 
 
@@ -103,20 +145,23 @@ def sellable(
     now = now or utc_now()
     performance = sale_data.performances(session, [performance_id]).get(performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     if performance.status != PerformanceStatus.ON_SALE:
         raise ValidationError(
-            f"performance {performance_id} is {performance.status.value}, not on sale"
+            "performance_not_on_sale",
+            performance=performance_id,
+            status=performance.status.value,
         )
     if performance.sale_starts_at is not None and now < performance.sale_starts_at:
         raise ValidationError(
-            f"performance {performance_id} goes on sale at "
-            f"{performance.sale_starts_at:%Y-%m-%d %H:%M} UTC"
+            "performance_sale_not_started",
+            performance=performance_id,
+            at=f"{performance.sale_starts_at:%Y-%m-%d %H:%M}",
         )
     sale_end = performance.sale_ends_at or performance.starts_at
     if now >= sale_end:
         raise ValidationError(
-            f"sales for performance {performance_id} closed at {sale_end:%Y-%m-%d %H:%M} UTC"
+            "performance_sale_closed", performance=performance_id, at=f"{sale_end:%Y-%m-%d %H:%M}"
         )
     return performance
 
@@ -178,14 +223,9 @@ def _refuse_blocked(session: Session, seat_ids: list[int], blocked: set[int]) ->
 
 def require_allocated(session: Session, terminal: str, items: Iterable[Any], now: datetime) -> None:
     """Offline, refuse any place outside this terminal's unexpired allocation."""
-    seats: dict[int, set[int]] = {}
-    places: dict[tuple[int, int], int] = {}
-    for item in items:
-        if item.seat_id is not None:
-            seats.setdefault(item.performance_id, set()).add(item.seat_id)
-        else:
-            key = (item.performance_id, item.ga_area_id)
-            places[key] = places.get(key, 0) + 1
+    split = split_places(items)
+    seats = {performance: set(ids) for performance, ids in split.seats.items()}
+    places = split.standing
     live = (
         Allocation.terminal == terminal,
         Allocation.released_at.is_(None),
@@ -205,10 +245,9 @@ def require_allocated(session: Session, terminal: str, items: Iterable[Any], now
         if outside:
             labels = seat_labels(session, outside)
             raise SeatsUnavailable(
-                [
-                    f"{labels.get(s, s)} (not allocated to {terminal} for offline sale)"
-                    for s in sorted(outside)
-                ]
+                [labels.get(s, str(s)) for s in sorted(outside)],
+                code="seats_not_allocated",
+                terminal=terminal,
             )
     for (performance_id, area_id), quantity in places.items():
         leased = (
@@ -237,10 +276,7 @@ def require_allocated(session: Session, terminal: str, items: Iterable[Any], now
         )
         if quantity > leased - sold_here:
             raise SeatsUnavailable(
-                [
-                    f"standing area {area_id}: {max(leased - sold_here, 0)} "
-                    f"left of this terminal's offline allocation"
-                ]
+                code="standing_not_allocated", area=area_id, left=max(leased - sold_here, 0)
             )
 
 
@@ -311,10 +347,12 @@ def check_ga_free(
     performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
-        raise NotFound(f"no standing area {ga_area_id} at this performance")
+        raise NotFound("standing_area_not_at_performance", area=ga_area_id)
     left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
     if quantity > left:
-        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+        raise SeatsUnavailable(
+            code="standing_unavailable", area=area.name, left=max(left, 0), quantity=quantity
+        )
 
 
 def hold_seats(
@@ -330,7 +368,7 @@ def hold_seats(
     now = now or utc_now()
     wanted = list(dict.fromkeys(seat_ids))
     if not wanted:
-        raise ValidationError("no seats chosen")
+        raise ValidationError("no_seats_chosen")
     performance = sellable_performance(session, performance_id, now)
     purge_expired(session, performance_id, now)
     on_map = set(
@@ -340,7 +378,7 @@ def hold_seats(
     )
     if len(on_map) != len(wanted):
         missing = [str(s) for s in wanted if s not in on_map]
-        raise NotFound(f"seats not on this performance's seat map: {', '.join(missing)}")
+        raise NotFound("seats_not_on_map", seats=missing)
     blocked = _sold_or_house_held(session, performance_id, wanted)
     mine: dict[int, CartHold] = {}
     for hold in session.scalars(
@@ -396,7 +434,7 @@ def ga_remaining(
     now = now or utc_now()
     area = session.get(GAArea, ga_area_id)
     if area is None:
-        raise NotFound(f"no standing area {ga_area_id}")
+        raise NotFound("standing_area_not_found", area=ga_area_id)
     sold = (
         session.scalar(
             select(func.count())
@@ -433,15 +471,17 @@ def hold_ga(
     """Hold ``quantity`` places (replacing what this cart held in the area)."""
     now = now or utc_now()
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
-        raise ValidationError("quantity must be a whole number of at least 1")
+        raise ValidationError("standing_quantity_invalid")
     performance = sellable_performance(session, performance_id, now)
     area = session.get(GAArea, ga_area_id)
     if area is None or area.seat_map_id != performance.seat_map_id:
-        raise NotFound(f"no standing area {ga_area_id} at this performance")
+        raise NotFound("standing_area_not_at_performance", area=ga_area_id)
     purge_expired(session, performance_id, now)
     left = ga_remaining(session, performance_id, ga_area_id, now, exclude_cart=cart_id)
     if quantity > left:
-        raise SeatsUnavailable([f"{area.name}: only {max(left, 0)} left, {quantity} asked"])
+        raise SeatsUnavailable(
+            code="standing_unavailable", area=area.name, left=max(left, 0), quantity=quantity
+        )
     session.execute(
         delete(CartHold).where(
             CartHold.cart_id == cart_id,

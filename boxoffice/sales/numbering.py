@@ -71,11 +71,9 @@ def configure_terminal(session: Session, actor: Actor, name: str, prefix: str) -
     require(session, actor, Permission.DEVICE_MANAGE)
     name, prefix = name.strip(), prefix.strip().upper()
     if not name:
-        raise ValidationError("a terminal needs a name")
+        raise ValidationError("terminal_name_missing")
     if not PREFIX.fullmatch(prefix):
-        raise ValidationError(
-            f"a terminal prefix is 1 to 6 letters or digits starting with a letter, not {prefix!r}"
-        )
+        raise ValidationError("terminal_prefix_invalid", prefix=prefix)
     old = (settings.get(session, "terminal.name"), settings.get(session, "terminal.prefix"))
     settings.put(session, "terminal.name", name)
     settings.put(session, "terminal.prefix", prefix)

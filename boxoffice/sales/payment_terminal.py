@@ -31,7 +31,7 @@ class CardResult:
 
     def __post_init__(self) -> None:
         if self.last4 and (len(self.last4) != 4 or not self.last4.isdigit()):
-            raise ValidationError("a card result may carry only the last four digits")
+            raise ValidationError("card_result_last4_only")
 
 
 class PaymentTerminal(Protocol):

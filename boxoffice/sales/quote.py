@@ -40,7 +40,7 @@ def cash_rounding(session: Session, currency: str) -> pricing.CashRounding | Non
     if step is None:
         return None
     if not step.isdigit() or int(step) < 1:
-        raise ValidationError(f"setting cash_rounding.{currency} must be a whole number ≥ 1")
+        raise ValidationError("cash_rounding_setting_invalid", currency=currency)
     return pricing.CashRounding(int(step)) if int(step) > 1 else None
 
 
@@ -53,7 +53,7 @@ def quote(
     its size: this runs inside every sale's transaction.
     """
     if not cart.items:
-        raise ValidationError("the cart is empty")
+        raise ValidationError("cart_empty")
     perf_ids = {item.performance_id for item in cart.items}
     perfs = sale_data.performances(session, perf_ids)
     seat_ids = [i.seat_id for i in cart.items if i.seat_id is not None]
@@ -76,28 +76,32 @@ def quote(
     for n, item in enumerate(cart.items):
         performance = perfs.get(item.performance_id)
         if performance is None:
-            raise NotFound(f"no performance {item.performance_id}")
+            raise NotFound("sale_performance_not_found", performance=item.performance_id)
         currencies.add(performance.currency)
         if (item.seat_id is None) == (item.ga_area_id is None):
-            raise ValidationError("each ticket is either a seat or a standing place")
+            raise ValidationError("cart_item_seat_or_standing")
         if item.seat_id is not None:
             place = places.get(("seat", item.seat_id))
             if place is None or place[0] != performance.seat_map_id:
-                raise NotFound(f"seat {item.seat_id} is not on performance {performance.id}")
+                raise NotFound(
+                    "seat_not_at_performance", seat=item.seat_id, performance=performance.id
+                )
         else:
             place = places.get(("ga", item.ga_area_id or 0))
             if place is None or place[0] != performance.seat_map_id:
                 raise NotFound(
-                    f"standing area {item.ga_area_id} is not at performance {performance.id}"
+                    "standing_area_not_at_performance_id",
+                    area=item.ga_area_id,
+                    performance=performance.id,
                 )
         zone_id = place[1]
         price_type = all_types.get(item.price_type)
         if price_type is None:
-            raise NotFound(f"no price type {item.price_type!r}")
+            raise NotFound("sale_price_type_not_found", price_type=item.price_type)
         price = price_rows.get(performance.id, {}).get((zone_id, price_type.id))
         if price is None:
             raise ValidationError(
-                f"{price_type.name} is not sold in {zone_names[zone_id]} for this performance"
+                "price_type_not_sold_in_zone", price_type=price_type.name, zone=zone_names[zone_id]
             )
         types[price_type.code] = pricing.PriceTypeRule.from_record(price_type)
         lines.append(
@@ -113,7 +117,7 @@ def quote(
         )
         quoted.append(QuotedItem(item, zone_id, price_type.id))
     if len(currencies) != 1:
-        raise ValidationError("one order cannot mix currencies; sell them separately")
+        raise ValidationError("order_mixes_currencies")
     currency = currencies.pop()
     rows = sale_data.active_discounts(session)
     by_id = {

@@ -52,7 +52,7 @@ def best_available(
     """The best ``quantity`` seats this terminal may sell now (offline: from its allocation)."""
     performance = session.get(Performance, performance_id)
     if performance is None:
-        raise NotFound(f"no performance {performance_id}")
+        raise NotFound("sale_performance_not_found", performance=performance_id)
     layout = layout_for(session, performance.seat_map_id)
     zone_id = layout.zone_named(zone) if zone else None
     unavailable = seat_states(

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from boxoffice.actor import Actor
 from boxoffice.errors import ValidationError
 from boxoffice.money import Money
+from boxoffice.sales.checkout import open_shift
 from boxoffice.sales.payment_terminal import CardResult
 from boxoffice.sales.pricing import CashRounding, allocate, round_cash
 from boxoffice.sales.quote import cash_rounding
-from boxoffice.shifts.drawer import open_shift_id
 from boxoffice.store.models import (
     CashKind,
     CashMovement,
@@ -93,9 +93,7 @@ def allocate_refund(
     tenders = refundable(session, order)
     total_left = sum(t.left.minor for t in tenders)
     if amount.minor > total_left:
-        raise ValidationError(
-            f"only {Money(total_left, order.currency).format()} can still be refunded"
-        )
+        raise ValidationError("refund_more_than_left", amount=Money(total_left, order.currency))
     parts = allocate(amount, [t.left for t in tenders])
     out = []
     for t, part in zip(tenders, parts, strict=True):
@@ -132,7 +130,7 @@ def give_back(
     """
     originals = {p.id: p for p in order.payments}
     given = _given_back(session, order)
-    shift_id = shift_id or open_shift_id(session, actor)  # money goes back from a drawer
+    shift_id = open_shift(session, actor, shift_id)  # money goes back from a drawer
     rule = cash_rounding(session, order.currency)
     booked = []
     for a in allocations:
@@ -152,11 +150,9 @@ def give_back(
         if a.kind == TenderKind.CARD:
             result = card_results.get(a.payment_id)
             if result is None or not result.approved:
-                raise ValidationError(
-                    f"the card refund of {a.amount.format()} must be done on the terminal first"
-                )
+                raise ValidationError("card_refund_first", amount=a.amount)
             if result.amount != a.amount:
-                raise ValidationError("the card refund on the terminal was for another amount")
+                raise ValidationError("card_refund_other_amount")
             refund.card_scheme, refund.card_last4 = result.scheme, result.last4
             refund.auth_code, refund.terminal_ref = result.auth_code, result.terminal_ref
         elif a.kind == TenderKind.GIFT_CARD and original.gift_card_id is not None:

@@ -23,6 +23,7 @@ from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
+from boxoffice.sales import holds
 from boxoffice.store import Store, outbox
 from boxoffice.store.models import (
     LIVE_TICKET_STATES,
@@ -33,7 +34,6 @@ from boxoffice.store.models import (
 )
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerRefused
-from boxoffice.sync.selling import unavailable_error
 
 
 def _store_grant(session: Session, terminal: str, grant: protocol.Allocation) -> list[Allocation]:
@@ -105,7 +105,8 @@ def request(
         )
     except ServerRefused as exc:
         if exc.status == 409:
-            raise unavailable_error(store, exc) from exc
+            with store.read() as session:
+                raise holds.refused_by_server(session, exc.body, str(exc)) from exc
         raise
     with store.write() as session:
         require(session, actor, Permission.ALLOCATION_MANAGE)

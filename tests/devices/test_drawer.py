@@ -21,15 +21,16 @@ from boxoffice.devices.cash_drawer import (
 )
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.errors import PermissionDenied, ValidationError
+from boxoffice.ops.sell import CardPayment, sell
 from boxoffice.sales import checkout
-from boxoffice.sales.checkout import Card, Cash
+from boxoffice.sales.checkout import Cash
 from boxoffice.sales.no_sale import no_sale
 from boxoffice.store.models import AuditEntry
 from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
-from tests.sales.helpers import cart, eur
+from tests.sales.helpers import cart, eur, terminal_context
 
 # Fixtures shared with other test packages, bound here by name.
 _template = sales_fixtures._template
@@ -119,23 +120,19 @@ def test_cash_sale_opens_the_drawer_when_it_commits(world: World, tcp_sink: TcpS
 
 
 def test_two_cash_tenders_in_one_sale_open_the_drawer_once(world: World, tcp_sink: TcpSink) -> None:
+    # The sell op opens the terminal's drawer itself (ctx.devices), after its commit.
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, world.clerk.terminal)
     try:
-        with world.store.write() as s:
-            checkout.sell(
-                s,
-                world.clerk,
-                cart(world, "S-A-14"),
-                [Cash(eur("50")), Cash(eur("50"))],
-                world.signer,
-                now=world.now,
-            )
+        sell(
+            terminal_context(world, devices=registry),
+            world.clerk,
+            cart(world, "S-A-14"),
+            [Cash(eur("50")), Cash(eur("50"))],
+        )
         assert tcp_sink.got.wait(5)
         time.sleep(0.3)
         assert tcp_sink.connections == 1
     finally:
-        unsubscribe()
         registry.close()
 
 
@@ -143,18 +140,17 @@ def test_card_sale_and_rolled_back_cash_sale_leave_the_drawer_shut(
     world: World, tcp_sink: TcpSink
 ) -> None:
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, world.clerk.terminal)
+    unsubscribe = open_on_cash(registry, world.clerk.terminal)  # nor does anything else open it
+    ctx = terminal_context(world, devices=registry)
     try:
-        with world.store.write() as s:
-            due = checkout.quote(s, cart(world, "S-A-14"), now=world.now).priced.total
-            result = world.terminal.authorise(due, "ref")
-            checkout.sell(
-                s, world.clerk, cart(world, "S-A-14"), [Card(result)], world.signer, now=world.now
-            )
-        with pytest.raises(ValidationError), world.store.write() as s:
+        sell(ctx, world.clerk, cart(world, "S-A-14"), [CardPayment(terminal=world.terminal)])
+        with pytest.raises(ValidationError, match="do not cover"):
             # Not enough cash: the sale is refused and rolled back.
+            sell(ctx, world.clerk, cart(world, "S-A-15"), [Cash(eur("1"))])
+        with world.store.write() as s:  # the domain service alone never opens it
+            due = checkout.quote(s, cart(world, "S-A-16"), now=world.now).priced.total
             checkout.sell(
-                s, world.clerk, cart(world, "S-A-15"), [Cash(eur("1"))], world.signer, now=world.now
+                s, world.clerk, cart(world, "S-A-16"), [Cash(due)], world.signer, now=world.now
             )
         time.sleep(0.5)
         assert tcp_sink.connections == 0

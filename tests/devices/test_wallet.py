@@ -126,23 +126,51 @@ def test_a_wallet_payment_completes_a_sale(world: World) -> None:
         assert WECHAT not in (payment.auth_code + payment.terminal_ref)
 
 
-def test_sell_by_wallet_books_or_refunds(world: World) -> None:
-    from boxoffice.devices.mobile_wallet import sell_by_wallet
+def test_a_wallet_sale_goes_through_the_sell_op_and_is_refunded_if_not_booked(
+    world: World,
+) -> None:
+    from boxoffice.ops.sell import PaymentGivenBack, WalletPayment, sell
     from boxoffice.sales.checkout import Cash
+    from tests.sales.helpers import terminal_context
 
     wechat = SimulatedWalletProvider(ScanKind.WECHAT_PAY)
     providers = {ScanKind.WECHAT_PAY: wechat}
-    sale = sell_by_wallet(
-        world.store, world.clerk, cart(world, "S-A-14"), providers, classify(WECHAT),
-        world.signer, now=world.now,
-    )  # fmt: skip
-    assert wechat.collected_minor == sale.order.total_minor
+    ctx = terminal_context(world)
+    done = sell(
+        ctx, world.clerk, cart(world, "S-A-14"),
+        [WalletPayment(classify(WECHAT), providers=providers)],
+    ).value  # fmt: skip
+    assert wechat.collected_minor == done.total.minor
+    assert done.payments[0].scheme == "WECHAT PAY"
 
     c = cart(world, "S-A-15")
     with world.store.write() as s:  # another window sells the seat first
         checkout.sell(s, world.supervisor, cart(world, "S-A-15"), [Cash(eur("100"))],
                       world.signer, now=world.now)  # fmt: skip
-    with pytest.raises(ValidationError, match="the wallet payment was refunded"):
-        sell_by_wallet(world.store, world.clerk, c, providers, classify("104567890123456789"),
-                       world.signer, now=world.now)  # fmt: skip
-    assert wechat.collected_minor == sale.order.total_minor  # the second one went back
+    with pytest.raises(ValidationError, match="the wallet payment was refunded") as refused:
+        sell(
+            ctx,
+            world.clerk,
+            c,
+            [WalletPayment(classify("104567890123456789"), providers=providers)],
+        )
+    assert isinstance(refused.value, PaymentGivenBack)
+    assert refused.value.code == "sale_failed_wallet_refunded"
+    assert wechat.collected_minor == done.total.minor  # the second one went back
+
+    # The box office's wallet accounts may come from the context instead.
+    ctx.cache["wallet_providers"] = providers
+    sell(ctx, world.clerk, cart(world, "S-A-16"), [WalletPayment(classify("134567890123456780"))])
+    assert wechat.collected_minor > done.total.minor
+
+
+def test_a_wallet_payment_not_made_books_nothing(world: World) -> None:
+    from boxoffice.ops.sell import WalletPayment, sell
+    from tests.sales.helpers import terminal_context
+
+    wechat = SimulatedWalletProvider(ScanKind.WECHAT_PAY)
+    wechat.script("insufficient")
+    paying = WalletPayment(classify(WECHAT), providers={ScanKind.WECHAT_PAY: wechat})
+    with pytest.raises(ValidationError, match="Wechat Pay payment not made: insufficient") as e:
+        sell(terminal_context(world), world.clerk, cart(world, "S-A-14"), [paying])
+    assert e.value.code == "wallet_not_paid"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import text
 
+from boxoffice.context import TerminalContext
 from boxoffice.money import Money
 from boxoffice.sales.cart import Cart, CartItem
 from boxoffice.shifts import close, drawer, figures
@@ -56,3 +57,11 @@ def close_shift_of(world: World, username: str, *, at: datetime) -> None:
         coins = {"EUR": {1: expected}} if expected else {}
         close.count_cash(s, world.supervisor, shift_id, coins, now=at)
         close.close_shift(s, world.supervisor, shift_id, now=at)
+
+
+def terminal_context(world: World, **kw: object) -> TerminalContext:
+    """The terminal context the sell op runs in: the world's store, clock and ticket signer."""
+    kw.setdefault("clock", lambda: world.now)
+    ctx = TerminalContext(world.store, world.clerk.terminal, **kw)  # type: ignore[arg-type]
+    ctx.cache["signer"] = world.signer
+    return ctx

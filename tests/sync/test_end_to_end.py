@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from boxoffice.clock import utc_now
+from boxoffice.ops import sell as sell_op
 from boxoffice.sales import checkout, holds
 from boxoffice.store.models import (
     Allocation,
@@ -25,12 +26,12 @@ from boxoffice.store.models import (
     OutboxState,
     Payment,
 )
-from boxoffice.sync import allocations, conflicts, selling, terminal
+from boxoffice.sync import allocations, conflicts, terminal
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.errors import ServerUnreachable
 from boxoffice.sync.worker import SyncWorker
 from tests.sales.conftest import World
-from tests.sales.helpers import cart, eur
+from tests.sales.helpers import cart, eur, terminal_context
 from tests.sync.harness import RunningServer, link, other_terminal, sync_until
 
 
@@ -39,15 +40,17 @@ def _worker(world: World, client: ServerClient, **kw: float) -> SyncWorker:
 
 
 def _sell(world: World, worker: SyncWorker, client: ServerClient, *guids: str) -> Order:
-    return selling.sell(
-        world.store,
-        world.clerk,
-        cart(world, *guids),
-        [checkout.Cash(eur("500"))],
-        world.signer,
-        client=client,
-        status=worker.status,
-    ).order
+    assert worker.transport is client
+    done = sell_op.sell(
+        _ctx(world, worker), world.clerk, cart(world, *guids), [checkout.Cash(eur("500"))]
+    ).value
+    with world.store.read() as s:
+        return s.get_one(Order, done.order_id)
+
+
+def _ctx(world: World, worker: SyncWorker):  # type: ignore[no-untyped-def]
+    """The terminal context of a till whose sync link is ``worker`` (its client, status, wake)."""
+    return terminal_context(world, sync=worker, clock=utc_now)
 
 
 def _server_seats(server: RunningServer, performance: int) -> dict[int, str]:
@@ -162,7 +165,7 @@ def test_offline_terminal_sells_its_allocation_then_reconnects_and_reconciles(
     other = other_terminal(server, ring, "Window 2")
     assert other.place_hold(world.performance, [world.seats["S-A-4"]]).seat_ids
     with pytest.raises(holds.SeatsUnavailable, match="sold"):
-        selling.hold_cart(world.store, other, cart(world, "S-A-1"))
+        sell_op.hold_on_server(_ctx(world, worker), other, cart(world, "S-A-1"))
     with world.store.read() as s:
         assert all(a.released_at is not None for a in s.scalars(select(Allocation)))
 
@@ -418,14 +421,8 @@ def test_online_sales_hold_on_the_server_first_all_or_nothing(
     assert other.place_hold(world.performance, [world.seats["S-G-1"]]).seat_ids
     # A sale that fails locally (tenders short) gives its server holds back too.
     with pytest.raises(ValidationError, match="do not cover"):
-        selling.sell(
-            world.store,
-            world.clerk,
-            cart(world, "S-G-5"),
-            [checkout.Cash(eur("1.00"))],
-            world.signer,
-            client=linked,
-            status=worker.status,
+        sell_op.sell(
+            _ctx(world, worker), world.clerk, cart(world, "S-G-5"), [checkout.Cash(eur("1.00"))]
         )
     assert other.place_hold(world.performance, [world.seats["S-G-5"]]).seat_ids
     # And a sale that goes through holds, commits locally, and converts on the server.
@@ -435,6 +432,51 @@ def test_online_sales_hold_on_the_server_first_all_or_nothing(
         ("paid",)
     ]
     assert world.seats["S-G-7"] in _server_seats(server, world.performance)
+
+
+def test_an_online_card_sale_holds_on_the_server_before_the_card_is_charged(
+    world: World, server: RunningServer, ring, linked: ServerClient
+) -> None:  # type: ignore[no-untyped-def]
+    from boxoffice.sync.errors import ServerRefused
+
+    worker = _worker(world, linked)
+    worker.sync_once()
+    other = other_terminal(server, ring, "Window 2")
+    other.place_hold(world.performance, [world.seats["S-H-2"]])
+    card = sell_op.CardPayment(terminal=world.terminal)
+    # Refused by the server: the card is never asked.
+    with pytest.raises(holds.SeatsUnavailable, match=r"H-2 \(held at another terminal\)"):
+        sell_op.sell(_ctx(world, worker), world.clerk, cart(world, "S-H-1", "S-H-2"), [card])
+    assert world.terminal.journal == []
+    # Accepted: the seat is ours on the server until the sale converts the hold.
+    done = sell_op.sell(_ctx(world, worker), world.clerk, cart(world, "S-H-3"), [card]).value
+    assert [kind for kind, _, _ in world.terminal.journal] == ["sale"]
+    with pytest.raises(ServerRefused):
+        other.place_hold(world.performance, [world.seats["S-H-3"]])
+    worker.sync_once()
+    assert server.query("select status from server_orders where uuid = :u", u=done.order_uuid) == [
+        ("paid",)
+    ]
+
+
+def test_an_online_card_sale_that_cannot_be_booked_reverses_the_card_and_the_holds(
+    world: World, server: RunningServer, ring, linked: ServerClient
+) -> None:  # type: ignore[no-untyped-def]
+    worker = _worker(world, linked)
+    worker.sync_once()
+    with world.store.write() as s:  # sold here a moment ago, not yet sent to the server
+        checkout.sell(s, world.supervisor, cart(world, "S-H-5"), [checkout.Cash(eur("500"))],
+                      world.signer, now=utc_now())  # fmt: skip
+    before = _outbox_states(world)
+    card = sell_op.CardPayment(terminal=world.terminal)
+    with pytest.raises(sell_op.PaymentGivenBack, match="the card payment was reversed"):
+        sell_op.sell(_ctx(world, worker), world.clerk, cart(world, "S-H-5", "S-H-6"), [card])
+    assert [kind for kind, _, _ in world.terminal.journal] == ["sale", "reversal"]
+    assert _outbox_states(world) == before
+    # The server holds went back: another till can hold both seats at once.
+    other = other_terminal(server, ring, "Window 2")
+    held = other.place_hold(world.performance, [world.seats["S-H-6"], world.seats["S-H-5"]])
+    assert sorted(held.seat_ids or []) == sorted([world.seats["S-H-5"], world.seats["S-H-6"]])
 
 
 def test_an_operation_the_server_refuses_is_set_aside_and_the_rest_still_go(
@@ -516,15 +558,11 @@ def test_offline_standing_places_only_from_the_leased_quantity(
         worker.sync_once()
 
     def sell_places(n: int) -> Order:
-        return selling.sell(
-            world.store,
-            world.clerk,
-            standing(n),
-            [checkout.Cash(eur("500"))],
-            world.signer,
-            client=linked,
-            status=worker.status,
-        ).order
+        done = sell_op.sell(
+            _ctx(world, worker), world.clerk, standing(n), [checkout.Cash(eur("500"))]
+        ).value
+        with world.store.read() as s:
+            return s.get_one(Order, done.order_id)
 
     sell_places(2)
     sell_places(2)
@@ -554,20 +592,13 @@ def test_a_sale_wakes_the_running_worker_and_reaches_the_server_at_once(
         while not worker.status.online:
             assert time.monotonic() < deadline, worker.status.last_error
             time.sleep(0.02)
-        order = selling.sell(
-            world.store,
-            world.clerk,
-            cart(world, "S-L-4"),
-            [checkout.Cash(eur("500"))],
-            world.signer,
-            client=linked,
-            status=worker.status,
-            sent=worker.wake,
-        ).order
+        order = sell_op.sell(  # the op wakes the worker after its commit
+            _ctx(world, worker), world.clerk, cart(world, "S-L-4"), [checkout.Cash(eur("500"))]
+        ).value
         sold = time.monotonic()
-        while server.query("select count(*) from server_orders where uuid = :u", u=order.uuid) != [
-            (1,)
-        ]:
+        while server.query(
+            "select count(*) from server_orders where uuid = :u", u=order.order_uuid
+        ) != [(1,)]:
             assert time.monotonic() - sold < 5, "the sale waited for the next poll (60 s)"
             time.sleep(0.02)
         while worker.status.waiting:
