@@ -62,3 +62,32 @@ def make_actor(store: Store):
             return Actor(user.id, user.username, terminal)
 
     return _make
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``BOXOFFICE_LEGACY_LOG=FILE``: note where a refusal is still made from English text.
+
+    Every ``BoxOfficeError`` built with a sentence instead of a code (code
+    ``"message"``) appends the ``boxoffice`` line that built it to FILE, so the
+    sites a static scan cannot see (a message built in a variable, a helper that
+    raises for its caller) are found by running the suite.
+    """
+    path = os.environ.get("BOXOFFICE_LEGACY_LOG")
+    if not path:
+        return
+    import traceback
+
+    from boxoffice import errors
+
+    original = errors.BoxOfficeError.__init__
+
+    def noting(self, code=None, /, **params):  # type: ignore[no-untyped-def]
+        original(self, code, **params)
+        if self.code == errors.LEGACY:
+            for frame in reversed(traceback.extract_stack()[:-1]):
+                if "/boxoffice/" in frame.filename and "/errors.py" not in frame.filename:
+                    with open(path, "a", encoding="utf-8") as out:
+                        out.write(f"{frame.filename}:{frame.lineno}\t{self.params.get('text')}\n")
+                    break
+
+    errors.BoxOfficeError.__init__ = noting  # type: ignore[method-assign]
