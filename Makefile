@@ -17,12 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/boxoffice --demo
 
+# Two workers: the suite runs in about half the time on a 2-core machine.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2}
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
