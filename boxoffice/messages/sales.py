@@ -224,6 +224,11 @@ MESSAGES = {
         "no card terminal is set up at this terminal",
         "本售票窗口未设置 POS 机",
     ),
+    "wallet_give_back_failed": (
+        "the sale failed and the wallet payment {reference} could not be refunded ({status}); "
+        "refund it with the wallet provider and call a supervisor",
+        "销售失败，且移动支付{reference}未能退款（{status}）；请通过支付机构退款并联系主管",
+    ),
     "card_reversal_failed": (
         "the sale failed and the terminal would not reverse the payment {reference} ({reason}); "
         "refund it on the terminal and call a supervisor",

@@ -262,14 +262,22 @@ def _charge_card(
 
 
 def _reverse_charge(terminal: PaymentTerminal, result: CardResult, reference: str) -> None:
-    """The booking failed after the card was charged: give the charge back."""
+    """The booking failed after the card was charged: give the charge back.
+
+    When the terminal will not (or cannot) reverse it, the clerk is told so,
+    loudly, instead of the booking's own refusal: the money is on the card and
+    no sale holds it, which a supervisor must settle (invariant 4).
+    """
     try:
         reversal = terminal.reverse(result)
-    except Exception:  # the clerk must still see why the booking failed
+    except Exception as exc:
         log.exception("reversing card payment %s failed", reference)
-        return
+        raise ValidationError("card_reversal_failed", reference=reference, reason=str(exc)) from exc
     if not reversal.approved:
         log.error("the terminal refused to reverse %s: %s", reference, reversal.message)
+        raise ValidationError(
+            "card_reversal_failed", reference=reference, reason=reversal.message or "declined"
+        )
 
 
 # -- refund -------------------------------------------------------------------------

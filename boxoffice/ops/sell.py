@@ -26,7 +26,6 @@ Blocking (card terminal, wallet provider, server, store): run it off the UI thre
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -34,6 +33,8 @@ from datetime import datetime
 from typing import Any
 
 from boxoffice.actor import Actor
+from boxoffice.auth import guard
+from boxoffice.auth.permissions import Permission
 from boxoffice.bus import ChangeSet
 from boxoffice.context import TerminalContext
 from boxoffice.devices.base import DeviceKind
@@ -51,7 +52,7 @@ from boxoffice.sales.checkout import Card, Cash, Comp, GiftCardTender
 from boxoffice.sales.payment_terminal import CardResult, PaymentTerminal
 from boxoffice.sales.signer import Signer
 from boxoffice.store.models import Override, TicketStatus
-from boxoffice.sync.errors import ServerRefused, SyncError
+from boxoffice.sync.errors import ServerRefused
 
 log = logging.getLogger(__name__)
 
@@ -163,13 +164,27 @@ def sell(
     signer = signer or ctx.cache["signer"]
     external = [t for t in tenders if isinstance(t, CardPayment | WalletPayment)]
 
-    # 1. The quote and the shift, before any money is taken outside the store.
+    # 1. The quote, the shift and the permissions, before any money is taken outside
+    #    the store: a sale a supervisor must approve asks for the override now, not
+    #    after the customer's card was charged (and would have to be reversed).
     due: Money | None = None
-    shift_id: int | None = None
     if external:
         with ctx.store.read() as session:
-            due = checkout.quote(session, cart, now=now).priced.total
-            shift_id = checkout.open_shift(session, actor)
+            quoted = checkout.quote(session, cart, now=now)
+            due = quoted.priced.total
+            checkout.open_shift(session, actor)
+            needs = set(quoted.priced.needs_permissions)
+            if any(isinstance(t, Comp) for t in tenders):
+                needs.add(Permission.SELL_COMPLIMENTARY.value)
+            for name in sorted(needs):
+                guard.check(
+                    session,
+                    actor,
+                    Permission(name),
+                    subject=f"cart:{cart.cart_id}",
+                    overrides=overrides,
+                    now=now,
+                )
 
     # 2. The places: held on the server (online), or from our allocation (offline).
     status = getattr(ctx.sync, "status", None)
@@ -194,10 +209,11 @@ def sell(
             else:
                 booked.append(tender)
 
-        # 4. One commit: order, tickets, payments, cash, outbox, audit.
+        # 4. One commit: order, tickets, payments, cash, outbox, audit. The shift is
+        #    looked up again inside it: one closed while the card was being read must
+        #    not receive the sale after its Z report (the card is given back).
         with ctx.store.write() as session:
-            if shift_id is None:
-                shift_id = checkout.open_shift(session, actor)
+            shift_id = checkout.open_shift(session, actor)
             sale = checkout.sell(
                 session,
                 actor,
@@ -212,9 +228,11 @@ def sell(
             )
             done = _done(sale, offline)
     except BaseException as exc:
-        if server is not None:
-            _release(server, server_holds)
-        _give_back(taken, exc)
+        try:
+            _give_back(taken, exc)  # the customer's money first
+        finally:
+            if server is not None:
+                _release(server, server_holds)
         raise
 
     # 5. After the commit: drawer (the clerk gives change first), paper, server, views.
@@ -266,8 +284,10 @@ def hold_on_server(ctx: TerminalContext, server: Any, cart: Cart) -> list[Any]:
 def _release(server: Any, placed: Sequence[Any]) -> None:
     """Give server holds back (best effort: they expire by themselves anyway)."""
     for hold in placed:
-        with contextlib.suppress(SyncError):
+        try:
             server.release_hold(hold.hold_id)
+        except Exception:  # no keyring, no network: the hold runs out by itself
+            log.warning("server hold %s not released; it expires on its own", hold.hold_id)
 
 
 # -- 3. take, and give back ---------------------------------------------------------
@@ -292,7 +312,11 @@ class _Taken:
                 )
             log.info("card payment %s reversed after the sale failed", self.reference)
         else:
-            self.source.refund(self.reference, self.result.amount, f"{self.reference}/back")
+            back = self.source.refund(self.reference, self.result.amount, f"{self.reference}/back")
+            if getattr(back, "status", "refunded") != "refunded":
+                raise ValidationError(
+                    "wallet_give_back_failed", reference=self.reference, status=back.status
+                )
             log.info("wallet payment %s refunded after the sale failed", self.reference)
 
 
