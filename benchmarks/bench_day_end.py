@@ -4,9 +4,10 @@ The server holds 30 days of shift records for 100 terminals (12,000 Z
 reports, each as a terminal sends it) plus the day's open shifts. Timed:
 the server building its answer (``server.day_end``: the query and the JSON,
 on SQLite and, when ``BOXOFFICE_BENCH_PG``/``BOXOFFICE_TEST_PG`` is set, on
-PostgreSQL), and the supervisor's terminal turning that answer into the
-report: validating it (``protocol.DayEnd``), merging it with its own store's
-day and writing the PDF.
+PostgreSQL), and the supervisor's day end at a terminal, through its op
+(``ops.cash.day_end_report``): the request audited, that answer validated
+(``protocol.DayEnd``, as the sync client parses it), merged with the
+terminal's own store's day and written as the PDF.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from benchmarks import Metric
-from boxoffice.shifts.day_end import DayEnd, TerminalDay
 
 TERMINALS = 100
 Z_PER_DAY = 4
@@ -112,18 +112,39 @@ def _serve(store: object) -> tuple[float, str]:
     return best, body
 
 
-def _report(body: str, folder: Path) -> float:
-    from boxoffice import protocol
-    from boxoffice.reports import day_end as day_end_report
-    from boxoffice.reports import pdf
+class _Answer:
+    """The sync link as the day end op sees it: the server's answer, parsed as the client does."""
 
-    t0 = time.perf_counter()
-    reply = protocol.DayEnd.model_validate(json.loads(body))
-    local = DayEnd(DAY, {"Window 1": TerminalDay("Window 1", unsynced_operations=0)})
-    merged = local.merge(reply)
-    assert sum(len(t.z_reports) for t in merged.terminals.values()) == TERMINALS * Z_PER_DAY
-    pdf.write(day_end_report.to_report(merged), folder / "day-end.pdf")
-    return time.perf_counter() - t0
+    def __init__(self, body: str) -> None:
+        self.client = self
+        self.body = body
+
+    def day_end(self, on: date, tz: str) -> object:
+        from boxoffice import protocol
+
+        return protocol.parse(protocol.DayEnd, json.loads(self.body), "the day end")
+
+
+def _report(body: str, folder: Path) -> float:
+    """The supervisor's day end through its op (``ops.cash.day_end_report``), PDF written."""
+    from boxoffice.actor import system_actor
+    from boxoffice.context import TerminalContext
+    from boxoffice.ops import cash
+    from boxoffice.store import open_store
+
+    store = open_store(folder / "terminal.sqlite3")
+    try:
+        ctx = TerminalContext(store, "Window 1", sync=_Answer(body))
+        t0 = time.perf_counter()
+        report = cash.day_end_report(ctx, system_actor("Window 1"), DAY).value
+        cash.save_report(ctx, report, folder / "day-end.pdf", "pdf")
+        seconds = time.perf_counter() - t0
+        z_lines = next(s for s in report.sections if s.title == "Z reports")
+        z_reports = {(str(r[0]), str(r[1])) for r in z_lines.rows}
+        assert len(z_reports) == TERMINALS * Z_PER_DAY, len(z_reports)
+    finally:
+        store.dispose()
+    return seconds
 
 
 def run() -> Iterator[Metric]:

@@ -5,6 +5,12 @@ authority over it anyway, and every change is still audited under the
 terminal name ``admin-cli``. Errors are printed as one line and exit 2, in
 the language of ``--lang`` (``en``, ``zh_CN``) or else of the locale;
 ``verify-audit`` exits 1 when the chain is broken.
+
+Every command runs ops (``boxoffice.ops``) on one terminal context built
+per invocation from ``--db`` and the store's terminal name; the ops (and
+SQLAlchemy with them) are imported only when a command runs, and each
+command declares its own options only when it is the one parsed, so
+``boxoffice-admin --help`` starts quickly.
 """
 
 from __future__ import annotations
@@ -17,62 +23,36 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
-from boxoffice import audit, demo, settings
 from boxoffice.actor import system_actor
-from boxoffice.auth import grants as auth_grants
-from boxoffice.auth import roles as auth_roles
-from boxoffice.auth import users as auth_users
-from boxoffice.auth.permissions import ROLE_PERMISSIONS, Permission
-from boxoffice.catalogue import events, performances, prices
 from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
 from boxoffice.cli.output import LANGUAGES, emit, fail, language
-from boxoffice.cli.parsing import ArgumentRefused, aware_datetime, local_datetime, positive_int
+from boxoffice.cli.parsing import ArgumentRefused, aware_datetime, positive_int
 from boxoffice.cli.sync_cmd import register as register_sync
+from boxoffice.context import TerminalContext
 from boxoffice.errors import BoxOfficeError, ValidationError
-from boxoffice.money import Money
 from boxoffice.paths import default_db_path
-from boxoffice.sales import numbering
-from boxoffice.sales.signer import open_signer
-from boxoffice.store import Store, open_store
-from boxoffice.store.models import PerformanceStatus, Seat
 
 ACTOR = system_actor()
-Handler = Callable[[Store, argparse.Namespace], int]
-
-
-def open_initialised(path: Path) -> Store:
-    """Open (migrating) the store and make sure roles and price types exist."""
-    store = open_store(path)
-    with store.write() as session:
-        auth_roles.ensure_roles(session)
-        prices.ensure_standard_price_types(session)
-    return store
+Handler = Callable[[TerminalContext, argparse.Namespace], int]
 
 
 # -- store -------------------------------------------------------------------
-def cmd_init(store: Store, args: argparse.Namespace) -> int:
+def cmd_init(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
     if args.terminal or args.prefix:
-        with store.write() as session:
-            numbering.configure_terminal(
-                session,
-                ACTOR,
-                args.terminal or settings.get(session, "terminal.name"),
-                args.prefix or settings.get(session, "terminal.prefix"),
-            )
-    print(f"store ready at {store.path}")
+        backoffice.configure_terminal(ctx, ACTOR, args.terminal, args.prefix)
+    print(f"store ready at {backoffice.store_path(ctx)}")
     return 0
 
 
-def cmd_demo(store: Store, args: argparse.Namespace) -> int:
-    signer = open_signer(store.path)
-    with store.write() as session:
-        counts = demo.seed(session, ACTOR, signer=signer)
+def cmd_demo(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    counts = backoffice.seed_demo(ctx, ACTOR).value
     print(
-        f"demo data in {store.path}: {counts['venues']} venues, "
+        f"demo data in {backoffice.store_path(ctx)}: {counts['venues']} venues, "
         f"{counts['performances']} performances, {counts['tickets_sold']} tickets sold, "
         f"{counts['users']} users "
         f"(PINs in README.md)"
@@ -80,152 +60,109 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify_audit(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        problem = audit.verify(session)
-        count = len(audit.entries(session))
-    if problem is not None:
-        print(f"audit chain BROKEN: {problem}", file=sys.stderr)
+def cmd_verify_audit(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    check = backoffice.verify_audit(ctx).value
+    if check.problem is not None:
+        print(f"audit chain BROKEN: {check.problem}", file=sys.stderr)
         return 1
-    print(f"audit chain intact: {count} entries")
+    print(f"audit chain intact: {check.entries} entries")
     return 0
 
 
-def cmd_import_seatmap(store: Store, args: argparse.Namespace) -> int:
-    from boxoffice.seatmaps.importer import import_seatmap
+def cmd_import_seatmap(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
 
-    with store.write() as session:
-        seat_map = import_seatmap(
-            session, ACTOR, Path(args.file), args.venue, fmt=args.format, name=args.name
-        )
-        seats = session.scalar(
-            select(func.count()).select_from(Seat).where(Seat.seat_map_id == seat_map.id)
-        )
-        ga = sum(a.capacity for a in seat_map.ga_areas)
-        print(
-            f"imported seat map {seat_map.name!r} (id {seat_map.id}) into {args.venue!r}: "
-            f"{seats} seats, {len(seat_map.ga_areas)} standing areas ({ga} places), "
-            f"{len(seat_map.price_zones)} price zones"
-        )
+    done = backoffice.import_seatmap(
+        ctx, ACTOR, Path(args.file), args.venue, fmt=args.format, name=args.name
+    ).value
+    print(
+        f"imported seat map {done.name!r} (id {done.id}) into {args.venue!r}: "
+        f"{done.seats} seats, {done.standing_areas} standing areas ({done.standing_places} "
+        f"places), {done.price_zones} price zones"
+    )
     return 0
 
 
 # -- events and performances ---------------------------------------------------
-def cmd_event_add(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        event = events.add_event(
-            session,
-            ACTOR,
-            args.name,
-            category=args.category,
-            description=args.description,
-            duration_minutes=args.duration,
-        )
-        print(f"event {event.id}: {event.name}")
+def cmd_event_add(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    event = backoffice.add_event(
+        ctx,
+        ACTOR,
+        args.name,
+        category=args.category,
+        description=args.description,
+        duration_minutes=args.duration,
+    ).value
+    print(f"event {event.id}: {event.name}")
     return 0
 
 
-def cmd_event_list(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        rows = [
-            {
-                "id": e.id,
-                "name": e.name,
-                "category": e.category,
-                "duration_minutes": e.duration_minutes,
-                "performances": len(e.performances),
-            }
-            for e in events.list_events(session)
-        ]
+def cmd_event_list(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    rows = [e.as_dict() for e in backoffice.list_events(ctx).value]
     emit(rows, args.json, ["id", "name", "category", "duration_minutes", "performances"])
     return 0
 
 
-def cmd_performance_add(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        event = events.get_event(session, args.event)
-        seat_map = performances.find_seat_map(session, args.venue, args.seat_map)
-        tz = args.tz or seat_map.venue.timezone
-        try:
-            starts = local_datetime(args.starts, tz)
-        except ArgumentRefused as exc:
-            raise ValidationError("cli_bad_option", option="--starts", reason=exc.error) from None
-        performance = performances.add_performance(
-            session,
-            ACTOR,
-            event,
-            seat_map,
-            starts,
-            currency=args.currency,
-            status=PerformanceStatus(args.status),
-            sale_starts_at=args.sale_start,
-            sale_ends_at=args.sale_end,
-        )
-        print(
-            f"performance {performance.id}: {event.name} at {seat_map.venue.name}, "
-            f"{performance.starts_at.astimezone(ZoneInfo(tz)).isoformat()} "
-            f"({performance.status.value})"
-        )
+def cmd_performance_add(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    p = backoffice.add_performance(
+        ctx,
+        ACTOR,
+        args.event,
+        args.venue,
+        args.starts,
+        seat_map=args.seat_map,
+        tz=args.tz,
+        currency=args.currency,
+        status=args.status,
+        sale_starts_at=args.sale_start,
+        sale_ends_at=args.sale_end,
+    ).value
+    print(f"performance {p.id}: {p.event} at {p.venue}, {p.starts_at} ({p.status})")
     return 0
 
 
-def cmd_performance_list(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        event_id = events.get_event(session, args.event).id if args.event else None
-        rows = [
-            {
-                "id": p.id,
-                "event": p.event.name,
-                "venue": p.seat_map.venue.name,
-                "seat_map": p.seat_map.name,
-                "starts_at": p.starts_at.astimezone(
-                    ZoneInfo(p.seat_map.venue.timezone)
-                ).isoformat(),
-                "status": p.status.value,
-                "currency": p.currency,
-            }
-            for p in performances.list_performances(session, event_id=event_id)
-        ]
+def cmd_performance_list(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    rows = [p.as_dict() for p in backoffice.list_performances(ctx, args.event).value]
     emit(rows, args.json, ["id", "event", "venue", "starts_at", "status", "currency"])
     return 0
 
 
-def cmd_performance_status(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        p = performances.set_status(
-            session, ACTOR, args.performance, PerformanceStatus(args.status)
-        )
-        print(f"performance {p.id} is now {p.status.value}")
+def cmd_performance_status(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    status = backoffice.set_performance_status(ctx, ACTOR, args.performance, args.status).value
+    print(f"performance {args.performance} is now {status}")
     return 0
 
 
 # -- prices --------------------------------------------------------------------
-def cmd_price_set(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        performance = performances.get_performance(session, args.performance)
-        amount = Money.of(args.amount, performance.currency)
-        prices.set_price(session, ACTOR, performance, args.zone, args.type, amount, args.tax)
-        print(
-            f"performance {performance.id}: {args.zone} / {args.type} = {amount.format()} "
-            f"incl. {args.tax}% tax"
-        )
+def cmd_price_set(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    done = backoffice.set_price(
+        ctx, ACTOR, args.performance, args.zone, args.type, args.amount, args.tax
+    ).value
+    print(
+        f"performance {done.performance_id}: {args.zone} / {args.type} = "
+        f"{done.amount.format()} incl. {args.tax}% tax"
+    )
     return 0
 
 
-def cmd_price_list(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        performances.get_performance(session, args.performance)
-        rows = [
-            {
-                "zone": r.zone,
-                "type": r.price_type,
-                "amount": str(r.price.amount),
-                "currency": r.price.currency,
-                "tax_rate": str(r.tax_rate),
-                "tax": str(r.tax.amount),
-            }
-            for r in prices.price_table(session, args.performance)
-        ]
+def cmd_price_list(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    rows = backoffice.price_list(ctx, args.performance).value
     emit(rows, args.json, ["zone", "type", "amount", "currency", "tax_rate", "tax"])
     return 0
 
@@ -245,44 +182,32 @@ def read_secret(kind: str) -> str:
     return line.rstrip("\r\n")
 
 
-def cmd_user_add(store: Store, args: argparse.Namespace) -> int:
+def cmd_user_add(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
     kind = "password" if args.password else "pin"
     secret = read_secret(kind)
-    with store.write() as session:
-        user = auth_users.create_user(
-            session,
-            ACTOR,
-            args.username,
-            args.role,
-            secret,
-            kind=kind,
-            display_name=args.name or "",
-        )
-        print(f"user {user.username} ({args.role}) created")
+    username = backoffice.add_user(
+        ctx, ACTOR, args.username, args.role, secret, kind=kind, display_name=args.name or ""
+    ).value
+    print(f"user {username} ({args.role}) created")
     return 0
 
 
-def cmd_user_passwd(store: Store, args: argparse.Namespace) -> int:
+def cmd_user_passwd(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
     kind = "password" if args.password else "pin"
     secret = read_secret(kind)
-    with store.write() as session:
-        auth_users.set_secret(session, ACTOR, args.username, secret, kind)
+    backoffice.set_secret(ctx, ACTOR, args.username, secret, kind)
     print(f"{'password' if args.password else 'PIN'} of {args.username} changed")
     return 0
 
 
-def cmd_user_list(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        rows = [
-            {
-                "username": u.username,
-                "name": u.display_name,
-                "role": u.role.name,
-                "active": u.active,
-                "locked_until": u.locked_until.isoformat() if u.locked_until else "",
-            }
-            for u in auth_users.list_users(session)
-        ]
+def cmd_user_list(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    rows = backoffice.list_users(ctx).value
     emit(rows, args.json, ["username", "name", "role", "active", "locked_until"])
     return 0
 
@@ -309,12 +234,13 @@ def _is_iso(text: str) -> bool:
     return True
 
 
-def cmd_user_grant(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        grant = auth_grants.grant(
-            session, ACTOR, args.username, Permission(args.permission), args.until, args.reason
-        )
-        print(f"{args.username} may {grant.permission} until {grant.expires_at.isoformat()}")
+def cmd_user_grant(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import backoffice
+
+    made = backoffice.grant(
+        ctx, ACTOR, args.username, args.permission, args.until, args.reason
+    ).value
+    print(f"{args.username} may {made.permission} until {made.expires_at.isoformat()}")
     return 0
 
 
@@ -323,11 +249,25 @@ class AdminParser(argparse.ArgumentParser):
     """argparse, with a bad argument's refusal shown in the chosen language.
 
     Subcommands' parsers are made by this class too, with the same language.
+    A command whose options need the core's vocabulary (statuses, roles,
+    permissions, formats) declares them in a function given to ``defer``:
+    it runs only when that command is parsed, so the other commands and
+    ``--help`` never import the core.
     """
 
     def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lang = lang
+        self._deferred: list[Callable[[argparse.ArgumentParser], None]] = []
+
+    def defer(self, declare: Callable[[argparse.ArgumentParser], None]) -> None:
+        """Declare this parser's options with ``declare(parser)`` just before it parses."""
+        self._deferred.append(declare)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        while self._deferred:
+            self._deferred.pop(0)(self)
+        return super().parse_known_args(args, namespace)
 
     def add_subparsers(self, **kwargs: Any) -> Any:
         kwargs.setdefault("parser_class", _parser_class(self.lang))
@@ -416,29 +356,12 @@ def build_parser(lang: str = "en") -> AdminParser:
 
     pf = group("performance", "add, list or change performances")
     p = add("add", cmd_performance_add, pf, help="add a performance")
-    p.add_argument("--event", required=True, help="event id or name")
-    p.add_argument("--venue", required=True)
-    p.add_argument("--seat-map", default=None)
-    p.add_argument(
-        "--starts",
-        required=True,
-        help="start, e.g. 2026-12-01T19:30 (venue time) or with an offset",
-    )
-    p.add_argument("--tz", default=None, help="time zone for --starts (default: the venue's)")
-    p.add_argument("--currency", default=None)
-    p.add_argument(
-        "--status",
-        choices=[s.value for s in PerformanceStatus],
-        default=PerformanceStatus.SCHEDULED.value,
-    )
-    p.add_argument("--sale-start", type=aware_datetime, default=None)
-    p.add_argument("--sale-end", type=aware_datetime, default=None)
+    p.defer(_performance_add_arguments)
     p = add("list", cmd_performance_list, pf, help="list performances")
     p.add_argument("--event", default=None)
     p.add_argument("--json", action="store_true")
     p = add("status", cmd_performance_status, pf, help="put on sale, take off sale, cancel")
-    p.add_argument("performance", type=positive_int)
-    p.add_argument("status", choices=[s.value for s in PerformanceStatus])
+    p.defer(_performance_status_arguments)
 
     pr = group("price", "set or list a performance's price table")
     p = add("set", cmd_price_set, pr, help="set one price (zone × type)")
@@ -453,20 +376,14 @@ def build_parser(lang: str = "en") -> AdminParser:
 
     us = group("user", "manage users")
     p = add("add", cmd_user_add, us, help="add a user (PIN or password read from stdin)")
-    p.add_argument("username")
-    p.add_argument("--role", required=True, choices=sorted(ROLE_PERMISSIONS))
-    p.add_argument("--name", default=None, help="display name")
-    p.add_argument("--password", action="store_true", help="a password instead of a PIN")
+    p.defer(_user_add_arguments)
     p = add("passwd", cmd_user_passwd, us, help="change a user's PIN or password")
     p.add_argument("username")
     p.add_argument("--password", action="store_true")
     p = add("list", cmd_user_list, us, help="list users")
     p.add_argument("--json", action="store_true")
     p = add("grant", cmd_user_grant, us, help="lend a permission until a time")
-    p.add_argument("username")
-    p.add_argument("permission", choices=[p.value for p in Permission])
-    p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
-    p.add_argument("--reason", required=True)
+    p.defer(_user_grant_arguments)
     register_sync(add, group)
     checkin_cmd.register(sub)
     print_cmd.register(add, group)
@@ -475,25 +392,74 @@ def build_parser(lang: str = "en") -> AdminParser:
     return parser
 
 
+def _performance_add_arguments(p: argparse.ArgumentParser) -> None:
+    from boxoffice.ops import backoffice
+
+    p.add_argument("--event", required=True, help="event id or name")
+    p.add_argument("--venue", required=True)
+    p.add_argument("--seat-map", default=None)
+    p.add_argument(
+        "--starts",
+        required=True,
+        help="start, e.g. 2026-12-01T19:30 (venue time) or with an offset",
+    )
+    p.add_argument("--tz", default=None, help="time zone for --starts (default: the venue's)")
+    p.add_argument("--currency", default=None)
+    p.add_argument(
+        "--status",
+        choices=backoffice.PERFORMANCE_STATUSES,
+        default=backoffice.DEFAULT_PERFORMANCE_STATUS,
+    )
+    p.add_argument("--sale-start", type=aware_datetime, default=None)
+    p.add_argument("--sale-end", type=aware_datetime, default=None)
+
+
+def _performance_status_arguments(p: argparse.ArgumentParser) -> None:
+    from boxoffice.ops import backoffice
+
+    p.add_argument("performance", type=positive_int)
+    p.add_argument("status", choices=backoffice.PERFORMANCE_STATUSES)
+
+
+def _user_add_arguments(p: argparse.ArgumentParser) -> None:
+    from boxoffice.ops import backoffice
+
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=backoffice.ROLES)
+    p.add_argument("--name", default=None, help="display name")
+    p.add_argument("--password", action="store_true", help="a password instead of a PIN")
+
+
+def _user_grant_arguments(p: argparse.ArgumentParser) -> None:
+    from boxoffice.ops import backoffice
+
+    p.add_argument("username")
+    p.add_argument("permission", choices=backoffice.PERMISSIONS)
+    p.add_argument("--until", type=until_time, required=True, help="18:00 or an ISO time")
+    p.add_argument("--reason", required=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(_chosen_language(argv))
     args = parser.parse_args(argv)
     args.lang = language(args.lang, os.environ)
     path: Path = args.db or default_db_path()
+    from boxoffice.ops import backoffice
+
     try:
-        store = open_initialised(path)
+        ctx = backoffice.open_admin(path, language=args.lang)
     except Exception as exc:  # a corrupt or unreadable file must not dump a traceback
         unreadable = BoxOfficeError("cli_store_unreadable", path=str(path), reason=str(exc))
         return fail(unreadable, args.lang)
     try:
-        return int(args.handler(store, args))
+        return int(args.handler(ctx, args))
     except BoxOfficeError as exc:
         return fail(exc, args.lang)
     except BrokenPipeError:  # `boxoffice-admin ... | head` is fine
         sys.stderr.close()
         return 0
     finally:
-        store.dispose()
+        backoffice.close_admin(ctx)
 
 
 if __name__ == "__main__":

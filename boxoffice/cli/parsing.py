@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from boxoffice.errors import ValidationError
 
@@ -32,20 +31,6 @@ def aware_datetime(text: str) -> datetime:
     if value.tzinfo is None:
         raise ArgumentRefused("cli_no_time_zone", text=text)
     return value
-
-
-def local_datetime(text: str, tz: str) -> datetime:
-    """A time given without an offset is read in the venue's (or ``--tz``) zone."""
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ArgumentRefused("cli_not_local_datetime", text=text) from None
-    if value.tzinfo is not None:
-        return value
-    try:
-        return value.replace(tzinfo=ZoneInfo(tz))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ArgumentRefused("cli_unknown_time_zone", zone=tz) from None
 
 
 def positive_int(text: str) -> int:

@@ -1,30 +1,31 @@
 """``boxoffice-admin print ...``: render a ticket for a printer (or as a picture), and read
-the print log and ticket stock."""
+the print log and ticket stock (through ``boxoffice.ops.devices``, imported when a command
+runs)."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from boxoffice.cli.output import emit
 from boxoffice.context import TerminalContext
-from boxoffice.ops import devices as device_ops
-from boxoffice.ops.devices import TEXT_MODES
-from boxoffice.ops.devices import TICKET_FORMATS as FORMATS
-from boxoffice.store import Store
 
 
-def _context(store: Store) -> TerminalContext:
-    return TerminalContext(store, "admin-cli")
+def _context(ctx: TerminalContext) -> TerminalContext:
+    """The CLI's context, named after the CLI (as its audit entries are)."""
+    return dataclasses.replace(ctx, terminal="admin-cli")
 
 
-def cmd_ticket(store: Store, args: argparse.Namespace) -> int:
+def cmd_ticket(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import devices as device_ops
+
     out: Path = args.out
     png = out.suffix.lower() == ".png"
     result = device_ops.render_ticket(
-        _context(store), args.serial, args.format, text_mode=args.text_mode, preview=png
+        _context(ctx), args.serial, args.format, text_mode=args.text_mode, preview=png
     )
     if png:
         result.save(out)
@@ -34,7 +35,9 @@ def cmd_ticket(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_log(store: Store, args: argparse.Namespace) -> int:
+def cmd_log(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import devices as device_ops
+
     rows = [
         {
             "at": e.at,
@@ -47,13 +50,15 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
             "terminal": e.terminal,
             "detail": e.detail,
         }
-        for e in device_ops.print_history(_context(store), serial=args.serial, printer=args.printer)
+        for e in device_ops.print_history(_context(ctx), serial=args.serial, printer=args.printer)
     ]
     emit(rows, args.json, ["at", "printer", "serial", "kind", "outcome", "user", "terminal"])
     return 0
 
 
-def cmd_stock(store: Store, args: argparse.Namespace) -> int:
+def cmd_stock(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import devices as device_ops
+
     rows = [
         {
             "printer": sm.printer,
@@ -63,7 +68,7 @@ def cmd_stock(store: Store, args: argparse.Namespace) -> int:
             "spoiled": sm.spoiled,
             "on_hand": sm.on_hand,
         }
-        for sm in device_ops.stock_levels(_context(store), args.printer)
+        for sm in device_ops.stock_levels(_context(ctx), args.printer)
     ]
     emit(rows, args.json, ["printer", "loaded", "printed", "voided", "spoiled", "on_hand"])
     return 0
@@ -73,10 +78,7 @@ def register(add: Callable[..., argparse.ArgumentParser], group: Callable[..., A
     """Add the ``print`` commands to ``boxoffice-admin``."""
     pg = group("print", "render tickets, read the print log and ticket stock")
     p = add("ticket", cmd_ticket, pg, help="write a sold ticket as printer bytes, PNG or PDF")
-    p.add_argument("serial")
-    p.add_argument("--format", choices=FORMATS, default="escpos")
-    p.add_argument("--text-mode", choices=TEXT_MODES, default="latin", help="ESC/POS text mode")
-    p.add_argument("--out", type=Path, required=True, help="file; .png draws the ticket")
+    p.defer(_ticket_arguments)
     p = add("log", cmd_log, pg, help="the print log (every print and reprint)")
     p.add_argument("--serial", default=None)
     p.add_argument("--printer", default=None)
@@ -84,3 +86,12 @@ def register(add: Callable[..., argparse.ArgumentParser], group: Callable[..., A
     p = add("stock", cmd_stock, pg, help="ticket stock per printer")
     p.add_argument("--printer", default=None)
     p.add_argument("--json", action="store_true")
+
+
+def _ticket_arguments(p: argparse.ArgumentParser) -> None:
+    from boxoffice.ops.devices import TEXT_MODES, TICKET_FORMATS
+
+    p.add_argument("serial")
+    p.add_argument("--format", choices=TICKET_FORMATS, default="escpos")
+    p.add_argument("--text-mode", choices=TEXT_MODES, default="latin", help="ESC/POS text mode")
+    p.add_argument("--out", type=Path, required=True, help="file; .png draws the ticket")

@@ -3,6 +3,7 @@
 ``status`` and ``conflicts`` only read the store (and ``status`` asks the
 server's health with a short timeout); ``configure``, ``enrol``,
 ``catalogue`` and ``now`` act. The device token lives in the OS keyring.
+The work is done by ``boxoffice.ops.terminal``, imported when a command runs.
 """
 
 from __future__ import annotations
@@ -11,59 +12,19 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select
-
-from boxoffice import settings
-from boxoffice.actor import Actor, system_actor
+from boxoffice.actor import system_actor
 from boxoffice.cli.output import emit
 from boxoffice.cli.parsing import aware_datetime, positive_int
-from boxoffice.errors import BoxOfficeError, NotFound
-from boxoffice.sales.signer import open_signer
-from boxoffice.store import Store, outbox
-from boxoffice.store.models import OutboxState, User
-from boxoffice.sync import allocations, config, conflicts, terminal
-from boxoffice.sync.errors import SyncError
-from boxoffice.sync.worker import SyncWorker
+from boxoffice.context import TerminalContext
 
 ACTOR = system_actor()
 
 
-def _client(store: Store) -> Any:
-    client = terminal.client_for(store)
-    if client is None:
-        raise BoxOfficeError("cli_no_server_configured")
-    return client
+def cmd_status(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
 
-
-def cmd_status(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        cfg = config.load(session)
-        counts = outbox.counts(session)
-        info: dict[str, Any] = {
-            "server": cfg.url if cfg else None,
-            "terminal": settings.get(session, "terminal.name"),
-            "terminal_id": config.terminal_id(session),
-            "pending": counts[OutboxState.PENDING],
-            "in_flight": counts[OutboxState.IN_FLIGHT],
-            "needs_attention": counts[OutboxState.ATTENTION],
-            "acknowledged": counts[OutboxState.ACKNOWLEDGED],
-            "open_conflicts": conflicts.open_count(session),
-            "last_contact": settings.find(session, config.LAST_CONTACT) or None,
-            "cursor": config.cursor(session),
-        }
-    info["online"] = None
-    if cfg is not None:
-        client = _client(store)
-        try:
-            client.health()
-            info["online"] = True
-        except SyncError as exc:
-            info["online"] = False
-            info["error"] = str(exc)
-        finally:
-            client.close()
+    info = terminal_ops.sync_status(ctx).value
     if args.json:
         print(json.dumps(info, indent=2, default=str))
         return 0
@@ -84,9 +45,10 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
-    with store.read() as session:
-        rows = [c.as_dict() for c in conflicts.listing(session, include_resolved=args.all)]
+def cmd_conflicts(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    rows = terminal_ops.conflict_list(ctx, include_resolved=args.all).value
     if args.json:
         emit(rows, True, [])
         return 0
@@ -97,27 +59,28 @@ def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_resolve(store: Store, args: argparse.Namespace) -> int:
-    with store.write() as session:
-        view = conflicts.resolve(session, ACTOR, args.id, args.resolution)
+def cmd_resolve(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    view = terminal_ops.resolve_conflict(ctx, ACTOR, args.id, args.resolution).value
     print(f"conflict {view.id} resolved: {view.resolution}")
     return 0
 
 
-def cmd_configure(store: Store, args: argparse.Namespace) -> int:
-    cfg = terminal.configure(
-        store, ACTOR, args.url, ca_file=args.ca_file, allow_http=args.allow_http
-    )
+def cmd_configure(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    cfg = terminal_ops.configure_server(
+        ctx, ACTOR, args.url, ca_file=args.ca_file, allow_http=args.allow_http
+    ).value
     print(f"central server: {cfg.url}" + (f" (trusting {cfg.ca_file})" if cfg.ca_file else ""))
     return 0
 
 
-def cmd_enrol(store: Store, args: argparse.Namespace) -> int:
-    client = _client(store)
-    try:
-        reply = terminal.enrol(store, ACTOR, client, args.code, open_signer(store.path))
-    finally:
-        client.close()
+def cmd_enrol(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    reply = terminal_ops.enrol(ctx, ACTOR, args.code).value
     print(
         f"enrolled as {reply.name!r} (terminal {reply.terminal_id}, prefix {reply.prefix}); "
         f"ticket key {reply.key_id} registered; device token kept in the keyring"
@@ -125,60 +88,43 @@ def cmd_enrol(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_catalogue(store: Store, args: argparse.Namespace) -> int:
-    client = _client(store)
-    try:
-        counts = terminal.pull_catalogue(store, client)
-    finally:
-        client.close()
+def cmd_catalogue(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    counts = terminal_ops.pull_catalogue(ctx).value
     print(", ".join(f"{n} {t}" for t, n in counts.items() if n) or "the catalogue is empty")
     return 0
 
 
-def cmd_now(store: Store, args: argparse.Namespace) -> int:
-    client = _client(store)
-    try:
-        worker = SyncWorker(store, client, terminal=terminal.terminal_name(store))
-        pushed = worker.push_backlog()
-        pulled = worker.pull_feed()
-    finally:
-        client.close()
+def cmd_now(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    pushed, pulled = terminal_ops.sync_now(ctx).value
     print(f"pushed {pushed} operation(s), applied {pulled} change(s)")
     return 0
 
 
-def _supervisor(store: Store, username: str) -> Actor:
-    """The supervisor on whose authority an allocation is asked (checked here and on the server)."""
-    with store.read() as session:
-        user = session.scalar(select(User).where(User.username == username.strip()))
-        if user is None:
-            raise NotFound("cli_user_not_in_store", username=username)
-        return Actor(user.id, user.username, settings.get(session, "terminal.name"))
+def cmd_allocate(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
 
-
-def cmd_allocate(store: Store, args: argparse.Namespace) -> int:
-    supervisor = _supervisor(store, args.by)
-    client = _client(store)
-    try:
-        grant = allocations.request(
-            store,
-            supervisor,
-            client,
-            args.performance,
-            seat_ids=args.seat or None,
-            ga_area_id=args.ga_area,
-            quantity=args.quantity,
-            expires_at=args.until,
-        )
-    finally:
-        client.close()
+    grant = terminal_ops.allocate(
+        ctx,
+        args.by,
+        args.performance,
+        seat_ids=args.seat or None,
+        ga_area_id=args.ga_area,
+        quantity=args.quantity,
+        expires_at=args.until,
+    ).value
     what = f"{len(grant.seat_ids or [])} seats" if grant.seat_ids else f"{grant.quantity} places"
     print(f"allocation {grant.allocation_id}: {what} until {grant.expires_at.isoformat()}")
     return 0
 
 
-def cmd_release(store: Store, args: argparse.Namespace) -> int:
-    done = allocations.release(store, ACTOR, args.allocation)
+def cmd_release(ctx: TerminalContext, args: argparse.Namespace) -> int:
+    from boxoffice.ops import terminal as terminal_ops
+
+    done = terminal_ops.release_allocation(ctx, ACTOR, args.allocation).value
     print(
         f"allocation {args.allocation} released here; the release goes to the server as "
         f"operation {done['operation']}, after every sale before it"

@@ -25,7 +25,7 @@ from boxoffice.actor import Actor
 from boxoffice.bus import ChangeSet
 from boxoffice.checkin import stats
 from boxoffice.checkin.door import Door
-from boxoffice.checkin.verdicts import Outcome, Verdict
+from boxoffice.checkin.verdicts import EXIT_CODES, Outcome, Verdict
 from boxoffice.context import TerminalContext
 from boxoffice.ops import OpResult
 
@@ -137,4 +137,12 @@ def refresh_door(ctx: TerminalContext, door: DoorHandle) -> OpResult[DoorHandle]
     return OpResult(door)
 
 
-__all__ = ["DoorHandle", "ScanVerdict", "door_stats", "open_door", "refresh_door", "scan"]
+__all__ = [
+    "EXIT_CODES",
+    "DoorHandle",
+    "ScanVerdict",
+    "door_stats",
+    "open_door",
+    "refresh_door",
+    "scan",
+]
