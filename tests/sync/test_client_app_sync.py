@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from boxoffice.ui.app import ClientApp, Options, create_app
+from boxoffice.ui.shell.app import ClientApp, Options, create_app
 from boxoffice.ui.qt import Qt
 from tests.sales.conftest import World
 from tests.sync.harness import RunningServer, link

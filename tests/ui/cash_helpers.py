@@ -54,7 +54,7 @@ from boxoffice.ui.qt import (
 )
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.common.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import TERMINAL
 from tests.ui.conftest import STORE_WAIT_MS

@@ -16,7 +16,7 @@ from boxoffice.shifts import close
 from boxoffice.store.models import ZReport
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.widgets.report_view import cell_text
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.common.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
     CashWorld,
@@ -143,7 +143,7 @@ def test_an_unwritable_target_is_refused_with_a_clear_message(
 def test_the_cash_screen_and_its_reports_speak_chinese(
     qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
 ) -> None:
-    from boxoffice.ui.app import create_app
+    from boxoffice.ui.shell.app import create_app
 
     create_app("zh_CN")
     open_shift(cash_world, cash_world.supervisor)

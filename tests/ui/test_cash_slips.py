@@ -32,7 +32,7 @@ from boxoffice.ui.qt import QMessageBox, Qt
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.service_messages import SERVICE_MESSAGES
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.common.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (
     FLOAT,
@@ -474,7 +474,7 @@ def test_the_reprint_picker_says_when_no_z_was_closed_today(
 
 def test_the_print_queues_stop_reasons_are_translatable(app) -> None:  # type: ignore[no-untyped-def]
     """The Cash screen shows a stopped printer's reason translated; the words must stay in step."""
-    from boxoffice.ui.app import create_app
+    from boxoffice.ui.shell.app import create_app
     from boxoffice.ui.service_messages import service_message
 
     for status in STOPPING:
@@ -501,7 +501,7 @@ def _device_threads() -> list[str]:
 def test_the_client_loads_the_receipt_printer_and_closes_it_at_shut_down(
     qtbot: QtBot, app, demo_db: Path, printer_sim: PrinterSim
 ) -> None:
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     assert _device_threads() == []
     store = open_store(demo_db)
@@ -589,7 +589,7 @@ def test_a_device_setting_that_cannot_be_read_does_not_keep_anyone_from_signing_
 ) -> None:
     import sqlite3
 
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     with sqlite3.connect(demo_db) as db:
         db.execute("INSERT INTO settings (key, value) VALUES ('device.Receipt', '{not json')")

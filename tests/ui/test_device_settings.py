@@ -21,7 +21,7 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.screens.devices import DeviceSettingsPanel
 from boxoffice.ui.widgets.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.common.workers import StoreWorker
 from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures

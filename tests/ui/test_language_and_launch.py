@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from boxoffice.ui.app import create_app
-from boxoffice.ui.login_dialog import LoginDialog
+from boxoffice.ui.shell.app import create_app
+from boxoffice.ui.shell.login_dialog import LoginDialog
 from boxoffice.ui.qt import QImage
 from boxoffice.ui.service_messages import service_message
 

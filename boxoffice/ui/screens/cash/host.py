@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission
     from boxoffice.ui.screens.cash.jobs import Job
-    from boxoffice.ui.workers import StoreWorker
+    from boxoffice.ui.common.workers import StoreWorker
 
 
 class CashHost(Protocol):

@@ -44,12 +44,12 @@ from boxoffice.ui.qt import (
     translate,
 )
 from boxoffice.ui.widgets.keyboard_wedge import ScanLineEdit
-from boxoffice.ui.workers import FutureRelay
+from boxoffice.ui.common.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.context import TerminalContext
-    from boxoffice.ui.workers import StoreWorker
+    from boxoffice.ui.common.workers import StoreWorker
 
 STATE_COLOURS = {
     DeviceState.READY: "#1b5e20",

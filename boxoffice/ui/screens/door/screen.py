@@ -35,7 +35,7 @@ from boxoffice.ui.qt import (
     Signal,
 )
 from boxoffice.ui.screens.door.bus_relay import BusRelay
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.common.workers import StoreWorker
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
