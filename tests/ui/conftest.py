@@ -54,8 +54,8 @@ def demo_db(seeded_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def app(qapp):  # type: ignore[no-untyped-def]
     """The QApplication in English with our style sheet, collecting garbage as the client does."""
-    from boxoffice.ui.shell.app import create_app
     from boxoffice.ui.common.workers import MainThreadGarbageCollector
+    from boxoffice.ui.shell.app import create_app
 
     application = create_app("en")
     collector = MainThreadGarbageCollector()

@@ -14,9 +14,9 @@ from boxoffice.reports import day_end
 from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import close
 from boxoffice.store.models import ZReport
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.widgets.report_view import cell_text
-from boxoffice.ui.common.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
     CashWorld,

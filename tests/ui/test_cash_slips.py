@@ -28,11 +28,11 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.shifts import close
 from boxoffice.store import open_store
 from boxoffice.store.models import PrintOutcome, User
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QMessageBox, Qt
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 from boxoffice.ui.service_messages import SERVICE_MESSAGES
-from boxoffice.ui.common.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (
     FLOAT,
@@ -474,8 +474,8 @@ def test_the_reprint_picker_says_when_no_z_was_closed_today(
 
 def test_the_print_queues_stop_reasons_are_translatable(app) -> None:  # type: ignore[no-untyped-def]
     """The Cash screen shows a stopped printer's reason translated; the words must stay in step."""
-    from boxoffice.ui.shell.app import create_app
     from boxoffice.ui.service_messages import service_message
+    from boxoffice.ui.shell.app import create_app
 
     for status in STOPPING:
         assert MESSAGES[status] in SERVICE_MESSAGES, status

@@ -18,10 +18,10 @@ from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import Device, DeviceKind, ReceiptPrinter, Scan
 from boxoffice.devices.cash_drawer import open_on_cash, pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.screens.devices import DeviceSettingsPanel
 from boxoffice.ui.widgets.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
-from boxoffice.ui.common.workers import StoreWorker
 from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures

@@ -15,10 +15,10 @@ import pytest
 from boxoffice.bus import ChangeSet
 from boxoffice.context import TerminalContext
 from boxoffice.store import open_store
-from boxoffice.ui.shell.app import install_translations
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.screens.door import COLOURS, DoorScreen
-from boxoffice.ui.common.workers import StoreWorker
+from boxoffice.ui.shell.app import install_translations
 from tests.checkin.conftest import DoorWorld, dw, tonight  # noqa: F401
 from tests.sales.conftest import _template, world  # noqa: F401
 from tests.ui.conftest import STORE_WAIT_MS

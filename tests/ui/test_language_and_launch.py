@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from boxoffice.ui.shell.app import create_app
-from boxoffice.ui.shell.login_dialog import LoginDialog
 from boxoffice.ui.qt import QImage
 from boxoffice.ui.service_messages import service_message
+from boxoffice.ui.shell.app import create_app
+from boxoffice.ui.shell.login_dialog import LoginDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 

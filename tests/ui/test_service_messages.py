@@ -21,10 +21,10 @@ from boxoffice.money import Money
 from boxoffice.sales import checkout, voids
 from boxoffice.shifts import close, denominations, drawer
 from boxoffice.store.models import Order
-from boxoffice.ui.shell.app import create_app
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import Qt
 from boxoffice.ui.service_messages import SERVICE_MESSAGES, service_message
-from boxoffice.ui.common.workers import StoreWorker
+from boxoffice.ui.shell.app import create_app
 from tests.sales.conftest import FLOAT, World, _template, world
 from tests.sales.helpers import cart, eur
 from tests.ui.cash_helpers import (

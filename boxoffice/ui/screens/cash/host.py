@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission
-    from boxoffice.ui.screens.cash.jobs import Job
     from boxoffice.ui.common.workers import StoreWorker
+    from boxoffice.ui.screens.cash.jobs import Job
 
 
 class CashHost(Protocol):

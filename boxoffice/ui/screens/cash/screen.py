@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from boxoffice.errors import LEGACY, BoxOfficeError
 from boxoffice.ui.common.override_dialog import OverrideDialog
+from boxoffice.ui.common.workers import FutureRelay
 from boxoffice.ui.qt import (
     QComboBox,
     QFileDialog,
@@ -56,14 +57,13 @@ from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.screens.cash.slips import SlipPrinting
 from boxoffice.ui.screens.cash.x_page import XReportPage
 from boxoffice.ui.service_messages import service_message
-from boxoffice.ui.common.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
-    from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
     from boxoffice.ui.common.workers import StoreWorker
+    from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
 
 #: A step that takes longer than this shows a progress bar.
 PROGRESS_AFTER_MS = 1000

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from boxoffice.errors import BoxOfficeError
 from boxoffice.ops import devices as device_ops
 from boxoffice.ops.devices import DeviceKind, DeviceRow, DeviceState, Scan, ScanKind
+from boxoffice.ui.common.workers import FutureRelay
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -44,7 +45,6 @@ from boxoffice.ui.qt import (
     translate,
 )
 from boxoffice.ui.widgets.keyboard_wedge import ScanLineEdit
-from boxoffice.ui.common.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
