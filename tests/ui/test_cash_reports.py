@@ -161,12 +161,22 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
         screen.show_page("x")
     settle(qtbot, screen, worker)
-    assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
+    assert screen.x_page.view.title.text() == "班中报表（X，不清零）——Window 1"
+    assert screen.x_page.view.subtitle.text().startswith("班次")
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
     # A shift opened before the terminal was renamed, as the day end lists it.
+    from boxoffice.ops.cash import Lines, Phrase
     from boxoffice.ui.widgets.report_text import report_text
 
-    assert report_text("Window 1 (opened as Window 2)") == "Window 1（以 Window 2 的名义开班）"
+    renamed = Phrase("report_terminal_opened_as", terminal="Window 1", opened_as="Window 2")
+    assert renamed == "Window 1 (opened as Window 2)"  # the PDF's English, unchanged
+    assert report_text(renamed) == "Window 1（开班时名为Window 2）"
+    shift_of = Phrase("report_open_shift_of", clerk="ann", where=renamed)
+    banner = Lines([Phrase("report_incomplete", count=1, shifts=[shift_of]), "ok"])
+    assert banner == "INCOMPLETE: 1 shift(s) still open: ann (Window 1 (opened as Window 2))\nok"
+    assert report_text(banner) == (
+        "未完成：仍有1个班次未交班：ann（Window 1（开班时名为Window 2））\n正常"
+    )
     assert report_text("paid in cash, as agreed") == "paid in cash, as agreed"  # a reason
 
 

@@ -8,6 +8,7 @@ drawn back to text), and what the store keeps (print log, audit) are all checked
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,6 @@ from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QMessageBox, Qt
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-from boxoffice.ui.service_messages import SERVICE_MESSAGES
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (
     FLOAT,
@@ -472,21 +472,18 @@ def test_the_reprint_picker_says_when_no_z_was_closed_today(
     assert printer_sim.received == b""
 
 
-def test_the_print_queues_stop_reasons_are_translatable(app) -> None:  # type: ignore[no-untyped-def]
-    """The Cash screen shows a stopped printer's reason translated; the words must stay in step."""
-    from boxoffice.ui.service_messages import service_message
-    from boxoffice.ui.shell.app import create_app
+def test_the_print_queues_stop_reasons_are_shown_in_the_terminals_language() -> None:
+    """A stopped printer's reason comes as a code (``printer_status``), rendered per language."""
+    from boxoffice.devices.printing.print_queue import STATUS_CODE
+    from boxoffice.errors import BoxOfficeError
+    from boxoffice.ops.cash import SlipPrinterProblem
 
     for status in STOPPING:
-        assert MESSAGES[status] in SERVICE_MESSAGES, status
-    create_app("zh_CN")
-    try:
-        for status in STOPPING:
-            assert service_message(MESSAGES[status]) != MESSAGES[status], status
-        detail = MESSAGES[STOPPING[-1]] + " (lost the printer)"
-        assert service_message(detail).endswith(" (lost the printer)")
-    finally:
-        create_app("en")
+        problem = SlipPrinterProblem("Receipt", BoxOfficeError(STATUS_CODE, status=status.value))
+        assert problem.reason == MESSAGES[status]  # the English for the log, as before
+        chinese = problem.reason_text("zh_CN")
+        assert chinese != MESSAGES[status] and not re.search(r"[A-Za-z]{3,}", chinese), status
+        assert problem.message("zh_CN") == f"Receipt：{chinese}"
 
 
 # -- the client owns the devices -----------------------------------------------------------

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import Future
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -26,6 +24,7 @@ from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
+from tests.screenshots import screenshot_dir
 from tests.ui.conftest import STORE_WAIT_MS
 
 # Fixtures shared with the device and sales tests.
@@ -33,7 +32,7 @@ _template = sales_fixtures._template
 world = sales_fixtures.world
 tcp_sink = device_fixtures.tcp_sink
 
-SHOTS = Path(os.environ.get("BOXOFFICE_SHOTS", "/tmp/devin"))
+SHOTS = screenshot_dir("devices")
 
 
 class DummyReceiptPrinter(Device):

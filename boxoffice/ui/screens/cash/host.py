@@ -63,9 +63,6 @@ class CashHost(Protocol):
     def error_text(self, error: BaseException) -> str:
         """A refusal in the UI language."""
 
-    def service_text(self, text: str) -> str:
-        """An English service text in the UI language (the fallback for uncoded text)."""
-
     def ask(self, question: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         """A yes/no question that does not block the event loop."""
 

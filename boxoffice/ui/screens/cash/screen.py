@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from boxoffice.errors import LEGACY, BoxOfficeError
+from boxoffice.errors import BoxOfficeError
+from boxoffice.ui.common.error_text import error_text as common_error_text
 from boxoffice.ui.common.override_dialog import OverrideDialog
 from boxoffice.ui.common.workers import FutureRelay
 from boxoffice.ui.qt import (
@@ -37,7 +38,6 @@ from boxoffice.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QLocale,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -56,7 +56,6 @@ from boxoffice.ui.screens.cash.drawer_page import DrawerPage
 from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.screens.cash.slips import SlipPrinting
 from boxoffice.ui.screens.cash.x_page import XReportPage
-from boxoffice.ui.service_messages import service_message
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
@@ -421,14 +420,9 @@ class CashScreen(QWidget):
         if text:
             self.messageShown.emit(text)
 
-    def service_text(self, text: str) -> str:
-        return service_message(text)
-
     def error_text(self, error: BaseException) -> str:
-        """A refusal in the UI's language: by its code, or (not yet coded) its English shape."""
-        if isinstance(error, BoxOfficeError) and error.code != LEGACY:
-            return error.message(QLocale().name())
-        return service_message(str(error))
+        """A refusal in the UI's language, by its code (``ui.common.error_text``)."""
+        return common_error_text(error)
 
     def fail(self, error: BaseException) -> None:
         if isinstance(error, BoxOfficeError):
