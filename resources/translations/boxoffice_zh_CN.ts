@@ -36,7 +36,7 @@
         <location filename="../../boxoffice/ui/widgets/card_batch.py" line="44"/>
         <source>Card &amp;batch totals (from the card terminal&apos;s end-of-day slip)</source>
         <extracomment>More card payments than this on one shift&apos;s slip is a typing mistake.</extracomment>
-        <translation>刷卡批次合计（取自刷卡终端的日结单）(&amp;B)</translation>
+        <translation>银行卡结算合计（取自 POS 机的结算单）(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/card_batch.py" line="51"/>
@@ -74,7 +74,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/card_batch.py" line="97"/>
         <source>No batch totals entered: card takings are not checked.</source>
-        <translation>未录入批次合计：刷卡收入将不做核对。</translation>
+        <translation>未录入银行卡结算合计：刷卡收入将不做核对。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/card_batch.py" line="138"/>
@@ -98,7 +98,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="127"/>
         <source>Cash drawer at %1</source>
-        <translation>%1 的钱箱</translation>
+        <translation>%1的钱箱</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="129"/>
@@ -118,12 +118,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="156"/>
         <source>C&amp;lose shift</source>
-        <translation>交班结账(&amp;L)</translation>
+        <translation>交班(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="157"/>
         <source>&amp;X report</source>
-        <translation>X 报表(&amp;X)</translation>
+        <translation>班中报表（X）(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="158"/>
@@ -148,27 +148,27 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="183"/>
         <source>Print &amp;Z slip</source>
-        <translation>打印 Z 小票(&amp;Z)</translation>
+        <translation>打印交班单(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="184"/>
         <source>Print the Z report on the receipt printer</source>
-        <translation>在小票打印机上打印 Z 报表</translation>
+        <translation>在小票打印机上打印交班报表（Z）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="187"/>
         <source>Pic&amp;k a Z slip to reprint…</source>
-        <translation>选择 Z 小票重印(&amp;K)…</translation>
+        <translation>选择要补打的交班单(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="189"/>
         <source>Print the slip of a Z report closed today at this terminal again</source>
-        <translation>重新打印本终端今天已结账的某份 Z 报表的小票</translation>
+        <translation>再次打印本售票窗口今天已交班的某份交班报表（Z）的交班单</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="300"/>
         <source>Shift %1 — %2 (%3), opened %4</source>
-        <translation>班次 %1 — %2（%3），开班于 %4</translation>
+        <translation>班次%1 — %2（%3），开班于%4</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="389"/>
@@ -218,23 +218,23 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="540"/>
         <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
+        <translation>已保存%1。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="541"/>
         <source>Writing %1…</source>
-        <translation>正在写入 %1…</translation>
+        <translation>正在写入%1…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="548"/>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="558"/>
         <source>No receipt printer is set up at this terminal.</source>
-        <translation>本终端未设置小票打印机。</translation>
+        <translation>本售票窗口未设置小票打印机。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/screen.py" line="551"/>
         <source>Close a shift first: its Z report is then printed.</source>
-        <translation>请先交班结账：之后才能打印它的 Z 报表。</translation>
+        <translation>请先交班：之后才能打印它的交班报表（Z）。</translation>
     </message>
 </context>
 <context>
@@ -243,12 +243,12 @@
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="61"/>
         <source>There is no open shift to close at this terminal.</source>
         <extracomment>What this page tells the screen (it connects them). Batch lines already stored per shift, so a retried close does not store them again. Shifts whose stored count may be replaced: the supervisor&apos;s override (none needed when the user may sign off variances themselves).</extracomment>
-        <translation>本终端没有需要结账的班次。</translation>
+        <translation>本售票窗口没有需要交班的班次。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="82"/>
         <source>Count every note and coin in the drawer. The count is blind: what the drawer should hold appears on the Z report, after your count is stored.</source>
-        <translation>请清点钱箱中的每一张纸币和每一枚硬币。这是盲点：钱箱应有金额要等您的清点结果保存后，才会出现在 Z 报表上。</translation>
+        <translation>请清点钱箱中的每一张纸币和每一枚硬币。本次为盲盘：钱箱应有金额要等您的清点结果保存后，才会出现在交班报表（Z）上。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="88"/>
@@ -263,82 +263,82 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="96"/>
         <source>Count the drawer again (a supervisor approves)</source>
-        <translation>重新清点钱箱（需主管批准）</translation>
+        <translation>重新清点钱箱（需主管授权）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="106"/>
         <source>&amp;Gift vouchers counted</source>
-        <translation>已清点礼品券(&amp;G)</translation>
+        <translation>已清点礼品卡(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="114"/>
         <source>(paper vouchers taken today, if the venue counts them)</source>
-        <translation>（今天收到的纸质礼品券，如场馆要求清点）</translation>
+        <translation>（今天收到的纸质兑换券，如场馆要求清点）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="120"/>
         <source>&amp;Close shift</source>
-        <translation>交班结账(&amp;C)</translation>
+        <translation>交班(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="171"/>
         <source>Close your shift %1 (opened %2)</source>
-        <translation>结束您的班次 %1（开班于 %2）</translation>
+        <translation>为您的班次%1交班（开班于%2）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="177"/>
         <source>Close shift %1 of %2 (opened %3)</source>
-        <translation>结束 %2 的班次 %1（开班于 %3）</translation>
+        <translation>为%2的班次%1交班（开班于%3）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="200"/>
         <source>The drawer was counted at %1: %2. Closing uses this count.</source>
-        <translation>钱箱已于 %1 清点：%2。结账将使用此清点结果。</translation>
+        <translation>钱箱已于%1清点：%2。交班将使用此清点结果。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="211"/>
         <source>Your role may not close this shift: ask a supervisor.</source>
-        <translation>您的角色不能结束此班次：请联系主管。</translation>
+        <translation>您的角色不能为此班次交班：请联系主管。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="221"/>
         <source>Count of %1</source>
-        <translation>%1 清点</translation>
+        <translation>%1清点</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="260"/>
         <source>Count shift %1 again: the count on record will be replaced.</source>
-        <translation>重新清点班次 %1：已保存的清点结果将被替换。</translation>
+        <translation>重新清点班次%1：已保存的清点结果将被替换。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="273"/>
         <source>Recount approved: count the drawer again, then close.</source>
-        <translation>已批准重新清点：请再次清点钱箱，然后结账。</translation>
+        <translation>已授权重新清点：请再次清点钱箱，然后交班。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="305"/>
         <source>Close shift %1 with %2 counted? The count cannot be changed afterwards without a supervisor.</source>
-        <translation>以清点金额 %2 结束班次 %1？此后没有主管批准不能再更改清点结果。</translation>
+        <translation>以清点金额%2为班次%1交班？此后没有主管授权不能再更改清点结果。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="310"/>
         <source>Close shift %1 now?</source>
-        <translation>现在结束班次 %1？</translation>
+        <translation>现在为班次%1交班？</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="313"/>
         <source>Close shift</source>
-        <translation>交班结账</translation>
+        <translation>交班</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="341"/>
         <source>Closing the shift…</source>
-        <translation>正在结账…</translation>
+        <translation>正在交班…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/close_page.py" line="380"/>
         <source>Shift %1 is closed: Z report %2.</source>
-        <translation>班次 %1 已结账：Z 报表 %2。</translation>
+        <translation>班次%1已交班：交班报表（Z）%2。</translation>
     </message>
 </context>
 <context>
@@ -371,7 +371,7 @@
         <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="100"/>
         <source>Number of %1</source>
         <extracomment>More of one note or coin than this is a typing mistake, not a drawer. Enter on the last row: the count is done.</extracomment>
-        <translation>%1 的数量</translation>
+        <translation>%1的数量</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="136"/>
@@ -381,7 +381,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="142"/>
         <source>%1: %2 is more than %3 — please check the count.</source>
-        <translation>%1：%2 超过 %3 — 请核对清点结果。</translation>
+        <translation>%1：%2超过%3 — 请核对清点结果。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/denomination_count.py" line="209"/>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="66"/>
         <source>Ticket printer</source>
-        <translation>票据打印机</translation>
+        <translation>门票打印机</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="67"/>
@@ -414,7 +414,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="70"/>
         <source>Card terminal</source>
-        <translation>刷卡终端</translation>
+        <translation>POS 机</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="76"/>
@@ -482,7 +482,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="120"/>
         <source>&amp;Devices at this terminal</source>
-        <translation>本终端设备(&amp;D)</translation>
+        <translation>本售票窗口设备(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="126"/>
@@ -592,7 +592,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="337"/>
         <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
+        <translation>已保存%1。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="344"/>
@@ -602,7 +602,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="349"/>
         <source>Removed %1.</source>
-        <translation>已删除 %1。</translation>
+        <translation>已删除%1。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="358"/>
@@ -612,12 +612,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="361"/>
         <source>%1 is not a printer.</source>
-        <translation>%1 不是打印机。</translation>
+        <translation>%1不是打印机。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="363"/>
         <source>Sending a test page to %1…</source>
-        <translation>正在向 %1 发送测试页…</translation>
+        <translation>正在向%1发送测试页…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/devices/settings_panel.py" line="373"/>
@@ -796,7 +796,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="68"/>
         <source>Count the float into the drawer note by note and coin by coin. Enter or ↓ moves to the next row.</source>
-        <translation>逐张逐枚清点放入钱箱的备用金。回车或 ↓ 移到下一行。</translation>
+        <translation>逐张逐枚清点装入钱箱的备用金。回车或 ↓ 移到下一行。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="77"/>
@@ -816,7 +816,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="127"/>
         <source>Shift opened with a float of %1.</source>
-        <translation>已开班，备用金 %1。</translation>
+        <translation>已开班，备用金%1。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="154"/>
@@ -836,22 +836,22 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="163"/>
         <source>Drop to sa&amp;fe</source>
-        <translation>存入保险柜(&amp;F)</translation>
+        <translation>投库(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="164"/>
         <source>Take cash out of the drawer into the safe</source>
-        <translation>从钱箱取出现金存入保险柜</translation>
+        <translation>从钱箱取出现金投库（交入保险柜）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="166"/>
         <source>Pay &amp;in</source>
-        <translation>放入现金(&amp;I)</translation>
+        <translation>补入现金(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="167"/>
         <source>Put cash into the drawer (not a sale)</source>
-        <translation>向钱箱放入现金（非销售）</translation>
+        <translation>向钱箱补入现金（非销售）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="169"/>
@@ -861,12 +861,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="171"/>
         <source>Pay cash out of the drawer; large amounts need a supervisor</source>
-        <translation>从钱箱支出现金；大额需主管批准</translation>
+        <translation>从钱箱支出现金；大额需主管授权</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="178"/>
         <source>Drops, pay-ins and pay-outs this shift</source>
-        <translation>本班次的存入保险柜、放入与支出</translation>
+        <translation>本班次的投库、补入现金与支出现金</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="183"/>
@@ -896,12 +896,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="207"/>
         <source>Drop to the safe</source>
-        <translation>存入保险柜</translation>
+        <translation>投库</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="208"/>
         <source>Pay-in</source>
-        <translation>放入现金</translation>
+        <translation>补入现金</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="209"/>
@@ -921,12 +921,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="247"/>
         <source>Pay-out of %1 (“%2”) is over the limit:</source>
-        <translation>支出 %1（“%2”）超过限额：</translation>
+        <translation>支出%1（“%2”）超过限额：</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="253"/>
         <source>A supervisor must approve this pay-out.</source>
-        <translation>此笔支出需要主管批准。</translation>
+        <translation>此笔支出需要主管授权。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="284"/>
@@ -936,17 +936,17 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="290"/>
         <source>Shift %1 is open — %2 (%3)</source>
-        <translation>班次 %1 进行中 — %2（%3）</translation>
+        <translation>班次%1进行中 — %2（%3）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="296"/>
         <source>Opened %1 at %2.</source>
-        <translation>于 %1 在 %2 开班。</translation>
+        <translation>于%1在%2开班。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="301"/>
         <source>The cash was counted at %1; close the shift next.</source>
-        <translation>现金已于 %1 清点；下一步请结账。</translation>
+        <translation>现金已于%1清点；下一步请交班。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/drawer_page.py" line="318"/>
@@ -1152,17 +1152,17 @@
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="312"/>
         <source>&amp;Drawer (open shift, drop, pay-in, pay-out)…</source>
-        <translation>钱箱（开班、存入保险柜、放入、支出）(&amp;D)…</translation>
+        <translation>钱箱（开班、投库、补入现金、支出现金）(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="317"/>
         <source>&amp;Close shift (count and Z report)…</source>
-        <translation>交班结账（清点与 Z 报表）(&amp;C)…</translation>
+        <translation>交班（清点与交班报表（Z））(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="322"/>
         <source>&amp;X report…</source>
-        <translation>X 报表(&amp;X)…</translation>
+        <translation>班中报表（X）(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="325"/>
@@ -1247,7 +1247,7 @@
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="387"/>
         <source>Senior</source>
-        <translation>长者</translation>
+        <translation>老年</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="388"/>
@@ -1319,7 +1319,7 @@
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="558"/>
         <source>Held</source>
-        <translation>保留</translation>
+        <translation>预留</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="559"/>
@@ -1354,12 +1354,12 @@
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="617"/>
         <source>%1 row %2 seat %3</source>
-        <translation>%1 %2排 %3座</translation>
+        <translation>%1 %2排%3座</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="624"/>
         <source> and %1 more</source>
-        <translation> 等另外 %1 个</translation>
+        <translation> 等另外%1个</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="627"/>
@@ -1369,7 +1369,7 @@
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="633"/>
         <source>%1 row %2 seat %3 is not for sale: %4</source>
-        <translation>%1 %2排 %3座不可出售：%4</translation>
+        <translation>%1 %2排%3座不可出售：%4</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shell/main_window.py" line="644"/>
@@ -1429,7 +1429,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/money_edit.py" line="47"/>
         <source>“%1” is not an amount in %2.</source>
-        <translation>“%1”不是有效的 %2 金额。</translation>
+        <translation>“%1”不是有效的%2金额。</translation>
     </message>
 </context>
 <context>
@@ -1447,12 +1447,12 @@
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="69"/>
         <source>Supervisor approval</source>
         <extracomment>(``OverrideGrant`` or None, reason): the action may be retried with it.</extracomment>
-        <translation>主管批准</translation>
+        <translation>主管授权</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="69"/>
         <source>Sign off</source>
-        <translation>签核</translation>
+        <translation>审核确认</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="82"/>
@@ -1477,12 +1477,12 @@
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="98"/>
         <source>&amp;Authorise</source>
-        <translation>批准(&amp;A)</translation>
+        <translation>授权(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="98"/>
         <source>Sign &amp;off</source>
-        <translation>签核(&amp;O)</translation>
+        <translation>审核确认(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="101"/>
@@ -1502,7 +1502,7 @@
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="137"/>
         <source>Give a reason: it is kept with the approval.</source>
-        <translation>请填写原因：它会与批准记录一起保存。</translation>
+        <translation>请填写原因：它会与授权记录一起保存。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/common/override_dialog.py" line="146"/>
@@ -1544,7 +1544,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="23"/>
         <source>Terminal</source>
-        <translation>终端</translation>
+        <translation>售票窗口</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="24"/>
@@ -1569,17 +1569,17 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="28"/>
         <source>Closed</source>
-        <translation>结账</translation>
+        <translation>交班时间</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="29"/>
         <source>Closed by</source>
-        <translation>结账人</translation>
+        <translation>交班人</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="30"/>
         <source>Z number</source>
-        <translation>Z 编号</translation>
+        <translation>交班报表（Z）编号</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="31"/>
@@ -1589,7 +1589,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="32"/>
         <source>Variance signed off</source>
-        <translation>差额签核</translation>
+        <translation>长短款审核确认</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="33"/>
@@ -1604,7 +1604,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="35"/>
         <source>X report: running figures. The shift stays open; nothing is reset.</source>
-        <translation>X 报表：当前运行数据。班次保持开放，不会清零。</translation>
+        <translation>班中报表（X，不清零）：实时数据。班次仍未交班，不清零。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="46"/>
@@ -1639,7 +1639,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="52"/>
         <source>Terminals</source>
-        <translation>终端</translation>
+        <translation>售票窗口</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="53"/>
@@ -1654,32 +1654,32 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="56"/>
         <source>Sign-offs and flags</source>
-        <translation>签核与标记</translation>
+        <translation>审核确认与标记</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="57"/>
         <source>source: &apos;server&apos; = from the central server; &apos;local&apos; = this store only; &apos;local+server&apos; = this store, checked against the server&apos;s copy.</source>
-        <translation>来源：“服务器”= 来自中央服务器；“本地”= 仅本终端数据库；“本地+服务器”= 本终端数据库，并已与服务器副本核对。</translation>
+        <translation>来源：“服务器”= 来自中央服务器；“本地”= 仅本售票窗口的数据；“本地+服务器”= 本售票窗口的数据，并已与服务器副本核对。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="62"/>
         <source>Closed shifts only. – : not counted (no batch total entered).</source>
-        <translation>仅含已结班次。– ：未清点（未输入批结总额）。</translation>
+        <translation>仅含已交班的班次。– ：未清点（未录入银行卡结算合计）。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="65"/>
         <source>Summed over the day&apos;s Z reports: float + sales − refunds − drops ± pay-ins/outs.</source>
-        <translation>按当日 Z 报表汇总：备用金 + 销售 − 退款 − 存入保险柜 ± 存入/支出。</translation>
+        <translation>按当日交班报表（Z）汇总：备用金 + 销售 − 退款 − 投库 ± 补入/支出现金。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="69"/>
         <source>– : nothing counted (electronic tender, or no batch total entered).</source>
-        <translation>–：未清点（电子支付，或未录入批次合计）。</translation>
+        <translation>–：未清点（电子支付，或未录入银行卡结算合计）。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="72"/>
         <source>Expected = float + cash sales − refunds − drops + pay-ins − pay-outs.</source>
-        <translation>应有 = 备用金 + 现金销售 − 退款 − 存入保险柜 + 放入 − 支出。</translation>
+        <translation>应有 = 备用金 + 现金销售 − 退款 − 投库 + 补入现金 − 支出现金。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="76"/>
@@ -1704,7 +1704,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="80"/>
         <source>variance</source>
-        <translation>差额</translation>
+        <translation>长短款</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="81"/>
@@ -1764,7 +1764,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="92"/>
         <source>difference</source>
-        <translation>差异</translation>
+        <translation>差值</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="93"/>
@@ -1799,7 +1799,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="99"/>
         <source>terminal</source>
-        <translation>终端</translation>
+        <translation>售票窗口</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="100"/>
@@ -1819,32 +1819,32 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="127"/>
         <source>this store</source>
-        <translation>本终端</translation>
+        <translation>本售票窗口</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="128"/>
         <source>not known here</source>
-        <translation>本终端未知</translation>
+        <translation>本售票窗口不知道</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="129"/>
         <source>variance signed off</source>
-        <translation>差额已签核</translation>
+        <translation>长短款已审核确认</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="130"/>
         <source>card batch mismatch</source>
-        <translation>银行卡批结不符</translation>
+        <translation>银行卡结算合计不符</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="131"/>
         <source>see its Z report</source>
-        <translation>见该 Z 报表</translation>
+        <translation>见该交班报表（Z）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="132"/>
         <source>closed offline</source>
-        <translation>离线结班</translation>
+        <translation>离线交班</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="133"/>
@@ -1854,18 +1854,18 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="134"/>
         <source>this store&apos;s copy is shown</source>
-        <translation>显示本终端的副本</translation>
+        <translation>显示本售票窗口的副本</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="55"/>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="101"/>
         <source>Z reports</source>
-        <translation>Z 报表</translation>
+        <translation>交班报表（Z）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="38"/>
         <source>LOCAL FIGURES ONLY: what this terminal&apos;s store holds. Other terminals&apos; figures come from the central server.</source>
-        <translation>仅本地数据：本终端数据库中的内容。其他终端的数据来自中央服务器。</translation>
+        <translation>仅本地数据：本售票窗口保存的数据。其他售票窗口的数据来自中央服务器。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="43"/>
@@ -1875,12 +1875,12 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="44"/>
         <source>Shifts still open</source>
-        <translation>未结班次</translation>
+        <translation>未交班的班次</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="102"/>
         <source>open shifts</source>
-        <translation>未结班次</translation>
+        <translation>未交班的班次</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="103"/>
@@ -1890,7 +1890,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="104"/>
         <source>last contact</source>
-        <translation>最近联系</translation>
+        <translation>最后联系</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="105"/>
@@ -1905,7 +1905,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="107"/>
         <source>closed</source>
-        <translation>结班时间</translation>
+        <translation>交班时间</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="108"/>
@@ -1945,12 +1945,12 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="116"/>
         <source>Drops to the safe</source>
-        <translation>存入保险柜</translation>
+        <translation>投库</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="117"/>
         <source>Pay-ins</source>
-        <translation>放入现金</translation>
+        <translation>补入现金</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="118"/>
@@ -1975,7 +1975,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="122"/>
         <source>voucher</source>
-        <translation>礼品券</translation>
+        <translation>兑换券</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="123"/>
@@ -2000,7 +2000,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="137"/>
         <source>no batch total</source>
-        <translation>无批次合计</translation>
+        <translation>无银行卡结算合计</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="138"/>
@@ -2073,22 +2073,22 @@
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="86"/>
         <source>House seat</source>
         <extracomment>Seat states (what a feed update changes); zone colour shows only when available. Seats per spatial tile: small enough that a re-colour rebuilds little. Tiles whose unavailable seats share one set of state batches. Hold code (``ops.queries.HOLD_CODES``) → seat state: every hold is HELD, a kill is KILLED.</extracomment>
-        <translation>内部保留座</translation>
+        <translation>内部预留座</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="87"/>
         <source>Press hold</source>
-        <translation>媒体保留</translation>
+        <translation>媒体预留</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="88"/>
         <source>Companion hold</source>
-        <translation>陪同保留</translation>
+        <translation>轮椅陪同座预留</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="89"/>
         <source>Production hold</source>
-        <translation>制作保留</translation>
+        <translation>剧组预留</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="90"/>
@@ -2104,7 +2104,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="517"/>
         <source>Standing · capacity %1</source>
-        <translation>站票 · 容量 %1</translation>
+        <translation>站票 · 容量%1</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="522"/>
@@ -2120,7 +2120,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="645"/>
         <source>Section %1 · Row %2 · Seat %3</source>
-        <translation>区域 %1 · %2排 · %3座</translation>
+        <translation>区域%1 · %2排 · %3座</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/seat_map.py" line="655"/>
@@ -2134,57 +2134,57 @@
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="87"/>
         <source>A Z slip is still on its way to the printer…</source>
         <extracomment>How long a slip may take to come out before it is taken back out of the queue. How often the printer&apos;s queue is looked at while a slip is on its way. How it ended: a ``PrintOutcome`` value, &quot;not_printed&quot; (the printer stopped or was too slow; the slip was taken back) or &quot;refused&quot; (nothing was recorded). What the slip printing tells the screen (it connects them).</extracomment>
-        <translation>上一张 Z 小票仍在发往打印机…</translation>
+        <translation>上一张交班单仍在发往打印机…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="93"/>
         <source>Asking %1 whether it can print…</source>
-        <translation>正在询问 %1 能否打印…</translation>
+        <translation>正在询问%1能否打印…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="106"/>
         <source>Recording the Z slip…</source>
-        <translation>正在记录 Z 小票…</translation>
+        <translation>正在记录交班单…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="125"/>
         <source>Print the slip of Z report %1 at %2: %3</source>
-        <translation>打印 %2 的 Z 报表 %1 的小票：%3</translation>
+        <translation>打印%2的交班报表（Z）%1的交班单：%3</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="139"/>
         <source>Printing Z slip %1 on %2…</source>
-        <translation>正在 %2 上打印 Z 小票 %1…</translation>
+        <translation>正在%2上打印交班单%1…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="160"/>
         <source>Z slip %1 was not printed — %2: %3. Print it again once the printer is ready.</source>
-        <translation>Z 小票 %1 未打印 — %2：%3。打印机就绪后请再打印一次。</translation>
+        <translation>交班单%1未打印——%2：%3。打印机就绪后请再打印一次。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="186"/>
         <source>no slip within %1 s</source>
-        <translation>%1 秒内未打印出小票</translation>
+        <translation>%1秒内未打印出小票</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="200"/>
         <source>Z slip %1 printed on %2 (marked REPRINT).</source>
-        <translation>Z 小票 %1 已在 %2 上打印（标注 REPRINT，即重印）。</translation>
+        <translation>交班单%1已在%2上打印（标注 REPRINT，即补打）。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="202"/>
         <source>Z slip %1 printed on %2.</source>
-        <translation>Z 小票 %1 已在 %2 上打印。</translation>
+        <translation>交班单%1已在%2上打印。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="208"/>
         <source>Z slip %1 sent to %2, but the printer gave no status reply: check that it came out.</source>
-        <translation>Z 小票 %1 已发送到 %2，但打印机没有回复状态：请确认小票已打出。</translation>
+        <translation>交班单%1已发送到%2，但打印机没有回复状态：请确认交班单已打出。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="222"/>
         <source>Z slip %1 could not be printed on %2 (see the print log).</source>
-        <translation>Z 小票 %1 无法在 %2 上打印（见打印日志）。</translation>
+        <translation>交班单%1无法在%2上打印（见打印日志）。</translation>
     </message>
 </context>
 <context>
@@ -2219,7 +2219,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/sync_status.py" line="77"/>
         <source>last contact %1</source>
-        <translation>最后联系 %1</translation>
+        <translation>最后联系%1</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/sync_status.py" line="80"/>
@@ -2265,17 +2265,17 @@
         <location filename="../../boxoffice/ui/screens/cash/x_page.py" line="32"/>
         <source>Choose an open shift to see its running figures.</source>
         <extracomment>What this page tells the screen (it connects them).</extracomment>
-        <translation>选择一个未结班次以查看其运行数据。</translation>
+        <translation>选择一个未交班的班次以查看其实时数据。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/x_page.py" line="41"/>
         <source>No shift is open at this terminal.</source>
-        <translation>本终端没有未结班次。</translation>
+        <translation>本售票窗口没有未交班的班次。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/x_page.py" line="53"/>
         <source>Reading the running figures…</source>
-        <translation>正在读取运行数据…</translation>
+        <translation>正在读取实时数据…</translation>
     </message>
 </context>
 <context>
@@ -2284,17 +2284,17 @@
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="265"/>
         <source>Reprint a Z slip</source>
         <extracomment>terminal, Z number</extracomment>
-        <translation>重印 Z 小票</translation>
+        <translation>补打交班单</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="266"/>
         <source>&amp;Z reports closed today at %1</source>
-        <translation>%1 今天已结账的 &amp;Z 报表</translation>
+        <translation>%1今天已交班的交班报表（Z）(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="271"/>
         <source>Z report</source>
-        <translation>Z 报表</translation>
+        <translation>交班报表（Z）</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="271"/>
@@ -2304,7 +2304,7 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="271"/>
         <source>Closed</source>
-        <translation>结账时间</translation>
+        <translation>交班时间</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="271"/>
@@ -2329,12 +2329,12 @@
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="328"/>
         <source>Every copy after the first says REPRINT and is in the print log.</source>
-        <translation>第一张之后的每一张都标注 REPRINT（重印），并记入打印日志。</translation>
+        <translation>第一张之后的每一张都标注 REPRINT（补打），并记入打印日志。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/screens/cash/slips.py" line="332"/>
         <source>No Z report has been closed at %1 today.</source>
-        <translation>%1 今天还没有结账的 Z 报表。</translation>
+        <translation>%1今天还没有交班的交班报表（Z）。</translation>
     </message>
 </context>
 </TS>

@@ -149,7 +149,7 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     open_shift(cash_world, cash_world.supervisor)
     screen = make_screen(qtbot, worker, cash_world.supervisor)
     tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
-    assert tabs == ["钱箱(&D)", "交班结账(&L)", "X 报表(&X)", "日结(&E)"]
+    assert tabs == ["钱箱(&D)", "交班(&L)", "班中报表（X）(&X)", "日结(&E)"]
     assert screen.drawer_page.pay_out_button.text() == "支出现金(&T)"
     with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
         screen.show_page("day_end")
