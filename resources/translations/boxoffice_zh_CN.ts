@@ -1604,7 +1604,7 @@
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="35"/>
         <source>X report: running figures. The shift stays open; nothing is reset.</source>
-        <translation>班中报表（X，不清零）：实时数据。班次仍未交班，不清零。</translation>
+        <translation>班中报表（X）：实时数据。班次仍未交班，数据不清零。</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/widgets/report_text.py" line="46"/>

@@ -18,6 +18,7 @@ from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.widgets.report_view import cell_text
 from tests.sales.conftest import _template  # noqa: F401
+from tests.screenshots import screenshot_dir
 from tests.ui.cash_helpers import (
     CashWorld,
     cash_world,
@@ -164,6 +165,8 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     assert screen.x_page.view.title.text() == "班中报表（X，不清零）——Window 1"
     assert screen.x_page.view.subtitle.text().startswith("班次")
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
+    screen.resize(1000, 900)
+    screen.grab().save(str(screenshot_dir("cash") / "cash-x-report-zh_CN.png"))
     # A shift opened before the terminal was renamed, as the day end lists it.
     from boxoffice.ops.cash import Lines, Phrase
     from boxoffice.ui.widgets.report_text import report_text
