@@ -43,7 +43,7 @@ from boxoffice.money import Money
 from boxoffice.ops import OpResult
 from boxoffice.reports import day_end as day_end_reports
 from boxoffice.reports import export, zx
-from boxoffice.reports.model import Cell, Report, Section, cell_text
+from boxoffice.reports.model import Cell, Lines, Phrase, Report, Section, cell_text
 from boxoffice.sales import no_sale as sales_no_sale
 from boxoffice.shifts import cards, close, denominations, drawer, drawer_state, slips
 from boxoffice.shifts import day_end as shift_day_end
@@ -63,9 +63,11 @@ __all__ = [
     "Cell",
     "CloseOutcome",
     "DrawerState",
+    "Lines",
     "Money",
     "NeedsOverride",
     "Permission",
+    "Phrase",
     "PrintOutcome",
     "QueueState",
     "Report",

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from boxoffice.money import Money
-from boxoffice.reports.model import Chart, Report, Section, report_timezone
+from boxoffice.reports.model import Chart, Lines, Phrase, Report, Section, report_timezone
 from boxoffice.reports.zx import CASH_LINES
 from boxoffice.shifts.day_end import DayEnd, OpenShift, local_day_end
 
@@ -28,35 +28,34 @@ def _local(when: datetime | str | None, tz: ZoneInfo) -> str:
 
 
 def _where(terminal: str, shift: OpenShift) -> str:
-    return f"{terminal} (opened as {shift.opened_as})" if shift.opened_as else terminal
+    if not shift.opened_as:
+        return terminal
+    return Phrase("report_terminal_opened_as", terminal=terminal, opened_as=shift.opened_as)
 
 
 def _banner(day_end: DayEnd) -> str:
-    """One line per finding (the screen translates them line by line)."""
-    lines = []
+    """One line per finding (the screen renders them line by line)."""
+    lines: list[str] = []
     if day_end.local_only:
         lines.append(
             "LOCAL FIGURES ONLY: what this terminal's store holds. Other terminals' "
             "figures come from the central server."
         )
         if day_end.server_error:
-            lines.append(f"The server's figures are missing: {day_end.server_error}")
+            lines.append(Phrase("report_server_figures_missing", reason=day_end.server_error))
     elif day_end.partial:
         local = [n for n, t in sorted(day_end.terminals.items()) if t.source == "local"]
-        lines.append(
-            f"PARTIAL: {', '.join(local)} not known to the central server; "
-            "their figures are this store's only."
-        )
+        lines.append(Phrase("report_partial", terminals=local))
     if day_end.open_shifts:
-        who = ", ".join(f"{o.clerk} ({_where(name, o)})" for name, o in day_end.open_shifts)
-        lines.append(f"INCOMPLETE: {len(day_end.open_shifts)} shift(s) still open: {who}")
+        who = [
+            Phrase("report_open_shift_of", clerk=o.clerk, where=_where(name, o))
+            for name, o in day_end.open_shifts
+        ]
+        lines.append(Phrase("report_incomplete", count=len(day_end.open_shifts), shifts=who))
     if day_end.mismatches:
-        which = ", ".join(f"Z {n} of {name}" for name, n in day_end.mismatches)
-        lines.append(
-            f"MISMATCH: {which} differ(s) between this terminal and the server; "
-            "check both copies before signing off."
-        )
-    return "\n".join(lines)
+        which = [Phrase("report_z_of", number=n, terminal=name) for name, n in day_end.mismatches]
+        lines.append(Phrase("report_mismatch", reports=which))
+    return Lines(lines)
 
 
 def _terminals(day_end: DayEnd, tz: ZoneInfo) -> Section:
@@ -67,7 +66,7 @@ def _terminals(day_end: DayEnd, tz: ZoneInfo) -> Section:
     for name, t in sorted(day_end.terminals.items()):
         section.rows.append(
             [
-                f"{name} (revoked)" if t.revoked else name,
+                Phrase("report_terminal_revoked", terminal=name) if t.revoked else name,
                 t.source,
                 _local(t.last_contact, tz) if t.source != "local" else "this store",
                 ", ".join(str(n) for n in t.z_numbers) or "–",
@@ -181,7 +180,7 @@ def _notes(day_end: DayEnd) -> Section:
                         name,
                         _z_label(z, name),
                         "closed offline",
-                        f"{z.get('unsynced_operations', 0)} operations not yet sent then",
+                        Phrase("report_unsent_then", count=z.get("unsynced_operations", 0)),
                     ]
                 )
         for n in t.mismatched:
@@ -203,12 +202,18 @@ def _open(day_end: DayEnd, tz: ZoneInfo) -> Section:
 
 def to_report(day_end: DayEnd, tz: ZoneInfo | None = None) -> Report:
     tz = tz or ZoneInfo("UTC")
-    where = (
-        "this terminal's figures only"
+    day = day_end.day.isoformat()
+    subtitle = (
+        Phrase("report_day_end_local", day=day, zone=tz.key)
         if day_end.local_only
-        else f"every terminal, server figures as of {_local(day_end.server_as_of, tz)}"
+        else Phrase(
+            "report_day_end_server",
+            day=day,
+            zone=tz.key,
+            as_of=_local(day_end.server_as_of, tz),
+        )
     )
-    report = Report("Day end", f"{day_end.day.isoformat()} ({tz.key}) · {where}")
+    report = Report("Day end", subtitle)
     report.banner = _banner(day_end)
     report.meta = [
         ("Business day", f"{day_end.day.isoformat()} ({tz.key})"),

@@ -7,10 +7,13 @@ these; ``pdf`` and ``csv_out`` only render them. Amount cells are ``Money``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from boxoffice.errors import ValidationError
+from boxoffice.messages import render
 from boxoffice.money import Money
 
 # The venue's business day is the shifts' notion too (a Z report is dated by it);
@@ -18,6 +21,57 @@ from boxoffice.money import Money
 from boxoffice.shifts.business_day import Day, business_day, report_timezone
 
 Cell = str | int | Money | None
+
+
+class Phrase(str):
+    """A report text with names or figures in it: its English, and its message code.
+
+    It *is* the English string (the PDF and CSV, the venue's record, stay as
+    built); a screen renders it in its own language with ``text(lang)``
+    from ``code`` and ``params`` (``boxoffice.messages.reports``). A parameter
+    may itself be a ``Phrase`` or a list of them.
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Phrase:
+        self = super().__new__(cls, render(code, params, "en"))
+        self.code = code
+        self.params = params
+        return self
+
+    def text(self, lang: str = "en") -> str:
+        return render(self.code, {k: _in(v, lang) for k, v in self.params.items()}, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_phrase, (self.code, self.params))
+
+
+class Lines(str):
+    r"""Lines (texts or ``Phrase``\ s) joined by newlines, each rendered on its own."""
+
+    lines: tuple[str, ...]
+
+    def __new__(cls, lines: Sequence[str]) -> Lines:
+        self = super().__new__(cls, "\n".join(lines))
+        self.lines = tuple(lines)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lines, (self.lines,))
+
+
+def _phrase(code: str, params: dict[str, Any]) -> Phrase:
+    return Phrase(code, **params)
+
+
+def _in(value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, (list, tuple)):
+        return [_in(v, lang) for v in value]
+    return value
 
 
 def cell_text(cell: Cell) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from boxoffice.actor import Actor
 from boxoffice.clock import utc_now
 from boxoffice.money import Money
-from boxoffice.reports.model import Chart, Report, Section, business_day
+from boxoffice.reports.model import Chart, Phrase, Report, Section, business_day
 from boxoffice.shifts import close
 from boxoffice.store.models import Shift, ShiftStatus, ZReport
 
@@ -53,10 +53,12 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
     """The report for one shift's content (kind "Z" or "X")."""
     kind = content["kind"]
     if kind == "Z":
-        title = f"Z report {content['number']} — {content['terminal']}"
+        title = Phrase("report_z_title", number=content["number"], terminal=content["terminal"])
     else:
-        title = f"X report (running, not closed) — {content['terminal']}"
-    report = Report(title, f"shift {content['shift']} · clerk {content['clerk']}")
+        title = Phrase("report_x_title", terminal=content["terminal"])
+    report = Report(
+        title, Phrase("report_zx_subtitle", shift=content["shift"], clerk=content["clerk"])
+    )
     zone = _zone(content)
     report.meta = [
         ("Terminal", content["terminal"]),
@@ -73,10 +75,7 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
             ("Z number", str(content["number"])),
         ]
         if content.get("offline"):
-            report.banner = (
-                f"Closed offline: {content['unsynced_operations']} operations had not "
-                "reached the central server yet."
-            )
+            report.banner = Phrase("report_z_closed_offline", count=content["unsynced_operations"])
         report.meta.append(("Unsynced operations", str(content.get("unsynced_operations", 0))))
         if content.get("signoff"):
             s = content["signoff"]
@@ -172,13 +171,17 @@ def from_content(content: dict[str, Any], sha256: str = "") -> Report:
 
     activity = Section("Activity", ["item", "count"])
     for status, n in content["orders"].items():
-        activity.rows.append([f"orders {status}", n])
+        activity.rows.append([Phrase("report_orders_in_status", status=status), n])
     for status, n in content["tickets"].items():
-        activity.rows.append([f"tickets {status}", n])
+        activity.rows.append([Phrase("report_tickets_in_status", status=status), n])
     for cur, total in content["sales_total"].items():
-        activity.rows.append([f"sales total {cur}", Money(total, cur).format()])
+        activity.rows.append(
+            [Phrase("report_sales_total", currency=cur), Money(total, cur).format()]
+        )
     for cur, total in content["discounts"].items():
-        activity.rows.append([f"discounts given {cur}", Money(total, cur).format()])
+        activity.rows.append(
+            [Phrase("report_discounts_total", currency=cur), Money(total, cur).format()]
+        )
     report.sections.append(activity)
     return report
 

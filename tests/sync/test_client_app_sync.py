@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from boxoffice.ui.app import ClientApp, Options, create_app
 from boxoffice.ui.qt import Qt
+from boxoffice.ui.shell.app import ClientApp, Options, create_app
 from tests.sales.conftest import World
 from tests.sync.harness import RunningServer, link
 

@@ -181,9 +181,9 @@ def test_the_cash_screens_day_end_shows_the_other_terminals_from_the_server(
     """What a supervisor sees on screen: Window 2's Z report, fetched off the UI thread."""
     from boxoffice import protocol as p
     from boxoffice.clock import utc_now
-    from boxoffice.ui.app import create_app
+    from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.screens.cash.screen import CashScreen
-    from boxoffice.ui.workers import StoreWorker
+    from boxoffice.ui.shell.app import create_app
     from tests.server.helpers import z_report
 
     server.import_catalogue(world.store)

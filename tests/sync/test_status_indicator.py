@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,8 +15,9 @@ from boxoffice.ui.common.bus_adapter import BusAdapter
 from boxoffice.ui.qt import QMainWindow, QWidget
 from boxoffice.ui.shell.app import create_app
 from boxoffice.ui.widgets.sync_status import SyncStatusIndicator
+from tests.screenshots import screenshot_dir
 
-SHOTS = Path(os.environ.get("BOXOFFICE_SHOTS", "/tmp/sync"))
+SHOTS = screenshot_dir("sync")
 
 
 @pytest.fixture(autouse=True)

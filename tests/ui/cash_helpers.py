@@ -41,6 +41,7 @@ from boxoffice.sales.signer import Signer, open_signer, register
 from boxoffice.shifts import drawer, figures
 from boxoffice.store import Store, open_store
 from boxoffice.store.models import Seat, User
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import (
     QAbstractButton,
     QApplication,
@@ -54,7 +55,6 @@ from boxoffice.ui.qt import (
 )
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import TERMINAL
 from tests.ui.conftest import STORE_WAIT_MS

@@ -54,8 +54,8 @@ def demo_db(seeded_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def app(qapp):  # type: ignore[no-untyped-def]
     """The QApplication in English with our style sheet, collecting garbage as the client does."""
-    from boxoffice.ui.app import create_app
-    from boxoffice.ui.workers import MainThreadGarbageCollector
+    from boxoffice.ui.common.workers import MainThreadGarbageCollector
+    from boxoffice.ui.shell.app import create_app
 
     application = create_app("en")
     collector = MainThreadGarbageCollector()
@@ -67,7 +67,7 @@ def app(qapp):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def client(app, qtbot, demo_db: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The client started on a demo store, waiting at a ready login screen."""
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     client = ClientApp(Options(db=demo_db, terminal="Test till"))
     qtbot.addWidget(client.login)

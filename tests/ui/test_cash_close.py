@@ -12,8 +12,8 @@ from boxoffice.reports import zx
 from boxoffice.shifts import close, drawer
 from boxoffice.store.models import ShiftStatus
 from boxoffice.sync.status import SyncStatus
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QMessageBox
-from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (

@@ -11,8 +11,8 @@ from boxoffice import audit
 from boxoffice.money import Money
 from boxoffice.shifts import drawer
 from boxoffice.store.models import CashKind, CashMovement, CountPurpose, ShiftCount
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import Qt
-from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
     FLOAT_TOTAL,

@@ -9,10 +9,10 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.money import Money
 from boxoffice.shifts import close, drawer
 from boxoffice.store import open_store
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, QLineEdit, QPushButton, Qt
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
 from tests.ui.cash_helpers import (
     CashWorld,

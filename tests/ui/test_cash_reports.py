@@ -14,10 +14,11 @@ from boxoffice.reports import day_end
 from boxoffice.reports.model import report_timezone
 from boxoffice.shifts import close
 from boxoffice.store.models import ZReport
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.widgets.report_view import cell_text
-from boxoffice.ui.workers import StoreWorker
 from tests.sales.conftest import _template  # noqa: F401
+from tests.screenshots import screenshot_dir
 from tests.ui.cash_helpers import (
     CashWorld,
     cash_world,
@@ -143,13 +144,13 @@ def test_an_unwritable_target_is_refused_with_a_clear_message(
 def test_the_cash_screen_and_its_reports_speak_chinese(
     qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
 ) -> None:
-    from boxoffice.ui.app import create_app
+    from boxoffice.ui.shell.app import create_app
 
     create_app("zh_CN")
     open_shift(cash_world, cash_world.supervisor)
     screen = make_screen(qtbot, worker, cash_world.supervisor)
     tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
-    assert tabs == ["钱箱(&D)", "交班结账(&L)", "X 报表(&X)", "日结(&E)"]
+    assert tabs == ["钱箱(&D)", "交班(&L)", "班中报表（X）(&X)", "日结(&E)"]
     assert screen.drawer_page.pay_out_button.text() == "支出现金(&T)"
     with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
         screen.show_page("day_end")
@@ -161,12 +162,24 @@ def test_the_cash_screen_and_its_reports_speak_chinese(
     with qtbot.waitSignal(screen.reportShown, timeout=STORE_WAIT_MS):
         screen.show_page("x")
     settle(qtbot, screen, worker)
-    assert screen.x_page.view.title.text() == "X 报表（运行中，未结账）— Window 1"
+    assert screen.x_page.view.title.text() == "班中报表（X，不清零）——Window 1"
+    assert screen.x_page.view.subtitle.text().startswith("班次")
     assert ["备用金", "EUR", "€100.00"] in screen.x_page.view.section_rows("Cash drawer")
+    screen.resize(1000, 900)
+    screen.grab().save(str(screenshot_dir("cash") / "cash-x-report-zh_CN.png"))
     # A shift opened before the terminal was renamed, as the day end lists it.
+    from boxoffice.ops.cash import Lines, Phrase
     from boxoffice.ui.widgets.report_text import report_text
 
-    assert report_text("Window 1 (opened as Window 2)") == "Window 1（以 Window 2 的名义开班）"
+    renamed = Phrase("report_terminal_opened_as", terminal="Window 1", opened_as="Window 2")
+    assert renamed == "Window 1 (opened as Window 2)"  # the PDF's English, unchanged
+    assert report_text(renamed) == "Window 1（开班时名为Window 2）"
+    shift_of = Phrase("report_open_shift_of", clerk="ann", where=renamed)
+    banner = Lines([Phrase("report_incomplete", count=1, shifts=[shift_of]), "ok"])
+    assert banner == "INCOMPLETE: 1 shift(s) still open: ann (Window 1 (opened as Window 2))\nok"
+    assert report_text(banner) == (
+        "未完成：仍有1个班次未交班：ann（Window 1（开班时名为Window 2））\n正常"
+    )
     assert report_text("paid in cash, as agreed") == "paid in cash, as agreed"  # a reason
 
 

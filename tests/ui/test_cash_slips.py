@@ -8,6 +8,7 @@ drawn back to text), and what the store keeps (print log, audit) are all checked
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,11 +29,10 @@ from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.shifts import close
 from boxoffice.store import open_store
 from boxoffice.store.models import PrintOutcome, User
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QMessageBox, Qt
 from boxoffice.ui.screens.cash.screen import CashScreen
 from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-from boxoffice.ui.service_messages import SERVICE_MESSAGES
-from boxoffice.ui.workers import StoreWorker
 from tests.devices.printer_sim import PrinterSim, closed_port
 from tests.sales.conftest import (
     FLOAT,
@@ -472,21 +472,18 @@ def test_the_reprint_picker_says_when_no_z_was_closed_today(
     assert printer_sim.received == b""
 
 
-def test_the_print_queues_stop_reasons_are_translatable(app) -> None:  # type: ignore[no-untyped-def]
-    """The Cash screen shows a stopped printer's reason translated; the words must stay in step."""
-    from boxoffice.ui.app import create_app
-    from boxoffice.ui.service_messages import service_message
+def test_the_print_queues_stop_reasons_are_shown_in_the_terminals_language() -> None:
+    """A stopped printer's reason comes as a code (``printer_status``), rendered per language."""
+    from boxoffice.devices.printing.print_queue import STATUS_CODE
+    from boxoffice.errors import BoxOfficeError
+    from boxoffice.ops.cash import SlipPrinterProblem
 
     for status in STOPPING:
-        assert MESSAGES[status] in SERVICE_MESSAGES, status
-    create_app("zh_CN")
-    try:
-        for status in STOPPING:
-            assert service_message(MESSAGES[status]) != MESSAGES[status], status
-        detail = MESSAGES[STOPPING[-1]] + " (lost the printer)"
-        assert service_message(detail).endswith(" (lost the printer)")
-    finally:
-        create_app("en")
+        problem = SlipPrinterProblem("Receipt", BoxOfficeError(STATUS_CODE, status=status.value))
+        assert problem.reason == MESSAGES[status]  # the English for the log, as before
+        chinese = problem.reason_text("zh_CN")
+        assert chinese != MESSAGES[status] and not re.search(r"[A-Za-z]{3,}", chinese), status
+        assert problem.message("zh_CN") == f"Receipt：{chinese}"
 
 
 # -- the client owns the devices -----------------------------------------------------------
@@ -501,7 +498,7 @@ def _device_threads() -> list[str]:
 def test_the_client_loads_the_receipt_printer_and_closes_it_at_shut_down(
     qtbot: QtBot, app, demo_db: Path, printer_sim: PrinterSim
 ) -> None:
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     assert _device_threads() == []
     store = open_store(demo_db)
@@ -589,7 +586,7 @@ def test_a_device_setting_that_cannot_be_read_does_not_keep_anyone_from_signing_
 ) -> None:
     import sqlite3
 
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     with sqlite3.connect(demo_db) as db:
         db.execute("INSERT INTO settings (key, value) VALUES ('device.Receipt', '{not json')")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import Future
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -18,14 +16,15 @@ from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import Device, DeviceKind, ReceiptPrinter, Scan
 from boxoffice.devices.cash_drawer import open_on_cash, pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.screens.devices import DeviceSettingsPanel
 from boxoffice.ui.widgets.keyboard_wedge import KeyboardWedgeFilter, WedgeSettings
-from boxoffice.ui.workers import StoreWorker
 from tests.devices import device_fixtures
 from tests.devices.device_fixtures import TcpSink
 from tests.sales import conftest as sales_fixtures
 from tests.sales.conftest import World
+from tests.screenshots import screenshot_dir
 from tests.ui.conftest import STORE_WAIT_MS
 
 # Fixtures shared with the device and sales tests.
@@ -33,7 +32,7 @@ _template = sales_fixtures._template
 world = sales_fixtures.world
 tcp_sink = device_fixtures.tcp_sink
 
-SHOTS = Path(os.environ.get("BOXOFFICE_SHOTS", "/tmp/devin"))
+SHOTS = screenshot_dir("devices")
 
 
 class DummyReceiptPrinter(Device):

@@ -8,22 +8,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from boxoffice.bus import ChangeSet
 from boxoffice.context import TerminalContext
 from boxoffice.store import open_store
-from boxoffice.ui.app import install_translations
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.screens.door import COLOURS, DoorScreen
-from boxoffice.ui.workers import StoreWorker
+from boxoffice.ui.shell.app import install_translations
 from tests.checkin.conftest import DoorWorld, dw, tonight  # noqa: F401
 from tests.sales.conftest import _template, world  # noqa: F401
+from tests.screenshots import screenshot_dir
 from tests.ui.conftest import STORE_WAIT_MS
 
-SHOTS = Path("/tmp/door")
+SHOTS = screenshot_dir("door")
 ENGLISH_WORDS = re.compile(r"\b(?:ticket|admitted|door|order|scan|barcode|the)\b", re.I)
 
 

@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from boxoffice.ui.app import create_app
-from boxoffice.ui.login_dialog import LoginDialog
+from boxoffice.errors import AuthenticationFailed
+from boxoffice.ui.common.error_text import error_text
 from boxoffice.ui.qt import QImage
-from boxoffice.ui.service_messages import service_message
+from boxoffice.ui.shell.app import create_app
+from boxoffice.ui.shell.login_dialog import LoginDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def test_the_chinese_translation_loads(qtbot, app) -> None:  # type: ignore[no-u
     assert dialog.sign_in.text() == "登录"
     assert dialog.pad.buttons["C"].text() == "清除"
     assert dialog.windowTitle() == "票房 — 登录"
-    assert service_message("Wrong username or PIN/password.") == "用户名或 PIN 码/密码错误。"
+    assert error_text(AuthenticationFailed("wrong_credentials")) == "用户名或 PIN/密码错误。"
     create_app("en")
     english = LoginDialog("Window 1")
     qtbot.addWidget(english)

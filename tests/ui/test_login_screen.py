@@ -103,7 +103,7 @@ def test_log_out_returns_to_an_empty_login_screen(qtbot, client) -> None:  # typ
 
 
 def test_signing_in_while_the_store_is_still_opening_just_waits(qtbot, app, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     client = ClientApp(Options(db=demo_db))
     qtbot.addWidget(client.login)
@@ -127,7 +127,7 @@ def test_signing_in_while_the_store_is_still_opening_just_waits(qtbot, app, demo
 def test_the_till_name_comes_from_the_store_when_not_given(qtbot, app, demo_db) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    from boxoffice.ui.app import ClientApp, Options
+    from boxoffice.ui.shell.app import ClientApp, Options
 
     with sqlite3.connect(demo_db) as db:
         db.execute(

@@ -139,10 +139,15 @@ def test_refusals_are_shown_in_the_ui_language_by_their_code(qtbot, terminal) ->
         assert runner.refusal_box.text() == coded.message("zh_CN") == "需要主管授权才能退票"
         runner.refusal_box.close()
         runner.refusal_box = None
-        # A sentence not yet given a code still goes through the old translation table.
+        runner.run(refuse, AuthenticationFailed("wrong_credentials"))
+        qtbot.waitUntil(lambda: runner.refusal_box is not None, timeout=STORE_WAIT_MS)
+        assert runner.refusal_box.text() == "用户名或 PIN/密码错误。"
+        runner.refusal_box.close()
+        runner.refusal_box = None
+        # A sentence not yet given a code is shown as written: nothing matches English.
         runner.run(refuse, AuthenticationFailed("Wrong username or PIN/password."))
         qtbot.waitUntil(lambda: runner.refusal_box is not None, timeout=STORE_WAIT_MS)
-        assert runner.refusal_box.text() == "用户名或 PIN 码/密码错误。"
+        assert runner.refusal_box.text() == "Wrong username or PIN/password."
         runner.refusal_box.close()
     finally:
         create_app("en")

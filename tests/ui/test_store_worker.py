@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from boxoffice.store import open_store
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QObject, QWidget
-from boxoffice.ui.workers import StoreWorker
 
 WAIT_S = 30  # generous: the CI machine is a loaded 2-core box
 

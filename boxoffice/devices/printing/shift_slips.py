@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from boxoffice.devices.base import DeviceKind, DeviceUnavailable
 from boxoffice.devices.printing.print_queue import (
-    MESSAGES,
+    STATUS_CODE,
     STOPPING,
     PrinterStatus,
     PrintQueue,
@@ -22,7 +22,7 @@ from boxoffice.devices.printing.print_queue import (
 from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
 
 
 def for_receipt_printer(queue: PrintQueue, slip: str) -> None:
@@ -61,12 +61,20 @@ def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> 
 
 
 class SlipPrinterProblem(DeviceUnavailable):
-    """The receipt printer cannot take a slip now; ``reason`` is the printer's or queue's words."""
+    """The receipt printer cannot take a slip now; ``cause`` says why, as a coded error.
 
-    def __init__(self, printer: str, reason: str) -> None:
-        super().__init__("slip_printer_problem", printer=printer, reason=reason)
+    ``reason`` is the cause in English (logs); ``reason_text(lang)`` renders it
+    in the terminal's language.
+    """
+
+    def __init__(self, printer: str, cause: BoxOfficeError) -> None:
+        super().__init__("slip_printer_problem", printer=printer, reason=cause)
         self.printer = printer
-        self.reason = reason
+        self.cause = cause
+        self.reason = str(cause)
+
+    def reason_text(self, lang: str = "en") -> str:
+        return self.cause.message(lang)
 
 
 def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
@@ -87,9 +95,9 @@ def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
     try:
         status = queue.probe()
     except PrinterOffline as exc:
-        raise SlipPrinterProblem(name, str(exc)) from None
+        raise SlipPrinterProblem(name, exc) from None
     if status in STOPPING:
-        raise SlipPrinterProblem(name, MESSAGES[status])
+        raise SlipPrinterProblem(name, BoxOfficeError(STATUS_CODE, status=status.value))
     if view.state == QueueState.PAUSED:
         queue.resume()
     return status

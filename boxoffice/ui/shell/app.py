@@ -16,7 +16,7 @@ regenerate them from the repository root::
 
     .venv/bin/pyside6-lupdate -no-obsolete boxoffice/__main__.py boxoffice/ui/*.py \\
         boxoffice/ui/shell/*.py boxoffice/ui/common/*.py boxoffice/ui/widgets/*.py \\
-        -ts resources/translations/boxoffice_zh_CN.ts
+        boxoffice/ui/screens/*/*.py -ts resources/translations/boxoffice_zh_CN.ts
     # translate the new entries (pyside6-linguist, or edit the .ts), then:
     .venv/bin/pyside6-lrelease resources/translations/boxoffice_zh_CN.ts \\
         -qm resources/translations/boxoffice_zh_CN.qm

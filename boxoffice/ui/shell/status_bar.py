@@ -19,16 +19,17 @@ if TYPE_CHECKING:
     from boxoffice.ops.session import SyncStatus
     from boxoffice.ui.common.bus_adapter import BusAdapter
 
+#: The translation context of these texts (literal in each call, so pyside6-lupdate finds them).
 CONTEXT = "MainWindow"
 
 
 def role_text(role: str) -> str:
     """A built-in role's name in the UI language; another role by its own name."""
     names = {
-        "clerk": translate(CONTEXT, "Clerk"),
-        "supervisor": translate(CONTEXT, "Supervisor"),
-        "door": translate(CONTEXT, "Door staff"),
-        "admin": translate(CONTEXT, "Administrator"),
+        "clerk": translate("MainWindow", "Clerk"),
+        "supervisor": translate("MainWindow", "Supervisor"),
+        "door": translate("MainWindow", "Door staff"),
+        "admin": translate("MainWindow", "Administrator"),
     }
     return names.get(role, role)
 
@@ -46,14 +47,14 @@ class StatusBarLabels:
     ) -> None:
         bar.setObjectName("statusBar")
         self.user = QLabel(
-            translate(CONTEXT, "Signed in: %1 (%2)")
+            translate("MainWindow", "Signed in: %1 (%2)")
             .replace("%1", user.display_name)
             .replace("%2", user.username)
         )
         self.user.setObjectName("statusUser")
-        self.role = QLabel(translate(CONTEXT, "Role: %1").replace("%1", role_text(user.role)))
+        self.role = QLabel(translate("MainWindow", "Role: %1").replace("%1", role_text(user.role)))
         self.role.setObjectName("statusRole")
-        self.terminal = QLabel(translate(CONTEXT, "Terminal: %1").replace("%1", terminal))
+        self.terminal = QLabel(translate("MainWindow", "Terminal: %1").replace("%1", terminal))
         self.terminal.setObjectName("statusTerminal")
         self.sync = SyncStatusIndicator(sync_status, changes=changes)
         for label in (self.user, self.role, self.terminal, self.sync):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from boxoffice.errors import ValidationError
 from boxoffice.ops.cash import COMMON_SCHEMES, BatchLine
+from boxoffice.ui.common.error_text import error_text
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -151,7 +152,7 @@ class CardBatchEntry(QGroupBox):
         try:
             amount = self.amount.money()
         except ValidationError as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(error_text(exc))
             return
         self._lines = [
             line

@@ -1,15 +1,18 @@
 """Report wording in the UI language, for reports shown on screen.
 
 The report builders (``boxoffice.reports``) write English: their PDF and CSV
-are the venue's record and stay as built. On screen, the fixed words of a
-report (titles, columns, row labels, banners) are looked up here; anything
-not known (a terminal's name, a scheme) is shown as it is.
+are the venue's record and stay as built. On screen, a text with names or
+figures in it comes as a ``Phrase`` (its message code and parameters) and is
+rendered from the message catalogue; ``Lines`` are rendered line by line; the
+fixed words of a report (titles, columns, row labels) are looked up here by
+their exact text; anything else (a terminal's name, a scheme) is shown as it is.
 """
 
 from __future__ import annotations
 
+from boxoffice.ops.cash import Lines, Phrase
+from boxoffice.ui.common.error_text import ui_language
 from boxoffice.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
-from boxoffice.ui.text_patterns import fill, pattern
 
 CONTEXT = "ReportText"
 
@@ -146,105 +149,19 @@ KNOWN = (
     QT_TRANSLATE_NOOP("ReportText", "exchanged"),
 )
 
-#: Texts with a variable part: the pattern, the template with %1, %2 …, which groups are words.
-PATTERNS = (
-    pattern(
-        r"Z report (\d+) — (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "Z report %1 — %2"),
-    ),
-    pattern(
-        r"X report \(running, not closed\) — (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "X report (running, not closed) — %1"),
-    ),
-    pattern(
-        r"shift (\d+) · clerk (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "shift %1 · clerk %2"),
-    ),
-    pattern(
-        r"(\S+ \(.+\)) · this terminal's figures only",
-        QT_TRANSLATE_NOOP("ReportText", "%1 · this terminal's figures only"),
-    ),
-    pattern(
-        r"(\S+ \(.+\)) · every terminal, server figures as of (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "%1 · every terminal, server figures as of %2"),
-    ),
-    pattern(
-        r"The server's figures are missing: (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "The server's figures are missing: %1"),
-    ),
-    pattern(
-        r"PARTIAL: (.+) not known to the central server; "
-        r"their figures are this store's only\.",
-        QT_TRANSLATE_NOOP(
-            "ReportText",
-            "PARTIAL: %1 not known to the central server; their figures are this store's only.",
-        ),
-    ),
-    pattern(
-        r"INCOMPLETE: (\d+) shift\(s\) still open: (.+)",
-        QT_TRANSLATE_NOOP("ReportText", "INCOMPLETE: %1 shift(s) still open: %2"),
-    ),
-    pattern(
-        r"MISMATCH: (.+) differ\(s\) between this terminal and the server; "
-        r"check both copies before signing off\.",
-        QT_TRANSLATE_NOOP(
-            "ReportText",
-            "MISMATCH: %1 differ(s) between this terminal and the server; "
-            "check both copies before signing off.",
-        ),
-    ),
-    pattern(
-        r"(\d+) operations not yet sent then",
-        QT_TRANSLATE_NOOP("ReportText", "%1 operations not yet sent then"),
-    ),
-    pattern(
-        r"(.+) \(revoked\)",
-        QT_TRANSLATE_NOOP("ReportText", "%1 (revoked)"),
-    ),
-    pattern(
-        r"Closed offline: (\d+) operations had not reached the central server yet\.",
-        QT_TRANSLATE_NOOP(
-            "ReportText", "Closed offline: %1 operations had not reached the central server yet."
-        ),
-    ),
-    pattern(
-        # A shift still open in this store that was opened under the terminal's old name.
-        r"(.+) \(opened as (.+)\)",
-        QT_TRANSLATE_NOOP("ReportText", "%1 (opened as %2)"),
-    ),
-    pattern(
-        r"orders (\w+)",
-        QT_TRANSLATE_NOOP("ReportText", "orders %1"),
-        True,
-    ),
-    pattern(
-        r"tickets (\w+)",
-        QT_TRANSLATE_NOOP("ReportText", "tickets %1"),
-        True,
-    ),
-    pattern(
-        r"sales total ([A-Z]{3})",
-        QT_TRANSLATE_NOOP("ReportText", "sales total %1"),
-    ),
-    pattern(
-        r"discounts given ([A-Z]{3})",
-        QT_TRANSLATE_NOOP("ReportText", "discounts given %1"),
-    ),
-)
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def report_text(text: str) -> str:
-    """``text`` in the UI language if it is one of the reports' fixed texts, else as is."""
+    """``text`` in the UI language: a phrase by its code, a fixed text by lookup, else as is."""
+    if isinstance(text, Phrase):
+        return text.text(ui_language())
+    if isinstance(text, Lines):
+        return "\n".join(report_text(line) for line in text.lines)
     if not text:
         return text
     if text.startswith("! "):  # a flagged row keeps its flag
         return "! " + report_text(text[2:])
-    translated = _tr(text)
-    if translated != text:
-        return translated
-    patterned = fill(text, PATTERNS, _tr, _tr)
-    return text if patterned is None else patterned
+    return _tr(text)

@@ -41,7 +41,7 @@ META_LONG = 36
 def cell_text(cell: Cell) -> str:
     """A report cell as the PDF shows it, its fixed words in the UI language."""
     text = model_cell_text(cell)
-    return report_text(text) if isinstance(cell, str) else text
+    return report_text(cell) if isinstance(cell, str) else text
 
 
 class ReportView(QScrollArea):
@@ -96,7 +96,7 @@ class ReportView(QScrollArea):
         self.title.setText(report_text(report.title))
         self.subtitle.setText(report_text(report.subtitle))
         self.subtitle.setVisible(bool(report.subtitle))
-        self.banner.setText("\n".join(report_text(line) for line in report.banner.split("\n")))
+        self.banner.setText(report_text(report.banner))
         self.banner.setVisible(bool(report.banner))
         self._fill_meta(report.meta)
         for section in report.sections:

@@ -101,11 +101,7 @@ class ClosePage(QWidget):
         counted_row.addWidget(self.recount_button)
         self.batch = CardBatchEntry("EUR")
         self.batch.problem.connect(
-            lambda text: (
-                self.events.say(self.host.service_text(text), "error")
-                if text
-                else self.events.say("")
-            )
+            lambda text: self.events.say(text, "error") if text else self.events.say("")
         )
         self.vouchers_check = QCheckBox(self.tr("&Gift vouchers counted"))
         self.vouchers_check.setObjectName("vouchersCounted")

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission
+    from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.screens.cash.jobs import Job
-    from boxoffice.ui.workers import StoreWorker
 
 
 class CashHost(Protocol):
@@ -62,9 +62,6 @@ class CashHost(Protocol):
 
     def error_text(self, error: BaseException) -> str:
         """A refusal in the UI language."""
-
-    def service_text(self, text: str) -> str:
-        """An English service text in the UI language (the fallback for uncoded text)."""
 
     def ask(self, question: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         """A yes/no question that does not block the event loop."""

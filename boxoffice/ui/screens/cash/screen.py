@@ -28,15 +28,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from boxoffice.errors import LEGACY, BoxOfficeError
-from boxoffice.ui.override_dialog import OverrideDialog
+from boxoffice.errors import BoxOfficeError
+from boxoffice.ui.common.error_text import error_text as common_error_text
+from boxoffice.ui.common.override_dialog import OverrideDialog
+from boxoffice.ui.common.workers import FutureRelay
 from boxoffice.ui.qt import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QLocale,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -55,15 +56,13 @@ from boxoffice.ui.screens.cash.drawer_page import DrawerPage
 from boxoffice.ui.screens.cash.events import PageEvents
 from boxoffice.ui.screens.cash.slips import SlipPrinting
 from boxoffice.ui.screens.cash.x_page import XReportPage
-from boxoffice.ui.service_messages import service_message
-from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
+    from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.screens.cash.slip_jobs import ReceiptPrinterRoute
-    from boxoffice.ui.workers import StoreWorker
 
 #: A step that takes longer than this shows a progress bar.
 PROGRESS_AFTER_MS = 1000
@@ -421,14 +420,9 @@ class CashScreen(QWidget):
         if text:
             self.messageShown.emit(text)
 
-    def service_text(self, text: str) -> str:
-        return service_message(text)
-
     def error_text(self, error: BaseException) -> str:
-        """A refusal in the UI's language: by its code, or (not yet coded) its English shape."""
-        if isinstance(error, BoxOfficeError) and error.code != LEGACY:
-            return error.message(QLocale().name())
-        return service_message(str(error))
+        """A refusal in the UI's language, by its code (``ui.common.error_text``)."""
+        return common_error_text(error)
 
     def fail(self, error: BaseException) -> None:
         if isinstance(error, BoxOfficeError):

@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from boxoffice.ops.cash import Permission, PrintOutcome, QueueState, SlipPrinterProblem
+from boxoffice.ui.common.error_text import ui_language
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -147,7 +148,8 @@ class SlipPrinting(QObject):
     def _refused(self, number: int, error: BaseException) -> None:
         self._asking = False
         if isinstance(error, SlipPrinterProblem):
-            self.events.say(self._not_printed(number, error.printer, error.reason), "error")
+            reason = error.reason_text(ui_language())
+            self.events.say(self._not_printed(number, error.printer, reason), "error")
         else:
             self.host.fail(error)
         self.finished.emit("refused")
@@ -158,7 +160,7 @@ class SlipPrinting(QObject):
             self.tr("Z slip %1 was not printed — %2: %3. Print it again once the printer is ready.")
             .replace("%1", str(number))
             .replace("%2", printer)
-            .replace("%3", self.host.service_text(reason))
+            .replace("%3", reason)
         )
 
     # -- watching -----------------------------------------------------------------------
@@ -179,7 +181,7 @@ class SlipPrinting(QObject):
             return
         if not self._stopped:
             self._stopped = (
-                view.message
+                view.text(ui_language())
                 if paused
                 else self.tr("no slip within %1 s").replace("%1", f"{SLIP_WAIT_S:g}")
             )

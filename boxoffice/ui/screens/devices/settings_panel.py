@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from boxoffice.errors import BoxOfficeError
 from boxoffice.ops import devices as device_ops
 from boxoffice.ops.devices import DeviceKind, DeviceRow, DeviceState, Scan, ScanKind
+from boxoffice.ui.common.workers import FutureRelay
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -44,12 +45,11 @@ from boxoffice.ui.qt import (
     translate,
 )
 from boxoffice.ui.widgets.keyboard_wedge import ScanLineEdit
-from boxoffice.ui.workers import FutureRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.context import TerminalContext
-    from boxoffice.ui.workers import StoreWorker
+    from boxoffice.ui.common.workers import StoreWorker
 
 STATE_COLOURS = {
     DeviceState.READY: "#1b5e20",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from boxoffice.ops import door as door_ops
+from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import (
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +36,6 @@ from boxoffice.ui.qt import (
     Signal,
 )
 from boxoffice.ui.screens.door.bus_relay import BusRelay
-from boxoffice.ui.workers import StoreWorker
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
