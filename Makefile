@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench install clean-venv
+.PHONY: run test lint bench screenshots install clean-venv
 
 install: $(STAMP)
 
@@ -27,6 +27,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
+
+# Tests write their screenshots to a temporary folder; this refreshes the ones in docs/.
+screenshots: $(STAMP)
+	BOXOFFICE_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
+	  $(BIN)/python -m pytest -q tests/ui/test_chinese_refusals.py tests/ui/test_door_screen.py \
+	  tests/ui/test_device_settings.py tests/ui/test_cash_reports.py tests/sync/test_status_indicator.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks
