@@ -41,6 +41,7 @@ from boxoffice.devices.printing.shift_slips import SlipPrinterProblem
 from boxoffice.errors import BoxOfficeError, NeedsOverride
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
+from boxoffice.ops import devices as device_ops
 from boxoffice.reports import day_end as day_end_reports
 from boxoffice.reports import export, zx
 from boxoffice.reports.model import Cell, Report, Section, cell_text
@@ -233,12 +234,14 @@ def no_sale(
 ) -> OpResult[None]:
     """Open the drawer without a sale (``no_sale`` or an override, a reason, audited).
 
-    The sales service records it; the drawer opens once that is committed.
+    The sales service records it; this terminal's drawer opens once that is
+    committed (never for a refused or rolled-back no-sale).
     """
     with ctx.store.write() as session:
         sales_no_sale.no_sale(
             session, actor, reason, overrides=_overrides(session, overrides), now=_now(ctx, now)
         )
+    device_ops.open_drawer(ctx, "no-sale")
     return OpResult(None)
 
 

@@ -12,6 +12,9 @@ code come here; none of them opens a transaction or builds a device itself.
 - ``device_settings`` / ``device_rows``: what the screen lists (plain data).
 - ``save_device`` / ``remove_device``: permission-checked, audited edits; the
   live registry follows.
+- ``open_drawer(ctx)``: pulse this terminal's cash drawer; the ops that take
+  cash or record a no-sale call it after their commit (the services only say
+  whether it should open), so a rolled-back sale never opens it.
 - Device tests: ``print_test_page``, ``drawer_test`` (an audited no-sale: the drawer
   opens after the commit), ``read_scan`` / ``scanner_test``,
   ``card_terminal_test`` (a ZVT log-on).
@@ -68,6 +71,7 @@ __all__ = [
     "format_options",
     "keyboard_scanner",
     "open_devices",
+    "open_drawer",
     "print_history",
     "print_recorder",
     "print_test_page",
@@ -321,15 +325,37 @@ def print_test_page(ctx: TerminalContext, name: str) -> OpResult[Future[Any]]:
     return OpResult(action(), ChangeSet.of(devices=[name]))
 
 
-def drawer_test(
-    ctx: TerminalContext, actor: Actor, reason: str = "drawer test from device settings"
-) -> OpResult[None]:
-    """Open the drawer as a no-sale: permission-checked and audited by the sales service;
-    the drawer opens once the entry is committed (``sales.drawer_events``)."""
+# -- the cash drawer ---------------------------------------------------------------------
+def open_drawer(ctx: TerminalContext, why: str = "cash") -> Future[None] | None:
+    """Pulse this terminal's cash drawer (queued on its own thread); call after the commit.
+
+    Returns the pulse's Future, or None when no drawer is set up here or it
+    could not be asked: a drawer fault never undoes what was committed (the
+    clerk opens the drawer with its key).
+    """
+    if ctx.devices is None or ctx.devices.name_for(DeviceKind.CASH_DRAWER) is None:
+        return None
+    try:
+        return ctx.devices.for_kind(DeviceKind.CASH_DRAWER).open()  # type: ignore[no-any-return]
+    except Exception:
+        log.exception("the cash drawer did not open (%s)", why)
+        return None
+
+
+def _record_no_sale(ctx: TerminalContext, actor: Actor, reason: str) -> None:
     from boxoffice.sales.no_sale import no_sale
 
     with ctx.store.write() as session:
         no_sale(session, actor, reason)
+
+
+def drawer_test(
+    ctx: TerminalContext, actor: Actor, reason: str = "drawer test from device settings"
+) -> OpResult[None]:
+    """Open the drawer as a no-sale: permission-checked and audited by the sales service;
+    this terminal's drawer opens once the entry is committed."""
+    _record_no_sale(ctx, actor, reason)
+    open_drawer(ctx, "no-sale")
     return OpResult(None, ctx.publish(ChangeSet.of(devices=["cash_drawer"])))
 
 
@@ -337,23 +363,12 @@ def drawer_test_and_wait(
     ctx: TerminalContext, actor: Actor, name: str, reason: str, timeout: float
 ) -> OpResult[None]:
     """``drawer_test`` that opens drawer ``name`` and waits for its pulse (the admin CLI)."""
-    from boxoffice.sales import drawer_events
-
     _, drawer = _configured(ctx, name)
-    pulses: queue.Queue[Future[None]] = queue.Queue()
-
-    def listener(request: drawer_events.DrawerOpen) -> None:
-        if request.terminal == actor.terminal:
-            pulses.put(drawer.open())  # type: ignore[attr-defined]
-
-    unsubscribe = drawer_events.subscribe(listener)
-    try:
-        result = drawer_test(ctx, actor, reason)
-        pulse = pulses.get(timeout=timeout)
-    finally:
-        unsubscribe()
+    _record_no_sale(ctx, actor, reason)
+    pulse: Future[None] = drawer.open()  # type: ignore[attr-defined]
+    changes = ctx.publish(ChangeSet.of(devices=[name]))
     pulse.result(timeout=timeout)
-    return result
+    return OpResult(None, changes)
 
 
 def read_scan(text: str, source: str) -> ScanReading:
