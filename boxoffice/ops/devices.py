@@ -168,19 +168,22 @@ def record_print(ctx: TerminalContext, rec: print_log.PrintRecord) -> OpResult[N
     return OpResult(None, ctx.publish(changes))
 
 
-def open_devices(ctx: TerminalContext) -> DeviceRegistry:
+Submit = Callable[[Callable[[], Any]], Any]
+
+
+def open_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
     """This terminal's devices as configured in the store (nothing is started yet).
 
-    Printers get the terminal's name and ``print_recorder(ctx)``; a setting
-    that cannot be read raises (the caller decides to run without devices).
+    Printers get the terminal's name and ``print_recorder(ctx, submit)``; a
+    setting that cannot be read raises (the caller decides to run without devices).
     """
     with ctx.store.read() as session:
         return DeviceRegistry.from_store(
-            session, terminal=ctx.terminal, recorder=print_recorder(ctx)
+            session, terminal=ctx.terminal, recorder=print_recorder(ctx, submit)
         )
 
 
-def start_devices(ctx: TerminalContext) -> DeviceRegistry:
+def start_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
     """``open_devices`` for a terminal starting up: never stuck on a bad setting.
 
     A setting that cannot be read is logged (``device list`` names it) and the
@@ -189,10 +192,10 @@ def start_devices(ctx: TerminalContext) -> DeviceRegistry:
     the printer profiles (tens of milliseconds); screens then only look it up.
     """
     try:
-        registry = open_devices(ctx)
+        registry = open_devices(ctx, submit)
     except BoxOfficeError as exc:
         log.warning("devices not loaded: %s", exc)
-        return DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx))
+        return DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx, submit))
     if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
         try:
             registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
