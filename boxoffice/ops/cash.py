@@ -282,6 +282,7 @@ def close_shift(
     when = _now(ctx, now)
     counted = None
     changes = ChangeSet.of(shifts=[shift_id])
+    stored = False
     if count is not None or batch:
         with ctx.store.write() as session:  # transaction 1: the count is on record
             if count is not None:
@@ -295,6 +296,7 @@ def close_shift(
                 ).counted
             if batch:
                 cards.enter_batch(session, actor, shift_id, list(batch), now=when)
+        stored = True
     try:
         with ctx.store.write() as session:  # transaction 2: the close and its Z report
             z = close.close_shift(
@@ -310,8 +312,14 @@ def close_shift(
             shown = _shown_z(z.content, z.sha256)
     except NeedsOverride as needed:
         if needed.permission != "variance_signoff" or overrides:
+            if stored:  # the count is on record though the close was refused
+                ctx.publish(changes)
             raise
         return OpResult(CloseOutcome(counted, signoff=needed), ctx.publish(changes))
+    except BaseException:
+        if stored:
+            ctx.publish(changes)
+        raise
     return OpResult(CloseOutcome(counted, shown), ctx.publish(changes))
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
 
+from boxoffice.bus import EventBus
 from boxoffice.ui.qt import (
     QCoreApplication,
     QEvent,
@@ -114,6 +115,8 @@ class StoreWorker(QObject):
         self._closed = False
         #: The terminal's context (set by the shell once the terminal has started).
         self.context: TerminalContext | None = None
+        #: The bus of the bare context a worker without one makes (``terminal_context``).
+        self._bare_bus = EventBus()
         # Qt queues an emission from another thread to this one: ``_submit`` and
         # the job table are only ever touched on the UI thread.
         self._posted.connect(self._run_posted)
@@ -134,8 +137,17 @@ class StoreWorker(QObject):
         if self.context is None:
             from boxoffice.context import TerminalContext
 
-            self.context = TerminalContext(store=self.store(), terminal="")
+            self.context = TerminalContext(store=self.store(), terminal="", bus=self._bare_bus)
         return self.context
+
+    @property
+    def bus(self) -> EventBus:
+        """The bus the jobs' ops publish on: the context's (a screen's adapter listens here).
+
+        Readable on the UI thread before any job ran: a worker without a
+        context yet names the bus its bare context will get.
+        """
+        return self.context.bus if self.context is not None else self._bare_bus
 
     def run(
         self,

@@ -298,7 +298,7 @@ class ZReprintDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(560, 360)
         self.table.setFocus()
-        host.worker.call(slip_jobs.todays_z_reports(terminal), self._show, self._failed)
+        host.worker.run(slip_jobs.todays_z_reports(terminal), self._show, self._failed)
 
     def _show(self, choices: list[ZSlipChoice]) -> None:
         self.choices = choices
