@@ -436,13 +436,22 @@ def check_slip_printer(ctx: TerminalContext) -> Future[PrinterStatus]:
     return printer.queue.submit(shift_slips.ready_for_slips, printer.print_queue)
 
 
+#: How long taking a slip back waits for the printer to stop sending it (a pause under it).
+CANCEL_WAIT_S = 2.0
+
+
 def cancel_slip(ctx: TerminalContext, queued: SlipQueued) -> Future[bool]:
-    """Take a waiting slip out of the queue (logged as cancelled), on the device thread."""
+    """Take a waiting slip out of the queue (logged as cancelled), on the device thread.
+
+    A slip the printer has just paused under is still being sent for a moment:
+    the cancel waits for that (up to ``CANCEL_WAIT_S``). False: it was not taken
+    back (it is being printed, or already done).
+    """
     try:
         printer = shift_slips.receipt_printer(ctx.devices)
     except BoxOfficeError as exc:
         return _failed(exc)
-    return printer.queue.submit(queued.queue.cancel, queued.job.id)
+    return printer.queue.submit(queued.queue.cancel, queued.job.id, CANCEL_WAIT_S)
 
 
 def z_slips_of_day(

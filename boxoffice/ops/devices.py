@@ -85,6 +85,7 @@ __all__ = [
     "scanner_test",
     "serial_scanners",
     "start_devices",
+    "status_publisher",
     "stock_levels",
 ]
 
@@ -171,15 +172,37 @@ def record_print(ctx: TerminalContext, rec: print_log.PrintRecord) -> OpResult[N
 Submit = Callable[[Callable[[], Any]], Any]
 
 
+def status_publisher(ctx: TerminalContext) -> Callable[[Device, Any], None]:
+    """A device state change (paper out, offline, back) as ``ChangeSet(devices=[name])``."""
+
+    def changed(device: Device, _status: Any) -> None:
+        ctx.publish(ChangeSet.of(devices=[device.name]))
+
+    return changed
+
+
+def _empty_registry(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
+    return DeviceRegistry(
+        [],
+        terminal=ctx.terminal,
+        recorder=print_recorder(ctx, submit),
+        on_status=status_publisher(ctx),
+    )
+
+
 def open_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
     """This terminal's devices as configured in the store (nothing is started yet).
 
-    Printers get the terminal's name and ``print_recorder(ctx, submit)``; a
-    setting that cannot be read raises (the caller decides to run without devices).
+    Printers get the terminal's name and ``print_recorder(ctx, submit)``; every
+    device's state changes are published on ``ctx``'s bus (``status_publisher``).
+    A setting that cannot be read raises (the caller decides to run without devices).
     """
     with ctx.store.read() as session:
         return DeviceRegistry.from_store(
-            session, terminal=ctx.terminal, recorder=print_recorder(ctx, submit)
+            session,
+            terminal=ctx.terminal,
+            recorder=print_recorder(ctx, submit),
+            on_status=status_publisher(ctx),
         )
 
 
@@ -195,7 +218,7 @@ def start_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceR
         registry = open_devices(ctx, submit)
     except BoxOfficeError as exc:
         log.warning("devices not loaded: %s", exc)
-        return DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx, submit))
+        return _empty_registry(ctx, submit)
     if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
         try:
             registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
@@ -214,7 +237,7 @@ def device_settings(ctx: TerminalContext) -> OpResult[DeviceSettings]:
 
 def _registry(ctx: TerminalContext) -> DeviceRegistry:
     if ctx.devices is None:
-        ctx.devices = DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx))
+        ctx.devices = _empty_registry(ctx)
     return ctx.devices  # type: ignore[no-any-return]
 
 

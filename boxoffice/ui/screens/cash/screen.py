@@ -117,6 +117,8 @@ class CashScreen(QWidget):
         self.setObjectName("cashScreen")
         self.worker, self.actor = worker, actor
         self.sync_status = sync_status
+        self.changes = changes if changes is not None else BusAdapter(worker.bus, self)
+        self.changes.changed.connect(self._changed)
         #: Z slips on this terminal's receipt printer; None when there is none.
         self.slips: SlipPrinting | None = None
         if receipt_printer is not None and receipt_printer.available():
@@ -136,9 +138,6 @@ class CashScreen(QWidget):
         self._again = False
         #: What pages asked to do once the desk is redrawn.
         self._after_redraw: list[Callable[[], None]] = []
-        self._own_changes = changes is None
-        self.changes = changes if changes is not None else BusAdapter(worker.bus, self)
-        self.changes.changed.connect(self._changed)
         self.setWindowTitle(self.tr("Cash — %1").replace("%1", actor.terminal))
         self._build()
         self.resize(1120, 820)
