@@ -3,8 +3,12 @@
 The device settings screen, the admin CLI (``device ...``) and the start-up
 code come here; none of them opens a transaction or builds a device itself.
 
-- ``open_devices(ctx)``: this terminal's registry, built from the store's
-  settings, its printers reporting what they printed to ``print_recorder``.
+- ``open_devices(ctx, submit)``: this terminal's registry, built from the
+  store's settings, its printers reporting what they printed to
+  ``print_recorder`` (run by ``submit``: the client's store worker), and
+  every device's state changes published on the bus as
+  ``ChangeSet(devices=[name])`` (``status_publisher``: views never poll a
+  device).
 - ``record_print(ctx, record)``: what a print queue reported (a
   ``print_log.PrintRecord``) written to the print log, the tickets' print
   count and the ticket stock in one transaction; publishes
