@@ -136,6 +136,8 @@ class CashScreen(QWidget):
         #: A desk load is on its way (``_again``: another change-set came meanwhile).
         self._loading = False
         self._again = False
+        #: A change-set named a shown shift while the window was closed.
+        self._stale = False
         #: What pages asked to do once the desk is redrawn.
         self._after_redraw: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Cash — %1").replace("%1", actor.terminal))
@@ -301,7 +303,16 @@ class CashScreen(QWidget):
     def _changed(self, changes: ChangeSet) -> None:
         """A change-set from the terminal's bus: reload the desk if it names a shift shown."""
         if changes.shifts and self._concerns(changes.shifts):
+            if self.isVisible():
+                self.refresh()
+            else:  # closed (kept by the main window): redraw when shown again
+                self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
+        super().showEvent(event)
 
     def _concerns(self, shifts: frozenset[int]) -> bool:
         desk = self.desk
