@@ -44,8 +44,8 @@ class ChangeSet:
     tickets: frozenset[str] = field(default_factory=frozenset)
     #: Shifts (by id) whose cash or state changed.
     shifts: frozenset[int] = field(default_factory=frozenset)
-    #: Print jobs (by id) queued, printed or stopped.
-    print_jobs: frozenset[int] = field(default_factory=frozenset)
+    #: Print jobs (by their uuid string, ``PrintJob.id``) queued, printed or stopped.
+    print_jobs: frozenset[str] = field(default_factory=frozenset)
     #: Printers/devices (by name) whose state changed (paper out, offline, back).
     devices: frozenset[str] = field(default_factory=frozenset)
     #: The sync state changed (online/offline, operations waiting, conflicts, last contact).

@@ -7,9 +7,9 @@ pulse goes out on the drawer's own thread, so ``open()`` returns at once,
 and an absent drawer says so instead of hanging (every connection has a
 timeout).
 
-``open_on_cash(registry)`` ties the drawer to checkout: after the commit of
-a cash tender (or of an authorised no-sale) the pulse is queued — before any
-ticket reaches the printer.
+When it opens is not decided here: the ops that take cash or record a
+no-sale call ``boxoffice.ops.devices.open_drawer`` after their commit, which
+queues the pulse — before any ticket reaches the printer.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from boxoffice.devices.base import Device, DeviceKind, DeviceUnavailable, Receip
 from boxoffice.devices.printing.escpos_ticket import dummy
 from boxoffice.devices.registry import DeviceConfig, register_driver
 from boxoffice.errors import ValidationError
-from boxoffice.sales import drawer_events
 
 if TYPE_CHECKING:
     from boxoffice.devices.registry import DeviceRegistry
@@ -144,23 +143,6 @@ def _write_serial(url: str, baudrate: int, data: bytes, timeout: float) -> None:
         raise DeviceUnavailable("drawer_pulse_timeout", port=url) from exc
     finally:
         port.close()
-
-
-# -- checkout and no-sale ---------------------------------------------------------
-def open_on_cash(registry: DeviceRegistry, terminal: str) -> Callable[[], None]:
-    """Open this terminal's drawer after every committed cash tender or no-sale.
-
-    Returns the unsubscribe function (call it at log-out). The listener only
-    queues the pulse, so the committing thread goes on at once.
-    """
-
-    def listener(request: drawer_events.DrawerOpen) -> None:
-        if request.terminal != terminal:
-            return
-        drawer = registry.for_kind(DeviceKind.CASH_DRAWER)
-        drawer.open()  # type: ignore[attr-defined]
-
-    return drawer_events.subscribe(listener)
 
 
 # -- driver registration ----------------------------------------------------------

@@ -31,6 +31,7 @@ from boxoffice.devices.base import (
     DeviceState,
     DeviceStatus,
     DeviceUnavailable,
+    StatusListener,
 )
 from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
 
@@ -273,11 +274,15 @@ class DeviceRegistry:
         *,
         terminal: str = "",
         recorder: Recorder | None = None,
+        on_status: StatusListener | None = None,
     ) -> None:
         #: This terminal's name (a printer's jobs without a clerk are the terminal's).
         self.terminal = terminal
         #: Where printers report what they printed (``print_log.PrintRecord``); None: nowhere.
         self.recorder = recorder
+        #: Told of every state change of every device built here (from the device's thread):
+        #: the op layer publishes it as a change-set, so views never poll a device.
+        self.on_status = on_status
         self._configs = {c.name: c for c in configs}
         self._use = dict(use or {})
         self._devices: dict[str, Device] = {}
@@ -285,10 +290,19 @@ class DeviceRegistry:
 
     @classmethod
     def from_store(
-        cls, session: Session, *, terminal: str = "", recorder: Recorder | None = None
+        cls,
+        session: Session,
+        *,
+        terminal: str = "",
+        recorder: Recorder | None = None,
+        on_status: StatusListener | None = None,
     ) -> DeviceRegistry:
         return cls(
-            load_configs(session), assignments(session), terminal=terminal, recorder=recorder
+            load_configs(session),
+            assignments(session),
+            terminal=terminal,
+            recorder=recorder,
+            on_status=on_status,
         )
 
     def replace(
@@ -332,6 +346,8 @@ class DeviceRegistry:
                     device = MissingDevice(
                         name, config.kind, "device_failed_to_start", device=name, reason=reason
                     )
+            if self.on_status is not None:
+                device.on_status(self.on_status)
             self._devices[name] = device
             return device
 

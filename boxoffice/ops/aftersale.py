@@ -43,6 +43,7 @@ from boxoffice.devices.printing.print_queue import PrintJob, PrintQueue
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
+from boxoffice.ops import devices as device_ops
 from boxoffice.sales import cancellation, checkout, exchanges, refunds, reprints, tender_reversal
 from boxoffice.sales import voids as voids_service
 from boxoffice.sales.cart import Cart
@@ -430,10 +431,13 @@ def exchange(
                 refunded=result.refunded,
             )
             changes = _changes([order, new], [*old, *new.tickets], shifts=[new.shift_id])
+            cash_taken = result.open_drawer
     except Exception:
         if charge is not None:
             _reverse_charge(charge[0], charge[1], reference)
         raise
+    if cash_taken:  # committed: the clerk puts the cash in the drawer
+        device_ops.open_drawer(ctx, f"exchange of {order_number}")
     return OpResult(done, ctx.publish(changes))
 
 
@@ -570,11 +574,13 @@ def pay_reservation(
         with ctx.store.write() as session:
             order = get_order(session, order_number)
             paid: list[Payment] = []
+            cash_taken = False
             for tender in tenders:
                 outcome = checkout.pay(
                     session, actor, order, tender, signer, now=now, overrides=overrides
                 )
                 paid.append(outcome.payment)
+                cash_taken = cash_taken or outcome.open_drawer
                 if outcome.completed:
                     break
             done = PaymentDone(
@@ -588,6 +594,8 @@ def pay_reservation(
         if charge is not None:
             _reverse_charge(charge[0], charge[1], reference)
         raise
+    if cash_taken:  # committed: the clerk puts the cash in the drawer
+        device_ops.open_drawer(ctx, f"order {order_number}")
     return OpResult(done, ctx.publish(changes))
 
 

@@ -41,6 +41,7 @@ from boxoffice.devices.printing.shift_slips import SlipPrinterProblem
 from boxoffice.errors import BoxOfficeError, NeedsOverride
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
+from boxoffice.ops import devices as device_ops
 from boxoffice.reports import day_end as day_end_reports
 from boxoffice.reports import export, zx
 from boxoffice.reports.model import Cell, Lines, Phrase, Report, Section, cell_text
@@ -235,12 +236,14 @@ def no_sale(
 ) -> OpResult[None]:
     """Open the drawer without a sale (``no_sale`` or an override, a reason, audited).
 
-    The sales service records it; the drawer opens once that is committed.
+    The sales service records it; this terminal's drawer opens once that is
+    committed (never for a refused or rolled-back no-sale).
     """
     with ctx.store.write() as session:
         sales_no_sale.no_sale(
             session, actor, reason, overrides=_overrides(session, overrides), now=_now(ctx, now)
         )
+    device_ops.open_drawer(ctx, "no-sale")
     return OpResult(None)
 
 
@@ -281,6 +284,7 @@ def close_shift(
     when = _now(ctx, now)
     counted = None
     changes = ChangeSet.of(shifts=[shift_id])
+    stored = False
     if count is not None or batch:
         with ctx.store.write() as session:  # transaction 1: the count is on record
             if count is not None:
@@ -294,6 +298,7 @@ def close_shift(
                 ).counted
             if batch:
                 cards.enter_batch(session, actor, shift_id, list(batch), now=when)
+        stored = True
     try:
         with ctx.store.write() as session:  # transaction 2: the close and its Z report
             z = close.close_shift(
@@ -309,8 +314,14 @@ def close_shift(
             shown = _shown_z(z.content, z.sha256)
     except NeedsOverride as needed:
         if needed.permission != "variance_signoff" or overrides:
+            if stored:  # the count is on record though the close was refused
+                ctx.publish(changes)
             raise
         return OpResult(CloseOutcome(counted, signoff=needed), ctx.publish(changes))
+    except BaseException:
+        if stored:
+            ctx.publish(changes)
+        raise
     return OpResult(CloseOutcome(counted, shown), ctx.publish(changes))
 
 
@@ -427,13 +438,22 @@ def check_slip_printer(ctx: TerminalContext) -> Future[PrinterStatus]:
     return printer.queue.submit(shift_slips.ready_for_slips, printer.print_queue)
 
 
+#: How long taking a slip back waits for the printer to stop sending it (a pause under it).
+CANCEL_WAIT_S = 2.0
+
+
 def cancel_slip(ctx: TerminalContext, queued: SlipQueued) -> Future[bool]:
-    """Take a waiting slip out of the queue (logged as cancelled), on the device thread."""
+    """Take a waiting slip out of the queue (logged as cancelled), on the device thread.
+
+    A slip the printer has just paused under is still being sent for a moment:
+    the cancel waits for that (up to ``CANCEL_WAIT_S``). False: it was not taken
+    back (it is being printed, or already done).
+    """
     try:
         printer = shift_slips.receipt_printer(ctx.devices)
     except BoxOfficeError as exc:
         return _failed(exc)
-    return printer.queue.submit(queued.queue.cancel, queued.job.id)
+    return printer.queue.submit(queued.queue.cancel, queued.job.id, CANCEL_WAIT_S)
 
 
 def z_slips_of_day(

@@ -3,8 +3,12 @@
 The device settings screen, the admin CLI (``device ...``) and the start-up
 code come here; none of them opens a transaction or builds a device itself.
 
-- ``open_devices(ctx)``: this terminal's registry, built from the store's
-  settings, its printers reporting what they printed to ``print_recorder``.
+- ``open_devices(ctx, submit)``: this terminal's registry, built from the
+  store's settings, its printers reporting what they printed to
+  ``print_recorder`` (run by ``submit``: the client's store worker), and
+  every device's state changes published on the bus as
+  ``ChangeSet(devices=[name])`` (``status_publisher``: views never poll a
+  device).
 - ``record_print(ctx, record)``: what a print queue reported (a
   ``print_log.PrintRecord``) written to the print log, the tickets' print
   count and the ticket stock in one transaction; publishes
@@ -12,6 +16,9 @@ code come here; none of them opens a transaction or builds a device itself.
 - ``device_settings`` / ``device_rows``: what the screen lists (plain data).
 - ``save_device`` / ``remove_device``: permission-checked, audited edits; the
   live registry follows.
+- ``open_drawer(ctx)``: pulse this terminal's cash drawer; the ops that take
+  cash or record a no-sale call it after their commit (the services only say
+  whether it should open), so a rolled-back sale never opens it.
 - Device tests: ``print_test_page``, ``drawer_test`` (an audited no-sale: the drawer
   opens after the commit), ``read_scan`` / ``scanner_test``,
   ``card_terminal_test`` (a ZVT log-on).
@@ -68,6 +75,7 @@ __all__ = [
     "format_options",
     "keyboard_scanner",
     "open_devices",
+    "open_drawer",
     "print_history",
     "print_recorder",
     "print_test_page",
@@ -81,6 +89,7 @@ __all__ = [
     "scanner_test",
     "serial_scanners",
     "start_devices",
+    "status_publisher",
     "stock_levels",
 ]
 
@@ -164,19 +173,44 @@ def record_print(ctx: TerminalContext, rec: print_log.PrintRecord) -> OpResult[N
     return OpResult(None, ctx.publish(changes))
 
 
-def open_devices(ctx: TerminalContext) -> DeviceRegistry:
+Submit = Callable[[Callable[[], Any]], Any]
+
+
+def status_publisher(ctx: TerminalContext) -> Callable[[Device, Any], None]:
+    """A device state change (paper out, offline, back) as ``ChangeSet(devices=[name])``."""
+
+    def changed(device: Device, _status: Any) -> None:
+        ctx.publish(ChangeSet.of(devices=[device.name]))
+
+    return changed
+
+
+def _empty_registry(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
+    return DeviceRegistry(
+        [],
+        terminal=ctx.terminal,
+        recorder=print_recorder(ctx, submit),
+        on_status=status_publisher(ctx),
+    )
+
+
+def open_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
     """This terminal's devices as configured in the store (nothing is started yet).
 
-    Printers get the terminal's name and ``print_recorder(ctx)``; a setting
-    that cannot be read raises (the caller decides to run without devices).
+    Printers get the terminal's name and ``print_recorder(ctx, submit)``; every
+    device's state changes are published on ``ctx``'s bus (``status_publisher``).
+    A setting that cannot be read raises (the caller decides to run without devices).
     """
     with ctx.store.read() as session:
         return DeviceRegistry.from_store(
-            session, terminal=ctx.terminal, recorder=print_recorder(ctx)
+            session,
+            terminal=ctx.terminal,
+            recorder=print_recorder(ctx, submit),
+            on_status=status_publisher(ctx),
         )
 
 
-def start_devices(ctx: TerminalContext) -> DeviceRegistry:
+def start_devices(ctx: TerminalContext, submit: Submit | None = None) -> DeviceRegistry:
     """``open_devices`` for a terminal starting up: never stuck on a bad setting.
 
     A setting that cannot be read is logged (``device list`` names it) and the
@@ -185,10 +219,10 @@ def start_devices(ctx: TerminalContext) -> DeviceRegistry:
     the printer profiles (tens of milliseconds); screens then only look it up.
     """
     try:
-        registry = open_devices(ctx)
+        registry = open_devices(ctx, submit)
     except BoxOfficeError as exc:
         log.warning("devices not loaded: %s", exc)
-        return DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx))
+        return _empty_registry(ctx, submit)
     if registry.name_for(DeviceKind.RECEIPT_PRINTER) is not None:
         try:
             registry.for_kind(DeviceKind.RECEIPT_PRINTER)  # a broken one says why when used
@@ -207,7 +241,7 @@ def device_settings(ctx: TerminalContext) -> OpResult[DeviceSettings]:
 
 def _registry(ctx: TerminalContext) -> DeviceRegistry:
     if ctx.devices is None:
-        ctx.devices = DeviceRegistry([], terminal=ctx.terminal, recorder=print_recorder(ctx))
+        ctx.devices = _empty_registry(ctx)
     return ctx.devices  # type: ignore[no-any-return]
 
 
@@ -321,15 +355,37 @@ def print_test_page(ctx: TerminalContext, name: str) -> OpResult[Future[Any]]:
     return OpResult(action(), ChangeSet.of(devices=[name]))
 
 
-def drawer_test(
-    ctx: TerminalContext, actor: Actor, reason: str = "drawer test from device settings"
-) -> OpResult[None]:
-    """Open the drawer as a no-sale: permission-checked and audited by the sales service;
-    the drawer opens once the entry is committed (``sales.drawer_events``)."""
+# -- the cash drawer ---------------------------------------------------------------------
+def open_drawer(ctx: TerminalContext, why: str = "cash") -> Future[None] | None:
+    """Pulse this terminal's cash drawer (queued on its own thread); call after the commit.
+
+    Returns the pulse's Future, or None when no drawer is set up here or it
+    could not be asked: a drawer fault never undoes what was committed (the
+    clerk opens the drawer with its key).
+    """
+    if ctx.devices is None or ctx.devices.name_for(DeviceKind.CASH_DRAWER) is None:
+        return None
+    try:
+        return ctx.devices.for_kind(DeviceKind.CASH_DRAWER).open()  # type: ignore[no-any-return]
+    except Exception:
+        log.exception("the cash drawer did not open (%s)", why)
+        return None
+
+
+def _record_no_sale(ctx: TerminalContext, actor: Actor, reason: str) -> None:
     from boxoffice.sales.no_sale import no_sale
 
     with ctx.store.write() as session:
         no_sale(session, actor, reason)
+
+
+def drawer_test(
+    ctx: TerminalContext, actor: Actor, reason: str = "drawer test from device settings"
+) -> OpResult[None]:
+    """Open the drawer as a no-sale: permission-checked and audited by the sales service;
+    this terminal's drawer opens once the entry is committed."""
+    _record_no_sale(ctx, actor, reason)
+    open_drawer(ctx, "no-sale")
     return OpResult(None, ctx.publish(ChangeSet.of(devices=["cash_drawer"])))
 
 
@@ -337,23 +393,12 @@ def drawer_test_and_wait(
     ctx: TerminalContext, actor: Actor, name: str, reason: str, timeout: float
 ) -> OpResult[None]:
     """``drawer_test`` that opens drawer ``name`` and waits for its pulse (the admin CLI)."""
-    from boxoffice.sales import drawer_events
-
     _, drawer = _configured(ctx, name)
-    pulses: queue.Queue[Future[None]] = queue.Queue()
-
-    def listener(request: drawer_events.DrawerOpen) -> None:
-        if request.terminal == actor.terminal:
-            pulses.put(drawer.open())  # type: ignore[attr-defined]
-
-    unsubscribe = drawer_events.subscribe(listener)
-    try:
-        result = drawer_test(ctx, actor, reason)
-        pulse = pulses.get(timeout=timeout)
-    finally:
-        unsubscribe()
+    _record_no_sale(ctx, actor, reason)
+    pulse: Future[None] = drawer.open()  # type: ignore[attr-defined]
+    changes = ctx.publish(ChangeSet.of(devices=[name]))
     pulse.result(timeout=timeout)
-    return result
+    return OpResult(None, changes)
 
 
 def read_scan(text: str, source: str) -> ScanReading:

@@ -46,6 +46,7 @@ from boxoffice.devices.scanners.codes import ScanKind, ScannedCode
 from boxoffice.errors import BoxOfficeError, ValidationError
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
+from boxoffice.ops import devices as device_ops
 from boxoffice.sales import checkout, holds
 from boxoffice.sales.cart import Cart, CustomerDetails, split_places
 from boxoffice.sales.checkout import Card, Cash, Comp, GiftCardTender
@@ -396,12 +397,7 @@ def _with_jobs(done: SaleDone, jobs: Sequence[str]) -> SaleDone:
 # -- 5. after the commit ---------------------------------------------------------------
 def _open_drawer(ctx: TerminalContext) -> None:
     """Pulse the drawer (it queues on its own thread); a drawer fault never undoes the sale."""
-    if ctx.devices is None or ctx.devices.name_for(DeviceKind.CASH_DRAWER) is None:
-        return
-    try:
-        ctx.devices.for_kind(DeviceKind.CASH_DRAWER).open()
-    except Exception:  # the sale is booked; the clerk opens the drawer with the key
-        log.exception("the cash drawer did not open after sale")
+    device_ops.open_drawer(ctx, "sale")
 
 
 def _queue_printing(ctx: TerminalContext, actor: Actor, done: SaleDone) -> tuple[str, ...]:

@@ -95,6 +95,7 @@ def start_terminal(
     bus: EventBus | None = None,
     progress: Callable[[str], None] | None = None,
     made: list[Any] | None = None,
+    submit: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> TerminalStarted:
     """Build this terminal's context on an open store.
 
@@ -102,7 +103,10 @@ def start_terminal(
     (``progress(SEEDING)`` is called first: it takes seconds). ``terminal``:
     this terminal's name; None reads the store's ``terminal.name`` setting.
     The device registry is appended to ``made`` as soon as it exists, so a
-    caller that quits before this returns can still close it.
+    caller that quits before this returns can still close it. ``submit``
+    (the client's ``StoreWorker.post``) is where the printers' reports go to
+    be written to the print log: the one store worker, never a printer's
+    thread; without it they are written where they arrive.
     """
     from boxoffice import settings
     from boxoffice.ops.queries import store_state
@@ -129,8 +133,9 @@ def start_terminal(
     context = TerminalContext(
         store=store, terminal=terminal, bus=bus, mode=Mode.LIVE, language=language
     )
-    # Printers report what they printed to the print-log op on this context.
-    devices = device_ops.start_devices(context)
+    # Printers report what they printed to the print-log op on this context,
+    # run by ``submit`` (the store worker).
+    devices = device_ops.start_devices(context, submit)
     made.append(devices)
     context.devices = devices
     context.sync = runtime.start_for(store, bus=bus)

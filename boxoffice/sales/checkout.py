@@ -23,7 +23,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
@@ -37,7 +37,7 @@ from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import Conflict, NotFound, ValidationError
 from boxoffice.money import Money
-from boxoffice.sales import drawer_events, gift_cards, holds, numbering, tickets
+from boxoffice.sales import gift_cards, holds, numbering, tickets
 from boxoffice.sales.cart import Cart, CustomerDetails, Places, split_places
 from boxoffice.sales.customers import find_or_create_customer
 from boxoffice.sales.payment_terminal import CardResult
@@ -122,6 +122,8 @@ class PaymentOutcome:
     remaining: Money
     completed: bool
     record: TenderRecord | None = None
+    #: A cash tender: the caller opens the terminal's drawer once this is committed.
+    open_drawer: bool = False
 
     @property
     def payment_amount(self) -> Money:
@@ -421,15 +423,13 @@ def pay(
 ) -> PaymentOutcome:
     """Record one tender; completes the order when the tenders cover its total.
 
-    A cash tender opens the drawer once the transaction commits
-    (``drawer_events``); the sell op opens it itself.
+    A cash tender says so (``PaymentOutcome.open_drawer``): the op that
+    commits it opens the terminal's drawer afterwards; this service never does.
     """
     now = now or utc_now()
     outcome = _pay(session, actor, order, tender, now=now, overrides=overrides, shift_id=shift_id)
     if isinstance(tender, Cash):
-        drawer_events.request_open(
-            session, drawer_events.DrawerOpen("cash", actor.terminal, f"order:{order.number}")
-        )
+        outcome = replace(outcome, open_drawer=True)
     if outcome.completed:
         complete(session, actor, order, signer, now=now, shift_id=outcome.payment.shift_id)
     return outcome

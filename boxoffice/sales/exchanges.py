@@ -52,6 +52,8 @@ class ExchangeResult:
     credit: Money
     collected: Money
     refunded: Money
+    #: Cash was taken: the caller opens the terminal's drawer once this is committed.
+    open_drawer: bool = False
 
 
 def exchange(
@@ -158,6 +160,7 @@ def exchange(
             now=now,
         )
     collected = Money.zero(currency)
+    open_drawer = False
     for kind, amount in carried.items():
         if amount:
             new_order.payments.append(Payment(amount_minor=amount, kind=kind, **base))
@@ -172,6 +175,7 @@ def exchange(
                 session, actor, new_order, tender, signer, now=now, overrides=overrides
             )
             collected = collected + outcome.payment_amount
+            open_drawer = open_drawer or outcome.open_drawer
             if outcome.completed:
                 if n != len(tenders) - 1:
                     raise ValidationError("exchange_too_many_tenders")
@@ -200,4 +204,4 @@ def exchange(
         },
         now=now,
     )
-    return ExchangeResult(new_order, credit, collected, refunded)
+    return ExchangeResult(new_order, credit, collected, refunded, open_drawer)

@@ -2,8 +2,10 @@
 
 A drawer opened without money changing hands is where cash goes missing,
 so it needs the ``no_sale`` permission (or a supervisor's override), a
-reason, and an audit entry; the drawer opens only once that entry is
-committed (``drawer_events``).
+reason, and an audit entry. This service only records it; the op that
+commits it (``ops.cash.no_sale``, ``ops.devices.drawer_test``) opens the
+terminal's drawer afterwards, so the drawer never opens for a no-sale that
+was rolled back.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import ValidationError
-from boxoffice.sales import drawer_events
 from boxoffice.store.models import Override
 
 MAX_REASON = 200
@@ -33,7 +34,7 @@ def no_sale(
     overrides: Sequence[Override] = (),
     now: datetime | None = None,
 ) -> None:
-    """Record a no-sale and open this terminal's drawer after the commit."""
+    """Record a no-sale (checked and audited); the caller opens the drawer after the commit."""
     now = now or utc_now()
     reason = reason.strip()
     if not reason:
@@ -42,6 +43,3 @@ def no_sale(
         raise ValidationError("no_sale_reason_too_long", limit=MAX_REASON)
     require(session, actor, Permission.NO_SALE, overrides=overrides, now=now)
     audit.record(session, actor, "drawer.no_sale", "drawer", {"reason": reason}, at=now)
-    drawer_events.request_open(
-        session, drawer_events.DrawerOpen("no_sale", actor.terminal, "drawer")
-    )

@@ -11,6 +11,7 @@ from boxoffice.actor import system_actor
 from boxoffice.bus import ChangeSet
 from boxoffice.context import TerminalContext
 from boxoffice.devices import printers
+from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import DeviceKind
 from boxoffice.devices.card_terminal import zvt
 from boxoffice.devices.printing import print_log, ticket_layout, ticket_stock
@@ -303,3 +304,25 @@ def test_the_print_log_is_written_by_whoever_owns_the_store_work(world: World) -
     assert writers and all(name.startswith("store-worker") for name in writers)
     with world.store.read() as s:
         assert [r.ticket_serial for r in print_log.history(s)] == [tickets[0].serial]
+
+
+def test_a_printer_that_stops_is_told_on_the_bus_as_a_device_change(world: World) -> None:
+    """Views learn "out of paper" from a change-set (``status_publisher``), never by polling."""
+    ctx = TerminalContext(world.store, "Window 1")
+    seen = _published(ctx)
+    sim = PrinterSim("escpos", paper=0x72)  # the paper-end sensor is set
+    with world.store.write() as s:
+        config = DeviceConfig(
+            "R", DeviceKind.RECEIPT_PRINTER, "escpos", {"host": "127.0.0.1", "port": sim.port}
+        )
+        device_registry.save_config(s, system_actor("setup"), config)
+    registry = device_ops.start_devices(ctx)
+    ctx.devices = registry
+    try:
+        device_ops.print_test_page(ctx, "R")
+        printer = registry.get("R")
+        assert wait_for(lambda: printer.print_queue.view().state == QueueState.PAUSED)  # type: ignore[attr-defined]
+        assert wait_for(lambda: any(c.devices == frozenset({"R"}) for c in seen))
+    finally:
+        registry.close()
+        sim.close()

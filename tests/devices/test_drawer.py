@@ -13,14 +13,10 @@ from sqlalchemy import select as sql_select
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
 from boxoffice.devices.base import DeviceKind, DeviceState, DeviceUnavailable
-from boxoffice.devices.cash_drawer import (
-    EscposDrawer,
-    SerialDrawer,
-    open_on_cash,
-    pulse_bytes,
-)
+from boxoffice.devices.cash_drawer import EscposDrawer, SerialDrawer, pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.errors import PermissionDenied, ValidationError
+from boxoffice.ops import aftersale, cash
 from boxoffice.ops.sell import CardPayment, sell
 from boxoffice.sales import checkout
 from boxoffice.sales.checkout import Cash
@@ -103,19 +99,35 @@ def _drawer_registry(sink: TcpSink) -> DeviceRegistry:
     return DeviceRegistry([config], {DeviceKind.CASH_DRAWER: "Drawer"})
 
 
-def test_cash_sale_opens_the_drawer_when_it_commits(world: World, tcp_sink: TcpSink) -> None:
+def test_cash_paid_on_its_own_opens_the_drawer_when_it_commits(
+    world: World, tcp_sink: TcpSink
+) -> None:
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, world.clerk.terminal)
     try:
         with world.store.write() as s:
             order = checkout.place_order(s, world.clerk, cart(world, "S-A-14"), now=world.now)
-            checkout.pay(s, world.clerk, order, Cash(eur("100")), world.signer, now=world.now)
-            time.sleep(0.3)
-            assert tcp_sink.connections == 0, "the drawer must wait for the commit"
+            outcome = checkout.pay(
+                s, world.clerk, order, Cash(eur("100")), world.signer, now=world.now
+            )
+            number = order.number
+        # The service only says so; it never reaches a device.
+        assert outcome.open_drawer
+        time.sleep(0.3)
+        assert tcp_sink.connections == 0, "the service alone must not open the drawer"
+
+        with world.store.write() as s:
+            number = checkout.place_order(
+                s, world.clerk, cart(world, "S-A-15"), now=world.now
+            ).number
+        ctx = terminal_context(world, devices=registry)
+        with pytest.raises(ValidationError):  # refused and rolled back: the drawer stays shut
+            aftersale.pay_reservation(ctx, world.clerk, number, [Cash(eur("-1"))])
+        time.sleep(0.3)
+        assert tcp_sink.connections == 0
+        aftersale.pay_reservation(ctx, world.clerk, number, [Cash(eur("100"))])
         assert tcp_sink.got.wait(5)
         assert bytes(tcp_sink.received) == pulse_bytes(2)
     finally:
-        unsubscribe()
         registry.close()
 
 
@@ -140,7 +152,6 @@ def test_card_sale_and_rolled_back_cash_sale_leave_the_drawer_shut(
     world: World, tcp_sink: TcpSink
 ) -> None:
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, world.clerk.terminal)  # nor does anything else open it
     ctx = terminal_context(world, devices=registry)
     try:
         sell(ctx, world.clerk, cart(world, "S-A-14"), [CardPayment(terminal=world.terminal)])
@@ -155,24 +166,23 @@ def test_card_sale_and_rolled_back_cash_sale_leave_the_drawer_shut(
         time.sleep(0.5)
         assert tcp_sink.connections == 0
     finally:
-        unsubscribe()
         registry.close()
 
 
 def test_no_sale_needs_the_permission_and_is_audited(world: World, tcp_sink: TcpSink) -> None:
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, world.clerk.terminal)
+    ctx = terminal_context(world, devices=registry)
     try:
-        with pytest.raises(PermissionDenied), world.store.write() as s:
-            no_sale(s, world.clerk, "change for the bar")
-        with pytest.raises(ValidationError, match="say why"), world.store.write() as s:
-            no_sale(s, world.supervisor, "  ")
+        with pytest.raises(PermissionDenied):
+            cash.no_sale(ctx, world.clerk, "change for the bar")
+        with pytest.raises(ValidationError, match="say why"):
+            cash.no_sale(ctx, world.supervisor, "  ")
         time.sleep(0.3)
         assert tcp_sink.connections == 0
 
-        with world.store.write() as s:
-            no_sale(s, world.supervisor, "change for the bar")
+        cash.no_sale(ctx, world.supervisor, "change for the bar")
         assert tcp_sink.got.wait(5)
+        assert bytes(tcp_sink.received) == pulse_bytes(2)
         with world.store.read() as s:
             entries = s.scalars(
                 sql_select(AuditEntry).where(AuditEntry.action == "drawer.no_sale")
@@ -180,7 +190,6 @@ def test_no_sale_needs_the_permission_and_is_audited(world: World, tcp_sink: Tcp
         assert [(e.username, e.terminal) for e in entries] == [("sue", world.clerk.terminal)]
         assert "change for the bar" in entries[0].details
     finally:
-        unsubscribe()
         registry.close()
 
 
@@ -195,16 +204,22 @@ def test_clerk_no_sale_with_a_supervisor_override(world: World, tcp_sink: TcpSin
     assert entry.username == "ann"
 
 
-def test_a_drawer_for_another_terminal_does_not_open(world: World, tcp_sink: TcpSink) -> None:
+def test_the_no_sale_service_alone_never_opens_a_drawer(world: World, tcp_sink: TcpSink) -> None:
+    # Nothing listens for commits any more: only an op with the terminal's devices opens it,
+    # and a terminal without a drawer (no devices) records the no-sale all the same.
     registry = _drawer_registry(tcp_sink)
-    unsubscribe = open_on_cash(registry, "Window 9")
     try:
         with world.store.write() as s:
             no_sale(s, world.supervisor, "count")
+        cash.no_sale(terminal_context(world), world.supervisor, "count again")
         time.sleep(0.3)
         assert tcp_sink.connections == 0
+        with world.store.read() as s:
+            entries = s.scalars(
+                sql_select(AuditEntry).where(AuditEntry.action == "drawer.no_sale")
+            ).all()
+        assert len(entries) == 2
     finally:
-        unsubscribe()
         registry.close()
 
 

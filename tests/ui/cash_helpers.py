@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from sqlalchemy import select, text
 
 from boxoffice.actor import Actor, system_actor
 from boxoffice.auth import users
+from boxoffice.bus import EventBus
 from boxoffice.clock import utc_now
 from boxoffice.context import TerminalContext
 from boxoffice.devices import registry as device_registry
@@ -72,6 +73,9 @@ class CashWorld:
     supervisor: Actor  # sue
     door: Actor  # dee
     seats: dict[str, int]
+    #: The terminal's bus: the worker's context and the printers' reports share it, as in
+    #: the client (``ops.session.start_terminal``).
+    bus: EventBus = field(default_factory=EventBus)
 
 
 @pytest.fixture
@@ -136,6 +140,8 @@ def snapshot(world: CashWorld) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture
 def worker(cash_world: CashWorld) -> Iterator[StoreWorker]:
     w = StoreWorker(lambda: cash_world.store)
+    # The terminal's one context, as the shell sets it once the terminal has started.
+    w.context = TerminalContext(cash_world.store, TERMINAL, bus=cash_world.bus)
     yield w
     w.shutdown()
 
@@ -182,7 +188,7 @@ def printed_slips(sim: PrinterSim) -> list[list[str]]:
 def open_devices(world: CashWorld, made: list[DeviceRegistry]) -> ReceiptPrinterRoute:
     """This terminal's devices as the client loads them, as the Cash screen's printer route."""
     # As the client's first store job does: printers log through the print-log op.
-    registry = device_ops.open_devices(TerminalContext(world.store, TERMINAL))
+    registry = device_ops.open_devices(TerminalContext(world.store, TERMINAL, bus=world.bus))
     made.append(registry)
     return ReceiptPrinterRoute(registry)
 

@@ -219,3 +219,36 @@ def test_a_pay_out_over_the_limit_needs_a_supervisor_and_a_wrong_pin_changes_not
         assert used.subject == f"shift:{shift_id}"
         (payout,) = audit.entries(s, "cash.pay_out")
         assert json.loads(payout.details)["over_limit"] is True
+
+
+def test_the_drawer_redraws_from_change_sets_of_its_shift_only(
+    qtbot: QtBot, app, worker: StoreWorker, cash_world: CashWorld
+) -> None:
+    """A drop made elsewhere on this terminal's context (the admin CLI's op, a sale) shows up
+    because its change-set names the clerk's shift; a change-set for another shift is ignored."""
+    from boxoffice.bus import ChangeSet
+    from boxoffice.ops import cash
+
+    shift_id = open_shift(cash_world, cash_world.clerk)
+    screen = make_screen(qtbot, worker, cash_world.clerk)
+    page = screen.drawer_page
+
+    def listed() -> list[str]:
+        table = page.moves
+        return [table.item(r, 1).text() for r in range(table.rowCount()) if table.item(r, 1)]
+
+    assert "Drop to the safe" not in listed()
+    ctx = worker.context  # the one context every job of the screen ran on
+    assert ctx is not None and ctx.bus is worker.bus
+    loads: list[int] = []
+    screen.deskShown.connect(lambda: loads.append(1))
+
+    ctx.publish(ChangeSet.of(shifts=[shift_id + 1000]))  # someone else's drawer
+    ctx.publish(ChangeSet.of(orders=["u-1"]))
+    qtbot.wait(300)
+    assert loads == [] and worker.pending() == 0
+
+    with qtbot.waitSignal(screen.deskShown, timeout=STORE_WAIT_MS):
+        cash.drop(ctx, cash_world.clerk, Money(1500, "EUR"), reason="to the safe")
+    assert listed()[0] == "Drop to the safe"
+    assert loads == [1]

@@ -14,7 +14,7 @@ from boxoffice.actor import Actor, system_actor
 from boxoffice.context import TerminalContext
 from boxoffice.devices import registry as device_registry
 from boxoffice.devices.base import Device, DeviceKind, ReceiptPrinter, Scan
-from boxoffice.devices.cash_drawer import open_on_cash, pulse_bytes
+from boxoffice.devices.cash_drawer import pulse_bytes
 from boxoffice.devices.registry import DeviceConfig, DeviceRegistry
 from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import QApplication, Qt
@@ -141,25 +141,20 @@ def test_open_drawer_is_a_permission_checked_no_sale(
     qtbot: QtBot, worker: StoreWorker, world: World, tcp_sink: TcpSink
 ) -> None:
     configs = _configs(tcp_sink.port)
+    # The panel's context carries this terminal's devices: the op opens its drawer.
     clerk_panel = _panel(qtbot, worker, world.clerk, configs, world)
-    unsubscribe = open_on_cash(clerk_panel.registry, world.clerk.terminal)
-    try:
-        clerk_panel.drawer_button.click()
-        qtbot.waitUntil(
-            lambda: "override is needed" in clerk_panel.message.text(), timeout=STORE_WAIT_MS
-        )
-        assert "open the cash drawer without a sale" in clerk_panel.message.text()
-        assert tcp_sink.connections == 0
+    clerk_panel.drawer_button.click()
+    qtbot.waitUntil(
+        lambda: "override is needed" in clerk_panel.message.text(), timeout=STORE_WAIT_MS
+    )
+    assert "open the cash drawer without a sale" in clerk_panel.message.text()
+    assert tcp_sink.connections == 0
 
-        sup_panel = _panel(qtbot, worker, world.supervisor, configs, world)
-        qtbot.keyClick(sup_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(
-            lambda: "No-sale recorded" in sup_panel.message.text(), timeout=STORE_WAIT_MS
-        )
-        assert tcp_sink.got.wait(3)
-        assert bytes(tcp_sink.received) == pulse_bytes(2)
-    finally:
-        unsubscribe()
+    sup_panel = _panel(qtbot, worker, world.supervisor, configs, world)
+    qtbot.keyClick(sup_panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "No-sale recorded" in sup_panel.message.text(), timeout=STORE_WAIT_MS)
+    assert tcp_sink.got.wait(3)
+    assert bytes(tcp_sink.received) == pulse_bytes(2)
 
 
 def test_configure_a_device_from_the_editor(

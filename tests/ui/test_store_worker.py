@@ -121,3 +121,40 @@ def test_run_hands_jobs_the_terminal_context(qtbot, store_path: Path) -> None:  
         assert seen[2] == "Window 3"
     finally:
         worker.shutdown()
+
+
+def test_post_from_a_device_thread_runs_on_the_store_worker_in_order(
+    qtbot, store_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A printer's thread posts its print-log write: it runs as a store job, after earlier ones."""
+    worker = StoreWorker(lambda: open_store(store_path))
+    ran: list[tuple[str, str]] = []
+    started, release = threading.Event(), threading.Event()
+    held = _held_job(started, release)
+
+    def first(session):  # type: ignore[no-untyped-def]
+        held(session)
+        ran.append(("read", ""))  # on the store thread, like the posted job
+
+    worker.read(first)
+    assert started.wait(WAIT_S)
+    store_thread = threading.Event()
+
+    def log_entry() -> None:
+        ran.append(("posted", threading.current_thread().name))
+        store_thread.set()
+
+    printer = threading.Thread(target=worker.post, args=(log_entry,), name="print:Receipt")
+    printer.start()
+    printer.join(WAIT_S)
+    qtbot.waitUntil(lambda: worker.pending() == 2, timeout=WAIT_S * 1000)  # queued behind
+    release.set()
+    qtbot.waitUntil(lambda: worker.pending() == 0 and len(ran) == 2, timeout=WAIT_S * 1000)
+    assert ran[0] == ("read", "")
+    assert ran[1][0] == "posted"
+    assert ran[1][1] not in ("print:Receipt", threading.main_thread().name)
+    worker.shutdown()
+    # After shutdown a post runs at once, on the caller's thread (devices finishing up).
+    late: list[str] = []
+    worker.post(lambda: late.append(threading.current_thread().name))
+    assert late == [threading.main_thread().name]

@@ -51,6 +51,41 @@ def test_without_a_name_the_terminal_is_the_stores_own(demo_db: Path) -> None:
         store.dispose()
 
 
+def test_printers_reports_go_to_the_store_work_given_at_start_up(demo_db: Path) -> None:
+    """``submit`` (the client passes ``StoreWorker.post``) gets each print-log write to run."""
+    from boxoffice.actor import system_actor
+    from boxoffice.clock import utc_now
+    from boxoffice.devices.printing import print_log
+    from boxoffice.store.models import PrintOutcome
+
+    store = open_store(demo_db)
+    posted: list[object] = []
+    try:
+        result = session.start_terminal(store, terminal="Window 7", submit=posted.append)
+        recorder = result.context.devices.recorder
+        record = print_log.PrintRecord(
+            at=utc_now(),
+            job_id="job-1",
+            kind="test",
+            actor=system_actor("Window 7"),
+            printer="R",
+            protocol="escpos",
+            outcome=PrintOutcome.PRINTED,
+            detail="",
+            attempts=1,
+        )
+        recorder(record)
+        assert len(posted) == 1 and callable(posted[0])  # nothing written on this thread yet
+        with store.read() as s:
+            assert print_log.history(s, printer="R") == []
+        posted[0]()  # the store worker runs it
+        with store.read() as s:
+            assert [r.outcome for r in print_log.history(s, printer="R")] == [PrintOutcome.PRINTED]
+        session.close_devices(result.made, result.context)
+    finally:
+        store.dispose()
+
+
 def test_sign_in_gives_plain_data_with_the_users_permissions(started) -> None:  # type: ignore[no-untyped-def]
     ctx = started.context
     signed = session.sign_in(ctx, "dora", "3333").value

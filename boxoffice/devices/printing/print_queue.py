@@ -336,14 +336,26 @@ class PrintQueue:
         self._changed()
         return len(jobs)
 
-    def cancel(self, job_id: str) -> bool:
+    def cancel(self, job_id: str, wait: float = 0.0) -> bool:
+        """Take waiting job ``job_id`` out of the queue (logged as cancelled).
+
+        A job being sent is not taken back; ``wait`` seconds are given for it
+        to stop being sent (a job the printer just paused under is still in
+        flight for a moment). False if it is not waiting (any more).
+        """
+        deadline = time.monotonic() + wait
         with self._cond:
-            for job in list(self._jobs):
-                if job.id == job_id and not (self._in_flight and job is self._jobs[0]):
+            while True:
+                job = next((j for j in self._jobs if j.id == job_id), None)
+                if job is None:
+                    return False
+                if not (self._in_flight and job is self._jobs[0]):
                     self._jobs.remove(job)
                     break
-            else:
-                return False
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
         self._record(job, job.tickets, PrintOutcome.CANCELLED, "cancelled by the clerk")
         if not job.done.done():
             job.done.set_result(PrintOutcome.CANCELLED)

@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
 
-from boxoffice.ui.qt import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from boxoffice.bus import EventBus
+from boxoffice.ui.qt import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -90,6 +100,8 @@ class StoreWorker(QObject):
     busyChanged = Signal(bool)
     #: A job may emit this (from the worker thread) to say what it is doing now.
     progress = Signal(str)
+    #: ``post(fn)`` from any thread: queued to this object's (the UI) thread.
+    _posted = Signal(object)
 
     def __init__(self, opener: Callable[[], Store], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +115,11 @@ class StoreWorker(QObject):
         self._closed = False
         #: The terminal's context (set by the shell once the terminal has started).
         self.context: TerminalContext | None = None
+        #: The bus of the bare context a worker without one makes (``terminal_context``).
+        self._bare_bus = EventBus()
+        # Qt queues an emission from another thread to this one: ``_submit`` and
+        # the job table are only ever touched on the UI thread.
+        self._posted.connect(self._run_posted)
 
     # -- submitting ----------------------------------------------------------
     def store(self) -> Store:
@@ -120,8 +137,17 @@ class StoreWorker(QObject):
         if self.context is None:
             from boxoffice.context import TerminalContext
 
-            self.context = TerminalContext(store=self.store(), terminal="")
+            self.context = TerminalContext(store=self.store(), terminal="", bus=self._bare_bus)
         return self.context
+
+    @property
+    def bus(self) -> EventBus:
+        """The bus the jobs' ops publish on: the context's (a screen's adapter listens here).
+
+        Readable on the UI thread before any job ran: a worker without a
+        context yet names the bus its bare context will get.
+        """
+        return self.context.bus if self.context is not None else self._bare_bus
 
     def run(
         self,
@@ -148,6 +174,31 @@ class StoreWorker(QObject):
                 return fn(session)
 
         return self._submit(job, done, failed)
+
+    def post(self, fn: Callable[[], Any]) -> None:
+        """Queue ``fn()`` as a store job from ANY thread (a printer's, the sync worker's).
+
+        ``run``/``call`` must be called on the UI thread (they touch the job
+        table and make the job's Qt relay there); ``post`` hands ``fn`` over by
+        a queued signal, so it is safe from a device thread. Nobody is called
+        back; a failure is logged. Once the worker is shut down (the devices
+        finishing their last job before the store closes), ``fn`` runs at once
+        on the caller's thread: no store job can run any more, so it is still
+        the only writer.
+        """
+        if self._closed:
+            fn()
+            return
+        if isValid(self):
+            with contextlib.suppress(RuntimeError):  # deleted between the check and now
+                self._posted.emit(fn)
+
+    @Slot(object)
+    def _run_posted(self, fn: Callable[[], Any]) -> None:
+        if self._closed:  # posted just before shutdown: the store is still open
+            fn()
+        else:
+            self._submit(fn, None, None)
 
     def _submit(self, fn: Callable[[], Any], done: Done | None, failed: Failed | None) -> int:
         self._next += 1
@@ -206,6 +257,9 @@ class StoreWorker(QObject):
         try:
             if before_close is not None:
                 before_close()
+            # Print-log records a device posted before it stopped: written now, before
+            # the store closes (``_run_posted`` runs them here, as the only writer).
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
         finally:
             if self._store is not None:
                 self._store.dispose()

@@ -184,6 +184,7 @@ class ClientApp(QObject):
                 language=language,
                 progress=worker.progress.emit,
                 made=made,
+                submit=worker.post,  # printers' log entries are written by this worker
             )
             worker.context = started.context  # every later job runs on this context
             return started

@@ -678,6 +678,7 @@ class MainWindow(QMainWindow):
                 self.actor,
                 sync_status=self.sync_status,
                 receipt_printer=route,
+                changes=self.changes,
                 parent=self,
             )
         screen = self.cash_screen

@@ -346,7 +346,8 @@ class ClosePage(QWidget):
         if self.shift is not None:
             self._recount.pop(self.shift.shift_id, None)  # a recount is approved for one try
         self.host.fail(error)
-        self.events.refresh()  # the count may be stored even though the close was refused
+        # The count may be stored even though the close was refused: the op's
+        # change-set says so, and the screen redraws from it.
 
     def _closed(
         self,
@@ -358,7 +359,6 @@ class ClosePage(QWidget):
         self._sent_batch[shift.shift_id] = lines  # stored, whatever the close said
         self._recount.pop(shift.shift_id, None)  # the recount is on record
         if outcome.signoff is not None:
-            self.events.refresh()
             rights = self.host.desk.rights if self.host.desk else None
             needs_supervisor = not (rights and rights.signoff)
             what = self.host.error_text(outcome.signoff)
@@ -382,7 +382,6 @@ class ClosePage(QWidget):
             .replace("%2", str(number)),
             "ok",
         )
-        self.events.refresh()
 
     def show_z(self, z: cash_jobs.ShownReport) -> None:
         self.z = z

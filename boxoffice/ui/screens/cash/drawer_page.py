@@ -125,7 +125,7 @@ class DrawerPage(QWidget):
         self.float_count.clear()
         amount = total.format() if total is not None else ""
         self.events.say(self.tr("Shift opened with a float of %1.").replace("%1", amount), "ok")
-        self.events.refresh(then=self.focus_first)
+        self.events.after_redraw(self.focus_first)
 
     # -- the open drawer ------------------------------------------------------------------
     def _build_ops(self) -> QWidget:
@@ -240,7 +240,7 @@ class DrawerPage(QWidget):
             .replace("%2", amount.format()),
             "ok",
         )
-        self.events.refresh(then=lambda: self.amount.setFocus())
+        self.events.after_redraw(lambda: self.amount.setFocus())
 
     def _ask_supervisor(self, amount: Money, reason: str, refusal: NeedsOverride) -> None:
         what = (

@@ -1,10 +1,11 @@
 """What a Cash page tells the screen, as signals: ``PageEvents``.
 
 A page does not call its screen to show a line, to say its report changed or
-to ask for the drawers to be reloaded; it emits these, and the screen (which
-connects them once) decides what to do. The steps a page needs done for it
-(run an op, ask a question or a supervisor) are the ``host.CashHost``
-services.
+to wait for the drawers to be redrawn; it emits these, and the screen (which
+connects them once) decides what to do. Nobody asks for a reload: the ops
+publish what they changed, and the screen redraws from those change-sets.
+The steps a page needs done for it (run an op, ask a question or a
+supervisor) are the ``host.CashHost`` services.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ class PageEvents(QObject):
     said = Signal(str, str)
     #: The page's report appeared or went (the Save and Print buttons follow).
     reportChanged = Signal()
-    #: The drawers changed: reload the desk, then call the callable (or None).
-    refreshWanted = Signal(object)
+    #: Call the callable once the desk is redrawn from the step's change-set (at once if
+    #: no redraw is on its way).
+    afterRedraw = Signal(object)
 
     def say(self, text: str, kind: str = "info") -> None:
         self.said.emit(text, kind)
@@ -28,5 +30,5 @@ class PageEvents(QObject):
     def reports_changed(self) -> None:
         self.reportChanged.emit()
 
-    def refresh(self, then: Callable[[], None] | None = None) -> None:
-        self.refreshWanted.emit(then)
+    def after_redraw(self, then: Callable[[], None]) -> None:
+        self.afterRedraw.emit(then)

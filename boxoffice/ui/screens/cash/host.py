@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission
+    from boxoffice.ui.common.bus_adapter import BusAdapter
     from boxoffice.ui.common.workers import StoreWorker
     from boxoffice.ui.screens.cash.jobs import Job
 
@@ -30,6 +31,8 @@ class CashHost(Protocol):
     #: The drawers and rights last loaded (None until the first load).
     desk: CashDesk | None
     worker: StoreWorker
+    #: The terminal's change-sets on the UI thread (the shell's ``BusAdapter``).
+    changes: BusAdapter
 
     def run(
         self,

@@ -1,9 +1,13 @@
 """Store jobs of the Cash screen: each runs one cash op on the store worker's thread.
 
 A job is built on the UI thread from plain values (``make_job(...)``) and
-returns a function of the ``Store`` that calls an op of ``boxoffice.ops.cash``
-with this terminal's context; nothing here touches Qt, the store's sessions or
-a service. A refusal the clerk can resolve with a supervisor (a large
+returns a function of the terminal's one ``TerminalContext`` (the shell's,
+``StoreWorker.context``: the screen runs it with ``StoreWorker.run``) that
+calls an op of ``boxoffice.ops.cash``; the op publishes what it changed on
+that context's bus, which the screen hears through the shell's bus adapter.
+Nothing here touches Qt, the store's sessions or a service.
+
+A refusal the clerk can resolve with a supervisor (a large
 pay-out, a variance over the threshold) is the op's ``NeedsOverride``: it
 comes back as a result saying so, with the refusal itself (its code and
 parameters); any other refusal is raised and shown by its code.
@@ -16,18 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from boxoffice.context import TerminalContext
 from boxoffice.errors import NeedsOverride
 from boxoffice.ops import cash
 from boxoffice.ops.cash import CloseOutcome, ShownReport
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
+    from boxoffice.context import TerminalContext
     from boxoffice.money import Money
     from boxoffice.ops.cash import BatchLine, CashDesk, Report
-    from boxoffice.store import Store
 
-Job = Callable[["Store"], Any]
+#: One step: an op called on the terminal's context, returning plain data.
+Job = Callable[["TerminalContext"], Any]
 
 __all__ = ["CloseOutcome", "Job", "NeedsSupervisor", "ShownReport"]
 
@@ -43,26 +47,21 @@ class NeedsSupervisor:
         return str(self.error)
 
 
-def context(store: Store, actor: Actor, devices: Any = None) -> TerminalContext:
-    """The terminal context the Cash screen's ops run in."""
-    return TerminalContext(store, actor.terminal, devices=devices)
-
-
 def _ids(overrides: Sequence[Any]) -> list[int]:
     """Overrides by id (the dialog hands back what the guard granted)."""
     return [int(getattr(o, "id", o)) for o in overrides]
 
 
 def load_desk(actor: Actor) -> Job:
-    def job(store: Store) -> CashDesk:
-        return cash.desk(context(store, actor), actor).value
+    def job(ctx: TerminalContext) -> CashDesk:
+        return cash.desk(ctx, actor).value
 
     return job
 
 
 def open_shift(actor: Actor, count: Mapping[str, Mapping[int, int]]) -> Job:
-    def job(store: Store) -> int:
-        return cash.open_shift(context(store, actor), actor, count).value
+    def job(ctx: TerminalContext) -> int:
+        return cash.open_shift(ctx, actor, count).value
 
     return job
 
@@ -72,8 +71,7 @@ def move_cash(actor: Actor, kind: str, amount: Money, reason: str) -> Job:
     if kind not in ("drop", "pay_in"):
         raise ValueError(f"unknown drawer movement {kind!r}")
 
-    def job(store: Store) -> None:
-        ctx = context(store, actor)
+    def job(ctx: TerminalContext) -> None:
         if kind == "drop":
             cash.drop(ctx, actor, amount, reason=reason)
         else:
@@ -83,11 +81,9 @@ def move_cash(actor: Actor, kind: str, amount: Money, reason: str) -> Job:
 
 
 def pay_out(actor: Actor, amount: Money, reason: str, overrides: Sequence[Any] = ()) -> Job:
-    def job(store: Store) -> NeedsSupervisor | None:
+    def job(ctx: TerminalContext) -> NeedsSupervisor | None:
         try:
-            cash.pay_out(
-                context(store, actor), actor, amount, reason=reason, overrides=_ids(overrides)
-            )
+            cash.pay_out(ctx, actor, amount, reason=reason, overrides=_ids(overrides))
         except NeedsOverride as needed:
             if overrides:
                 raise
@@ -114,9 +110,9 @@ def close_shift(
     ``count_overrides``: a supervisor's approval to replace a count on record.
     """
 
-    def job(store: Store) -> CloseOutcome:
+    def job(ctx: TerminalContext) -> CloseOutcome:
         return cash.close_shift(
-            context(store, actor),
+            ctx,
             actor,
             shift_id,
             count=count,
@@ -134,8 +130,8 @@ def close_shift(
 def x_report(actor: Actor, shift_id: int) -> Job:
     """The running figures of an open shift (audited, so a write)."""
 
-    def job(store: Store) -> ShownReport:
-        return cash.x_report(context(store, actor), actor, shift_id).value
+    def job(ctx: TerminalContext) -> ShownReport:
+        return cash.x_report(ctx, actor, shift_id).value
 
     return job
 
@@ -143,14 +139,14 @@ def x_report(actor: Actor, shift_id: int) -> Job:
 def day_end(actor: Actor, on: Any) -> Job:
     """The venue's day end for ``on`` as a report (``ops.cash.day_end_report``)."""
 
-    def job(store: Store) -> Report:
-        return cash.day_end_report(context(store, actor), actor, on).value
+    def job(ctx: TerminalContext) -> Report:
+        return cash.day_end_report(ctx, actor, on).value
 
     return job
 
 
 def save_report(report: Report, path: Path, fmt: str) -> Job:
-    def job(store: Store) -> Path:
-        return cash.save_report(TerminalContext(store, ""), report, path, fmt).value
+    def job(ctx: TerminalContext) -> Path:
+        return cash.save_report(ctx, report, path, fmt).value
 
     return job

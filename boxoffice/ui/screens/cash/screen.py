@@ -14,6 +14,14 @@ refused step is retried once with the override.
 The pages tell the screen what happened by signals (``events.PageEvents``)
 and ask it only for the services of ``host.CashHost``.
 
+Every step runs on the terminal's one context (``StoreWorker.run``: the
+shell's ``StoreWorker.context``), so its op publishes what it changed on the
+terminal's bus; the screen hears those change-sets through the shell's
+``BusAdapter`` and reloads the desk only when one names a shift it shows (or
+could show: a clerk with no open shift, a supervisor who sees every drawer).
+A sale at this terminal updates the drawer's figures the same way. Nothing
+is reloaded "just in case" after a step, and nothing polls.
+
 With a receipt printer at this terminal (``receipt_printer``), *Print Z slip*
 prints the Z report just closed and *Pick a Z slip to reprint…* one of
 today's (``slips``).
@@ -29,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from boxoffice.errors import BoxOfficeError
+from boxoffice.ui.common.bus_adapter import BusAdapter
 from boxoffice.ui.common.error_text import error_text as common_error_text
 from boxoffice.ui.common.override_dialog import OverrideDialog
 from boxoffice.ui.common.workers import FutureRelay
@@ -59,6 +68,7 @@ from boxoffice.ui.screens.cash.x_page import XReportPage
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
+    from boxoffice.bus import ChangeSet
     from boxoffice.ops.cash import CashDesk, DrawerState, Permission, Report
     from boxoffice.sync.status import SyncStatus
     from boxoffice.ui.common.workers import StoreWorker
@@ -96,13 +106,18 @@ class CashScreen(QWidget):
         sync_status: Callable[[], SyncStatus] | None = None,
         receipt_printer: ReceiptPrinterRoute | None = None,
         day_end_job: DayEndJob = _day_end_job,
+        changes: BusAdapter | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``changes``: the shell's adapter of the terminal's bus; a screen made on its
+        own adapts ``worker.bus`` itself."""
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("cashScreen")
         self.worker, self.actor = worker, actor
         self.sync_status = sync_status
+        self.changes = changes if changes is not None else BusAdapter(worker.bus, self)
+        self.changes.changed.connect(self._changed)
         #: Z slips on this terminal's receipt printer; None when there is none.
         self.slips: SlipPrinting | None = None
         if receipt_printer is not None and receipt_printer.available():
@@ -117,6 +132,13 @@ class CashScreen(QWidget):
         self._job_serial = 0
         self._tz = ZoneInfo("UTC")
         self._relay = FutureRelay(self)
+        #: A desk load is on its way (``_again``: another change-set came meanwhile).
+        self._loading = False
+        self._again = False
+        #: A change-set named a shown shift while the window was closed.
+        self._stale = False
+        #: What pages asked to do once the desk is redrawn.
+        self._after_redraw: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Cash — %1").replace("%1", actor.terminal))
         self._build()
         self.resize(1120, 820)
@@ -218,7 +240,7 @@ class CashScreen(QWidget):
         """What a page or the slip printing says, shown here (lambdas: the screen may go first)."""
         events.said.connect(lambda text, kind: self.say(text, kind))
         events.reportChanged.connect(lambda: self.reports_changed())
-        events.refreshWanted.connect(lambda then: self.refresh(then=then))
+        events.afterRedraw.connect(lambda then: self.after_redraw(then))
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, name: str) -> None:
@@ -261,10 +283,46 @@ class CashScreen(QWidget):
 
     # -- the desk -----------------------------------------------------------------------
     def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Reload the drawers and rights; pages redraw from the result."""
-        self.worker.call(
-            cash_jobs.load_desk(self.actor), lambda desk: self._desk_loaded(desk, then), self.fail
-        )
+        """Load the drawers and rights (on opening, F5, a change-set); pages redraw from it."""
+        if then is not None:
+            self._after_redraw.append(then)
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.worker.run(cash_jobs.load_desk(self.actor), self._desk_loaded, self._load_failed)
+
+    def after_redraw(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the desk is redrawn (a step's change-set is on its way), or now."""
+        if self._loading:
+            self._after_redraw.append(then)
+        else:
+            then()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        """A change-set from the terminal's bus: reload the desk if it names a shift shown."""
+        if changes.shifts and self._concerns(changes.shifts):
+            if self.isVisible():
+                self.refresh()
+            else:  # closed (kept by the main window): redraw when shown again
+                self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def _concerns(self, shifts: frozenset[int]) -> bool:
+        desk = self.desk
+        if desk is None or desk.mine is None or self._supervises():
+            return True  # a shift opened now may be one this screen must show
+        return bool(shifts & {s.shift_id for s in desk.shifts})
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = self._again = False
+        self._after_redraw.clear()
+        self.fail(error)
 
     def refresh_current(self) -> None:
         """F5: reload the drawers, and the report of the tab shown."""
@@ -275,7 +333,11 @@ class CashScreen(QWidget):
             self.day_end_page.load()
         self.refresh()
 
-    def _desk_loaded(self, desk: CashDesk, then: Callable[[], None] | None) -> None:
+    def _desk_loaded(self, desk: CashDesk) -> None:
+        self._loading = False
+        if self._again:  # a newer change-set came while this load ran: load once more
+            self._again = False
+            self.refresh()
         self.desk = desk
         self._tz = ZoneInfo(desk.timezone)
         self.tabs.setTabVisible(PAGES.index("x"), desk.rights.report_x)
@@ -285,8 +347,10 @@ class CashScreen(QWidget):
         self.close_page.show_desk(desk)
         self.x_page.show_desk(desk)
         self.day_end_page.show_desk(desk)
-        if then is not None:
-            then()
+        if not self._loading:
+            waiting, self._after_redraw = self._after_redraw, []
+            for then in waiting:
+                then()
         self.deskShown.emit()
 
     def _fill_picker(self, desk: CashDesk) -> None:
@@ -351,7 +415,7 @@ class CashScreen(QWidget):
         if not self._start(busy):
             return False
         # Lambdas over ``self``: the worker drops the answer if this window is gone by then.
-        self.worker.call(
+        self.worker.run(
             job,
             lambda result: self._finished(done, result),
             lambda error: self._finished(failed or self.fail, error),

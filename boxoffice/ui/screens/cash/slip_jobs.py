@@ -7,10 +7,13 @@ the thread that owns what it touches:
    device thread (a switched-off printer takes seconds to time out; neither
    the UI nor the store worker waits for that);
 2. ``ReceiptPrinterRoute.print_z(...)`` is a store job running the op
-   ``ops.cash.print_z_slip``: it checks the permission, verifies the stored
-   report against the audit chain, audits and queues the slip;
-3. the screen watches the job's ``done`` Future and the queue's state
-   (a pause cancels the job, again on the device thread: cancelling logs).
+   ``ops.cash.print_z_slip`` on the terminal's context: it checks the
+   permission, verifies the stored report against the audit chain, audits
+   and queues the slip;
+3. the screen follows the slip by events: the job's ``done`` Future, the
+   print log's change-sets naming the job, and the printer's device
+   change-sets (a pause cancels the job, again on the device thread:
+   cancelling logs).
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ from boxoffice.ops.cash import SlipQueued
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.ops.cash import ZSlipChoice
-    from boxoffice.store import Store
     from boxoffice.ui.screens.cash.jobs import Job
 
 __all__ = ["ReceiptPrinterRoute", "SlipNeedsSupervisor", "SlipQueued", "todays_z_reports"]
@@ -60,8 +62,9 @@ class ReceiptPrinterRoute:
     def __init__(self, registry: Any) -> None:
         self.registry = registry
 
-    def _ctx(self, store: Any = None, terminal: str = "") -> TerminalContext:
-        return TerminalContext(store, terminal, devices=self.registry)
+    def _ctx(self) -> TerminalContext:
+        """A store-less context naming only the printers (device-thread work, no store)."""
+        return TerminalContext(None, "", devices=self.registry)  # type: ignore[arg-type]
 
     def available(self) -> bool:
         """Whether a receipt printer is set up here (a broken one too: printing says why)."""
@@ -88,12 +91,13 @@ class ReceiptPrinterRoute:
         raised with its code.
         """
 
-        def job(store: Store) -> SlipQueued | SlipNeedsSupervisor:
-            ctx = self._ctx(store, actor.terminal)
+        def job(ctx: TerminalContext) -> SlipQueued | SlipNeedsSupervisor:
+            # The terminal's context (its bus hears the slip); the queue is this route's.
+            queue = cash.receipt_printer_queue(self._ctx())
             ids = [int(getattr(o, "id", o)) for o in overrides]
             try:
                 return cash.print_z_slip(
-                    ctx, actor, terminal=terminal, number=number, overrides=ids
+                    ctx, actor, terminal=terminal, number=number, overrides=ids, queue=queue
                 ).value
             except NeedsOverride as needed:
                 if overrides:
@@ -106,7 +110,7 @@ class ReceiptPrinterRoute:
 def todays_z_reports(terminal: str) -> Job:
     """Today's Z reports at ``terminal`` (business day in the report time zone)."""
 
-    def job(store: Store) -> list[ZSlipChoice]:
-        return cash.z_slips_of_day(TerminalContext(store, terminal), terminal).value
+    def job(ctx: TerminalContext) -> list[ZSlipChoice]:
+        return cash.z_slips_of_day(ctx, terminal).value
 
     return job

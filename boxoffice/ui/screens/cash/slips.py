@@ -4,7 +4,15 @@
 device thread, record and queue the slip as a store job, watch the job) and
 says on the Cash screen what came of it: printed, sent without a status
 reply, failed, or not printed because the printer stopped (out of paper,
-offline), in the queue's words. A clerk who may not print the slip (someone
+offline), in the queue's words.
+
+Nothing polls the printer. The slip's state follows events: the job's
+``done`` Future (printed, unconfirmed, failed, cancelled), the print log's
+change-set naming the job, and the printer's device change-sets (the
+registry publishes a state change such as "out of paper" as
+``ChangeSet(devices=[printer])``), all brought to the UI thread by the
+screen's bus adapter; a slip that has not come out after ``SLIP_WAIT_S`` is
+taken back by a one-shot countdown. A clerk who may not print the slip (someone
 else's shift, or their own more than 15 minutes after the close) is refused
 in the service's words and the supervisor approval is offered; cancelling it
 leaves the refusal on screen.
@@ -12,7 +20,6 @@ leaves the refusal on screen.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
@@ -39,6 +46,7 @@ from boxoffice.ui.screens.cash import slip_jobs
 from boxoffice.ui.screens.cash.events import PageEvents
 
 if TYPE_CHECKING:
+    from boxoffice.bus import ChangeSet
     from boxoffice.ops.cash import ZSlipChoice
     from boxoffice.store.models import Override
     from boxoffice.ui.screens.cash.host import CashHost
@@ -50,8 +58,6 @@ if TYPE_CHECKING:
 
 #: How long a slip may take to come out before it is taken back out of the queue.
 SLIP_WAIT_S = 30.0
-#: How often the printer's queue is looked at while a slip is on its way.
-POLL_MS = 100
 
 
 class SlipPrinting(QObject):
@@ -70,11 +76,13 @@ class SlipPrinting(QObject):
         self.picker: ZReprintDialog | None = None
         self._asking = False
         self._stopped = ""  # why the slip was taken back, once the queue stopped under it
-        self._deadline = 0.0
         self._cancel: Future[Any] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
+        #: A countdown, not a poll: fires once if the slip has not come out in time.
+        self._countdown = QTimer(self)
+        self._countdown.setSingleShot(True)
+        self._countdown.setInterval(int(SLIP_WAIT_S * 1000))
+        self._countdown.timeout.connect(self._too_slow)
+        host.changes.changed.connect(self._changed)
 
     def busy(self) -> bool:
         """A slip is being checked, recorded or printed: a second one waits."""
@@ -134,7 +142,6 @@ class SlipPrinting(QObject):
         self.queued = result
         self._stopped = ""
         self._cancel = None
-        self._deadline = time.monotonic() + SLIP_WAIT_S
         self.events.say(
             self.tr("Printing Z slip %1 on %2…")
             .replace("%1", str(number))
@@ -142,8 +149,9 @@ class SlipPrinting(QObject):
             "info",
         )
         self.host.watch(result.job.done, lambda future: self._done(result, future))
-        self._timer.start()
+        self._countdown.start()
         self.events.reports_changed()
+        self._look()  # a queue already paused sends no new event
 
     def _refused(self, number: int, error: BaseException) -> None:
         self._asking = False
@@ -163,35 +171,50 @@ class SlipPrinting(QObject):
             .replace("%3", reason)
         )
 
-    # -- watching -----------------------------------------------------------------------
-    def _poll(self) -> None:
-        """A printer that stops (paper, offline, jam) or takes too long gets its slip taken back.
+    # -- following the slip ---------------------------------------------------------------
+    def _changed(self, changes: ChangeSet) -> None:
+        """A change-set from the bus: does it concern the slip on its way?"""
+        queued = self.queued
+        if queued is None:
+            return
+        if queued.job.id in changes.print_jobs and queued.job.done.done():
+            self._done(queued, queued.job.done)  # logged: the outcome is on record
+        elif queued.printer in changes.devices:
+            self._look()
+
+    def _look(self) -> None:
+        """A printer that stopped (paper, offline, jam) gets its slip taken back.
 
         Left in a paused queue the slip would come out whenever someone fixes the
         printer, long after the clerk was told; taken back, the screen says why and
         *Print Z slip* tries again (the print log keeps the cancelled attempt).
+        Reading the queue's view is a plain read, done when an event says the
+        printer changed.
         """
         queued = self.queued
         if queued is None or queued.job.done.done():
-            self._timer.stop()
             return
         view = queued.queue.view()
-        paused = view.state == QueueState.PAUSED
-        if not paused and time.monotonic() < self._deadline:
-            return
+        if view.state == QueueState.PAUSED:
+            self._take_back(queued, view.text(ui_language()))
+
+    def _too_slow(self) -> None:
+        queued = self.queued
+        if queued is not None and not queued.job.done.done():
+            reason = self.tr("no slip within %1 s").replace("%1", f"{SLIP_WAIT_S:g}")
+            self._take_back(queued, reason)
+
+    def _take_back(self, queued: SlipQueued, reason: str) -> None:
         if not self._stopped:
-            self._stopped = (
-                view.text(ui_language())
-                if paused
-                else self.tr("no slip within %1 s").replace("%1", f"{SLIP_WAIT_S:g}")
-            )
+            self._stopped = reason
         if self._cancel is None or self._cancel.done():
             self._cancel = self.route.cancel(queued)
 
     def _done(self, queued: SlipQueued, future: Future[Any]) -> None:
-        if self.queued is queued:
-            self.queued = None
-            self._timer.stop()
+        if self.queued is not queued:
+            return  # told already (by the Future or by the print log's change-set)
+        self.queued = None
+        self._countdown.stop()
         number, printer = str(queued.number), queued.printer
         error = future.exception()
         outcome = future.result() if error is None else PrintOutcome.FAILED
@@ -300,7 +323,7 @@ class ZReprintDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(560, 360)
         self.table.setFocus()
-        host.worker.call(slip_jobs.todays_z_reports(terminal), self._show, self._failed)
+        host.worker.run(slip_jobs.todays_z_reports(terminal), self._show, self._failed)
 
     def _show(self, choices: list[ZSlipChoice]) -> None:
         self.choices = choices

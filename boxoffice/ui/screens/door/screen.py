@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from boxoffice.ops import door as door_ops
+from boxoffice.ui.common.bus_adapter import BusAdapter
 from boxoffice.ui.common.workers import StoreWorker
 from boxoffice.ui.qt import (
     QHBoxLayout,
@@ -26,7 +27,6 @@ from boxoffice.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QObject,
     QPushButton,
     QShortcut,
     QTableWidget,
@@ -35,7 +35,6 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
-from boxoffice.ui.screens.door.bus_relay import BusRelay
 
 if TYPE_CHECKING:
     from boxoffice.actor import Actor
@@ -63,10 +62,10 @@ class DoorScreen(QWidget):
         door_name: str,
         parent: QWidget | None = None,
         *,
-        bus: QObject | None = None,
+        bus: BusAdapter | None = None,
     ) -> None:
-        """``bus``: the shell's Qt adapter of ``ctx.bus`` (a ``changed(ChangeSet)`` signal);
-        without one the screen relays ``ctx.bus`` itself."""
+        """``bus``: the shell's ``BusAdapter`` of ``ctx.bus``; a screen made on its own
+        (a test) makes its own adapter, closed with the screen."""
         super().__init__(parent)
         self._ctx = ctx
         self._worker = worker
@@ -125,8 +124,9 @@ class DoorScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, activated=self.clear)
         self.scan_field.setFocus()
 
-        self._bus = bus if bus is not None else BusRelay(ctx.bus, self)
-        self._bus.changed.connect(self._changed)  # type: ignore[attr-defined]
+        self._own_bus = bus is None
+        self._bus = bus if bus is not None else BusAdapter(ctx.bus, self)
+        self._bus.changed.connect(self._changed)
         self._refresh_stats()
 
     # -- actions -------------------------------------------------------------
@@ -244,9 +244,8 @@ class DoorScreen(QWidget):
         self.panel.setProperty("verdictKind", kind)
 
     def closeEvent(self, event: Any) -> None:
-        close = getattr(self._bus, "close", None)
-        if isinstance(self._bus, BusRelay) and callable(close):
-            close()
+        if self._own_bus:
+            self._bus.close()
         super().closeEvent(event)
 
 
