@@ -11,6 +11,10 @@ MESSAGES = {
         "服务器拒绝（{status}）：{reason}",
     ),
     "sync_batch_refused": ("{reason}", "{reason}"),
+    "sync_enrol_code_missing": (
+        "enter the enrolment code the administrator gave you",
+        "请输入管理员提供的注册码。",
+    ),
     "sync_not_enrolled": (
         "this terminal is not enrolled with {server}; ask the administrator for an enrolment code",
         "本售票窗口尚未在{server}注册；请向管理员索取注册码。",
@@ -35,6 +39,11 @@ MESSAGES = {
         "the server's reply to {what} is not JSON (HTTP {status}, {content_type}); "
         "nothing was changed",
         "服务器对{what}的应答不是 JSON（HTTP {status}，{content_type}）；未做任何更改。",
+    ),
+    "sync_reply_not_valid": (
+        "the server's reply to {what} is not valid: {where}: {problem} ({count} problem(s)); "
+        "nothing was changed",
+        "服务器对{what}的应答无效：{where}：{problem}（共{count}处问题）；未做任何更改。",
     ),
     "sync_unexpected_status": (
         "unexpected HTTP {status} for {what}",

@@ -139,6 +139,9 @@ def parse(model: type[M], data: Any, what: str) -> M:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         raise BadServerReply(
-            f"the server's reply to {what} is not valid: {where}: {first['msg']} "
-            f"({exc.error_count()} problem(s)); nothing was changed"
+            "sync_reply_not_valid",
+            what=what,
+            where=where,
+            problem=first["msg"],
+            count=exc.error_count(),
         ) from None
