@@ -179,10 +179,6 @@ class Discount:
         return self.code is not None
 
     @property
-    def what(self) -> str:
-        return f"voucher {self.code}" if self.code is not None else f"promotion {self.name!r}"
-
-    @property
     def subject(self) -> dict[str, str]:
         """The parameters a refusal names this discount by: ``kind`` and ``discount``.
 

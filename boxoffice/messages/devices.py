@@ -680,6 +680,11 @@ MESSAGES = {
         "check it in the merchant portal before taking another payment",
         "{wallet}付款{reference}无法撤销；请先在商户后台核实，再收下一笔款",
     ),
+    "wallet_not_confirmed": (
+        "the customer did not confirm in time; cancelled",
+        "顾客未及时在手机上确认，已撤销付款",
+    ),
+    "wallet_not_paid_no_reason": ("the wallet gave no reason", "扫码支付平台未说明原因"),
     "wallet_trade_not_found": (
         "no paid wallet trade {reference} to refund",
         "没有可退款的已付扫码交易{reference}",

@@ -313,7 +313,7 @@ def _take(ctx: TerminalContext, tender: External, amount: Money, reference: str)
     paid = collect(providers, tender.code, amount, reference)
     if not paid.paid:
         raise ValidationError(
-            "wallet_not_paid", wallet=SCHEME[tender.code.kind].title(), reason=paid.message
+            "wallet_not_paid", wallet=SCHEME[tender.code.kind].title(), reason=paid.why()
         )
     return _Taken(tender, paid.as_card_result(), reference, providers[tender.code.kind])
 

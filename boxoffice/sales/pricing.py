@@ -54,6 +54,7 @@ from boxoffice.catalogue.rules import (
     moment,
     names,
 )
+from boxoffice.messages import Notice
 from boxoffice.money import Money, exponent
 
 __all__ = [
@@ -269,8 +270,9 @@ class PricedCart:
     needs_permissions: frozenset[str]
     rounding: Money
     payable_cash: Money
-    #: Why a voucher the clerk entered was not used (it lost to a better offer).
-    not_applied: tuple[str, ...] = field(default=())
+    #: Why a voucher the clerk entered was not used (it lost to a better offer, or
+    #: took nothing off): ``pricing_voucher_not_combined`` / ``..._takes_nothing``.
+    not_applied: tuple[Notice, ...] = field(default=())
 
 
 # -- allocation ---------------------------------------------------------------
@@ -483,8 +485,14 @@ def _preference(outcome: _Outcome) -> tuple[int, int, int, tuple[str, ...]]:
     )
 
 
-def _describe(discounts: Sequence[Discount]) -> str:
-    return " and ".join(d.what for d in discounts) or "no discount"
+def _left_out(voucher: Discount, chosen: Sequence[Discount], used: Sequence[Discount]) -> Notice:
+    """Why ``voucher`` is not in the cart's price: a better offer, or nothing to take off."""
+    if used and voucher not in chosen:
+        return Notice(
+            "pricing_voucher_not_combined",
+            {**voucher.subject, "better": [Notice("discount_named", d.subject) for d in used]},
+        )
+    return Notice("pricing_voucher_takes_nothing", voucher.subject)
 
 
 def price_cart(
@@ -609,10 +617,7 @@ def price_cart(
         key=lambda pair: _preference(pair[1]),
     )
     not_applied = tuple(
-        f"{d.what} was not applied: it cannot be combined with {_describe(best.used)}, "
-        "which saves the customer at least as much"
-        if best.used and d not in chosen
-        else f"{d.what} was not applied: it takes nothing off this cart"
+        _left_out(d, chosen, best.used)
         for d in sorted(candidates, key=lambda d: d.label.casefold())
         if d.is_voucher and d not in best.used
     )
