@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from boxoffice.devices.base import DeviceKind, DeviceUnavailable
 from boxoffice.devices.printing.print_queue import (
-    MESSAGES,
+    STATUS_CODE,
     STOPPING,
     PrinterStatus,
     PrintQueue,
@@ -22,7 +22,8 @@ from boxoffice.devices.printing.print_queue import (
 from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
+from boxoffice.messages import Notice
 
 
 def for_receipt_printer(queue: PrintQueue, slip: str) -> None:
@@ -51,7 +52,14 @@ def receipt_printer(registry: DeviceRegistry, name: str | None = None) -> Queued
     else:
         device = registry.for_kind(DeviceKind.RECEIPT_PRINTER)
     if not isinstance(device, QueuedPrinter):
-        raise DeviceUnavailable(device.status().message or f"{device.name} is not a printer")
+        status = device.status()
+        if status.code:  # it could not be set up: say why, by its code
+            raise DeviceUnavailable(status.code, **status.params)
+        if status.message:
+            raise DeviceUnavailable(
+                "device_failed_to_start", device=device.name, reason=status.message
+            )
+        raise DeviceUnavailable("device_not_a_printer", device=device.name)
     return device
 
 
@@ -61,12 +69,16 @@ def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> 
 
 
 class SlipPrinterProblem(DeviceUnavailable):
-    """The receipt printer cannot take a slip now; ``reason`` is the printer's or queue's words."""
+    """The receipt printer cannot take a slip now, and why (a coded refusal or notice).
 
-    def __init__(self, printer: str, reason: str) -> None:
+    The ``reason`` parameter is rendered in the message's language; the
+    ``reason`` attribute is its English words (logs, older callers).
+    """
+
+    def __init__(self, printer: str, reason: BoxOfficeError | Notice) -> None:
         super().__init__("slip_printer_problem", printer=printer, reason=reason)
         self.printer = printer
-        self.reason = reason
+        self.reason = str(reason)
 
 
 def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
@@ -87,9 +99,9 @@ def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
     try:
         status = queue.probe()
     except PrinterOffline as exc:
-        raise SlipPrinterProblem(name, str(exc)) from None
+        raise SlipPrinterProblem(name, exc) from None
     if status in STOPPING:
-        raise SlipPrinterProblem(name, MESSAGES[status])
+        raise SlipPrinterProblem(name, Notice(STATUS_CODE, {"status": status.value}))
     if view.state == QueueState.PAUSED:
         queue.resume()
     return status
