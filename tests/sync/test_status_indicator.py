@@ -175,7 +175,9 @@ def test_the_sync_worker_publishes_a_sync_change_set_when_its_state_changes(worl
         """A server that does not answer."""
 
         def health(self) -> None:
-            raise ServerUnreachable("no answer from https://box:8765 (ConnectError)")
+            raise ServerUnreachable(
+                "sync_no_answer", server="https://box:8765", kind="ConnectError", reason="refused"
+            )
 
         def push(self, operations):  # type: ignore[no-untyped-def]
             raise AssertionError("not reached")
