@@ -50,9 +50,9 @@ from boxoffice.catalogue.rules import (
     check_aware,
     check_count,
     check_rate,
-    last_day,
     moment,
     names,
+    validity_problem,
 )
 from boxoffice.messages import Notice
 from boxoffice.money import Money, exponent
@@ -340,12 +340,9 @@ def _restriction_problem(discount: Discount) -> PricingError:
 
 def _availability_problem(discount: Discount, now: datetime) -> PricingError | None:
     """Why ``discount`` cannot be used at ``now`` at all (window, usage), or None."""
-    if discount.valid_from is not None and now < discount.valid_from:
-        return PricingError(
-            "discount_not_yet_valid", **discount.subject, start=moment(discount.valid_from)
-        )
-    if discount.valid_to is not None and now >= discount.valid_to:
-        return PricingError("discount_expired", **discount.subject, day=last_day(discount.valid_to))
+    window = validity_problem(discount.subject, discount.valid_from, discount.valid_to, now)
+    if window is not None:
+        return window
     if discount.usage_limit is not None and discount.times_used >= discount.usage_limit:
         return PricingError(
             "discount_used_up",
