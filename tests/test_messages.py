@@ -160,6 +160,8 @@ CODE_CALLS = {
 USED_WITHOUT_LITERAL = {
     "checkin_note_": "a shipped price type's door note, looked up as checkin_note_<price type>"
     " (checkin/attention.py)",
+    "sync_conflict_": "what a server's conflict reason means, looked up as"
+    " sync_conflict_<reason> (sync/conflicts.py)",
 }
 
 

@@ -203,7 +203,47 @@ MESSAGES = {
         "no open allocation {allocation} at this terminal",
         "本售票窗口没有编号为{allocation}的有效座位配额。",
     ),
-    # conflicts
+    # conflicts: what the server's reason means for the person at the counter
+    "sync_conflict_seat_taken": (
+        "the seat was sold elsewhere first; the money taken here is kept: "
+        "re-seat or refund the customer",
+        "该座位已先在别处售出；本处已收款项保留：请为顾客换座或退票。",
+    ),
+    "sync_conflict_not_allocated": (
+        "sold offline outside this terminal's allocation (the seat was still "
+        "free, so the sale stands): check it",
+        "离线时售出了本售票窗口座位配额以外的座位（该座位当时仍空闲，销售有效）：请核查。",
+    ),
+    "sync_conflict_already_redeemed": (
+        "the ticket was admitted elsewhere first",
+        "该票已先在别处检票入场。",
+    ),
+    "sync_conflict_already_refunded": (
+        "the ticket had already been refunded, voided or exchanged",
+        "该票此前已退票、作废或换票。",
+    ),
+    "sync_conflict_ticket_revoked": ("a revoked ticket was admitted", "已失效的票被检票放行。"),
+    "sync_conflict_ticket_unknown": (
+        "the server does not know this ticket",
+        "服务器上没有这张票的记录。",
+    ),
+    "sync_conflict_late_for_closed_shift": (
+        "a sale arrived after its shift was closed and is booked late",
+        "一笔销售在其班次交班后才送达，已补记入账。",
+    ),
+    "sync_conflict_out_of_order": (
+        "the server has later operations from this terminal: this one was not "
+        "applied (was the store restored from a backup?)",
+        "服务器已有本售票窗口更晚的操作：此操作未执行（本地数据是否从备份恢复过？）",
+    ),
+    "sync_conflict_rejected": (
+        "the server refused this operation as invalid",
+        "服务器认为此操作无效，已拒绝。",
+    ),
+    "sync_conflict_unknown": (
+        "the server could not apply this operation ({reason})",
+        "服务器无法执行此操作（{reason}）。",
+    ),
     "conflict_needs_resolution": (
         "say how the conflict was settled (e.g. 'refunded the customer')",
         "请说明冲突是如何处理的（例如“已给顾客退款”）。",
