@@ -74,6 +74,7 @@ MESSAGES = {
         "兑换券{code}已用完（{limit}/{limit}次）",
     ),
     # -- gift cards (sales.gift_cards) ----------------------------------------------------
+    "gift_card_code_empty": ("(empty code)", "（空券码）"),
     "gift_card_not_found": ("no active gift card {code}", "没有有效的礼品卡{code}"),
     "gift_card_expired": ("gift card {code} expired on {day}", "礼品卡{code}已于{day}过期"),
     "gift_card_wrong_currency": (
