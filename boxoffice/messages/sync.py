@@ -10,6 +10,7 @@ MESSAGES = {
         "server refused ({status}): {reason}",
         "服务器拒绝（{status}）：{reason}",
     ),
+    "sync_round_failed": ("sync failed: {reason}", "同步失败：{reason}"),
     "sync_batch_refused": ("{reason}", "{reason}"),
     "sync_enrol_code_missing": (
         "enter the enrolment code the administrator gave you",
