@@ -1,7 +1,8 @@
 """The message catalogue: every code in both languages, alike in placeholders.
 
-And the ratchet on refusals still raised as English sentences (code
-``message``): the count may only go down, until it is zero.
+Every code a refusal names by a literal is in the catalogue, and every code in
+the catalogue is used. And the ratchet on refusals still raised as English
+sentences (code ``message``): it is zero, and stays there.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 import string
 from pathlib import Path
 
@@ -28,7 +30,7 @@ ROOT = Path(boxoffice.__file__).parent
 
 #: Raise sites of a BoxOfficeError with an English sentence instead of a code.
 #: Lower it as areas move to codes; never raise it.
-LEGACY_RAISES_AT_MOST = 598
+LEGACY_RAISES_AT_MOST = 0
 
 
 def _fields(template: str) -> set[tuple[str, str]]:
@@ -137,3 +139,104 @@ def legacy_raise_sites() -> list[str]:
 def test_legacy_english_refusals_only_go_down() -> None:
     sites = legacy_raise_sites()
     assert len(sites) <= LEGACY_RAISES_AT_MOST, "\n".join(sites)
+
+
+# -- every code raised is in the catalogue, every code in the catalogue is used ----------
+
+#: Calls that name a catalogue code by their first argument (besides the refusals).
+CODE_CALLS = {
+    "Notice": 0,
+    "Reason": 0,
+    "render": 0,
+    "set_status_code": 1,
+    "ArgumentRefused": 0,
+    "SeatMapFormatError": 2,  # (file, where, problem)
+    "MissingDevice": 2,  # (name, kind, code)
+    "_refuse": 0,  # devices.cash_drawer._refuse(code, printer)
+}
+
+#: Codes no literal in ``boxoffice/`` names, with why they are still needed.
+#: A prefix (ending in ``_``) covers every code that starts with it.
+USED_WITHOUT_LITERAL = {
+    "checkin_note_": "a shipped price type's door note, looked up as checkin_note_<price type>"
+    " (checkin/attention.py)",
+    "sync_conflict_": "what a server's conflict reason means, looked up as"
+    " sync_conflict_<reason> (sync/conflicts.py)",
+}
+
+
+def _is_code(node: ast.expr) -> bool:
+    """A ``snake_case`` string literal (what ``BoxOfficeError`` takes as a code)."""
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"[a-z][a-z0-9_]*", node.value) is not None
+    )
+
+
+def _sources() -> list[tuple[Path, ast.AST]]:
+    return [
+        (path, ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(ROOT.rglob("*.py"))
+        if "migrations" not in path.parts
+    ]
+
+
+def coded_calls() -> list[tuple[str, str, str]]:
+    """``(where, callee, code)`` of every call that names a code by a literal."""
+    names = _error_names() - {"NeedsOverride"}
+    found: list[tuple[str, str, str]] = []
+    for path, tree in _sources():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in names or name == "NeedsOverride":
+                index = 0
+            elif name in CODE_CALLS:
+                index = CODE_CALLS[name]
+            else:
+                continue
+            if len(node.args) > index and _is_code(node.args[index]):
+                where = f"{path.relative_to(ROOT.parent)}:{node.lineno}"
+                found.append((where, name, node.args[index].value))  # type: ignore[attr-defined]
+    return found
+
+
+@pytest.mark.slow
+def test_every_code_raised_is_in_the_catalogue() -> None:
+    catalogue = messages.catalogue()
+    permissions = messages.terms()["permission"]
+    missing = []
+    for where, name, code in coded_calls():
+        if name == "NeedsOverride":  # its first argument is the permission to ask for
+            if code not in permissions:
+                missing.append(f"{where}: NeedsOverride({code!r}): no such permission term")
+        elif code not in catalogue:
+            missing.append(f"{where}: {name}({code!r}): not in the catalogue")
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.slow
+def test_every_code_in_the_catalogue_is_used() -> None:
+    literals: set[str] = set()
+    for path, tree in _sources():
+        if path.parent.name == "messages":
+            continue
+        literals.update(
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        )
+    unused = [
+        code
+        for code in messages.catalogue()
+        if code not in literals
+        and not any(code.startswith(prefix) for prefix in USED_WITHOUT_LITERAL)
+    ]
+    assert not unused, "codes no one uses (remove them, or say why in USED_WITHOUT_LITERAL):\n" + (
+        "\n".join(unused)
+    )
+    for prefix in USED_WITHOUT_LITERAL:
+        assert any(code.startswith(prefix) for code in messages.catalogue()), prefix

@@ -50,7 +50,8 @@ def authorise_override(
     or locked supervisor; PermissionDenied when the supervisor may not do
     the action themselves; ValidationError for a missing reason (checked
     before the PIN, changing nothing). Audited "override.granted" with both
-    names, or "override.refused".
+    names, or "override.refused" with the refusal's code and parameters
+    (``why``, ``why_params``: the audit text renders them in any language).
     """
     now = now or utc_now()
     perm = parse_permission(permission)
@@ -95,7 +96,7 @@ def authorise_override(
                     sup_actor,
                     "override.refused",
                     subject,
-                    {**details, "why": str(error)},
+                    {**details, "why": error.code, "why_params": error.params},
                 )
             else:
                 override = Override(

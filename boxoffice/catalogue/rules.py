@@ -13,7 +13,7 @@ Amounts are ``Money``; percentages ``Decimal``; never a float.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -81,6 +81,26 @@ def last_day(valid_to: datetime) -> str:
     if (valid_to.hour, valid_to.minute, valid_to.second, valid_to.microsecond) == (0, 0, 0, 0):
         return (valid_to - timedelta(days=1)).date().isoformat()
     return moment(valid_to)
+
+
+def validity_problem(
+    subject: Mapping[str, str],
+    valid_from: datetime | None,
+    valid_to: datetime | None,
+    now: datetime,
+) -> PricingError | None:
+    """Why a discount named by ``subject`` cannot be used at ``now``, or ``None``.
+
+    The one check of a voucher's validity window: the till (``sales.pricing``)
+    and the door's manual redemption (``willcall.redeem``) both use it. The
+    window includes its start and excludes its end: a voucher valid to
+    midnight was last valid the day before (``last_day``).
+    """
+    if valid_from is not None and now < valid_from:
+        return PricingError("discount_not_yet_valid", **subject, start=moment(valid_from))
+    if valid_to is not None and now >= valid_to:
+        return PricingError("discount_expired", **subject, day=last_day(valid_to))
+    return None
 
 
 def names(values: Iterable[str]) -> str:
@@ -177,10 +197,6 @@ class Discount:
     @property
     def is_voucher(self) -> bool:
         return self.code is not None
-
-    @property
-    def what(self) -> str:
-        return f"voucher {self.code}" if self.code is not None else f"promotion {self.name!r}"
 
     @property
     def subject(self) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Venues: created by name, looked up by name."""
+"""Venues: created by name, looked up by name, or as the venue a performance is at."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from boxoffice import audit
 from boxoffice.actor import Actor
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import exponent
-from boxoffice.store.models import Venue
+from boxoffice.store.models import Performance, SeatMap, Venue
 
 
 def find(session: Session, name: str) -> Venue | None:
@@ -51,3 +51,12 @@ def get_or_create(
 
 def list_venues(session: Session) -> list[Venue]:
     return list(session.scalars(select(Venue).order_by(Venue.name)))
+
+
+def of_performance(session: Session, performance: Performance) -> Venue:
+    """The venue ``performance`` is at (through its seat map): tickets and receipts print it."""
+    seat_map = session.get(SeatMap, performance.seat_map_id)
+    assert seat_map is not None  # a performance's seat map is a foreign key
+    venue = session.get(Venue, seat_map.venue_id)
+    assert venue is not None
+    return venue

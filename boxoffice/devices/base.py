@@ -94,7 +94,7 @@ class JobQueue:
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         if self._closed:
             future: Future[T] = Future()
-            future.set_exception(DeviceUnavailable("the device was closed"))
+            future.set_exception(DeviceUnavailable("device_closed"))
             return future
         return self._pool.submit(fn, *args)
 

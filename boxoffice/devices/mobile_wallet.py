@@ -24,11 +24,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from boxoffice.devices.scanners.codes import ScanKind, ScannedCode
 from boxoffice.errors import ValidationError
+from boxoffice.messages import Notice
 from boxoffice.money import Money
 from boxoffice.sales.payment_terminal import CardResult
 
@@ -42,7 +43,14 @@ class WalletResult:
     wallet: ScanKind
     reference: str
     trade_no: str = ""
+    #: The provider's own words (shown as they come), e.g. "insufficient balance".
     message: str = ""
+    #: Why, when the till itself ended the trade (``wallet_not_confirmed``), by code.
+    reason: Notice | None = None
+
+    def why(self) -> Notice | str:
+        """Why this trade was not paid: the till's coded reason, else the provider's words."""
+        return self.reason or self.message or Notice("wallet_not_paid_no_reason")
 
     @property
     def paid(self) -> bool:
@@ -51,7 +59,7 @@ class WalletResult:
     def as_card_result(self) -> CardResult:
         """What checkout books: the wallet as scheme, its trade number as reference."""
         if not self.paid:
-            return CardResult(False, self.amount, SCHEME[self.wallet], message=self.message)
+            return CardResult(False, self.amount, SCHEME[self.wallet], message=str(self.why()))
         return CardResult(
             True,
             self.amount,
@@ -84,6 +92,11 @@ def collect(
 ) -> WalletResult:
     """Take ``amount`` with a scanned wallet code; always ends paid, failed or cancelled.
 
+    Refuses (``ValidationError``, by code) a code that is not a wallet's, an
+    amount of zero, a wallet with no account here, and a trade that could not
+    be cancelled. A trade the customer never confirmed is cancelled with the
+    reason ``wallet_not_confirmed`` (``WalletResult.reason``).
+
     Blocking (network): run it off the UI thread.
     """
     if not code.is_wallet_payment:
@@ -105,6 +118,7 @@ def collect(
             raise ValidationError(
                 "wallet_cancel_failed", wallet=SCHEME[code.kind].title(), reference=reference
             )
+        result = replace(result, reason=Notice("wallet_not_confirmed"))
     return result
 
 

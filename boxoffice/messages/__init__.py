@@ -20,6 +20,9 @@ value is shown:
 - ``{permission:permission}``: any other spec is a ``TERMS`` kind; the value
   is looked up there and shown in the language, or as it is when unknown.
 
+A ``Notice`` is a code and parameters that is not a refusal (a voucher left
+out of a cart); it renders the same way and may be a parameter of another.
+
 Chinese follows ``shared/GLOSSARY-zh.md``: full-width punctuation, no space
 between Chinese text and a placeholder.
 """
@@ -30,6 +33,7 @@ import importlib
 import pkgutil
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -82,6 +86,26 @@ def term(kind: str, value: object, lang: str = "en") -> str:
     return pair[1] if normalise(lang) == "zh_CN" else pair[0]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A sentence by code that is not a refusal: something the clerk should know.
+
+    For example why a voucher the clerk entered was left out of a cart
+    (``pricing.PricedCart.not_applied``). Like a refusal it is a code and its
+    parameters; ``str()`` is the English, ``message(lang)`` any language. A
+    parameter may itself be a ``Notice`` (rendered in the same language).
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        return render(self.code, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -103,7 +127,7 @@ class _Formatter(string.Formatter):
                 return super().format_field(value, format_spec)
             except (ValueError, TypeError):
                 return str(value)
-        if isinstance(value, BaseException):
+        if isinstance(value, (BaseException, Notice)):
             inner = getattr(value, "message", None)
             return inner(self.lang) if callable(inner) else str(value)
         return str(value)

@@ -358,6 +358,7 @@ MESSAGES = {
         "no device named {device!r} (see `device list`)",
         "没有名为“{device}”的设备（请查看 `device list`）",
     ),
+    "device_closed": ("the device was closed", "设备已关闭"),
     "device_not_a_printer": ("{device} is not a printer", "{device}不是打印机"),
     "device_kind_unknown": ("no device kind {kind!r}", "没有设备类型“{kind}”"),
     "device_settings_not_json": (
@@ -634,6 +635,11 @@ MESSAGES = {
         "stand-alone: key in each approval",
         "独立 POS 机：每笔批准须手工录入",
     ),
+    "card_terminal_stand_alone_refuses": (
+        "this is a stand-alone terminal: take the payment on it, "
+        "then key in the approval from its slip",
+        "这是独立 POS 机：请在 POS 机上收款，再按其签购单手工录入批准信息",
+    ),
     "card_amount_invalid": (
         "the amount {amount!r} is not a sum of money",
         "“{amount}”不是有效的金额",
@@ -680,6 +686,11 @@ MESSAGES = {
         "check it in the merchant portal before taking another payment",
         "{wallet}付款{reference}无法撤销；请先在商户后台核实，再收下一笔款",
     ),
+    "wallet_not_confirmed": (
+        "the customer did not confirm in time; cancelled",
+        "顾客未及时在手机上确认，已撤销付款",
+    ),
+    "wallet_not_paid_no_reason": ("the wallet gave no reason", "扫码支付平台未说明原因"),
     "wallet_trade_not_found": (
         "no paid wallet trade {reference} to refund",
         "没有可退款的已付扫码交易{reference}",

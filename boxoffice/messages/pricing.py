@@ -146,6 +146,17 @@ MESSAGES = {
         "{kind:discount_kind}{discount}的最低消费以{min_spend_currency}计，"
         "而本次销售以{currency}结算",
     ),
+    "discount_named": ("{kind:discount_kind} {discount}", "{kind:discount_kind}{discount}"),
+    # Why a voucher the clerk entered was left out of the price (not a refusal).
+    "pricing_voucher_not_combined": (
+        "{kind:discount_kind} {discount} was not applied: it cannot be combined with {better}, "
+        "which saves the customer at least as much",
+        "{kind:discount_kind}{discount}未使用：它不能与{better}同时使用，而后者为顾客节省的金额不少于它",
+    ),
+    "pricing_voucher_takes_nothing": (
+        "{kind:discount_kind} {discount} was not applied: it takes nothing off this cart",
+        "{kind:discount_kind}{discount}未使用：它对本购物车没有任何减免",
+    ),
     "discount_twice": (
         "{kind:discount_kind} {discount} is in the cart twice",
         "{kind:discount_kind}{discount}在购物车中出现了两次",

@@ -214,8 +214,8 @@ MESSAGES = {
     "order_paid_in": ("this order is paid in {currency}", "此订单以{currency}支付"),
     "cash_tendered_missing": ("enter the cash handed over", "请输入收到的现金"),
     "comp_needs_reason": ("a complimentary payment needs a reason", "赠票需要填写原因"),
-    "only_due": ("only {amount:money} is due", "只需支付{amount:money}"),
     "card_declined": ("card not approved: {reason}", "银行卡未获批准：{reason}"),
+    "card_declined_no_reason": ("declined", "被拒绝"),
     "card_amount_over_due": (
         "card amount {amount:money} is more than the {due:money} due",
         "刷卡金额{amount:money}超过应付的{due:money}",

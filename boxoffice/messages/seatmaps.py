@@ -7,6 +7,16 @@ A file problem reads "file: where: problem": ``where`` is a JSON path
 MESSAGES = {
     "seatmap_format": ("{file}: {problem}", "{file}：{problem}"),
     "seatmap_format_at": ("{file}: {where}: {problem}", "{file}：{where}：{problem}"),
+    # where in the file, when it is not a JSON path
+    "seatmap_at_line": ("line {line}", "第{line}行"),
+    "seatmap_at_line_column": ('line {line}, column "{column}"', "第{line}行“{column}”列"),
+    "seatmap_at_line_char": ("line {line}, column {column}", "第{line}行第{column}个字符"),
+    "seatmap_at_line_seat_columns": (
+        'line {line}, columns "section", "row" and "seat"',
+        "第{line}行“section”、“row”和“seat”列",
+    ),
+    "seatmap_at_top_level": ("(top level)", "（顶层）"),
+    "seatmap_at_map_name": ("map name", "座位图名称"),
     # reading the file
     "seatmap_file_empty": ("the file is empty", "文件为空。"),
     "seatmap_unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),

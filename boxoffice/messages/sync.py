@@ -10,7 +10,12 @@ MESSAGES = {
         "server refused ({status}): {reason}",
         "服务器拒绝（{status}）：{reason}",
     ),
+    "sync_round_failed": ("sync failed: {reason}", "同步失败：{reason}"),
     "sync_batch_refused": ("{reason}", "{reason}"),
+    "sync_enrol_code_missing": (
+        "enter the enrolment code the administrator gave you",
+        "请输入管理员提供的注册码。",
+    ),
     "sync_not_enrolled": (
         "this terminal is not enrolled with {server}; ask the administrator for an enrolment code",
         "本售票窗口尚未在{server}注册；请向管理员索取注册码。",
@@ -35,6 +40,11 @@ MESSAGES = {
         "the server's reply to {what} is not JSON (HTTP {status}, {content_type}); "
         "nothing was changed",
         "服务器对{what}的应答不是 JSON（HTTP {status}，{content_type}）；未做任何更改。",
+    ),
+    "sync_reply_not_valid": (
+        "the server's reply to {what} is not valid: {where}: {problem} ({count} problem(s)); "
+        "nothing was changed",
+        "服务器对{what}的应答无效：{where}：{problem}（共{count}处问题）；未做任何更改。",
     ),
     "sync_unexpected_status": (
         "unexpected HTTP {status} for {what}",
@@ -194,7 +204,47 @@ MESSAGES = {
         "no open allocation {allocation} at this terminal",
         "本售票窗口没有编号为{allocation}的有效座位配额。",
     ),
-    # conflicts
+    # conflicts: what the server's reason means for the person at the counter
+    "sync_conflict_seat_taken": (
+        "the seat was sold elsewhere first; the money taken here is kept: "
+        "re-seat or refund the customer",
+        "该座位已先在别处售出；本处已收款项保留：请为顾客换座或退票。",
+    ),
+    "sync_conflict_not_allocated": (
+        "sold offline outside this terminal's allocation (the seat was still "
+        "free, so the sale stands): check it",
+        "离线时售出了本售票窗口座位配额以外的座位（该座位当时仍空闲，销售有效）：请核查。",
+    ),
+    "sync_conflict_already_redeemed": (
+        "the ticket was admitted elsewhere first",
+        "该票已先在别处检票入场。",
+    ),
+    "sync_conflict_already_refunded": (
+        "the ticket had already been refunded, voided or exchanged",
+        "该票此前已退票、作废或换票。",
+    ),
+    "sync_conflict_ticket_revoked": ("a revoked ticket was admitted", "已失效的票被检票放行。"),
+    "sync_conflict_ticket_unknown": (
+        "the server does not know this ticket",
+        "服务器上没有这张票的记录。",
+    ),
+    "sync_conflict_late_for_closed_shift": (
+        "a sale arrived after its shift was closed and is booked late",
+        "一笔销售在其班次交班后才送达，已补记入账。",
+    ),
+    "sync_conflict_out_of_order": (
+        "the server has later operations from this terminal: this one was not "
+        "applied (was the store restored from a backup?)",
+        "服务器已有本售票窗口更晚的操作：此操作未执行（本地数据是否从备份恢复过？）",
+    ),
+    "sync_conflict_rejected": (
+        "the server refused this operation as invalid",
+        "服务器认为此操作无效，已拒绝。",
+    ),
+    "sync_conflict_unknown": (
+        "the server could not apply this operation ({reason})",
+        "服务器无法执行此操作（{reason}）。",
+    ),
     "conflict_needs_resolution": (
         "say how the conflict was settled (e.g. 'refunded the customer')",
         "请说明冲突是如何处理的（例如“已给顾客退款”）。",

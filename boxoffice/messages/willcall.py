@@ -69,16 +69,12 @@ MESSAGES = {
     ),
     "redeem_voucher_code_missing": ("type the voucher code", "请输入兑换券券码"),
     "redeem_voucher_not_found": ("no active voucher {code}", "没有有效的兑换券{code}"),
-    "redeem_voucher_not_yet_valid": (
-        "voucher {code} is valid from {at} UTC",
-        "兑换券{code}自{at}（UTC）起有效",
-    ),
-    "redeem_voucher_expired": ("voucher {code} expired on {day}", "兑换券{code}已于{day}过期"),
     "redeem_voucher_used_up": (
         "voucher {code} has been used up ({limit} of {limit})",
         "兑换券{code}已用完（{limit}/{limit}次）",
     ),
     # -- gift cards (sales.gift_cards) ----------------------------------------------------
+    "gift_card_code_empty": ("(empty code)", "（空券码）"),
     "gift_card_not_found": ("no active gift card {code}", "没有有效的礼品卡{code}"),
     "gift_card_expired": ("gift card {code} expired on {day}", "礼品卡{code}已于{day}过期"),
     "gift_card_wrong_currency": (

@@ -44,6 +44,7 @@ from boxoffice.devices.printing.after_sale import order_tickets
 from boxoffice.devices.printing.print_queue import PrintJob
 from boxoffice.devices.scanners.codes import ScanKind, ScannedCode
 from boxoffice.errors import BoxOfficeError, ValidationError
+from boxoffice.messages import Notice
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
 from boxoffice.ops import devices as device_ops
@@ -309,7 +310,7 @@ class _Taken:
                 raise ValidationError(
                     "card_reversal_failed",
                     reference=self.reference,
-                    reason=reversal.message or "declined",
+                    reason=reversal.message or Notice("card_declined_no_reason"),
                 )
             log.info("card payment %s reversed after the sale failed", self.reference)
         else:
@@ -330,7 +331,9 @@ def _take(ctx: TerminalContext, tender: External, amount: Money, reference: str)
         else:  # a device that only answers asynchronously (or a missing one, which says why)
             result = terminal.authorise_async(amount, reference).result()
         if not result.approved:
-            raise ValidationError("card_declined", reason=result.message or "declined")
+            raise ValidationError(
+                "card_declined", reason=result.message or Notice("card_declined_no_reason")
+            )
         return _Taken(tender, result, reference, terminal)
     providers = tender.providers or ctx.cache.get("wallet_providers")
     if not providers:
@@ -338,7 +341,7 @@ def _take(ctx: TerminalContext, tender: External, amount: Money, reference: str)
     paid = collect(providers, tender.code, amount, reference)
     if not paid.paid:
         raise ValidationError(
-            "wallet_not_paid", wallet=SCHEME[tender.code.kind].title(), reason=paid.message
+            "wallet_not_paid", wallet=SCHEME[tender.code.kind].title(), reason=paid.why()
         )
     return _Taken(tender, paid.as_card_result(), reference, providers[tender.code.kind])
 

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.errors import NotFound, ValidationError
+from boxoffice.messages import Notice
 from boxoffice.money import Money
 from boxoffice.store.models import GiftCard, GiftCardMovement, Order
 
@@ -56,7 +57,7 @@ def charge(
     wanted = code.strip().upper() if isinstance(code, str) else ""
     card = session.scalar(select(GiftCard).where(func.upper(GiftCard.code) == wanted))
     if card is None or not card.active:
-        raise GiftCardNotFound("gift_card_not_found", code=wanted or "(empty code)")
+        raise GiftCardNotFound("gift_card_not_found", code=wanted or Notice("gift_card_code_empty"))
     if card.valid_to is not None and now >= card.valid_to:
         raise ValidationError("gift_card_expired", code=card.code, day=f"{card.valid_to:%Y-%m-%d}")
     if card.currency != currency:

@@ -50,10 +50,11 @@ from boxoffice.catalogue.rules import (
     check_aware,
     check_count,
     check_rate,
-    last_day,
     moment,
     names,
+    validity_problem,
 )
+from boxoffice.messages import Notice
 from boxoffice.money import Money, exponent
 
 __all__ = [
@@ -269,8 +270,9 @@ class PricedCart:
     needs_permissions: frozenset[str]
     rounding: Money
     payable_cash: Money
-    #: Why a voucher the clerk entered was not used (it lost to a better offer).
-    not_applied: tuple[str, ...] = field(default=())
+    #: Why a voucher the clerk entered was not used (it lost to a better offer, or
+    #: took nothing off): ``pricing_voucher_not_combined`` / ``..._takes_nothing``.
+    not_applied: tuple[Notice, ...] = field(default=())
 
 
 # -- allocation ---------------------------------------------------------------
@@ -338,12 +340,9 @@ def _restriction_problem(discount: Discount) -> PricingError:
 
 def _availability_problem(discount: Discount, now: datetime) -> PricingError | None:
     """Why ``discount`` cannot be used at ``now`` at all (window, usage), or None."""
-    if discount.valid_from is not None and now < discount.valid_from:
-        return PricingError(
-            "discount_not_yet_valid", **discount.subject, start=moment(discount.valid_from)
-        )
-    if discount.valid_to is not None and now >= discount.valid_to:
-        return PricingError("discount_expired", **discount.subject, day=last_day(discount.valid_to))
+    window = validity_problem(discount.subject, discount.valid_from, discount.valid_to, now)
+    if window is not None:
+        return window
     if discount.usage_limit is not None and discount.times_used >= discount.usage_limit:
         return PricingError(
             "discount_used_up",
@@ -483,8 +482,14 @@ def _preference(outcome: _Outcome) -> tuple[int, int, int, tuple[str, ...]]:
     )
 
 
-def _describe(discounts: Sequence[Discount]) -> str:
-    return " and ".join(d.what for d in discounts) or "no discount"
+def _left_out(voucher: Discount, chosen: Sequence[Discount], used: Sequence[Discount]) -> Notice:
+    """Why ``voucher`` is not in the cart's price: a better offer, or nothing to take off."""
+    if used and voucher not in chosen:
+        return Notice(
+            "pricing_voucher_not_combined",
+            {**voucher.subject, "better": [Notice("discount_named", d.subject) for d in used]},
+        )
+    return Notice("pricing_voucher_takes_nothing", voucher.subject)
 
 
 def price_cart(
@@ -609,10 +614,7 @@ def price_cart(
         key=lambda pair: _preference(pair[1]),
     )
     not_applied = tuple(
-        f"{d.what} was not applied: it cannot be combined with {_describe(best.used)}, "
-        "which saves the customer at least as much"
-        if best.used and d not in chosen
-        else f"{d.what} was not applied: it takes nothing off this cart"
+        _left_out(d, chosen, best.used)
         for d in sorted(candidates, key=lambda d: d.label.casefold())
         if d.is_voucher and d not in best.used
     )

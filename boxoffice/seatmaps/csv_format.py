@@ -18,7 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from boxoffice.seatmaps.errors import SeatMapFormatError, show
+from boxoffice.messages import Notice
+from boxoffice.seatmaps.errors import SeatMapFormatError, Where, at_line, show
 from boxoffice.seatmaps.plan import RowPlan, SeatMapPlan, SeatPlan, SectionPlan, ZonePlan
 from boxoffice.seatmaps.validate import MAX_GUID, Locator, validate_plan
 
@@ -58,24 +59,23 @@ class _CsvLocator(Locator):
         self.seat_lines: list[list[list[int]]] = []
         self.zone_lines: list[int] = []
 
-    def map_field(self, field: str) -> str:
-        return "map name" if field == "name" else field
+    def map_field(self, field: str) -> Where:
+        return Notice("seatmap_at_map_name") if field == "name" else field
 
-    def zone(self, zi: int, field: str) -> str:
-        return f'line {self.zone_lines[zi]}, column "category"'
+    def zone(self, zi: int, field: str) -> Where:
+        return at_line(self.zone_lines[zi], "category")
 
-    def section(self, si: int, field: str) -> str:
-        return f'line {self.seat_lines[si][0][0]}, column "section"'
+    def section(self, si: int, field: str) -> Where:
+        return at_line(self.seat_lines[si][0][0], "section")
 
-    def row(self, si: int, ri: int, field: str) -> str:
-        return f'line {self.seat_lines[si][ri][0]}, column "row"'
+    def row(self, si: int, ri: int, field: str) -> Where:
+        return at_line(self.seat_lines[si][ri][0], "row")
 
-    def seat(self, si: int, ri: int, ki: int, field: str) -> str:
+    def seat(self, si: int, ri: int, ki: int, field: str) -> Where:
         line = self.seat_lines[si][ri][ki]
         if field == "guid":
-            return f'line {line}, columns "section", "row" and "seat"'
-        column = {"number": "seat", "zone": "category"}.get(field, field)
-        return f'line {line}, column "{column}"'
+            return Notice("seatmap_at_line_seat_columns", {"line": line})
+        return at_line(line, {"number": "seat", "zone": "category"}.get(field, field))
 
 
 def _delimiter(first_line: str) -> str:
@@ -97,8 +97,7 @@ def parse(text: str, filename: str = "map.csv", name: str | None = None) -> Seat
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def fail(line: int, col: str | None, problem: str, /, **params: Any) -> SeatMapFormatError:
-        where = f'line {line}, column "{col}"' if col else f"line {line}"
-        return SeatMapFormatError(filename, where, problem, **params)
+        return SeatMapFormatError(filename, at_line(line, col), problem, **params)
 
     try:
         header: list[str] = []

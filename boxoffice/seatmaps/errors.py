@@ -2,8 +2,9 @@
 
 An administrator fixing a 100,000-seat file needs to know exactly where the
 problem is, so every error names the file, the place inside it (a JSON path
-such as ``zones[0].rows[3].seats[7].position.x`` or a CSV ``line 12, column
-"x"``) and what was expected. The readers below build those paths only when
+such as ``zones[0].rows[3].seats[7].position.x``, or a ``Notice`` such as a
+CSV ``line 12, column "x"`` that reads in either language) and what was
+expected. The readers below build those paths only when
 something is wrong, so parsing a large file stays fast.
 """
 
@@ -15,6 +16,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from boxoffice.errors import ValidationError
+from boxoffice.messages import Notice
+
+#: Where in a file: a JSON path as written, or a place in words (``at_line``).
+Where = str | Notice
+
+
+def at_line(line: int, column: str | None = None) -> Notice:
+    """A place in a text file: ``line 12`` or ``line 12, column "x"`` (in either language)."""
+    if column is None:
+        return Notice("seatmap_at_line", {"line": line})
+    return Notice("seatmap_at_line_column", {"line": line, "column": column})
 
 
 class SeatMapFormatError(ValidationError):
@@ -25,7 +37,7 @@ class SeatMapFormatError(ValidationError):
     (``seatmap_format_at``: "file: where: problem").
     """
 
-    def __init__(self, filename: str, where: str, problem: str, /, **params: Any) -> None:
+    def __init__(self, filename: str, where: Where, problem: str, /, **params: Any) -> None:
         self.filename = filename
         self.where = where
         self.problem = ValidationError(problem, **params)
@@ -61,7 +73,7 @@ def decode_json(text: str, filename: str) -> Any:
     except json.JSONDecodeError as exc:
         raise SeatMapFormatError(
             filename,
-            f"line {exc.lineno}, column {exc.colno}",
+            Notice("seatmap_at_line_char", {"line": exc.lineno, "column": exc.colno}),
             "seatmap_invalid_json",
             reason=exc.msg,
         ) from None
@@ -76,7 +88,9 @@ class JsonFields:
         self.filename = filename
 
     def fail(self, path: str, problem: str, /, **params: Any) -> SeatMapFormatError:
-        return SeatMapFormatError(self.filename, path or "(top level)", problem, **params)
+        return SeatMapFormatError(
+            self.filename, path or Notice("seatmap_at_top_level"), problem, **params
+        )
 
     def obj(self, value: Any, path: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):

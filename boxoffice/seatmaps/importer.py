@@ -17,7 +17,7 @@ from boxoffice.actor import Actor
 from boxoffice.catalogue import venues
 from boxoffice.errors import ValidationError
 from boxoffice.seatmaps import csv_format, own_format, pretix_format
-from boxoffice.seatmaps.errors import SeatMapFormatError, decode_json
+from boxoffice.seatmaps.errors import SeatMapFormatError, at_line, decode_json
 from boxoffice.seatmaps.plan import SeatMapPlan
 from boxoffice.seatmaps.save import SOURCE_FORMATS, save_plan
 from boxoffice.seatmaps.validate import MAX_MAP_NAME
@@ -40,7 +40,7 @@ def read_text(path: Path) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise SeatMapFormatError(
             path.name,
-            f"line {line}",
+            at_line(line),
             "seatmap_not_utf8",
             byte=f"0x{raw[exc.start]:02x}",
             offset=exc.start,

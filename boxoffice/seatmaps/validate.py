@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from boxoffice.seatmaps.errors import SeatMapFormatError
+from boxoffice.seatmaps.errors import SeatMapFormatError, Where
 from boxoffice.seatmaps.plan import SeatMapPlan
 from boxoffice.store.models import GAArea, PriceZone, Row, Seat, SeatMap, Section
 
@@ -38,26 +38,26 @@ class Locator:
     a subclass translates it into the file's own vocabulary.
     """
 
-    def map_field(self, field: str) -> str:
+    def map_field(self, field: str) -> Where:
         return "size.width" if field == "width" else "size.height" if field == "height" else field
 
-    def zone(self, zi: int, field: str) -> str:
+    def zone(self, zi: int, field: str) -> Where:
         return f"zones[{zi}].{field}"
 
-    def section(self, si: int, field: str) -> str:
+    def section(self, si: int, field: str) -> Where:
         return f"sections[{si}].{field}"
 
-    def row(self, si: int, ri: int, field: str) -> str:
+    def row(self, si: int, ri: int, field: str) -> Where:
         return f"sections[{si}].rows[{ri}].{field}"
 
-    def seat(self, si: int, ri: int, ki: int, field: str) -> str:
+    def seat(self, si: int, ri: int, ki: int, field: str) -> Where:
         return f"sections[{si}].rows[{ri}].seats[{ki}].{field}"
 
-    def ga(self, gi: int, field: str) -> str:
+    def ga(self, gi: int, field: str) -> Where:
         return f"ga_areas[{gi}].{field}"
 
 
-def _check_name(filename: str, where: str, value: object, limit: int) -> None:
+def _check_name(filename: str, where: Where, value: object, limit: int) -> None:
     if not isinstance(value, str) or not value.strip():
         raise SeatMapFormatError(filename, where, "seatmap_text_empty")
     if len(value) > limit:
@@ -97,7 +97,7 @@ def validate_plan(plan: SeatMapPlan, filename: str, locator: Locator | None = No
                 got=repr(zone.color),
             )
 
-    def unknown_zone(where: str, name: str) -> SeatMapFormatError:
+    def unknown_zone(where: Where, name: str) -> SeatMapFormatError:
         if not zones:
             return SeatMapFormatError(filename, where, "seatmap_unknown_zone_none", zone=repr(name))
         known = [repr(z) for z in zones]

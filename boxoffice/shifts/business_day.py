@@ -42,7 +42,7 @@ def report_timezone(session: Session) -> ZoneInfo:
     try:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("reports_unknown_timezone", zone=name) from None
+        raise ValidationError("unknown_report_timezone", zone=name) from None
 
 
 def business_day(session: Session, day: date) -> Day:

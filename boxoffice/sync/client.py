@@ -26,7 +26,6 @@ from boxoffice.sync.config import ServerConfig, check_url
 from boxoffice.sync.credentials import TokenStore
 from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable
 
-API = "/api/v1"
 CONNECT_TIMEOUT = 1.5
 #: A batch of operations is applied one by one on the server: give it time.
 READ_TIMEOUT = 30.0
@@ -61,7 +60,7 @@ class ServerClient:
         self.clock_offset_ms = 0
         self.last_seq: int | None = None
         self._http = httpx.Client(
-            base_url=self.base + API,
+            base_url=self.base + p.API_PREFIX,
             verify=_ssl_context(config.ca_file),
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             transport=transport,
@@ -159,7 +158,7 @@ class ServerClient:
     def enrol(self, code: str, public_key_b64: str) -> p.Enrolment:
         """Exchange a one-time code for a device token (kept in the keyring)."""
         if not code.strip():
-            raise ServerRefused(400, "enter the enrolment code the administrator gave you")
+            raise ServerRefused(400, code="sync_enrol_code_missing")
         data = self.request(
             "POST",
             "/enrol",

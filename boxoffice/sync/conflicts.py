@@ -21,27 +21,34 @@ from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
+from boxoffice.messages import render
 from boxoffice.store.models import OutboxEntry, SyncConflict
 
-#: What each reason means for the person at the counter.
-MESSAGES = {
-    "seat_taken": "the seat was sold elsewhere first; the money taken here is kept: "
-    "re-seat or refund the customer",
-    "not_allocated": "sold offline outside this terminal's allocation (the seat was still "
-    "free, so the sale stands): check it",
-    "already_redeemed": "the ticket was admitted elsewhere first",
-    "already_refunded": "the ticket had already been refunded, voided or exchanged",
-    "ticket_revoked": "a revoked ticket was admitted",
-    "ticket_unknown": "the server does not know this ticket",
-    "late_for_closed_shift": "a sale arrived after its shift was closed and is booked late",
-    "out_of_order": "the server has later operations from this terminal: this one was not "
-    "applied (was the store restored from a backup?)",
-    "rejected": "the server refused this operation as invalid",
-}
+#: The server's conflict reasons the catalogue explains (``sync_conflict_<reason>``).
+REASONS = frozenset(
+    {
+        "seat_taken",
+        "not_allocated",
+        "already_redeemed",
+        "already_refunded",
+        "ticket_revoked",
+        "ticket_unknown",
+        "late_for_closed_shift",
+        "out_of_order",
+        "rejected",
+    }
+)
 
 
-def conflict_message(reason: str) -> str:
-    return MESSAGES.get(reason, f"the server could not apply this operation ({reason})")
+def conflict_message(reason: str, lang: str = "en") -> str:
+    """What the server's conflict ``reason`` means for the person at the counter, in ``lang``.
+
+    The words are the catalogue's (``sync_conflict_<reason>``); a reason this
+    terminal does not know yet is named as it came.
+    """
+    if reason in REASONS:
+        return render(f"sync_conflict_{reason}", {}, lang)
+    return render("sync_conflict_unknown", {"reason": reason}, lang)
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,25 @@ class ServerUnreachable(SyncError):
 
 
 class ServerRefused(SyncError):
-    """A 4xx answer: the request itself was not acceptable."""
+    """A 4xx answer: the request itself was not acceptable.
 
-    def __init__(self, status: int, message: str, body: Any = None) -> None:
+    ``message`` is the server's own words (its reply's ``message``), shown as
+    they come under ``sync_server_refused``. A refusal the client makes itself
+    before asking (an empty enrolment code) gives its catalogue ``code`` instead.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str = "",
+        body: Any = None,
+        *,
+        code: str | None = None,
+        **params: Any,
+    ) -> None:
         self.status = status
         self.body = body
-        super().__init__("sync_server_refused", status=status, reason=message)
+        if code is None:
+            super().__init__("sync_server_refused", status=status, reason=message, **params)
+        else:
+            super().__init__(code, status=status, **params)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from boxoffice.errors import BoxOfficeError
 
 
 @dataclass(frozen=True)
@@ -19,9 +21,17 @@ class SyncStatus:
     #: Open conflicts.
     conflicts: int = 0
     last_contact: datetime | None = None
-    #: Why the last attempt failed ("" when it did not).
+    #: Why the last attempt failed ("" when it did not), in English (logs).
     last_error: str = ""
     cursor: str | None = None
+    #: The same as a refusal by code, to show in the terminal's language (``error_text``).
+    error: BoxOfficeError | None = field(default=None, compare=False)
+
+    def error_text(self, lang: str = "en") -> str:
+        """Why the last attempt failed, in ``lang`` ("" when it did not)."""
+        if self.error is not None and self.last_error:
+            return self.error.message(lang)
+        return self.last_error
 
     @property
     def offline(self) -> bool:

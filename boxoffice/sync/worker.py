@@ -32,11 +32,18 @@ from boxoffice import protocol as p
 from boxoffice import settings
 from boxoffice.bus import ChangeSet, EventBus
 from boxoffice.clock import utc_now
+from boxoffice.errors import BoxOfficeError
 from boxoffice.store import Store, outbox
 from boxoffice.store.models import OutboxEntry, OutboxState
 from boxoffice.sync import config, conflicts, feed
 from boxoffice.sync.conflicts import conflict_message
-from boxoffice.sync.errors import BadServerReply, NotEnrolled, ServerRefused, ServerUnreachable
+from boxoffice.sync.errors import (
+    BadServerReply,
+    NotEnrolled,
+    ServerRefused,
+    ServerUnreachable,
+    SyncError,
+)
 from boxoffice.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -125,9 +132,9 @@ class SyncWorker:
         if changed and self.bus is not None:
             self.bus.publish(ChangeSet(sync=True))
 
-    def _went_offline(self, error: str) -> None:
+    def _went_offline(self, error: BoxOfficeError) -> None:
         log.info("sync: offline: %s", error)
-        self._publish(online=False, last_error=error)
+        self._publish(online=False, last_error=str(error), error=error)
 
     def _contact(self) -> None:
         """Note the server answered; written to the store at most every 30 s.
@@ -154,9 +161,9 @@ class SyncWorker:
                 self.pull_feed()
                 self._maybe_pull_conflicts(pushed)
             except (ServerUnreachable, BadServerReply, NotEnrolled, ServerRefused) as exc:
-                self._went_offline(str(exc))
+                self._went_offline(exc)
                 raise
-            self._publish(online=True, last_error="")
+            self._publish(online=True, last_error="", error=None)
 
     def push_backlog(self) -> int:
         """Send waiting operations in sequence order until none is left; how many were sent."""
@@ -192,7 +199,7 @@ class SyncWorker:
             self._contact()
             answered = self._record(batch, results)
             sent += answered
-            self._publish(online=True, last_error="")
+            self._publish(online=True, last_error="", error=None)
             # A server that stops part-way leaves the rest for the next batch; one
             # that answers none of them would make us loop.
             if answered == 0:
@@ -340,7 +347,7 @@ class SyncWorker:
             except Exception as exc:  # keep the worker alive, but say what happened
                 log.exception("sync round failed")
                 with contextlib.suppress(Exception):
-                    self._went_offline(f"sync failed: {exc}")
+                    self._went_offline(SyncError("sync_round_failed", reason=str(exc)))
                 delay, backoff = backoff, min(backoff * 2, self.max_backoff)
                 continue
             delay, backoff = self.interval, self.min_backoff

@@ -21,6 +21,7 @@ from boxoffice import audit, settings
 from boxoffice.actor import Actor
 from boxoffice.auth.guard import require
 from boxoffice.auth.permissions import Permission
+from boxoffice.catalogue.rules import validity_problem
 from boxoffice.clock import utc_now
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
@@ -159,14 +160,11 @@ def redeem_voucher(
     voucher = session.scalar(select(Discount).where(func.upper(Discount.code) == wanted))
     if voucher is None or not voucher.active:
         raise NotFound("redeem_voucher_not_found", code=wanted)
-    if voucher.valid_from is not None and now < voucher.valid_from:
-        raise ValidationError(
-            "redeem_voucher_not_yet_valid", code=wanted, at=f"{voucher.valid_from:%Y-%m-%d %H:%M}"
-        )
-    if voucher.valid_to is not None and now > voucher.valid_to:
-        raise ValidationError(
-            "redeem_voucher_expired", code=wanted, day=f"{voucher.valid_to:%Y-%m-%d}"
-        )
+    window = validity_problem(
+        {"kind": "voucher", "discount": wanted}, voucher.valid_from, voucher.valid_to, now
+    )
+    if window is not None:  # the same window as at the till (sales.pricing)
+        raise window
     customer, order_id = _customer_id(session, customer_id, order_ref)
     _check_daily_limit(session, customer, now)
     table = Discount.__table__

@@ -15,6 +15,7 @@ from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
 from boxoffice.auth.users import deactivate, get_user
 from boxoffice.errors import AuthenticationFailed, NeedsOverride, PermissionDenied, ValidationError
+from boxoffice.messages import render
 from boxoffice.store import Store
 from boxoffice.store.models import Override
 from tests.auth import DORA_PIN, SUE_PIN, T0, Staff, make_staff
@@ -105,7 +106,15 @@ def test_supervisor_without_the_permission_cannot_override(store: Store, staff: 
         _sue_approves(store, staff.ann, permission="user_manage", subject="")
     with store.read() as session:
         assert session.query(Override).count() == 0
-        assert len(audit.entries(session, "override.refused")) == 2
+        refused = audit.entries(session, "override.refused")
+        assert len(refused) == 2
+        first = json.loads(refused[0].details)
+        # The audit keeps the refusal's code and parameters, never English words.
+        assert first["why"] == "override_supervisor_may_not"
+        assert first["why_params"] == {"role": "door", "user": "dora", "permission": "refund"}
+        assert render(first["why"], first["why_params"], "zh_CN") != render(
+            first["why"], first["why_params"]
+        )
 
 
 def test_wrong_pin_refuses_and_counts_towards_lockout(store: Store, staff: Staff) -> None:

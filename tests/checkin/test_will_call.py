@@ -12,13 +12,16 @@ from boxoffice.actor import system_actor
 from boxoffice.auth.overrides import authorise_override
 from boxoffice.auth.permissions import Permission
 from boxoffice.catalogue import discounts
+from boxoffice.catalogue.rules import Discount as RuleDiscount
 from boxoffice.checkin.verdicts import Outcome
 from boxoffice.errors import NotFound, PermissionDenied, ValidationError
 from boxoffice.money import Money
 from boxoffice.sales import checkout, refunds
 from boxoffice.sales.cart import CustomerDetails
+from boxoffice.sales.pricing import apply_voucher_code
 from boxoffice.store.models import (
     BarcodeRevocation,
+    Discount,
     GiftCard,
     ManualRedemption,
     OutboxEntry,
@@ -216,6 +219,23 @@ def test_voucher_validity_window_and_uses_left(dw: DoorWorld) -> None:
         redeem.redeem_voucher(s, dw.doorman, "ONCE", **go)  # type: ignore[arg-type]
     with w.store.write() as s, pytest.raises(NotFound, match="NOPE"):
         redeem.redeem_voucher(s, dw.doorman, "nope", **go)  # type: ignore[arg-type]
+
+
+def test_a_voucher_ends_at_the_same_instant_at_the_door_as_at_the_till(dw: DoorWorld) -> None:
+    """One validity check (``catalogue.rules.validity_problem``): the end is exclusive."""
+    w = dw.world
+    customer = _customer(dw)
+    _voucher(dw, "ENDS", valid_to=w.now)
+    with w.store.write() as s, pytest.raises(ValidationError) as door:
+        redeem.redeem_voucher(s, dw.doorman, "ends", reason="torn", customer_id=customer, now=w.now)
+    with w.store.read() as s:
+        record = s.scalar(select(Discount).where(Discount.code == "ENDS"))
+        rule = RuleDiscount.from_record(record, "EUR")
+    with pytest.raises(ValidationError) as till:
+        apply_voucher_code("ends", [rule], now=w.now)
+    assert door.value.code == till.value.code == "discount_expired"
+    assert door.value.params == till.value.params
+    assert str(door.value).startswith("voucher ENDS expired on")
 
 
 def test_daily_limit_per_customer_on_manual_redemption(dw: DoorWorld) -> None:

@@ -59,6 +59,9 @@ def test_never_confirmed_is_cancelled_not_left_open(
         providers, classify(WECHAT), cny("10.00"), "r2", wait_s=6, poll_s=2, sleep=lambda s: None
     )
     assert result.status == "cancelled"
+    assert result.reason is not None and result.reason.code == "wallet_not_confirmed"
+    assert str(result.why()) == "the customer did not confirm in time; cancelled"
+    assert result.why().message("zh_CN") == "顾客未及时在手机上确认，已撤销付款"
     assert not result.as_card_result().approved
     assert wechat.calls == ["pay", "query", "query", "query", "cancel"]
     assert wechat.collected_minor == 0

@@ -385,9 +385,14 @@ def test_a_tie_keeps_the_voucher_for_another_day_and_says_so() -> None:
     voucher = promo("Friends", "percent", "10", code="FRIEND10")
     cart = price([line("a", "30.00")], [voucher, auto])
     assert cart.applied_discounts == ("Summer",)
-    assert cart.not_applied == (
+    (left_out,) = cart.not_applied
+    assert left_out.code == "pricing_voucher_not_combined"
+    assert str(left_out) == (
         "voucher FRIEND10 was not applied: it cannot be combined with promotion 'Summer', "
-        "which saves the customer at least as much",
+        "which saves the customer at least as much"
+    )
+    assert left_out.message("zh_CN") == (
+        "兑换券FRIEND10未使用：它不能与促销'Summer'同时使用，而后者为顾客节省的金额不少于它"
     )
 
 
@@ -396,7 +401,7 @@ def test_losing_voucher_is_reported_not_charged() -> None:
     voucher = promo("Small", "fixed", "1.00", code="small1")
     cart = price([line("a", "30.00")], [auto, voucher])
     assert cart.applied_discounts == ("Big",) and cart.total == eur("15.00")
-    assert "voucher small1 was not applied" in cart.not_applied[0]
+    assert "voucher small1 was not applied" in str(cart.not_applied[0])
 
 
 def test_same_discount_twice_is_refused() -> None:

@@ -184,4 +184,4 @@ def test_a_file_problem_has_a_code_and_reads_in_chinese(tmp_path) -> None:
     error = caught.value
     assert error.code == "seatmap_format_at" and error.problem.code == "seatmap_csv_column_twice"
     assert str(error) == 'hall.csv: line 1: column "category" appears twice in the header'
-    assert error.message("zh_CN") == 'hall.csv：line 1：列 "category" 在表头中出现了两次。'
+    assert error.message("zh_CN") == 'hall.csv：第1行：列 "category" 在表头中出现了两次。'

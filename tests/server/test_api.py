@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
@@ -36,6 +37,22 @@ def test_health_and_openapi(client: TestClient, server_store: ServerStore) -> No
     assert {"/api/v1/operations", "/api/v1/enrol", "/api/v1/feed", "/api/v1/holds"} <= set(
         spec["paths"]
     )
+
+
+def test_the_client_reads_the_reply_shapes_the_server_documents(client: TestClient) -> None:
+    from boxoffice.protocol import replies as R
+
+    documented = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    parsers = [R.Health, R.Enrolment, R.PushReply, R.OpResult, R.FeedPage, R.FeedEvent]
+    parsers += [R.Hold, R.Allocations, R.Allocation, R.Catalogue, R.TerminalInfo, R.Conflicts]
+    for parser in parsers:
+        assert parser.shape is not None and issubclass(parser, parser.shape)
+        assert parser.shape.__name__ in documented, parser.__name__
+        assert set(parser.model_fields) == set(parser.shape.model_fields)
+    with pytest.raises(TypeError, match="uptime"):  # a field the server does not send
+
+        class Uptime(R.Reply, S.HealthOut):
+            uptime: int
 
 
 def test_enrolment_registers_key_and_code_is_single_use(

@@ -24,7 +24,7 @@ from boxoffice.sync import config, terminal
 from boxoffice.sync.client import ServerClient
 from boxoffice.sync.config import ServerConfig
 from boxoffice.sync.credentials import TokenStore
-from boxoffice.sync.errors import BadServerReply, ServerUnreachable
+from boxoffice.sync.errors import BadServerReply, ServerRefused, ServerUnreachable
 from boxoffice.sync.worker import SyncWorker
 from tests.sales.conftest import World
 from tests.sales.helpers import cart, eur, snapshot
@@ -312,3 +312,11 @@ def test_a_bad_day_end_reply_gives_local_figures_and_says_why(
     replies["/api/v1/day-end"] = _json(_day_end_reply())
     good = fetch(world.store, world.supervisor, date(2030, 6, 1), client, now=world.now)
     assert good.server_error is None and good.terminals["Window 9"].z_numbers == [1]
+
+
+def test_an_empty_enrolment_code_is_refused_before_asking(client: ServerClient) -> None:
+    with pytest.raises(ServerRefused) as caught:
+        client.enrol("   ", "a-public-key")
+    assert caught.value.code == "sync_enrol_code_missing" and caught.value.status == 400
+    assert str(caught.value) == "enter the enrolment code the administrator gave you"
+    assert caught.value.message("zh_CN") == "请输入管理员提供的注册码。"

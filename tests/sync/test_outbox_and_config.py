@@ -173,3 +173,15 @@ def test_a_refused_server_address_has_a_code_and_reads_in_chinese() -> None:
         "拒绝以明文 HTTP 连接192.0.2.7：设备令牌将以未加密方式传输。"
         "请使用 https://，或在隔离网络中明确允许 HTTP。"
     )
+
+
+def test_a_conflict_reason_reads_in_either_language() -> None:
+    from boxoffice.messages import catalogue
+
+    assert all(f"sync_conflict_{reason}" in catalogue() for reason in conflicts.REASONS)
+    assert conflicts.conflict_message("seat_taken").startswith("the seat was sold elsewhere")
+    assert "换座" in conflicts.conflict_message("seat_taken", "zh_CN")
+    assert conflicts.conflict_message("gremlins") == (
+        "the server could not apply this operation (gremlins)"
+    )
+    assert conflicts.conflict_message("gremlins", "zh_CN") == "服务器无法执行此操作（gremlins）。"

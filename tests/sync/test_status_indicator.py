@@ -175,7 +175,9 @@ def test_the_sync_worker_publishes_a_sync_change_set_when_its_state_changes(worl
         """A server that does not answer."""
 
         def health(self) -> None:
-            raise ServerUnreachable("no answer from https://box:8765 (ConnectError)")
+            raise ServerUnreachable(
+                "sync_no_answer", server="https://box:8765", kind="ConnectError", reason="refused"
+            )
 
         def push(self, operations):  # type: ignore[no-untyped-def]
             raise AssertionError("not reached")
@@ -192,6 +194,10 @@ def test_the_sync_worker_publishes_a_sync_change_set_when_its_state_changes(worl
         worker.sync_once()
     assert heard == [ChangeSet(sync=True)]
     assert "ConnectError" in worker.status.last_error
+    assert worker.status.error is not None and worker.status.error.code == "sync_no_answer"
+    assert (
+        worker.status.error_text("zh_CN") == "https://box:8765没有应答（ConnectError：refused）。"
+    )
     with pytest.raises(ServerUnreachable):
         worker.sync_once()  # offline again, same error: nothing changed, nothing published
     assert heard == [ChangeSet(sync=True)]

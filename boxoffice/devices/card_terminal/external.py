@@ -104,12 +104,7 @@ class ExternalTerminal(Device):
 
     def _refuse(self, *args: object) -> Future[CardResult]:
         future: Future[CardResult] = Future()
-        future.set_exception(
-            DeviceError(
-                "this is a stand-alone terminal: take the payment on it, "
-                "then key in the approval from its slip"
-            )
-        )
+        future.set_exception(DeviceError("card_terminal_stand_alone_refuses"))
         return future
 
     authorise_async = refund_async = reverse_async = end_of_day_async = _refuse

@@ -427,7 +427,12 @@ class PrintQueue:
                 self._process(job)
             except Exception as exc:  # never let one job kill the printer's thread
                 log.exception("print job %s failed", job.id)
-                self._finish(job, job.tickets, PrintOutcome.FAILED, f"internal error: {exc}")
+                self._finish(
+                    job,
+                    job.tickets,
+                    PrintOutcome.FAILED,
+                    render("print_job_failed", {"reason": exc}),
+                )
             finally:
                 with self._cond:
                     self._in_flight = False

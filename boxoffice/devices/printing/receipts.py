@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
+from boxoffice.catalogue import venues
 from boxoffice.devices.printing import text_safety
 from boxoffice.devices.printing.escpos_ticket import EscPosConfig, EscPosTicketDriver, EscPosWriter
 from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
@@ -39,11 +40,9 @@ from boxoffice.store.models import (
     PriceType,
     Row,
     Seat,
-    SeatMap,
     Section,
     TenderKind,
     Ticket,
-    Venue,
 )
 
 KINDS = ("sale", "refund", "exchange")
@@ -150,10 +149,8 @@ def _ticket_line(session: Session, t: Ticket, sign: int, lang: str) -> ReceiptLi
     perf = session.get(Performance, t.performance_id)
     assert perf is not None
     event = session.get(Event, perf.event_id)
-    seat_map = session.get(SeatMap, perf.seat_map_id)
-    assert event is not None and seat_map is not None
-    venue = session.get(Venue, seat_map.venue_id)
-    assert venue is not None
+    assert event is not None
+    venue = venues.of_performance(session, perf)
     when = perf.starts_at.astimezone(ZoneInfo(venue.timezone or "UTC"))
     price_type = session.get(PriceType, t.price_type_id)
     assert price_type is not None
@@ -181,11 +178,9 @@ def _context(session: Session, order: Order) -> tuple[str, str, tuple[str, ...],
     if first is not None:
         perf = session.get(Performance, first.performance_id)
         assert perf is not None
-        seat_map = session.get(SeatMap, perf.seat_map_id)
-        venue = session.get(Venue, seat_map.venue_id) if seat_map else None
+        venue = venues.of_performance(session, perf)
         event = session.get(Event, perf.event_id)
-        if venue is not None:
-            venue_name, tz = venue.name, venue.timezone or "UTC"
+        venue_name, tz = venue.name, venue.timezone or "UTC"
         if (event is not None and has_cjk(event.name)) or has_cjk(venue_name):
             lang = "zh"
     header = tuple(

@@ -23,6 +23,7 @@ from boxoffice.devices.printing.queued_printer import QueuedPrinter
 from boxoffice.devices.printing.transports import PrinterOffline
 from boxoffice.devices.registry import DeviceRegistry
 from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
+from boxoffice.messages import Notice
 
 
 def for_receipt_printer(queue: PrintQueue, slip: str) -> None:
@@ -51,7 +52,14 @@ def receipt_printer(registry: DeviceRegistry, name: str | None = None) -> Queued
     else:
         device = registry.for_kind(DeviceKind.RECEIPT_PRINTER)
     if not isinstance(device, QueuedPrinter):
-        raise DeviceUnavailable(device.status().message or f"{device.name} is not a printer")
+        status = device.status()
+        if status.code:  # it could not be set up: say why, by its code
+            raise DeviceUnavailable(status.code, **status.params)
+        if status.message:
+            raise DeviceUnavailable(
+                "device_failed_to_start", device=device.name, reason=status.message
+            )
+        raise DeviceUnavailable("device_not_a_printer", device=device.name)
     return device
 
 
@@ -61,13 +69,13 @@ def receipt_printer_queue(registry: DeviceRegistry, name: str | None = None) -> 
 
 
 class SlipPrinterProblem(DeviceUnavailable):
-    """The receipt printer cannot take a slip now; ``cause`` says why, as a coded error.
+    """The receipt printer cannot take a slip now; ``cause`` says why (a coded refusal or notice).
 
     ``reason`` is the cause in English (logs); ``reason_text(lang)`` renders it
     in the terminal's language.
     """
 
-    def __init__(self, printer: str, cause: BoxOfficeError) -> None:
+    def __init__(self, printer: str, cause: BoxOfficeError | Notice) -> None:
         super().__init__("slip_printer_problem", printer=printer, reason=cause)
         self.printer = printer
         self.cause = cause
@@ -97,7 +105,7 @@ def ready_for_slips(queue: PrintQueue) -> PrinterStatus:
     except PrinterOffline as exc:
         raise SlipPrinterProblem(name, exc) from None
     if status in STOPPING:
-        raise SlipPrinterProblem(name, BoxOfficeError(STATUS_CODE, status=status.value))
+        raise SlipPrinterProblem(name, Notice(STATUS_CODE, {"status": status.value}))
     if view.state == QueueState.PAUSED:
         queue.resume()
     return status

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.orm import Session
 
 from boxoffice import settings
+from boxoffice.catalogue import venues
 from boxoffice.errors import NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.pdf_fonts import has_cjk
@@ -25,11 +26,9 @@ from boxoffice.store.models import (
     PriceType,
     Row,
     Seat,
-    SeatMap,
     Section,
     Ticket,
     TicketStatus,
-    Venue,
 )
 
 DEFAULT_TERMS = {
@@ -83,10 +82,8 @@ def load(session: Session, ticket_id: int, *, language: str | None = None) -> Ti
     performance = session.get(Performance, ticket.performance_id)
     assert performance is not None
     event = session.get(Event, performance.event_id)
-    seat_map = session.get(SeatMap, performance.seat_map_id)
-    assert event is not None and seat_map is not None
-    venue = session.get(Venue, seat_map.venue_id)
-    assert venue is not None
+    assert event is not None
+    venue = venues.of_performance(session, performance)
     price_type = session.get(PriceType, ticket.price_type_id)
     assert price_type is not None
     try:
