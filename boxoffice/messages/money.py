@@ -2,6 +2,11 @@
 
 MESSAGES = {
     "currency_unknown": ("unknown currency '{currency}'", "未知币种“{currency}”。"),
+    "amount_missing": ("Enter an amount.", "请输入金额。"),
+    "amount_not_in_currency": (
+        "“{text}” is not an amount in {currency}.",
+        "“{text}”不是有效的{currency}金额。",
+    ),
     "amount_invalid": ("not an amount: '{amount}'", "不是有效的金额：“{amount}”。"),
     "amount_too_precise": (
         "{amount} has more decimal places than {currency} allows ({places})",

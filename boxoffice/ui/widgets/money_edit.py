@@ -37,14 +37,12 @@ class MoneyEdit(QLineEdit):
             if symbol:
                 text = text.replace(symbol, "").strip()
         if not text:
-            raise ValidationError(self.tr("Enter an amount."))
+            raise ValidationError("amount_missing")
         if "," in text and "." not in text:
             text = text.replace(",", ".")  # a decimal comma
         try:
             return Money.of(text, self.currency)
         except (ValidationError, TypeError):
             raise ValidationError(
-                self.tr("“%1” is not an amount in %2.")
-                .replace("%1", self.text().strip())
-                .replace("%2", self.currency)
+                "amount_not_in_currency", text=self.text().strip(), currency=self.currency
             ) from None
