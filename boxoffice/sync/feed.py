@@ -27,6 +27,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from boxoffice.bus import ChangeSet
 from boxoffice.errors import ValidationError
 from boxoffice.protocol import FeedEvent
 from boxoffice.store.door_feed import apply_remote_admission, apply_remote_revocation
@@ -140,6 +141,50 @@ def _allocation(session: Session, data: dict[str, Any], at: datetime, me: int | 
         update(Allocation)
         .where(Allocation.id.in_(rows), Allocation.released_at.is_(None))
         .values(released_at=at)
+    )
+
+
+def changes_of(events: Iterable[FeedEvent], *, terminal_id: int | None) -> ChangeSet:
+    """What a page of the feed changed, for the views (published after its commit).
+
+    Another terminal's sale, hold or release names its performance and seat (the
+    seat map repaints that seat); a revocation or an admission names the ticket
+    and, where the event says, its performance's check-ins; a catalogue row
+    changes the catalogue. Our own seats are not news.
+    """
+    performances: set[int] = set()
+    seats: set[tuple[int, int]] = set()
+    tickets: set[str] = set()
+    checkins: set[int] = set()
+    catalogue_changed = False
+    for event in events:
+        data = event.data if isinstance(event.data, dict) else {}
+        performance = data.get("performance_id")
+        performance = performance if isinstance(performance, int) else None
+        if event.kind == "seat_state":
+            if terminal_id is not None and data.get("terminal_id") == terminal_id:
+                continue
+            if performance is not None:
+                performances.add(performance)
+                seat = data.get("seat_id")
+                if isinstance(seat, int):
+                    seats.add((performance, seat))
+        elif event.kind in ("revocation", "redemption"):
+            serial = data.get("serial")
+            if isinstance(serial, str):
+                tickets.add(serial)
+            if performance is not None:
+                checkins.add(performance)
+        elif event.kind == "catalogue":
+            catalogue_changed = True
+        elif event.kind == "allocation" and performance is not None:
+            performances.add(performance)
+    return ChangeSet.of(
+        performances=performances,
+        seats=seats,
+        tickets=tickets,
+        checkins=checkins,
+        catalogue=catalogue_changed,
     )
 
 

@@ -304,6 +304,8 @@ class SyncWorker:
             with self.store.write() as session:
                 feed.apply(session, page.events, terminal_id=me, now=self.clock())
                 config.set_cursor(session, page.cursor)
+            if self.bus is not None:  # after the commit: views repaint what others changed
+                self.bus.publish(feed.changes_of(page.events, terminal_id=me))
             applied += len(page.events)
             if not page.more or not page.events:
                 return applied

@@ -333,6 +333,29 @@ def test_the_change_feed_brings_other_terminals_sales_and_revocations(
     assert worker.pull_feed() == 0
 
 
+def test_another_terminals_hold_reaches_this_terminals_views_as_a_change_set(
+    world: World, server: RunningServer, ring, linked: ServerClient
+) -> None:
+    from boxoffice.bus import ChangeSet, EventBus
+
+    bus = EventBus()
+    heard: list[ChangeSet] = []
+    bus.subscribe(heard.append)
+    worker = SyncWorker(world.store, linked, terminal="Window 1", bus=bus)  # type: ignore[arg-type]
+    worker.sync_once()
+    heard.clear()
+    seat = world.seats["S-E-8"]
+    other = other_terminal(server, ring, "Window 2")
+    other.place_hold(world.performance, [seat])
+
+    def seat_news() -> list[ChangeSet]:
+        return [c for c in heard if (world.performance, seat) in c.seats]
+
+    sync_until(worker, lambda: seat_news() != [])
+    (news, *_) = seat_news()
+    assert world.performance in news.performances  # the seat map of that show repaints it
+
+
 def test_catalogue_pull_fills_a_fresh_terminal_store(
     world: World, server: RunningServer, ring, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
