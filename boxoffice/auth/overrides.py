@@ -1,4 +1,4 @@
-"""A supervisor authorising one action for the clerk at the till.
+"""A supervisor authorising one action for the clerk at the terminal.
 
 The supervisor walks over, types their username and PIN on the clerk's
 terminal, and names a reason; the result is an ``Override`` that lets this

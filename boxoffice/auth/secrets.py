@@ -2,7 +2,7 @@
 
 Only the argon2id hash is ever stored. The hasher keeps argon2-cffi's
 defaults (RFC 9106's low-memory profile: t=3, m=64 MiB, p=4), about 0.1 s
-per hash on a till-class machine: slow for a guesser, unnoticeable at login.
+per hash on a terminal-class machine: slow for a guesser, unnoticeable at login.
 There is deliberately no "fast mode" switch that could leak into production;
 tests stay quick by hashing few secrets.
 """
@@ -36,7 +36,7 @@ def check_kind(kind: str) -> str:
 def check_secret(kind: str, secret: str) -> None:
     """Refuse a PIN or password that breaks the rules, saying which rule.
 
-    A PIN is 4–12 ASCII digits (typed on a till's number pad); a password is
+    A PIN is 4–12 ASCII digits (typed on a terminal's number pad); a password is
     8–128 characters and not only spaces.
     """
     check_kind(kind)

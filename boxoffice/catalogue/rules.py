@@ -91,7 +91,7 @@ def validity_problem(
 ) -> PricingError | None:
     """Why a discount named by ``subject`` cannot be used at ``now``, or ``None``.
 
-    The one check of a voucher's validity window: the till (``sales.pricing``)
+    The one check of a voucher's validity window: the terminal (``sales.pricing``)
     and the door's manual redemption (``willcall.redeem``) both use it. The
     window includes its start and excludes its end: a voucher valid to
     midnight was last valid the day before (``last_day``).

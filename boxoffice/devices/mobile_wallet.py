@@ -1,4 +1,4 @@
-"""Mobile-wallet tenders: the customer shows a WeChat Pay / Alipay code, the till collects.
+"""Mobile-wallet tenders: the customer shows a WeChat Pay / Alipay code, the terminal collects.
 
 A ``WalletProvider`` is one acquirer's API for customer-presented codes
 ("micropay" / "face-to-face barcode pay"): ``pay`` may answer *paid*,
@@ -45,11 +45,11 @@ class WalletResult:
     trade_no: str = ""
     #: The provider's own words (shown as they come), e.g. "insufficient balance".
     message: str = ""
-    #: Why, when the till itself ended the trade (``wallet_not_confirmed``), by code.
+    #: Why, when the terminal itself ended the trade (``wallet_not_confirmed``), by code.
     reason: Notice | None = None
 
     def why(self) -> Notice | str:
-        """Why this trade was not paid: the till's coded reason, else the provider's words."""
+        """Why this trade was not paid: the terminal's coded reason, else the provider's words."""
         return self.reason or self.message or Notice("wallet_not_paid_no_reason")
 
     @property

@@ -1,7 +1,7 @@
 """Will-call (取票处取票) and manual redemption (核销) of vouchers (兑换券) and gift cards (礼品卡).
 
 Codes of ``boxoffice.willcall`` and of ``sales.gift_cards`` (the one place a
-gift card's balance goes down, at the till and at will-call alike).
+gift card's balance goes down, at the terminal and at will-call alike).
 """
 
 MESSAGES = {

@@ -1,6 +1,6 @@
 """Charging a gift card: the one place its balance goes down.
 
-A gift card pays (part of) a sale at the till (``sales.checkout``) or is
+A gift card pays (part of) a sale at the terminal (``sales.checkout``) or is
 redeemed by hand at the will-call window when its barcode will not scan
 (``willcall.redeem``); both take the amount off through ``charge``. The card
 must be active, not expired (it ends at ``valid_to``) and in the sale's
@@ -24,7 +24,7 @@ from boxoffice.store.models import GiftCard, GiftCardMovement, Order
 
 
 class GiftCardNotFound(NotFound, ValidationError):
-    """No active gift card with that code (a lookup that failed, and bad input at the till)."""
+    """No active gift card with that code (a lookup that failed, and bad input at the terminal)."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Each terminal signs with its own key so that a lost or stolen terminal can be
 revoked alone, and so that terminals never share a secret. Only the public
 half leaves the machine (see ``barcodes.TrustedKeys``). The private key lives
-in one PEM file (PKCS8, unencrypted, mode 0600): an unattended till must be
+in one PEM file (PKCS8, unencrypted, mode 0600): an unattended terminal must be
 able to sign after a reboot, so the file permissions are the protection.
 """
 

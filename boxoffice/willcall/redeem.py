@@ -5,9 +5,9 @@ Keyed-in codes are how vouchers get abused, so each redemption needs the
 daily limit is per customer), and is audited and sent to the server. A
 voucher is a code-bearing discount: it must be active, inside its validity
 window and have uses left (checked here: ``sales.pricing.apply_voucher_code``
-checks a priced ``Discount`` at the till, with other words and an earlier
+checks a priced ``Discount`` at the terminal, with other words and an earlier
 expiry instant, so it does not fit without changing this behaviour). A gift
-card is charged through ``sales.gift_cards.charge``, the till's own rules.
+card is charged through ``sales.gift_cards.charge``, the terminal's own rules.
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def redeem_voucher(
     window = validity_problem(
         {"kind": "voucher", "discount": wanted}, voucher.valid_from, voucher.valid_to, now
     )
-    if window is not None:  # the same window as at the till (sales.pricing)
+    if window is not None:  # the same window as at the terminal (sales.pricing)
         raise window
     customer, order_id = _customer_id(session, customer_id, order_ref)
     _check_daily_limit(session, customer, now)
