@@ -1,10 +1,10 @@
 """Stand-alone card terminals: the clerk keys in what the terminal approved.
 
-Many box offices run a bank's own terminal next to the terminal. The clerk
-types the amount, picks the scheme and keys the last four digits and the
-authorisation code from the terminal's slip. Each field is checked, and a
-full card number is refused outright (invariant 9: it must never be typed
-into the terminal, let alone stored).
+Many box offices run a bank's own card terminal beside the box-office
+terminal. The clerk types the amount, picks the scheme and keys the last four
+digits and the authorisation code from the card terminal's slip. Each field
+is checked, and a full card number is refused outright (invariant 9: it must
+never be typed into the box-office terminal, let alone stored).
 """
 
 from __future__ import annotations
