@@ -14,10 +14,10 @@ from sqlalchemy import func, select, text
 from boxoffice.actor import system_actor
 from boxoffice.auth import users
 from boxoffice.cli.main import main
-from boxoffice.errors import AuthenticationFailed, ValidationError
+from boxoffice.errors import AuthenticationFailed, NotFound, ValidationError
 from boxoffice.sales import barcodes, signing_keys
 from boxoffice.sales.seat_search import best_available
-from boxoffice.store.models import Seat, Ticket
+from boxoffice.store.models import Discount, Seat, Ticket
 from tests.sales.conftest import World
 
 
@@ -38,6 +38,18 @@ def sell(world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         return code, out, err
 
     return _run
+
+
+@pytest.fixture
+def cli_device(world: World, capsys: pytest.CaptureFixture[str]):
+    """``boxoffice-admin device add ...`` on the world's store."""
+
+    def _add(*args: str) -> None:
+        code = main(["--db", str(world.store.path), "device", "add", *args])
+        assert code == 0, capsys.readouterr().err
+        capsys.readouterr()
+
+    return _add
 
 
 def counts(world: World) -> dict[str, int]:
@@ -143,3 +155,80 @@ def test_card_without_a_card_terminal_is_refused(world: World, sell) -> None:
         and err.strip() == f"boxoffice-admin: error: {ValidationError('card_terminal_missing')}"
     )
     assert counts(world) == before
+
+
+def test_voucher_and_price_type_reach_the_sale(world: World, sell) -> None:
+    with world.store.write() as s:
+        s.add(
+            Discount(
+                code="FRIENDS",
+                name="Friends of the theatre",
+                kind="fixed",
+                value=1000,
+                currency="EUR",
+                scope="order",
+            )
+        )
+    code, out, err = sell(
+        "--seat", "S-A-15", "--seat", "S-A-16", "--voucher", "friends", "--cash", "168", "--json"
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["total"] == "168.00" and json.loads(out)["change"] == "0.00"
+    code, out, err = sell("--seat", "S-A-17", "--price-type", "child", "--cash", "45", "--json")
+    assert code == 0, err
+    assert json.loads(out)["total"] == "45.00"
+
+
+def test_print_on_a_configured_printer_by_name(
+    world: World, sell, cli_device, tmp_path: Path
+) -> None:
+    folder = tmp_path / "printed"
+    folder.mkdir()
+    cli_device(
+        "Tickets", "--kind", "ticket_printer", "--driver", "pdf", "--option", f"folder={folder}"
+    )
+    code, out, err = sell("--best", "2", "--cash", "200", "--print", "Tickets")
+    assert code == 0, err
+    assert out.startswith("order ") and "2 tickets" in out
+    printed = list(folder.iterdir())
+    assert printed and all(p.read_bytes().startswith(b"%PDF") for p in printed)
+    with world.store.read() as s:
+        logged = s.execute(text("SELECT count(*) FROM print_log")).scalar_one()
+    assert logged >= 1
+
+
+def test_an_unknown_printer_is_refused_before_anything_is_sold(world: World, sell) -> None:
+    before = counts(world)
+    code, _, err = sell("--best", "2", "--cash", "200", "--print", "Nowhere")
+    refusal = NotFound("device_not_found", device="Nowhere")
+    assert code == 2 and err.strip() == f"boxoffice-admin: error: {refusal}"
+    assert counts(world) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "refusal"),
+    [
+        (("--ga", "Standing:25"), None),
+        (("--best", "2", "--zone", "Gallery"), NotFound("best_zone_not_found", zone="Gallery")),
+        (("--seat", "Z-Z-99"), NotFound("sell_seat_not_found", seats=["Z-Z-99"])),
+        ((), ValidationError("sell_nothing_chosen")),
+    ],
+)
+def test_refusals_sell_nothing(world: World, sell, args: tuple[str, ...], refusal) -> None:
+    before = counts(world)
+    code, out, err = sell(*args, "--cash", "5000")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    if refusal is not None:
+        assert err.strip() == f"boxoffice-admin: error: {refusal}"
+    assert counts(world) == before
+
+
+def test_a_malformed_standing_request_is_refused_in_the_chosen_language(
+    world: World, sell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        sell("--ga", "Standing", "--cash", "5", lang="zh_CN")
+    assert stopped.value.code == 2
+    refusal = ValidationError("sell_ga_invalid", text="Standing").message("zh_CN")
+    assert refusal in capsys.readouterr().err
+    assert counts(world)["orders"] == 0
