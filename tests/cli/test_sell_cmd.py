@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 from boxoffice.actor import system_actor
 from boxoffice.auth import users
 from boxoffice.cli.main import main
+from boxoffice.devices.card_terminal.zvt_simulator import ZvtSimulator
 from boxoffice.errors import AuthenticationFailed, NotFound, ValidationError
 from boxoffice.sales import barcodes, signing_keys
 from boxoffice.sales.seat_search import best_available
@@ -232,3 +233,25 @@ def test_a_malformed_standing_request_is_refused_in_the_chosen_language(
     refusal = ValidationError("sell_ga_invalid", text="Standing").message("zh_CN")
     assert refusal in capsys.readouterr().err
     assert counts(world)["orders"] == 0
+
+
+def test_card_sale_on_the_terminals_configured_zvt_terminal(
+    world: World, sell, cli_device, tmp_path: Path
+) -> None:
+    sim = ZvtSimulator()
+    try:
+        journal = tmp_path / "zvt.json"
+        cli_device(
+            "Card", "--kind", "payment_terminal", "--driver", "zvt",
+            "--option", "host=127.0.0.1", "--option", f"port={sim.port}",
+            "--option", f"journal={journal}",
+        )  # fmt: skip
+        code, out, err = sell("--seat", "S-A-14", "--card", "--json")
+    finally:
+        sim.close()
+    assert code == 0, err
+    sale = json.loads(out)
+    assert sim.charged_minor == int(Decimal(sale["total"]) * 100) and sale["change"] == "0.00"
+    with world.store.read() as s:
+        kinds = s.execute(text("SELECT kind FROM payments")).scalars().all()
+    assert kinds == ["card"]
