@@ -168,7 +168,7 @@ def tickets_pdf(ctx: TerminalContext, order_id: int, page: str = "stock") -> byt
     """The order's tickets as one PDF (``page``: ticket ``stock`` or ``a4``)."""
     with ctx.store.read() as session:
         tickets = order_tickets(session, order_id)
-    return PdfTicketDriver(page=page).render(list(tickets))  # type: ignore[arg-type]
+    return PdfTicketDriver(page=page).render(tickets)  # type: ignore[arg-type]
 
 
 def _ticket_printer(ctx: TerminalContext, name: str) -> Any:
