@@ -52,7 +52,7 @@ def cmd_sell(ctx: TerminalContext, args: argparse.Namespace) -> int:
 
     pin = read_pin()
     actor = sign_in(ctx, args.user, pin).value.actor
-    sell_queries.prepare_till(ctx)
+    sell_queries.prepare_terminal(ctx)
     try:
         if args.print:
             sell_queries.check_printer(ctx, args.print)
@@ -84,7 +84,7 @@ def cmd_sell(ctx: TerminalContext, args: argparse.Namespace) -> int:
                 return fail(error, args.lang, code=1)
         return 0
     finally:
-        sell_queries.close_till(ctx)
+        sell_queries.close_terminal(ctx)
 
 
 def _report(done: Any, tickets: list[Any], as_json: bool) -> None:

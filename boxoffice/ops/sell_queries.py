@@ -1,7 +1,7 @@
 """What a sale needs besides the sell op, as plain data: for the admin CLI's ``sell``.
 
-- ``prepare_till(ctx)``: this terminal's ticket-signing key and devices on the
-  context (``close_till`` closes the devices again);
+- ``prepare_terminal(ctx)``: this terminal's ticket-signing key, devices and sync link on the
+  context (``close_terminal`` sends the sale and closes them again);
 - ``build_cart``: a cart from seat labels (the seat map's guids, e.g.
   ``S-A-14``), best available (``--best N [--zone Z]``) or standing places
   (``AREA:QTY``), at one price type, with voucher codes;
@@ -17,6 +17,7 @@ No Qt here, and no module-level state.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from boxoffice.devices.base import DeviceKind
 from boxoffice.devices.printing.after_sale import order_tickets
 from boxoffice.devices.printing.pdf_ticket import PdfTicketDriver
 from boxoffice.devices.printing.print_queue import PrintJob
-from boxoffice.errors import NotFound, ValidationError
+from boxoffice.errors import BoxOfficeError, NotFound, ValidationError
 from boxoffice.money import Money
 from boxoffice.ops import OpResult
 from boxoffice.ops import devices as device_ops
@@ -47,8 +48,8 @@ __all__ = [
     "card",
     "cash",
     "check_printer",
-    "close_till",
-    "prepare_till",
+    "close_terminal",
+    "prepare_terminal",
     "print_tickets",
     "sold_tickets",
     "tickets_pdf",
@@ -64,16 +65,37 @@ class SoldTicket:
     seat: str
 
 
-# -- the till ---------------------------------------------------------------------
-def prepare_till(ctx: TerminalContext) -> None:
-    """Put this terminal's signing key and its configured devices on ``ctx``."""
+# -- the terminal -----------------------------------------------------------------
+def prepare_terminal(ctx: TerminalContext) -> None:
+    """Put this terminal's signing key, its configured devices and its sync link on ``ctx``.
+
+    A terminal enrolled with a central server sells as the desktop client does:
+    one sync round first tells whether the server answers; online, the sell
+    op holds the seats on the server before booking them; offline, it sells
+    only from this terminal's allocation (invariant 3).
+    """
+    from boxoffice.sync.terminal import client_for
+    from boxoffice.sync.worker import SyncWorker
+
     ctx.cache.setdefault("signer", open_signer(ctx.store.path))
     if ctx.devices is None:
         ctx.devices = device_ops.open_devices(ctx)
+    if ctx.sync is None:
+        client = client_for(ctx.store)
+        if client is not None:
+            worker = SyncWorker(ctx.store, client, terminal=ctx.terminal, bus=ctx.bus)
+            with contextlib.suppress(BoxOfficeError):
+                worker.sync_once()  # offline: the worker's status says so
+            ctx.sync = worker
 
 
-def close_till(ctx: TerminalContext) -> None:
-    """Close the devices ``prepare_till`` opened (a print queue finishes its job first)."""
+def close_terminal(ctx: TerminalContext) -> None:
+    """Send the sale to the server now (when it answers), close the devices and the link."""
+    worker, ctx.sync = ctx.sync, None
+    if worker is not None:
+        with contextlib.suppress(BoxOfficeError):
+            worker.sync_once()  # what is not sent now goes at the next sync
+        worker.transport.close()
     if ctx.devices is not None:
         ctx.devices.close()
         ctx.devices = None
