@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from boxoffice.actor import system_actor
-from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd
+from boxoffice.cli import checkin_cmd, device_cmd, print_cmd, report_cmd, sell_cmd
 from boxoffice.cli.output import LANGUAGES, emit, fail, language
 from boxoffice.cli.parsing import ArgumentRefused, aware_datetime, positive_int
 from boxoffice.cli.sync_cmd import register as register_sync
@@ -389,6 +389,7 @@ def build_parser(lang: str = "en") -> AdminParser:
     print_cmd.register(add, group)
     report_cmd.register(sub)
     device_cmd.register(add, group)
+    sell_cmd.register(add)
     return parser
 
 
