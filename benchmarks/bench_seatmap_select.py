@@ -4,9 +4,8 @@
   "Bowl", 20,000 seats) fitted in a shown 1366×768 seat-map view; 200 real
   mouse clicks (a press and a release ``QMouseEvent`` sent to the viewport)
   on the pixels of available seats spread over the house, timed from the
-  press to the
-  selection painted (the posted viewport update processed). The 99th
-  percentile. Every click must select the seat under it (nearest within
+  press to the selection painted (the posted viewport update processed).
+  The 99th percentile. Every click must select the seat under it (nearest within
   half the seat pitch) and the viewport must have painted, or the run
   fails. The cart is cleared every 8 clicks, outside the timing, as a sale
   would.

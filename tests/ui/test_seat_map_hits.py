@@ -7,6 +7,8 @@ Real mouse events on the signed-in main window showing the demo theatre
 from __future__ import annotations
 
 import math
+import random
+from array import array
 
 import pytest
 
@@ -105,3 +107,31 @@ def test_a_click_far_from_any_seat_selects_nothing(qtbot, view) -> None:  # type
     )  # off the dot, inside the reach
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=p)
     assert view.selected_seat_ids() == [data.seat_ids[i]]
+
+
+def test_the_index_finds_the_nearest_seat_within_reach_as_a_full_scan_does() -> None:
+    from boxoffice.seatmaps.view_model import synthetic_grid
+
+    data = synthetic_grid(5_000, columns=100, pitch=10.0)
+    rng = random.Random(5)
+    # Jitter so rows are not a perfect lattice (ties would prove nothing).
+    xs = array("d", [x + rng.uniform(-2, 2) for x in data.xs])
+    ys = array("d", [y + rng.uniform(-2, 2) for y in data.ys])
+    whole = SeatHitIndex.for_pitch(xs, ys, 10.0)
+    part = SeatHitIndex.for_pitch(xs, ys, 10.0)
+    assert not part.build(1000), "built in steps; a lookup finishes the rest"
+    assert whole.reach == 5.0
+    for _ in range(400):
+        x, y = rng.uniform(-20, max(xs) + 20), rng.uniform(-20, max(ys) + 20)
+        best, best_d = None, whole.reach**2
+        for i in range(len(xs)):
+            d = (xs[i] - x) ** 2 + (ys[i] - y) ** 2
+            if d <= best_d:
+                best, best_d = i, d
+        for index in (whole, part):
+            got = index.nearest(x, y)
+            if best is None:
+                assert got is None
+            else:
+                assert got is not None
+                assert (xs[got] - x) ** 2 + (ys[got] - y) ** 2 == pytest.approx(best_d)

@@ -63,6 +63,8 @@ TILE_SEATS = 256
 #: Tiles whose unavailable seats share one set of state batches.
 MARK_GROUP_TILES = 16
 ZOOM_STEP = 1.25
+#: Seats bucketed for click lookup per event-loop turn (a few ms each).
+HIT_INDEX_STEP = 8192
 
 _LITTLE = sys.byteorder == "little"
 #: Hold code (``ops.queries.HOLD_CODES``) → seat state: every hold is HELD, a kill is KILLED.
@@ -245,7 +247,7 @@ class SeatLayer(QGraphicsItem):
         return self.hit_index().nearest(point.x(), point.y())
 
     def hit_index(self) -> SeatHitIndex:
-        """The grid of seat buckets clicks are looked up in, built on first use."""
+        """The grid of seat buckets clicks are looked up in (filled by ``build`` or a lookup)."""
         if self._hits is None:
             self._hits = SeatHitIndex.for_pitch(self.data.xs, self.data.ys, self.pitch)
         return self._hits
@@ -489,7 +491,7 @@ class SeatMapView(QGraphicsView):
         layer = SeatLayer(data, pitch * 0.78, pitch)
         self.layer = layer
         scene.addItem(layer)
-        # The click index is built once the map has painted, not before it.
+        # The click index is built after the map has painted, in steps.
         QTimer.singleShot(0, lambda: self._warm_hits(layer))
         bounds = QRectF(layer.boundingRect())
         rects = _standing_rects(data, bounds)
@@ -546,8 +548,9 @@ class SeatMapView(QGraphicsView):
             top += height
 
     def _warm_hits(self, layer: SeatLayer) -> None:
-        if layer is self.layer and len(layer.data):
-            layer.hit_index()
+        stale = layer is not self.layer or len(layer.data) == 0
+        if not stale and not layer.hit_index().build(HIT_INDEX_STEP):
+            QTimer.singleShot(0, lambda: self._warm_hits(layer))
 
     def has_map(self) -> bool:
         return self.layer is not None
