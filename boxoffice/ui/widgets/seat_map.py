@@ -42,12 +42,14 @@ from boxoffice.ui.qt import (
     QRectF,
     QStyleOptionGraphicsItem,
     Qt,
+    QTimer,
     QToolTip,
     QWheelEvent,
     QWidget,
     Signal,
     translate,
 )
+from boxoffice.ui.widgets.seat_hits import SeatHitIndex
 
 #: Seat states (what a feed update changes); zone colour shows only when available.
 AVAILABLE, HELD, KILLED, SOLD = 0, 1, 2, 3
@@ -61,6 +63,8 @@ TILE_SEATS = 256
 #: Tiles whose unavailable seats share one set of state batches.
 MARK_GROUP_TILES = 16
 ZOOM_STEP = 1.25
+#: Seats bucketed for click lookup per event-loop turn (a few ms each).
+HIT_INDEX_STEP = 8192
 
 _LITTLE = sys.byteorder == "little"
 #: Hold code (``ops.queries.HOLD_CODES``) → seat state: every hold is HELD, a kill is KILLED.
@@ -159,12 +163,15 @@ class SeatLayer(QGraphicsItem):
     a re-colour repaints only the ``SeatStateLayer`` above it and blits this.
     """
 
-    def __init__(self, data: SeatMapData, seat_size: float) -> None:
+    def __init__(self, data: SeatMapData, seat_size: float, pitch: float | None = None) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.data = data
         self.size = seat_size
+        #: Distance between neighbours of a row: a click reaches half of it.
+        self.pitch = pitch if pitch and pitch > 0 else seat_size / 0.78
+        self._hits: SeatHitIndex | None = None
         self.colours = [QColor(z.color) for z in data.zones]
         self.tiles: list[_Tile] = []
         self._tile_number: dict[int, int] = {}
@@ -230,19 +237,20 @@ class SeatLayer(QGraphicsItem):
                     painter.drawPoints(polygon)
 
     def seat_at(self, point: QPointF) -> int | None:
-        """The seat under ``point`` (scene coordinates), if any."""
-        reach = self.size * 0.65
-        best, best_d = None, reach * reach
-        px, py = point.x(), point.y()
-        xs, ys = self.data.xs, self.data.ys
-        for tile in self.tiles:
-            if not tile.rect.contains(point):
-                continue
-            for i in tile.indices:
-                d = (xs[i] - px) ** 2 + (ys[i] - py) ** 2
-                if d <= best_d:
-                    best, best_d = i, d
-        return best
+        """The seat a click at ``point`` (scene coordinates) means: the nearest, if near enough.
+
+        Near enough is half the seat pitch (``seat_hits``): between two seats
+        of a row the nearer one, in an aisle nothing.
+        """
+        if len(self.data) == 0:
+            return None
+        return self.hit_index().nearest(point.x(), point.y())
+
+    def hit_index(self) -> SeatHitIndex:
+        """The grid of seat buckets clicks are looked up in (filled by ``build`` or a lookup)."""
+        if self._hits is None:
+            self._hits = SeatHitIndex.for_pitch(self.data.xs, self.data.ys, self.pitch)
+        return self._hits
 
     def seat_rect(self, i: int) -> QRectF:
         """The square a seat's symbol (with its selection halo) covers."""
@@ -480,9 +488,11 @@ class SeatMapView(QGraphicsView):
         self._message = None
         self._order = []
         pitch = data.seat_pitch() if len(data) > 1 else 20.0
-        layer = SeatLayer(data, pitch * 0.78)
+        layer = SeatLayer(data, pitch * 0.78, pitch)
         self.layer = layer
         scene.addItem(layer)
+        # The click index is built after the map has painted, in steps.
+        QTimer.singleShot(0, lambda: self._warm_hits(layer))
         bounds = QRectF(layer.boundingRect())
         rects = _standing_rects(data, bounds)
         # One text size for all areas of a map, so a small balcony does not
@@ -536,6 +546,11 @@ class SeatMapView(QGraphicsView):
         for line, height in zip(lines, heights, strict=True):
             line.setPos(rect.center().x() - line.boundingRect().width() / 2, top)
             top += height
+
+    def _warm_hits(self, layer: SeatLayer) -> None:
+        stale = layer is not self.layer or len(layer.data) == 0
+        if not stale and not layer.hit_index().build(HIT_INDEX_STEP):
+            QTimer.singleShot(0, lambda: self._warm_hits(layer))
 
     def has_map(self) -> bool:
         return self.layer is not None
