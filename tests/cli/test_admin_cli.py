@@ -278,7 +278,7 @@ def test_refusals_speak_the_language_of_lang_or_the_locale(
         "nobody",
         "refund",
         "--until",
-        "23:59",
+        "2099-12-31T23:59",  # not "23:59": a minute before midnight that is already past
         "--reason",
         "rush",
     )
