@@ -32,10 +32,8 @@ from boxoffice.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from boxoffice.context import TerminalContext
-    from boxoffice.store import Store
+    from boxoffice.ops.session import Store
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +163,7 @@ class StoreWorker(QObject):
         return self._submit(lambda: fn(self.store()), done, failed)
 
     def read(
-        self, fn: Callable[[Session], Any], done: Done | None = None, failed: Failed | None = None
+        self, fn: Callable[[Any], Any], done: Done | None = None, failed: Failed | None = None
     ) -> int:
         """Run ``fn(session)`` in a read-only session in the background."""
 

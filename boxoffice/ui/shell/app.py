@@ -52,7 +52,7 @@ from boxoffice.ui.shell.login_dialog import LoginDialog
 if TYPE_CHECKING:
     from boxoffice.context import TerminalContext
     from boxoffice.ops import OpResult
-    from boxoffice.store import Store
+    from boxoffice.ops.session import Store
     from boxoffice.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)

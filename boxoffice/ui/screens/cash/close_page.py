@@ -34,7 +34,7 @@ from boxoffice.ui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
     from boxoffice.ops.cash import BatchLine, CashDesk, DrawerState, Report
-    from boxoffice.store.models import Override
+    from boxoffice.ops.session import OverrideGrant
     from boxoffice.ui.screens.cash.host import CashHost
 
 NOTHING, COUNT, CLOSED = range(3)
@@ -56,7 +56,7 @@ class ClosePage(QWidget):
         self._sent_batch: dict[int, list[BatchLine]] = {}
         #: Shifts whose stored count may be replaced: the supervisor's override (none needed
         #: when the user may sign off variances themselves).
-        self._recount: dict[int, tuple[Override, ...]] = {}
+        self._recount: dict[int, tuple[OverrideGrant, ...]] = {}
         self.stack = QStackedWidget()
         self.nothing = QLabel(self.tr("There is no open shift to close at this terminal."))
         self.nothing.setObjectName("hint")
@@ -265,7 +265,7 @@ class ClosePage(QWidget):
             ),
         )
 
-    def _start_recount(self, shift: DrawerState, overrides: tuple[Override, ...]) -> None:
+    def _start_recount(self, shift: DrawerState, overrides: tuple[OverrideGrant, ...]) -> None:
         self._recount[shift.shift_id] = overrides
         for widget in self.counts.values():
             widget.clear()
@@ -320,7 +320,7 @@ class ClosePage(QWidget):
         count: dict[str, dict[int, int]] | None,
         vouchers: dict[str, int] | None,
         reason: str = "",
-        overrides: tuple[Override, ...] = (),
+        overrides: tuple[OverrideGrant, ...] = (),
     ) -> None:
         lines = self.batch.lines()
         batch = lines if lines != self._sent_batch.get(shift.shift_id) else None

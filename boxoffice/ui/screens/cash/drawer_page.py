@@ -38,7 +38,7 @@ from boxoffice.ui.widgets.money_edit import MoneyEdit
 if TYPE_CHECKING:
     from boxoffice.money import Money
     from boxoffice.ops.cash import CashDesk, DrawerState
-    from boxoffice.store.models import Override
+    from boxoffice.ops.session import OverrideGrant
     from boxoffice.ui.screens.cash.host import CashHost
 
 
@@ -209,7 +209,7 @@ class DrawerPage(QWidget):
             "pay_out": self.tr("Pay-out"),
         }.get(kind, kind)
 
-    def move(self, kind: str, overrides: tuple[Override, ...] = ()) -> None:
+    def move(self, kind: str, overrides: tuple[OverrideGrant, ...] = ()) -> None:
         try:
             amount = self.amount.money()
         except ValidationError as exc:

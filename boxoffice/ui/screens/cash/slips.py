@@ -48,7 +48,7 @@ from boxoffice.ui.screens.cash.events import PageEvents
 if TYPE_CHECKING:
     from boxoffice.bus import ChangeSet
     from boxoffice.ops.cash import ZSlipChoice
-    from boxoffice.store.models import Override
+    from boxoffice.ops.session import OverrideGrant
     from boxoffice.ui.screens.cash.host import CashHost
     from boxoffice.ui.screens.cash.slip_jobs import (
         ReceiptPrinterRoute,
@@ -89,7 +89,7 @@ class SlipPrinting(QObject):
         return self._asking or self.queued is not None
 
     # -- printing -----------------------------------------------------------------------
-    def print_z(self, terminal: str, number: int, overrides: Sequence[Override] = ()) -> None:
+    def print_z(self, terminal: str, number: int, overrides: Sequence[OverrideGrant] = ()) -> None:
         """Print the slip of stored Z report ``number`` of ``terminal``."""
         if self.busy():
             self.events.say(self.tr("A Z slip is still on its way to the printer…"), "info")
@@ -107,7 +107,7 @@ class SlipPrinting(QObject):
             self._asking = False
         self.events.reports_changed()
 
-    def _record(self, terminal: str, number: int, overrides: Sequence[Override]) -> None:
+    def _record(self, terminal: str, number: int, overrides: Sequence[OverrideGrant]) -> None:
         started = self.host.run(
             self.route.print_z(self.host.actor, terminal, number, overrides),
             lambda result: self._recorded(terminal, number, result),

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from boxoffice.actor import Actor
     from boxoffice.bus import ChangeSet
     from boxoffice.context import TerminalContext
-    from boxoffice.store import Store
+    from boxoffice.ops.session import Store
 
 #: Background colour of the verdict panel: go, stop, or go but look.
 COLOURS = {"admit": "#1b7f3b", "refuse": "#b3261e", "attention": "#b26a00", "idle": "#455a64"}
